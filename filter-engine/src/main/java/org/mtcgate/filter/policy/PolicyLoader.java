@@ -68,7 +68,7 @@ public final class PolicyLoader {
         if (version == null) {
             throw root.error("'version: 1' is required, so that later formats can be told apart");
         }
-        if (version.integer(1, 1) != 1) {
+        if (version.integer(0, Integer.MAX_VALUE) != 1) {
             throw version.error("only version 1 is known");
         }
         Verdict ordinaryDefault = ordinaryDefault(top.get("defaults"));
