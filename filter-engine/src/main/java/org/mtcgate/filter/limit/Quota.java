@@ -17,4 +17,12 @@ public record Quota(long max, Duration period) {
             throw new IllegalArgumentException("quota period must be from 1 s to 366 d");
         }
     }
+
+    /** The quota as written in policies, such as "100000 per 1d". */
+    @Override
+    public String toString() {
+        long s = period.getSeconds();
+        String p = s % 86_400 == 0 ? s / 86_400 + "d" : s % 3600 == 0 ? s / 3600 + "h" : s % 60 == 0 ? s / 60 + "m" : s + "s";
+        return max + " per " + p;
+    }
 }

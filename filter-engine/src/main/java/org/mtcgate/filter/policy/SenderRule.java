@@ -63,7 +63,7 @@ public final class SenderRule {
         this.rateExceeded = Verdict.block(id + "/rate", "sender " + id + " is above its rate of "
                 + (bucket == null ? "-" : bucket.limit().perSecond() + "/s, burst " + bucket.limit().burst()), RequestStatus.RATEEXCEEDED);
         this.quotaExceeded = Verdict.block(id + "/quota", "sender " + id + " has used its quota of "
-                + (counter == null ? "-" : counter.quota().max() + " per " + counter.quota().period()), RequestStatus.QUOTAEXCEEDED);
+                + (counter == null ? "-" : counter.quota().toString()), RequestStatus.QUOTAEXCEEDED);
     }
 
     public String id() {
@@ -140,7 +140,7 @@ public final class SenderRule {
             sb.append(" rate ").append(bucket.limit().perSecond()).append("/s burst ").append(bucket.limit().burst());
         }
         if (counter != null) {
-            sb.append(" quota ").append(counter.quota().max()).append('/').append(counter.quota().period());
+            sb.append(" quota ").append(counter.quota());
         }
         return sb.toString();
     }
