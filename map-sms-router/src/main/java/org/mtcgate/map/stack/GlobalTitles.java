@@ -7,6 +7,7 @@ import org.mobicents.protocols.ss7.sccp.impl.parameter.BCDEvenEncodingScheme;
 import org.mobicents.protocols.ss7.sccp.impl.parameter.BCDOddEncodingScheme;
 import org.mobicents.protocols.ss7.sccp.impl.parameter.ParameterFactoryImpl;
 import org.mobicents.protocols.ss7.sccp.parameter.GlobalTitle;
+import org.mobicents.protocols.ss7.sccp.parameter.GlobalTitle0100;
 import org.mobicents.protocols.ss7.sccp.parameter.ParameterFactory;
 import org.mobicents.protocols.ss7.sccp.parameter.SccpAddress;
 
@@ -21,7 +22,7 @@ public final class GlobalTitles {
     private GlobalTitles() {
     }
 
-    public static GlobalTitle e164(String digits) {
+    public static GlobalTitle0100 e164(String digits) {
         return FACTORY.createGlobalTitle(digits, 0, NumberingPlan.ISDN_TELEPHONY,
                 digits.length() % 2 == 1 ? BCDOddEncodingScheme.INSTANCE : BCDEvenEncodingScheme.INSTANCE,
                 NatureOfAddress.INTERNATIONAL);

@@ -206,14 +206,9 @@ public final class Ss7Stack implements AutoCloseable {
     /** Stops MAP, TCAP, SCCP, M3UA and the transport, in that order; safe to call twice. */
     @Override
     public synchronized void close() {
-        if (aspStarted) {
-            try {
-                m3ua.stopAsp(aspName);
-            } catch (Exception e) {
-                LOG.warn("stack {}: stopping ASP failed", config.name(), e);
-            }
-            aspStarted = false;
-        }
+        // M3UA's own stop() takes its ASPs down (stopFactories); an explicit stopAsp() before it races
+        // with the peer's ASPDN-ACK and makes jSS7 log an unknown FSM transition.
+        aspStarted = false;
         while (!stopActions.isEmpty()) {
             try {
                 stopActions.pop().close();
