@@ -3,7 +3,7 @@ package org.mtcgate.map.peer;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.mobicents.protocols.ss7.map.api.MAPApplicationContextName;
@@ -28,7 +28,7 @@ public final class MscPeer extends SmsListenerAdapter {
     private static final long MAP_VERSION_3 = 3;
 
     private final MAPProvider provider;
-    private final Map<String, List<SmsDeliver>> delivered = new ConcurrentHashMap<>();
+    private final Map<String, ConcurrentLinkedQueue<SmsDeliver>> delivered = new ConcurrentHashMap<>();
 
     public MscPeer(Ss7Stack stack) {
         this.provider = stack.mapProvider();
@@ -41,7 +41,8 @@ public final class MscPeer extends SmsListenerAdapter {
 
     /** SMS-DELIVERs accepted for {@code imsi}, oldest first. */
     public List<SmsDeliver> deliveredTo(String imsi) {
-        return List.copyOf(delivered.getOrDefault(imsi, List.of()));
+        ConcurrentLinkedQueue<SmsDeliver> queue = delivered.get(imsi);
+        return queue == null ? List.of() : List.copyOf(queue);
     }
 
     @Override
@@ -61,7 +62,7 @@ public final class MscPeer extends SmsListenerAdapter {
             } else {
                 try {
                     SmsDeliver deliver = TpduCodec.decodeDeliver(tpdu);
-                    delivered.computeIfAbsent(imsi, k -> new CopyOnWriteArrayList<>()).add(deliver);
+                    delivered.computeIfAbsent(imsi, k -> new ConcurrentLinkedQueue<>()).add(deliver);
                     dialog.addMtForwardShortMessageResponse(invokeId, null, null);
                 } catch (TpduException e) {
                     LOG.info("MT-ForwardSM for {} carries a bad TPDU: {}", imsi, e.getMessage());
