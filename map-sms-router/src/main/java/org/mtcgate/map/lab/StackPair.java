@@ -26,8 +26,9 @@ public final class StackPair implements AutoCloseable {
 
     /** Assembles both stacks (nothing on the wire yet); call {@link #connect} after adding listeners. */
     public static StackPair assemble(Path dataDir, Transport transport) throws Exception {
-        int serverPort = FreePorts.next();
-        int clientPort = FreePorts.next();
+        int[] ports = FreePorts.distinct(2);
+        int serverPort = ports[0];
+        int clientPort = ports[1];
         Ss7Stack network = Ss7Stack.assemble(Ss7StackConfig.builder()
                 .name("network").dataDir(dataDir).transport(transport).role(AssociationRole.SERVER)
                 .local("127.0.0.1", serverPort).remote("127.0.0.1", clientPort)

@@ -1,6 +1,8 @@
 package org.mtcgate.map.stack;
 
+import io.netty.util.internal.ThreadExecutorMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.mobicents.protocols.ss7.m3ua.As;
@@ -24,11 +26,22 @@ final class AsActivity implements M3UAManagementEventListener {
         return active;
     }
 
+    /**
+     * jSS7 calls this from the FSM state's enter action, before the FSM assigns its new current state, and
+     * M3UA routing reads that FSM state: a message sent at once is dropped with "No AS found". The call
+     * comes on the Netty event loop that read the peer's ASPAC/NTFY, which assigns the state as soon as this
+     * returns, so completion is queued on that same loop to run after it.
+     */
     @Override
     public void onAsActive(As as, State state) {
         if (asName.equals(as.getName())) {
             LOG.info("M3UA AS {} active", asName);
-            active.complete(null);
+            Executor loop = ThreadExecutorMap.currentExecutor();
+            if (loop != null) {
+                loop.execute(() -> active.complete(null));
+            } else {
+                active.complete(null);
+            }
         }
     }
 

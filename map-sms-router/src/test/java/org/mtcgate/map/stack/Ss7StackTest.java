@@ -26,8 +26,9 @@ class Ss7StackTest {
     Path dataDir;
 
     private Ss7StackConfig.Builder config(String name) throws IOException {
+        int[] ports = FreePorts.distinct(2);
         return Ss7StackConfig.builder().name(name).dataDir(dataDir).role(AssociationRole.SERVER)
-                .local("127.0.0.1", FreePorts.next()).remote("127.0.0.1", FreePorts.next())
+                .local("127.0.0.1", ports[0]).remote("127.0.0.1", ports[1])
                 .pointCodes(11, 12).localGlobalTitle("491700000011");
     }
 
