@@ -85,6 +85,20 @@ class MtDeliveryLoopbackTest {
         assertEquals(trigger, got);
     }
 
+    /** The largest SMS-DELIVER (140 octets of TP-UD) still reaches the MSC. */
+    @Test
+    void maximumLengthTriggerIsDelivered() throws Exception {
+        byte[] payload = new byte[UserData.MAX_OCTETS - 7];
+        for (int i = 0; i < payload.length; i++) {
+            payload[i] = (byte) i;
+        }
+        SmsDeliver trigger = new SmsDeliver(false, false, false, false, SmsAddress.international("4930123456"),
+                0x48, 0x04, new ServiceCentreTimeStamp(26, 11, 22, 13, 41, 36, 4),
+                UserData.eightBit(UserDataHeader.of(InformationElement.applicationPort16(TRIGGER_PORT, 0)), payload));
+        smsc.mtForwardSm(IMSI, StackPair.MSC_GT, TpduCodec.encode(trigger), false).get(WAIT_SECONDS, TimeUnit.SECONDS);
+        assertEquals(List.of(trigger), msc.deliveredTo(IMSI));
+    }
+
     @Test
     void unknownSubscriberReachesTheSenderAsMapError() {
         MapFailure failure = failureOf(smsc.sendRoutingInfoForSm("491519999999", StackPair.HLR_GT));
