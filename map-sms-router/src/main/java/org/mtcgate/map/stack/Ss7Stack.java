@@ -84,6 +84,9 @@ public final class Ss7Stack implements AutoCloseable {
     }
 
     private void build() throws Exception {
+        if (config.transport() == Transport.SCTP) {
+            SctpSupport.requireCompatibleNetty();
+        }
         String persistDir = PersistDir.prepare(config.persistDir());
         String associationName = config.name() + "-assoc";
         IpChannelType channel = config.transport() == Transport.SCTP ? IpChannelType.SCTP : IpChannelType.TCP;

@@ -91,6 +91,20 @@ class Ss7StackTest {
         }
     }
 
+    /**
+     * SCTP stays selectable, but jSS7's sctp-impl 2.0.16 cannot run on Netty 4.1 (NoSuchFieldError
+     * SCTP_NODELAY, measured here): assembly refuses at once with the reason and starts nothing.
+     */
+    @Test
+    void sctpIsRefusedWithTheReasonBeforeAnythingStarts() throws Exception {
+        Set<Thread> before = new HashSet<>(Thread.getAllStackTraces().keySet());
+        Ss7StackConfig sctp = config("sctp").transport(Transport.SCTP).build();
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Ss7Stack.assemble(sctp));
+        assertTrue(e.getMessage().contains("Netty"), e.getMessage());
+        assertTrue(Thread.getAllStackTraces().keySet().stream()
+                .noneMatch(t -> !before.contains(t) && !t.isDaemon() && t.isAlive()));
+    }
+
     @Test
     void globalTitleEncodingSchemeFollowsTheDigitCount() {
         assertInstanceOf(BCDOddEncodingScheme.class, GlobalTitles.e164("49170000008").getEncodingScheme());
