@@ -187,11 +187,7 @@ public final class SmscPeer extends SmsListenerAdapter {
         Pending<?> pending = pendingOf(dialog);
         if (pending != null) {
             pending.fail(MapFailure.of(kind, message));
-            try {
-                dialog.abort(null);
-            } catch (MAPException | RuntimeException e) {
-                dialog.release();
-            }
+            PeerDialogs.abort(dialog);
         }
     }
 

@@ -15,8 +15,22 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mobicents.protocols.ss7.map.api.MAPApplicationContext;
+import org.mobicents.protocols.ss7.map.api.MAPApplicationContextName;
+import org.mobicents.protocols.ss7.map.api.MAPApplicationContextVersion;
+import org.mobicents.protocols.ss7.map.api.MAPDialog;
+import org.mobicents.protocols.ss7.map.api.MAPParameterFactory;
+import org.mobicents.protocols.ss7.map.api.MAPProvider;
+import org.mobicents.protocols.ss7.map.api.dialog.MAPUserAbortChoice;
 import org.mobicents.protocols.ss7.map.api.errors.MAPErrorCode;
+import org.mobicents.protocols.ss7.map.api.primitives.AddressNature;
+import org.mobicents.protocols.ss7.map.api.primitives.AddressString;
+import org.mobicents.protocols.ss7.map.api.primitives.MAPExtensionContainer;
+import org.mobicents.protocols.ss7.map.api.primitives.NumberingPlan;
+import org.mobicents.protocols.ss7.map.api.service.sms.MAPDialogSms;
 import org.mtcgate.map.lab.StackPair;
+import org.mtcgate.map.stack.GlobalTitles;
+import org.mtcgate.map.stack.Ss7StackConfig;
 import org.mtcgate.map.stack.Transport;
 import org.mtcgate.map.tpdu.ApplicationPort;
 import org.mtcgate.map.tpdu.InformationElement;
@@ -53,6 +67,7 @@ class MtDeliveryLoopbackTest {
                 .provision(MSISDN, new HlrPeer.Subscription(IMSI, StackPair.MSC_GT))
                 .provision("491510000000", new HlrPeer.Subscription("262010000000000", null));
         msc = new MscPeer(stacks.network);
+        UnansweredDialogGuard.attach(stacks.network);
         stacks.connect(WAIT_SECONDS, TimeUnit.SECONDS);
     }
 
@@ -118,6 +133,41 @@ class MtDeliveryLoopbackTest {
         MapFailure failure = failureOf(smsc.mtForwardSm(IMSI, StackPair.MSC_GT, truncated, false));
         assertEquals(MAPErrorCode.smDeliveryFailure, failure.errorCode().orElseThrow());
         assertTrue(msc.deliveredTo(IMSI).isEmpty());
+    }
+
+    /**
+     * Nobody serves MO-ForwardSM on the network side: the guard aborts the dialog at once, so the sender
+     * learns it well before its 30 s invoke timeout and no TCAP dialog waits for the idle timer.
+     */
+    @Test
+    void unansweredOperationIsAbortedAtOnce() throws Exception {
+        MAPProvider provider = stacks.gateway.mapProvider();
+        MAPParameterFactory f = provider.getMAPParameterFactory();
+        CompletableFuture<String> outcome = new CompletableFuture<>();
+        SmsListenerAdapter watcher = new SmsListenerAdapter() {
+            @Override
+            public void onDialogUserAbort(MAPDialog dialog, MAPUserAbortChoice choice, MAPExtensionContainer ext) {
+                outcome.complete("user abort, user specific: " + choice.isUserSpecificReason());
+            }
+
+            @Override
+            public void onDialogRelease(MAPDialog dialog) {
+                outcome.complete("released without abort");
+            }
+        };
+        provider.addMAPDialogListener(watcher);
+        MAPDialogSms dialog = provider.getMAPServiceSms().createNewDialog(
+                MAPApplicationContext.getInstance(MAPApplicationContextName.shortMsgMORelayContext,
+                        MAPApplicationContextVersion.version3),
+                stacks.gateway.localAddress(Ss7StackConfig.SSN_MSC), null,
+                GlobalTitles.routeOnGt(StackPair.HLR_GT, Ss7StackConfig.SSN_MSC), null);
+        AddressString sc = f.createAddressString(AddressNature.international_number, NumberingPlan.ISDN, "4917000000001");
+        dialog.addMoForwardShortMessageRequest(f.createSM_RP_DA(sc),
+                f.createSM_RP_OA_Msisdn(f.createISDNAddressString(AddressNature.international_number,
+                        NumberingPlan.ISDN, MSISDN)),
+                f.createSmsSignalInfo(new byte[] {0x01, 0x00, 0x00}, null), null, null);
+        dialog.send();
+        assertEquals("user abort, user specific: true", outcome.get(WAIT_SECONDS, TimeUnit.SECONDS));
     }
 
     private static MapFailure failureOf(CompletableFuture<?> future) {
