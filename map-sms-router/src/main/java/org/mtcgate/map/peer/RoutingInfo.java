@@ -1,0 +1,8 @@
+package org.mtcgate.map.peer;
+
+/**
+ * The result of SendRoutingInfoForSM (TS 29.002 12.1.3): the subscriber's IMSI (or, behind an SMS Router,
+ * an MT correlation ID in its place) and the network node number of the serving MSC, SGSN or SMS Router.
+ */
+public record RoutingInfo(String imsi, String networkNodeNumber) {
+}
