@@ -1,0 +1,21 @@
+package org.mtcgate.diameter.peer;
+
+/** Events counted per peer connection and per node. */
+public enum Counter {
+    MESSAGES_RECEIVED,
+    MESSAGES_SENT,
+    REQUESTS_HANDLED,
+    ERROR_ANSWERS_SENT,
+    DECODE_FAILURES,
+    REQUEST_BEFORE_CER,
+    CER_REFUSED,
+    TLS_IDENTITY_MISMATCH,
+    TLS_HANDSHAKE_FAILURES,
+    DWR_SENT,
+    DWA_RECEIVED,
+    WATCHDOG_TIMEOUTS,
+    DUPLICATE_REQUESTS,
+    UNKNOWN_ANSWERS,
+    REQUEST_TIMEOUTS,
+    CONNECTIONS_CLOSED
+}
