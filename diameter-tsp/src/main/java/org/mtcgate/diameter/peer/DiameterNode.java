@@ -53,6 +53,7 @@ public final class DiameterNode implements AutoCloseable {
     private final DiameterNodeConfig config;
     private final Dictionary dictionary;
     private final Map<Long, DiameterRequestHandler> handlers = new HashMap<>();
+    private final java.util.Set<Long> announced = new java.util.HashSet<>();
     private final Counters counters = new Counters(null);
     private final PeerTable peers = new PeerTable();
     private final List<PeerConnector> connectors = new ArrayList<>();
@@ -80,6 +81,18 @@ public final class DiameterNode implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Announces an application in CER/CEA without serving its requests (a client of that
+     * application, e.g. an SCS that sends DAR). Before {@link #start}.
+     */
+    public synchronized DiameterNode supportApplication(long applicationId) {
+        if (started) {
+            throw new IllegalStateException("declare applications before start()");
+        }
+        announced.add(applicationId);
+        return this;
+    }
+
     /** Binds the listening socket (if configured) and starts connecting to configured peers. */
     public synchronized DiameterNode start() throws InterruptedException, SSLException {
         if (started) {
@@ -91,7 +104,7 @@ public final class DiameterNode implements AutoCloseable {
                     + "Never use this outside an isolated lab.");
         }
         context = new NodeContext(config, new MessageValidator(dictionary), Map.copyOf(handlers),
-                new CapabilitiesExchange(config.identity(), handlers.keySet()), new ErrorAnswers(config.identity()),
+                new CapabilitiesExchange(config.identity(), union(handlers.keySet(), announced)), new ErrorAnswers(config.identity()),
                 new DisconnectPeer(config.identity()), peers, new DuplicateCache(config.duplicateWindow()),
                 new EndToEndIds(), counters);
         bossGroup = new NioEventLoopGroup(1);
@@ -123,6 +136,12 @@ public final class DiameterNode implements AutoCloseable {
             holder[0].start();
         }
         return this;
+    }
+
+    private static java.util.Set<Long> union(java.util.Set<Long> a, java.util.Set<Long> b) {
+        java.util.Set<Long> u = new java.util.HashSet<>(a);
+        u.addAll(b);
+        return u;
     }
 
     private ChannelInitializer<SocketChannel> initializer(SslContext ssl, PeerConnection.Role role,

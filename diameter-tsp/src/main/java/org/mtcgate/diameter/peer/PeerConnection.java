@@ -336,6 +336,9 @@ final class PeerConnection extends ChannelInboundHandlerAdapter {
 
     private void onMessageClosing(DiameterMessage m) {
         if (!m.isRequest()) {
+            if (m.commandCode() == CommandCodes.DISCONNECT_PEER) {
+                counters.increment(Counter.DPA_RECEIVED);
+            }
             pending.complete(m);
         }
     }
@@ -355,6 +358,7 @@ final class PeerConnection extends ChannelInboundHandlerAdapter {
         }
         LOG.info("{}: DPR received (cause {}), closing", peerHost,
                 dpr.avp(AvpCodes.DISCONNECT_CAUSE).map(a -> a.unsigned32()).orElse(-1L));
+        counters.increment(Counter.DPR_RECEIVED);
         state = PeerState.CLOSING;
         write(node.disconnect().answer(dpr)).addListener(ChannelFutureListener.CLOSE);
     }
