@@ -23,6 +23,8 @@ final class RawPeer implements AutoCloseable {
     private final Socket socket;
     private final DataInputStream in;
     private final OutputStream out;
+    private String host = "raw.invalid";
+    private String realm = "invalid";
 
     RawPeer(InetSocketAddress server, Duration readTimeout) throws IOException {
         socket = new Socket(server.getAddress(), server.getPort());
@@ -61,8 +63,24 @@ final class RawPeer implements AutoCloseable {
         socket.shutdownOutput();
     }
 
-    /** Reads one message; throws EOFException if the server closed, SocketTimeoutException on timeout. */
+    /**
+     * Reads the next message that is not a DWR, answering DWRs on the way so that the server's
+     * watchdog never interferes with a test. Throws EOFException if the server closed.
+     */
     DiameterMessage read() throws IOException {
+        while (true) {
+            DiameterMessage m = readAny();
+            if (m.isRequest() && m.commandCode() == CommandCodes.DEVICE_WATCHDOG) {
+                send(DiameterMessage.answerTo(m).avp(BaseAvps.resultCode(2001))
+                        .avp(BaseAvps.originHost(host)).avp(BaseAvps.originRealm(realm)).build());
+                continue;
+            }
+            return m;
+        }
+    }
+
+    /** Reads one message, whatever it is. */
+    DiameterMessage readAny() throws IOException {
         int first = in.readInt();
         int length = first & 0xFFFFFF;
         byte[] rest = new byte[length - 4];
@@ -89,6 +107,8 @@ final class RawPeer implements AutoCloseable {
     }
 
     DiameterMessage openWithCer(String host, String realm) throws IOException {
+        this.host = host;
+        this.realm = realm;
         send(cer(host, realm));
         return read();
     }
