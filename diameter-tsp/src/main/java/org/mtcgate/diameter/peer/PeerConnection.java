@@ -125,7 +125,8 @@ final class PeerConnection extends ChannelInboundHandlerAdapter {
         pending.failAll(new DiameterRequestException(DiameterRequestException.Reason.PEER_DISCONNECTED,
                 "connection to " + peerHost + " closed"));
         node.peers().remove(this);
-        LOG.info("{} ({}): connection closed in state {}; counters {}", peerHost, ctx.channel().remoteAddress(),
+        LOG.info("{} ({}): connection closed in state {}; counters {}", peerHost == null ? "peer before CER" : peerHost,
+                ctx.channel().remoteAddress(),
                 was, counters);
         super.channelInactive(ctx);
     }

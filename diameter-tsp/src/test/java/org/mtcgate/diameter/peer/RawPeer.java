@@ -27,7 +27,12 @@ final class RawPeer implements AutoCloseable {
     private String realm = "invalid";
 
     RawPeer(InetSocketAddress server, Duration readTimeout) throws IOException {
-        socket = new Socket(server.getAddress(), server.getPort());
+        this(new Socket(server.getAddress(), server.getPort()), readTimeout);
+    }
+
+    /** Wraps an already connected socket, e.g. a JSSE SSLSocket. */
+    RawPeer(Socket connected, Duration readTimeout) throws IOException {
+        socket = connected;
         socket.setSoTimeout((int) readTimeout.toMillis());
         in = new DataInputStream(socket.getInputStream());
         out = socket.getOutputStream();
@@ -101,7 +106,8 @@ final class RawPeer implements AutoCloseable {
             }
         } catch (SocketTimeoutException e) {
             return false;
-        } catch (EOFException | java.net.SocketException e) {
+        } catch (IOException e) {
+            // EOF, reset, or a TLS alert: the server ended the connection either way.
             return true;
         }
     }
