@@ -346,6 +346,7 @@ final class PeerConnection extends ChannelInboundHandlerAdapter {
 
     /** RFC 6733 5.5.1/5.5.2: answer DWR with DWA. */
     private void onWatchdogRequest(DiameterMessage dwr) {
+        counters.increment(Counter.DWR_RECEIVED);
         if (!validOrAnswered(dwr)) {
             return;
         }
