@@ -15,7 +15,7 @@ import org.mtcgate.diameter.dictionary.CommandCodes;
 import org.mtcgate.diameter.dictionary.VendorIds;
 
 /** Shared fixtures for tests that run real nodes on loopback. */
-final class TestPeers {
+public final class TestPeers {
     static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
     static final Duration WAIT = Duration.ofSeconds(10);
     private static final AtomicInteger SESSIONS = new AtomicInteger();
