@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -58,17 +57,31 @@ class TsharkCaptureTest {
             try {
                 CountDownLatch capturing = new CountDownLatch(1);
                 CountDownLatch diameterPackets = new CountDownLatch(4);
+                CountDownLatch anyPacket = new CountDownLatch(1);
+                java.util.Queue<String> summary = new java.util.concurrent.ConcurrentLinkedQueue<>();
                 pump(capture.getErrorStream(), line -> {
+                    summary.add(line);
                     if (line.contains("Capturing on")) {
                         capturing.countDown();
                     }
                 });
                 pump(capture.getInputStream(), line -> {
+                    summary.add(line);
+                    if (line.contains("127.0.0.1")) {
+                        anyPacket.countDown();
+                    }
                     if (line.contains("DIAMETER")) {
                         diameterPackets.countDown();
                     }
                 });
                 assertTrue(capturing.await(30, TimeUnit.SECONDS), "tshark started capturing");
+                // "Capturing on" can precede the filter being live: probe with bare TCP connects until
+                // tshark reports a packet, so that the Diameter exchange below is not missed.
+                for (int i = 0; i < 100 && anyPacket.getCount() > 0; i++) {
+                    new java.net.Socket(TestPeers.LOOPBACK, port).close();
+                    anyPacket.await(200, TimeUnit.MILLISECONDS);
+                }
+                assertEquals(0, anyPacket.getCount(), "tshark reports captured packets: " + summary);
                 try (DiameterNode client = new DiameterNode(DiameterNodeConfig.builder(TestPeers.identity(CLIENT, "example.test"))
                         .insecureLab(true).peer(PeerConfig.connecting(SERVER, "operator.test", server.localAddress())).build())
                         .supportApplication(ApplicationIds.TSP).start()) {
@@ -77,7 +90,7 @@ class TsharkCaptureTest {
                             .get(WAIT.toSeconds(), TimeUnit.SECONDS);
                     assertEquals(2001, TestPeers.resultCode(a));
                 }
-                assertTrue(diameterPackets.await(30, TimeUnit.SECONDS), "tshark saw CER, CEA, DAR, DAA");
+                assertTrue(diameterPackets.await(30, TimeUnit.SECONDS), "tshark saw CER, CEA, DAR, DAA: " + summary);
             } finally {
                 capture.destroy(); // SIGTERM: tshark closes the file properly
                 capture.waitFor(30, TimeUnit.SECONDS);
@@ -117,7 +130,7 @@ class TsharkCaptureTest {
     }
 
     private static void pump(java.io.InputStream in, java.util.function.Consumer<String> onLine) {
-        CompletableFuture.runAsync(() -> {
+        Thread t = new Thread(() -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = r.readLine()) != null) {
@@ -126,6 +139,8 @@ class TsharkCaptureTest {
             } catch (IOException ignored) {
                 // process ended
             }
-        });
+        }, "tshark-output");
+        t.setDaemon(true);
+        t.start();
     }
 }
