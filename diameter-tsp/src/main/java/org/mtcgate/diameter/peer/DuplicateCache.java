@@ -20,6 +20,9 @@ final class DuplicateCache {
     }
 
     private final ConcurrentHashMap<Key, Entry> entries = new ConcurrentHashMap<>();
+    /** Bound on memory: beyond this many remembered requests, new ones are not remembered. */
+    static final int MAX_ENTRIES = 200_000;
+
     private final long windowNanos;
 
     DuplicateCache(Duration window) {
@@ -35,6 +38,11 @@ final class DuplicateCache {
         Key key = new Key(originHost.toLowerCase(Locale.ROOT), endToEnd);
         long now = System.nanoTime();
         Entry fresh = new Entry(now, answer);
+        if (entries.size() >= MAX_ENTRIES) {
+            // Under a flood, handling a rare duplicate twice is better than unbounded memory.
+            Entry e = entries.get(key);
+            return e != null && now - e.createdNanos <= windowNanos ? Optional.of(e.answer) : Optional.empty();
+        }
         Entry existing = entries.putIfAbsent(key, fresh);
         if (existing == null) {
             return Optional.empty();

@@ -7,6 +7,7 @@ import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import javax.net.ssl.SSLException;
+import org.mtcgate.diameter.pki.Pem;
 
 /**
  * This node's certificate chain and key, and the CA certificates it trusts for peers.
@@ -26,6 +27,15 @@ public final class TlsSettings {
         this.key = key;
         this.chain = List.copyOf(chain);
         this.trustAnchors = List.copyOf(trustAnchors);
+    }
+
+    /**
+     * From PEM text: this node's certificate chain (leaf first), its PKCS#8 (or traditional) private
+     * key, and the trusted CA certificates.
+     */
+    public static TlsSettings fromPem(String certificateChainPem, String privateKeyPem, String trustedCasPem) {
+        return new TlsSettings(Pem.readPrivateKey(privateKeyPem), Pem.readCertificates(certificateChainPem),
+                Pem.readCertificates(trustedCasPem));
     }
 
     /** Server side: a client certificate is required (TS 33.187 5.1 mutual authentication). */
