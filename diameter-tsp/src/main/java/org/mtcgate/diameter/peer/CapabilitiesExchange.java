@@ -38,6 +38,20 @@ final class CapabilitiesExchange {
         return capabilities(DiameterMessage.answerTo(cer).error(resultCode >= 3000 && resultCode < 4000), resultCode);
     }
 
+    /**
+     * A CEA refusing the CER: for 3xxx the RFC 6733 7.2 error format with the E bit (built by
+     * {@link ErrorAnswers}); otherwise a full CEA (5.3.2) with Error-Message and Failed-AVP.
+     */
+    DiameterMessage refusal(DiameterMessage cer, long resultCode, java.util.Optional<Avp> failed, String message,
+                            ErrorAnswers errors) {
+        if (resultCode >= 3000 && resultCode < 4000) {
+            return errors.build(cer, resultCode, failed, message);
+        }
+        DiameterMessage.Builder b = answer(cer, resultCode).toBuilder().avp(BaseAvps.errorMessage(message));
+        failed.ifPresent(f -> b.avp(BaseAvps.failedAvp(f)));
+        return b.build();
+    }
+
     private DiameterMessage capabilities(DiameterMessage.Builder b, Long resultCode) {
         if (resultCode != null) {
             b.avp(BaseAvps.resultCode(resultCode));

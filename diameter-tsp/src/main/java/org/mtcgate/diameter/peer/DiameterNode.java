@@ -131,7 +131,8 @@ public final class DiameterNode implements AutoCloseable {
                     .option(ChannelOption.TCP_NODELAY, true)
                     .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 5000)
                     .handler(initializer(clientSsl, PeerConnection.Role.INITIATOR, Optional.of(p), c -> holder[0].onOpen()));
-            holder[0] = new PeerConnector(p, b, workerGroup, new ReconnectBackoff(config.reconnectMin(), config.reconnectMax()));
+            holder[0] = new PeerConnector(p, b, workerGroup, new ReconnectBackoff(config.reconnectMin(), config.reconnectMax()),
+                    this::isPeerOpen);
             connectors.add(holder[0]);
             holder[0].start();
         }

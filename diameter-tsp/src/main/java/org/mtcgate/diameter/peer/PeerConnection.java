@@ -218,7 +218,12 @@ final class PeerConnection extends ChannelInboundHandlerAdapter {
         }
         if (!CapabilitiesExchange.acceptsNoInbandSecurity(m)) {
             // 5017 DIAMETER_NO_COMMON_SECURITY: this node offers only TLS at connect.
-            refuseCer(m, 5017, Optional.empty(), "in-band TLS is not offered; use TLS at connect");
+            refuseCer(m, ResultCode.DIAMETER_NO_COMMON_SECURITY, Optional.empty(),
+                    "in-band TLS is not offered; use TLS at connect");
+            return;
+        }
+        if (lostElection(host)) {
+            channel.close();
             return;
         }
         write(node.capabilities().answer(m, ResultCode.DIAMETER_SUCCESS.code()));
@@ -233,7 +238,7 @@ final class PeerConnection extends ChannelInboundHandlerAdapter {
     private void refuseCer(DiameterMessage cer, long code, Optional<org.mtcgate.diameter.codec.Avp> failed, String why) {
         counters.increment(Counter.CER_REFUSED);
         LOG.warn("{}: CER refused with {}: {}", channel.remoteAddress(), code, why);
-        write(node.errors().build(cer, code, failed, why)).addListener(ChannelFutureListener.CLOSE);
+        write(node.capabilities().refusal(cer, code, failed, why, node.errors())).addListener(ChannelFutureListener.CLOSE);
         state = PeerState.CLOSING;
     }
 
@@ -265,7 +270,31 @@ final class PeerConnection extends ChannelInboundHandlerAdapter {
             channel.close();
             return;
         }
+        if (lostElection(host.get())) {
+            channel.close();
+            return;
+        }
         becomeOpen(host.get(), m.avp(AvpCodes.ORIGIN_REALM).map(a -> a.text()).orElse(""));
+    }
+
+    /**
+     * RFC 6733 5.6.4 election, for two peers that connected to each other at the same time: the
+     * connection initiated by the node with the higher Origin-Host is kept, on both sides. A new
+     * connection of the same role (a reconnect) always replaces the old one.
+     */
+    private boolean lostElection(String host) {
+        Optional<PeerConnection> existing = node.peers().byHost(host);
+        if (existing.isEmpty() || existing.get().role == role) {
+            return false;
+        }
+        boolean localHigher = node.local().originHost().compareToIgnoreCase(host) > 0;
+        boolean keepInitiator = localHigher;
+        boolean lost = (role == Role.INITIATOR) != keepInitiator;
+        if (lost) {
+            counters.increment(Counter.ELECTIONS_LOST);
+            LOG.info("{}: already connected the other way; this {} connection lost the election, closing", host, role);
+        }
+        return lost;
     }
 
     private void becomeOpen(String host, String realm) {

@@ -19,10 +19,13 @@ final class PeerConnector {
     private final Bootstrap bootstrap;
     private final EventLoopGroup group;
     private final ReconnectBackoff backoff;
+    private final java.util.function.Predicate<String> alreadyOpen;
     private volatile boolean stopped;
 
-    PeerConnector(PeerConfig peer, Bootstrap bootstrap, EventLoopGroup group, ReconnectBackoff backoff) {
+    PeerConnector(PeerConfig peer, Bootstrap bootstrap, EventLoopGroup group, ReconnectBackoff backoff,
+                  java.util.function.Predicate<String> alreadyOpen) {
         this.peer = peer;
+        this.alreadyOpen = alreadyOpen;
         this.bootstrap = bootstrap;
         this.group = group;
         this.backoff = backoff;
@@ -42,6 +45,11 @@ final class PeerConnector {
 
     private void connect() {
         if (stopped) {
+            return;
+        }
+        if (alreadyOpen.test(peer.host())) {
+            // The peer connected to us and won the election: check again later instead of dialling.
+            retry();
             return;
         }
         ChannelFuture f = bootstrap.connect(peer.connectTo().orElseThrow());

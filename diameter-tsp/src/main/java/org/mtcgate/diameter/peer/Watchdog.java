@@ -58,7 +58,11 @@ final class Watchdog {
     }
 
     private void schedule() {
-        timer = loop.schedule(this::expired, jittered(), TimeUnit.NANOSECONDS);
+        schedule(jittered());
+    }
+
+    private void schedule(long delayNanos) {
+        timer = loop.schedule(this::expired, delayNanos, TimeUnit.NANOSECONDS);
     }
 
     /** RFC 3539 3.4.1: Tw plus jitter of up to 2 s (scaled down for short lab timers). */
@@ -78,6 +82,10 @@ final class Watchdog {
         } else if (idle >= twNanos * 9 / 10) {
             awaitingAnswer = true;
             actions.sendWatchdogRequest();
+        } else {
+            // Traffic arrived meanwhile: Tw restarts from the last received message.
+            schedule(twNanos - idle);
+            return;
         }
         schedule();
     }

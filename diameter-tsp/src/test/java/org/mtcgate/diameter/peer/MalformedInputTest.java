@@ -176,6 +176,22 @@ class MalformedInputTest {
     }
 
     @Test
+    void cerWithoutCommonApplicationGetsFullCea5010() throws Exception {
+        try (RawPeer raw = new RawPeer(server.localAddress(), Duration.ofSeconds(5))) {
+            DiameterMessage cer = RawPeer.cer(RAW, "example.test").toBuilder()
+                    .removeAvps(AvpCodes.VENDOR_SPECIFIC_APPLICATION_ID, 0)
+                    .avp(org.mtcgate.diameter.dictionary.BaseAvps.authApplicationId(4)).build();
+            raw.send(cer);
+            DiameterMessage cea = raw.read();
+            assertEquals(5010, TestPeers.resultCode(cea));
+            assertFalse(cea.isError());
+            assertTrue(cea.avp(AvpCodes.HOST_IP_ADDRESS).isPresent() && cea.avp(AvpCodes.PRODUCT_NAME).isPresent(),
+                    "a 5xxx CEA keeps the CEA grammar (RFC 6733 5.3.2)");
+            assertTrue(raw.closedByServer());
+        }
+    }
+
+    @Test
     void sixteenMegabyteLengthIsRefusedAndClosed() throws Exception {
         try (RawPeer raw = openRaw()) {
             byte[] header = RawPeer.bytes(DiameterMessage.request(CommandCodes.DEVICE_WATCHDOG, 0, false)
