@@ -28,17 +28,27 @@ import org.mtcgate.diameter.dictionary.CommandCodes;
 import org.mtcgate.diameter.dictionary.VendorIds;
 
 /**
- * jDiameter 1.7.1 (an independent implementation) as a Tsp client over TCP: CER/CEA, DWR/DWA
- * both ways, a DAR answered by a test handler, and DPR/DPA when it stops.
+ * jDiameter 1.7.1 (an independent implementation) over TCP, in both roles: as a Tsp client
+ * (CER/CEA, DWR/DWA both ways, a DAR answered by a test handler, DPR/DPA when it stops) and as a
+ * Tsp server that mtcgate connects to and sends a DAR.
  */
 class JDiameterInteropTest {
     private static final String SERVER = "mtc-iwf.operator.test";
     private static final String JD = "scs-jd.example.test";
     private DiameterNode server;
     private StackImpl stack;
+    private org.jdiameter.server.impl.StackImpl jdServer;
+    private DiameterNode client;
 
     @AfterEach
     void stop() throws Exception {
+        if (client != null) {
+            client.close();
+        }
+        if (jdServer != null) {
+            jdServer.stop(5, TimeUnit.SECONDS, DisconnectCause.REBOOTING);
+            jdServer.destroy();
+        }
         if (stack != null) {
             stack.destroy();
         }
@@ -88,9 +98,55 @@ class JDiameterInteropTest {
         assertTrue(dprFromJd.await(WAIT), "jDiameter sent DPR on stop");
     }
 
+    /**
+     * The other direction: mtcgate as the initiator against a jDiameter server stack. Its
+     * {@code createAnswer} omits Origin-Host/Realm, so the test listener adds them.
+     */
+    @Test
+    void mtcgateClientGetsAnswersFromJdiameterServer() throws Exception {
+        int port;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, TestPeers.LOOPBACK)) {
+            port = probe.getLocalPort();
+        }
+        jdServer = new org.jdiameter.server.impl.StackImpl();
+        jdServer.init(new org.jdiameter.server.impl.helpers.XMLConfiguration(
+                template("/jdiameter/server-config.xml", "${port}", port)));
+        AtomicInteger served = new AtomicInteger();
+        jdServer.unwrap(org.jdiameter.api.Network.class).addNetworkReqListener(request -> {
+            served.incrementAndGet();
+            org.jdiameter.api.Answer answer = request.createAnswer(2001);
+            answer.getAvps().addAvp(Avp.ORIGIN_HOST, "iwf-jd.operator.test", true, false, true);
+            answer.getAvps().addAvp(Avp.ORIGIN_REALM, "operator.test", true, false, true);
+            answer.getAvps().addAvp(AvpCodes.AUTH_SESSION_STATE, 1, true, false);
+            return answer;
+        }, ApplicationId.createByAuthAppId(VendorIds.TGPP, ApplicationIds.TSP));
+        jdServer.start();
+
+        String me = "scs-mtc.example.test";
+        client = new DiameterNode(DiameterNodeConfig.builder(TestPeers.identity(me, "example.test")).insecureLab(true)
+                .peer(PeerConfig.connecting("iwf-jd.operator.test", "operator.test",
+                        new java.net.InetSocketAddress(TestPeers.LOOPBACK, port))).build())
+                .supportApplication(ApplicationIds.TSP).start();
+        CounterLatch dwrFromJd = CounterLatch.on(client, Counter.DWR_RECEIVED, 1);
+        client.whenPeerOpen("iwf-jd.operator.test").get(WAIT.toSeconds(), TimeUnit.SECONDS);
+
+        org.mtcgate.diameter.codec.DiameterMessage dar = TestPeers.dar(me, "example.test", "operator.test", 8)
+                .toBuilder().avp(org.mtcgate.diameter.dictionary.BaseAvps.vendorSpecificAuthApplication(
+                        VendorIds.TGPP, ApplicationIds.TSP)).build();
+        org.mtcgate.diameter.codec.DiameterMessage answer = client.sendRequest(dar).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        assertEquals(2001, TestPeers.resultCode(answer));
+        assertEquals("iwf-jd.operator.test", answer.avp(AvpCodes.ORIGIN_HOST).orElseThrow().text());
+        assertEquals(1, served.get());
+        assertTrue(dwrFromJd.await(WAIT), "jDiameter server sent DWR and got our DWA");
+    }
+
     private static InputStream config(int port) throws Exception {
-        try (InputStream in = JDiameterInteropTest.class.getResourceAsStream("/jdiameter/client-config.xml")) {
-            String xml = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("${serverPort}", Integer.toString(port));
+        return template("/jdiameter/client-config.xml", "${serverPort}", port);
+    }
+
+    private static InputStream template(String resource, String placeholder, int port) throws Exception {
+        try (InputStream in = JDiameterInteropTest.class.getResourceAsStream(resource)) {
+            String xml = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace(placeholder, Integer.toString(port));
             return new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8));
         }
     }
