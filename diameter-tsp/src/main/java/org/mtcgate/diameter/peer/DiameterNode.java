@@ -103,6 +103,10 @@ public final class DiameterNode implements AutoCloseable {
             LOG.warn("INSECURE LAB MODE: Diameter over plain TCP without TLS; peers are not authenticated. "
                     + "Never use this outside an isolated lab.");
         }
+        if (config.watchdogInterval().compareTo(Duration.ofSeconds(6)) < 0) {
+            LOG.warn("Tw = {} is below the 6 s minimum of RFC 3539 3.4.1; acceptable only in tests",
+                    config.watchdogInterval());
+        }
         context = new NodeContext(config, new MessageValidator(dictionary), Map.copyOf(handlers),
                 new CapabilitiesExchange(config.identity(), union(handlers.keySet(), announced)), new ErrorAnswers(config.identity()),
                 new DisconnectPeer(config.identity()), peers, new DuplicateCache(config.duplicateWindow()),
