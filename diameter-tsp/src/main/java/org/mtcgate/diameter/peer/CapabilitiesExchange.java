@@ -16,15 +16,19 @@ import org.mtcgate.diameter.dictionary.VendorIds;
  * with Vendor-Id 10415 for the 3GPP ones, plus Auth-Application-Id for the common application.
  */
 final class CapabilitiesExchange {
-    /** RFC 6733 6.10: NO_INBAND_SECURITY. TLS runs at connect, so no in-band upgrade is offered. */
+    /** RFC 6733 6.10 Inband-Security-Id values. */
     static final long NO_INBAND_SECURITY = 0;
+    static final long TLS = 1;
 
     private final LocalIdentity local;
     private final Set<Long> applications;
+    private final long inbandSecurity;
 
-    CapabilitiesExchange(LocalIdentity local, Set<Long> applications) {
+    /** @param inbandSecurity what this node announces: TLS only in {@link TlsMode#IN_BAND}, else none */
+    CapabilitiesExchange(LocalIdentity local, Set<Long> applications, long inbandSecurity) {
         this.local = local;
         this.applications = Set.copyOf(applications);
+        this.inbandSecurity = inbandSecurity;
     }
 
     /** RFC 6733 5.3.1. */
@@ -67,7 +71,7 @@ final class CapabilitiesExchange {
         for (Long app : applications) {
             b.avp(BaseAvps.vendorSpecificAuthApplication(VendorIds.TGPP, app));
         }
-        b.avp(BaseAvps.inbandSecurityId(NO_INBAND_SECURITY))
+        b.avp(BaseAvps.inbandSecurityId(inbandSecurity))
          .avp(BaseAvps.firmwareRevision(local.firmwareRevision()));
         return b.build();
     }
@@ -101,9 +105,15 @@ final class CapabilitiesExchange {
         return theirs.stream().anyMatch(applications::contains);
     }
 
-    /** RFC 6733 5.3: if the peer lists Inband-Security-Id values, NO_INBAND_SECURITY must be one of them. */
-    static boolean acceptsNoInbandSecurity(DiameterMessage peerCapabilities) {
+    /**
+     * RFC 6733 5.3/6.10: the peer must offer our in-band security. An absent Inband-Security-Id
+     * means NO_INBAND_SECURITY.
+     */
+    boolean hasCommonSecurity(DiameterMessage peerCapabilities) {
         var ids = peerCapabilities.avps(AvpCodes.INBAND_SECURITY_ID, 0);
-        return ids.isEmpty() || ids.stream().anyMatch(a -> a.unsigned32() == NO_INBAND_SECURITY);
+        if (ids.isEmpty()) {
+            return inbandSecurity == NO_INBAND_SECURITY;
+        }
+        return ids.stream().anyMatch(a -> a.dataLength() == 4 && a.unsigned32() == inbandSecurity);
     }
 }

@@ -107,25 +107,30 @@ public final class DiameterNode implements AutoCloseable {
             LOG.warn("Tw = {} is below the 6 s minimum of RFC 3539 3.4.1; acceptable only in tests",
                     config.watchdogInterval());
         }
+        boolean inband = config.tls().isPresent() && config.tlsMode() == TlsMode.IN_BAND;
         context = new NodeContext(config, new MessageValidator(dictionary), Map.copyOf(handlers),
-                new CapabilitiesExchange(config.identity(), union(handlers.keySet(), announced)), new ErrorAnswers(config.identity()),
-                new DisconnectPeer(config.identity()), peers, new DuplicateCache(config.duplicateWindow()),
-                new EndToEndIds(), counters);
+                new CapabilitiesExchange(config.identity(), union(handlers.keySet(), announced),
+                        inband ? CapabilitiesExchange.TLS : CapabilitiesExchange.NO_INBAND_SECURITY),
+                new ErrorAnswers(config.identity()), new DisconnectPeer(config.identity()), peers,
+                new DuplicateCache(config.duplicateWindow()), new EndToEndIds(), counters,
+                inband ? Optional.of(config.tls().get().serverContext()) : Optional.empty(),
+                inband ? Optional.of(config.tls().get().clientContext()) : Optional.empty());
         bossGroup = new NioEventLoopGroup(1);
         workerGroup = new NioEventLoopGroup();
         long window = config.duplicateWindow().toMillis();
         workerGroup.scheduleAtFixedRate(context.duplicates()::expire, window, Math.max(1, window / 2), TimeUnit.MILLISECONDS);
         if (config.listenAddress().isPresent()) {
-            SslContext ssl = config.tls().isPresent() ? config.tls().get().serverContext() : null;
+            SslContext ssl = config.tls().isPresent() && !inband ? config.tls().get().serverContext() : null;
             ServerBootstrap sb = new ServerBootstrap().group(bossGroup, workerGroup)
                     .channel(NioServerSocketChannel.class)
                     .childOption(ChannelOption.TCP_NODELAY, true)
                     .childHandler(initializer(ssl, PeerConnection.Role.RESPONDER, Optional.empty(), c -> { }));
             serverChannel = sb.bind(config.listenAddress().get()).sync().channel();
             LOG.info("{}: listening on {} ({})", config.identity().originHost(), serverChannel.localAddress(),
-                    ssl != null ? "TLS, client certificate required" : "plain TCP");
+                    ssl != null ? "TLS, client certificate required"
+                            : inband ? "in-band TLS after CER/CEA, client certificate required" : "plain TCP");
         }
-        SslContext clientSsl = config.tls().isPresent() ? config.tls().get().clientContext() : null;
+        SslContext clientSsl = config.tls().isPresent() && !inband ? config.tls().get().clientContext() : null;
         for (PeerConfig p : config.peers()) {
             if (p.connectTo().isEmpty()) {
                 continue;

@@ -17,6 +17,7 @@ public final class DiameterNodeConfig {
     private final LocalIdentity identity;
     private final Optional<InetSocketAddress> listenAddress;
     private final Optional<TlsSettings> tls;
+    private final TlsMode tlsMode;
     private final boolean insecureLab;
     private final Duration watchdogInterval;
     private final Duration requestTimeout;
@@ -32,6 +33,7 @@ public final class DiameterNodeConfig {
         this.identity = b.identity;
         this.listenAddress = Optional.ofNullable(b.listenAddress);
         this.tls = Optional.ofNullable(b.tls);
+        this.tlsMode = b.tlsMode;
         this.insecureLab = b.insecureLab;
         this.watchdogInterval = b.watchdogInterval;
         this.requestTimeout = b.requestTimeout;
@@ -62,6 +64,10 @@ public final class DiameterNodeConfig {
 
     public Optional<TlsSettings> tls() {
         return tls;
+    }
+
+    public TlsMode tlsMode() {
+        return tlsMode;
     }
 
     public boolean insecureLab() {
@@ -112,6 +118,7 @@ public final class DiameterNodeConfig {
         private final LocalIdentity identity;
         private InetSocketAddress listenAddress;
         private TlsSettings tls;
+        private TlsMode tlsMode = TlsMode.AT_CONNECT;
         private boolean insecureLab;
         /** RFC 3539 3.4.1 suggests Tw = 30 s. */
         private Duration watchdogInterval = Duration.ofSeconds(30);
@@ -135,6 +142,12 @@ public final class DiameterNodeConfig {
 
         public Builder tls(TlsSettings tls) {
             this.tls = tls;
+            return this;
+        }
+
+        /** When TLS starts; {@link TlsMode#AT_CONNECT} unless a legacy peer needs in-band TLS. */
+        public Builder tlsMode(TlsMode mode) {
+            this.tlsMode = mode;
             return this;
         }
 

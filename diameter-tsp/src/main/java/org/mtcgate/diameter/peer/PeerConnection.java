@@ -50,6 +50,8 @@ final class PeerConnection extends ChannelInboundHandlerAdapter {
     private volatile PeerState state;
     private volatile String peerHost;
     private volatile String peerRealm;
+    private String pendingHost;
+    private String pendingRealm;
 
     PeerConnection(NodeContext node, Role role, Optional<PeerConfig> expected, Consumer<PeerConnection> onOpen) {
         this.node = node;
@@ -104,7 +106,9 @@ final class PeerConnection extends ChannelInboundHandlerAdapter {
                 counters.increment(Counter.TLS_HANDSHAKE_FAILURES);
                 LOG.warn("{}: TLS handshake refused: {}", ctx.channel().remoteAddress(), e.cause().toString());
                 ctx.close();
-            } else if (role == Role.INITIATOR) {
+            } else if (state == PeerState.WAIT_TLS) {
+                onInbandTlsEstablished();
+            } else if (role == Role.INITIATOR && state == PeerState.WAIT_CEA) {
                 sendCer();
             }
         }
@@ -160,6 +164,10 @@ final class PeerConnection extends ChannelInboundHandlerAdapter {
         switch (state) {
             case WAIT_CER -> onMessageWaitingForCer(m);
             case WAIT_CEA -> onMessageWaitingForCea(m);
+            case WAIT_TLS -> {
+                LOG.warn("{}: Diameter message before the in-band TLS handshake, closing", channel.remoteAddress());
+                channel.close();
+            }
             case OPEN -> onMessageOpen(m);
             case CLOSING -> onMessageClosing(m);
             case CLOSED -> { }
@@ -216,14 +224,21 @@ final class PeerConnection extends ChannelInboundHandlerAdapter {
             refuseCer(m, ResultCode.DIAMETER_NO_COMMON_APPLICATION, Optional.empty(), "no common application");
             return;
         }
-        if (!CapabilitiesExchange.acceptsNoInbandSecurity(m)) {
-            // 5017 DIAMETER_NO_COMMON_SECURITY: this node offers only TLS at connect.
-            refuseCer(m, ResultCode.DIAMETER_NO_COMMON_SECURITY, Optional.empty(),
-                    "in-band TLS is not offered; use TLS at connect");
+        if (!node.capabilities().hasCommonSecurity(m)) {
+            refuseCer(m, ResultCode.DIAMETER_NO_COMMON_SECURITY, Optional.empty(), node.inbandTls()
+                    ? "this node requires in-band TLS (Inband-Security-Id 1)"
+                    : "in-band TLS is not offered; use TLS at connect");
             return;
         }
         if (lostElection(host)) {
             channel.close();
+            return;
+        }
+        if (node.inbandTls()) {
+            // RFC 6733 6.10: the CEA goes out in clear (startTls), everything after it inside TLS.
+            channel.pipeline().addFirst("tls", new SslHandler(node.inbandServerTls().get().newEngine(channel.alloc()), true));
+            write(node.capabilities().answer(m, ResultCode.DIAMETER_SUCCESS.code()));
+            awaitInbandTls(host, realm);
             return;
         }
         write(node.capabilities().answer(m, ResultCode.DIAMETER_SUCCESS.code()));
@@ -274,7 +289,36 @@ final class PeerConnection extends ChannelInboundHandlerAdapter {
             channel.close();
             return;
         }
-        becomeOpen(host.get(), m.avp(AvpCodes.ORIGIN_REALM).map(a -> a.text()).orElse(""));
+        String realm = m.avp(AvpCodes.ORIGIN_REALM).map(a -> a.text()).orElse("");
+        if (node.inbandTls()) {
+            if (!node.capabilities().hasCommonSecurity(m)) {
+                LOG.warn("{}: CEA from {} does not select in-band TLS, closing", channel.remoteAddress(), host.get());
+                channel.close();
+                return;
+            }
+            channel.pipeline().addFirst("tls", node.inbandClientTls().get().newHandler(channel.alloc()));
+            awaitInbandTls(host.get(), realm);
+            return;
+        }
+        becomeOpen(host.get(), realm);
+    }
+
+    private void awaitInbandTls(String host, String realm) {
+        pendingHost = host;
+        pendingRealm = realm;
+        state = PeerState.WAIT_TLS;
+    }
+
+    /** In-band TLS is up: the certificate must name the Origin-Host announced in CER/CEA. */
+    private void onInbandTlsEstablished() {
+        Optional<String> problem = tlsIdentityProblem(pendingHost);
+        if (problem.isPresent()) {
+            counters.increment(Counter.TLS_IDENTITY_MISMATCH);
+            LOG.warn("{}: in-band TLS: {}, closing", channel.remoteAddress(), problem.get());
+            channel.close();
+            return;
+        }
+        becomeOpen(pendingHost, pendingRealm);
     }
 
     /**

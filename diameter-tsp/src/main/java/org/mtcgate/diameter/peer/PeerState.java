@@ -6,6 +6,8 @@ public enum PeerState {
     WAIT_CEA,
     /** Responder: connection accepted, waiting for CER. */
     WAIT_CER,
+    /** In-band TLS (RFC 3588 style): CER/CEA done, TLS handshake running. */
+    WAIT_TLS,
     OPEN,
     /** DPR sent or received; only DPA is expected. */
     CLOSING,
