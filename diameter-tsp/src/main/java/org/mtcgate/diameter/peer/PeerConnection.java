@@ -138,6 +138,7 @@ final class PeerConnection extends ChannelInboundHandlerAdapter {
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         // TLS failures are reported by the handshake event; anything else here is a transport error.
+        counters.increment(Counter.TRANSPORT_ERRORS);
         LOG.debug("{}: transport error, closing", ctx.channel().remoteAddress(), cause);
         ctx.close();
     }
