@@ -17,6 +17,9 @@ import java.util.List;
 /**
  * The base protocol (RFC 6733 4.5, 5, 10) plus Tsp (TS 29.368), S6m (TS 29.336) and T4 (TS 29.337).
  * Grammars of the 3GPP commands list the AVPs this node relies on; the rest pass through *[AVP].
+ * Codes, types and M-bit rules were cross-checked against Wireshark 4.0.17's dictionary.xml;
+ * where neither source states an M-bit rule the entry says MAY, so no peer is refused with 3009
+ * on a guess (see NOTES-for-integration.md).
  */
 public final class StandardDictionary {
     private static final long V = VendorIds.TGPP;
@@ -94,12 +97,12 @@ public final class StandardDictionary {
          .avp(EXPERIMENTAL_RESULT_CODE, 0, "Experimental-Result-Code", UNSIGNED32, MUST)
          // RFC 6733 6.10: NO_INBAND_SECURITY 0, TLS 1
          .enumerated(INBAND_SECURITY_ID, 0, "Inband-Security-Id", MUST, 0L, 1L)
-         .enumerated(DRMP, 0, "DRMP", MUST_NOT)
+         .enumerated(DRMP, 0, "DRMP", MAY)
          .avp(VALIDITY_TIME, 0, "Validity-Time", UNSIGNED32, MUST)
          .enumerated(ACCOUNTING_RECORD_TYPE, 0, "Accounting-Record-Type", MUST, 1L, 2L, 3L, 4L)
          .enumerated(ACCOUNTING_REALTIME_REQUIRED, 0, "Accounting-Realtime-Required", MUST, 1L, 2L, 3L)
          .avp(ACCOUNTING_RECORD_NUMBER, 0, "Accounting-Record-Number", UNSIGNED32, MUST)
-         .grouped(LOAD, 0, "Load", MUST_NOT, true);
+         .grouped(LOAD, 0, "Load", MAY, true);
     }
 
     private static void tgppAvps(Dictionary.Builder b) {
@@ -108,12 +111,12 @@ public final class StandardDictionary {
          .avp(FEATURE_LIST_ID, V, "Feature-List-ID", UNSIGNED32, MUST_NOT)
          .avp(FEATURE_LIST, V, "Feature-List", UNSIGNED32, MUST_NOT)
          .avp(MSISDN, V, "MSISDN", OCTET_STRING, MUST)
-         .avp(SGSN_NUMBER, V, "SGSN-Number", OCTET_STRING, MUST)
-         .avp(LMSI, V, "LMSI", OCTET_STRING, MUST)
-         .grouped(SERVING_NODE, V, "Serving-Node", MUST, true)
-         .avp(MME_NAME, V, "MME-Name", DIAMETER_IDENTITY, MUST)
-         .avp(MSC_NUMBER, V, "MSC-Number", OCTET_STRING, MUST)
-         .grouped(ADDITIONAL_SERVING_NODE, V, "Additional-Serving-Node", MUST, true)
+         .avp(SGSN_NUMBER, V, "SGSN-Number", OCTET_STRING, MAY)
+         .avp(LMSI, V, "LMSI", OCTET_STRING, MAY)
+         .grouped(SERVING_NODE, V, "Serving-Node", MAY, true)
+         .avp(MME_NAME, V, "MME-Name", DIAMETER_IDENTITY, MAY)
+         .avp(MSC_NUMBER, V, "MSC-Number", OCTET_STRING, MAY)
+         .grouped(ADDITIONAL_SERVING_NODE, V, "Additional-Serving-Node", MAY, true)
          .grouped(DEVICE_ACTION, V, "Device-Action", MUST, true,
                  optional(g(EXTERNAL_IDENTIFIER)), optional(g(MSISDN)), optional(g(SCS_IDENTITY)),
                  required(g(REFERENCE_NUMBER)), optional(g(OLD_REFERENCE_NUMBER)), required(g(ACTION_TYPE)),
@@ -150,8 +153,8 @@ public final class StandardDictionary {
          .avp(EXTERNAL_IDENTIFIER, V, "External-Identifier", UTF8_STRING, MUST)
          .enumerated(SM_DELIVERY_OUTCOME_T4, V, "SM-Delivery-Outcome-T4", MUST, 0L, 1L, 2L, 3L)
          .enumerated(ABSENT_SUBSCRIBER_DIAGNOSTIC_T4, V, "Absent-Subscriber-Diagnostic-T4", MUST)
-         .avp(TRIGGER_ACTION, V, "Trigger-Action", UNSIGNED32, MUST)
-         .avp(MTC_ERROR_DIAGNOSTIC, V, "MTC-Error-Diagnostic", UNSIGNED32, MUST)
+         .avp(TRIGGER_ACTION, V, "Trigger-Action", UNSIGNED32, MUST_NOT)
+         .avp(MTC_ERROR_DIAGNOSTIC, V, "MTC-Error-Diagnostic", UNSIGNED32, MUST_NOT)
          .avp(SM_RP_UI, V, "SM-RP-UI", OCTET_STRING, MUST)
          .avp(SM_RP_SMEA, V, "SM-RP-SMEA", OCTET_STRING, MUST);
     }
