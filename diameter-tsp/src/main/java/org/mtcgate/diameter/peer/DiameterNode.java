@@ -257,11 +257,20 @@ public final class DiameterNode implements AutoCloseable {
                 + "@" + r.avp(AvpCodes.DESTINATION_REALM).map(a -> a.text()).orElse("");
     }
 
-    /** Sends DPR (REBOOTING) to every open peer, waits briefly for DPA, then stops all threads. */
+    /**
+     * Sends DPR (REBOOTING) to every open peer, waits briefly for DPA, then stops all threads.
+     * Blocking: call it from an application thread, never from a request handler.
+     */
     @Override
     public synchronized void close() {
         if (!started || workerGroup == null) {
             return;
+        }
+        for (io.netty.util.concurrent.EventExecutor e : workerGroup) {
+            if (e.inEventLoop()) {
+                // Waiting for DPA here would block the very loop that has to read it.
+                throw new IllegalStateException("close() must not be called from a Netty event loop thread");
+            }
         }
         connectors.forEach(PeerConnector::stop);
         List<CompletableFuture<Void>> closing = new ArrayList<>();

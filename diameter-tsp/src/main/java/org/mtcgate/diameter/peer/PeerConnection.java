@@ -344,6 +344,9 @@ final class PeerConnection extends ChannelInboundHandlerAdapter {
 
     private void becomeOpen(String host, String realm) {
         capabilitiesTimer.cancel(false);
+        node.config().peer(host).filter(p -> !p.realm().equalsIgnoreCase(realm)).ifPresent(p ->
+                LOG.warn("{}: announces realm {} but is configured in realm {}; routing uses the announced realm",
+                        host, realm, p.realm()));
         peerHost = host;
         peerRealm = realm;
         state = PeerState.OPEN;
