@@ -38,11 +38,15 @@ class InbandTlsTest {
     }
 
     private static DiameterNode client(String host, IssuedCredential cred) throws Exception {
+        return unstartedClient(host, cred).start();
+    }
+
+    private static DiameterNode unstartedClient(String host, IssuedCredential cred) {
         return new DiameterNode(DiameterNodeConfig.builder(TestPeers.identity(host, "example.test"))
                 .tls(cred.tlsSettings(List.of(CA.certificate()))).tlsMode(TlsMode.IN_BAND)
                 .reconnect(Duration.ofSeconds(5), Duration.ofSeconds(5))
                 .peer(PeerConfig.connecting(SERVER, "operator.test", server.localAddress())).build())
-                .supportApplication(ApplicationIds.TSP).start();
+                .supportApplication(ApplicationIds.TSP);
     }
 
     @Test
@@ -58,8 +62,11 @@ class InbandTlsTest {
     @Test
     void certificateNamingAnotherHostIsRefusedAfterTheHandshake() throws Exception {
         CounterLatch mismatch = CounterLatch.on(server, Counter.TLS_IDENTITY_MISMATCH, 1);
-        try (DiameterNode c = client("scs2.example.test", CA.issue("scs7.example.test", Duration.ofDays(1)))) {
+        try (DiameterNode c = unstartedClient("scs2.example.test", CA.issue("scs7.example.test", Duration.ofDays(1)))) {
+            CounterLatch clientClosed = CounterLatch.on(c, Counter.CONNECTIONS_CLOSED, 1);
+            c.start();
             assertTrue(mismatch.await(WAIT));
+            assertTrue(clientClosed.await(WAIT), "the refused client sees its connection closed");
             assertFalse(server.isPeerOpen("scs2.example.test"));
         }
     }
