@@ -1,0 +1,13 @@
+package org.mtcgate.diameter.dictionary;
+
+/** Application-Id values (RFC 6733 2.4; 3GPP values from TS 29.368, 29.336, 29.337). */
+public final class ApplicationIds {
+    public static final long COMMON = 0;
+    public static final long TSP = 16777309L;
+    public static final long S6M = 16777310L;
+    public static final long T4 = 16777311L;
+    public static final long RELAY = 0xFFFFFFFFL;
+
+    private ApplicationIds() {
+    }
+}

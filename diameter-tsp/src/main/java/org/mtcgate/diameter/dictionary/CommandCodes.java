@@ -1,0 +1,16 @@
+package org.mtcgate.diameter.dictionary;
+
+/** Command codes (RFC 6733 3.1; 3GPP TS 29.368, 29.336, 29.337). */
+public final class CommandCodes {
+    public static final int CAPABILITIES_EXCHANGE = 257;
+    public static final int DEVICE_WATCHDOG = 280;
+    public static final int DISCONNECT_PEER = 282;
+    public static final int DEVICE_ACTION = 8388639;
+    public static final int DEVICE_NOTIFICATION = 8388640;
+    public static final int SUBSCRIBER_INFORMATION = 8388641;
+    public static final int DEVICE_TRIGGER = 8388643;
+    public static final int DELIVERY_REPORT = 8388644;
+
+    private CommandCodes() {
+    }
+}

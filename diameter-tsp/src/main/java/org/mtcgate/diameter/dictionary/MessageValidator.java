@@ -1,0 +1,157 @@
+package org.mtcgate.diameter.dictionary;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.mtcgate.diameter.codec.Avp;
+import org.mtcgate.diameter.codec.AvpData;
+import org.mtcgate.diameter.codec.AvpDecodeException;
+import org.mtcgate.diameter.codec.DiameterMessage;
+
+/**
+ * Checks a received request against the dictionary and returns the first error in the order
+ * RFC 6733 7 implies: header bits, application, command, each AVP's bits and value, then the
+ * command grammar. Pure function of its input; the peer layer turns the error into an answer.
+ */
+public final class MessageValidator {
+    private final Dictionary dictionary;
+
+    public MessageValidator(Dictionary dictionary) {
+        this.dictionary = dictionary;
+    }
+
+    public Optional<ValidationError> validateRequest(DiameterMessage m) {
+        // RFC 6733 3: reserved bits MUST be zero; a request MUST NOT have the E bit.
+        if ((m.flags() & DiameterMessage.FLAGS_RESERVED) != 0 || m.isError()) {
+            return Optional.of(ValidationError.of(ResultCode.DIAMETER_INVALID_HDR_BITS, null,
+                    "command flags 0x" + Integer.toHexString(m.flags())));
+        }
+        if (!dictionary.knowsApplication(m.applicationId())) {
+            return Optional.of(ValidationError.of(ResultCode.DIAMETER_APPLICATION_UNSUPPORTED, null,
+                    "application " + m.applicationId()));
+        }
+        Optional<CommandDefinition> cmd = dictionary.command(m.applicationId(), m.commandCode());
+        if (cmd.isEmpty()) {
+            return Optional.of(ValidationError.of(ResultCode.DIAMETER_COMMAND_UNSUPPORTED, null,
+                    "command " + m.commandCode() + " in application " + m.applicationId()));
+        }
+        // RFC 6733 6.1.9 / 3: the P bit of a request must match the command definition.
+        if (m.isProxiable() != cmd.get().proxiable()) {
+            return Optional.of(ValidationError.of(ResultCode.DIAMETER_INVALID_HDR_BITS, null,
+                    "P bit does not match " + cmd.get().name()));
+        }
+        return validateAvps(m.avps(), cmd.get().request());
+    }
+
+    /** Validates AVPs against a grammar; used for messages and, recursively, for Grouped values. */
+    public Optional<ValidationError> validateAvps(List<Avp> avps, CommandGrammar grammar) {
+        Map<AvpKey, Integer> counts = new HashMap<>();
+        for (Avp a : avps) {
+            Optional<ValidationError> e = validateAvp(a);
+            if (e.isPresent()) {
+                return e;
+            }
+            AvpKey key = new AvpKey(a.code(), a.vendorId());
+            int n = counts.merge(key, 1, Integer::sum);
+            Optional<AvpRule> rule = grammar.rules().stream().filter(r -> r.avp().equals(key)).findFirst();
+            if (rule.isPresent() && rule.get().max() == 0) {
+                return Optional.of(ValidationError.of(ResultCode.DIAMETER_AVP_NOT_ALLOWED, a, "AVP " + key + " not allowed"));
+            }
+            if (rule.isPresent() && n > rule.get().max()) {
+                // RFC 6733 7.1.5: Failed-AVP holds the first instance that exceeds the maximum.
+                return Optional.of(ValidationError.of(ResultCode.DIAMETER_AVP_OCCURS_TOO_MANY_TIMES, a,
+                        "AVP " + key + " occurs more than " + rule.get().max() + " times"));
+            }
+            if (rule.isEmpty() && !grammar.open() && dictionary.avp(key).isPresent()) {
+                return Optional.of(ValidationError.of(ResultCode.DIAMETER_AVP_NOT_ALLOWED, a, "AVP " + key + " not in grammar"));
+            }
+        }
+        for (AvpRule r : grammar.rules()) {
+            if (counts.getOrDefault(r.avp(), 0) < r.min()) {
+                return Optional.of(ValidationError.of(ResultCode.DIAMETER_MISSING_AVP, missingExample(r.avp()),
+                        "missing AVP " + dictionary.avp(r.avp()).map(AvpDefinition::name).orElse(r.avp().toString())));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<ValidationError> validateAvp(Avp a) {
+        if ((a.flags() & Avp.FLAGS_RESERVED) != 0) {
+            return Optional.of(ValidationError.of(ResultCode.DIAMETER_INVALID_AVP_BITS, a, "reserved AVP flag bits"));
+        }
+        Optional<AvpDefinition> def = dictionary.avp(a.code(), a.vendorId());
+        if (def.isEmpty()) {
+            // RFC 6733 4.1: an unrecognised AVP with the M bit fails the message; without it, it is ignored.
+            return a.isMandatory()
+                    ? Optional.of(ValidationError.of(ResultCode.DIAMETER_AVP_UNSUPPORTED, a, "unknown mandatory AVP " + a.code()))
+                    : Optional.empty();
+        }
+        AvpDefinition d = def.get();
+        if (!d.mandatory().allows(a.isMandatory())) {
+            return Optional.of(ValidationError.of(ResultCode.DIAMETER_INVALID_AVP_BITS, a, d.name() + " M bit"));
+        }
+        int fixed = d.type().fixedLength();
+        if (fixed >= 0 && a.dataLength() != fixed) {
+            return Optional.of(ValidationError.of(ResultCode.DIAMETER_INVALID_AVP_LENGTH, a,
+                    d.name() + " data length " + a.dataLength()));
+        }
+        try {
+            switch (d.type()) {
+                case ENUMERATED -> {
+                    if (!d.enumValues().isEmpty() && !d.enumValues().contains((long) a.integer32())) {
+                        return Optional.of(ValidationError.of(ResultCode.DIAMETER_INVALID_AVP_VALUE, a,
+                                d.name() + " value " + a.integer32()));
+                    }
+                }
+                case UTF8_STRING -> a.utf8();
+                case DIAMETER_IDENTITY -> {
+                    if (!isDiameterIdentity(a.data())) {
+                        return Optional.of(ValidationError.of(ResultCode.DIAMETER_INVALID_AVP_VALUE, a, d.name() + " not an FQDN"));
+                    }
+                }
+                case ADDRESS -> AvpData.address(a.data());
+                case GROUPED -> {
+                    if (a.code() != AvpCodes.FAILED_AVP) {
+                        List<Avp> children;
+                        try {
+                            children = a.groupedAvps();
+                        } catch (AvpDecodeException e) {
+                            return Optional.of(ValidationError.of(ResultCode.DIAMETER_INVALID_AVP_VALUE, a, d.name() + ": " + e.getMessage()));
+                        }
+                        Optional<ValidationError> inner = validateAvps(children, new CommandGrammar(d.groupRules(), d.groupOpen()));
+                        if (inner.isPresent()) {
+                            return inner;
+                        }
+                    }
+                }
+                default -> {
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            return Optional.of(ValidationError.of(ResultCode.DIAMETER_INVALID_AVP_VALUE, a, d.name() + ": " + e.getMessage()));
+        }
+        return Optional.empty();
+    }
+
+    /** RFC 6733 7.1.5 (5005): an example of the missing AVP, value zero-filled to its minimum length. */
+    private Avp missingExample(AvpKey key) {
+        Optional<AvpDefinition> d = dictionary.avp(key);
+        int len = d.map(x -> Math.max(0, x.type().fixedLength())).orElse(0);
+        boolean m = d.map(x -> x.mandatory() == FlagRule.MUST).orElse(true);
+        return Avp.builder(key.code()).vendor(key.vendorId()).mandatory(m).octets(new byte[len]);
+    }
+
+    /** RFC 6733 4.3.1: DiameterIdentity is an FQDN; accept printable ASCII without spaces. */
+    static boolean isDiameterIdentity(byte[] d) {
+        if (d.length == 0 || d.length > 255) {
+            return false;
+        }
+        for (byte b : d) {
+            if (b <= 0x20 || b >= 0x7F) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,238 @@
+package org.mtcgate.diameter.dictionary;
+
+import static org.mtcgate.diameter.dictionary.AvpCodes.*;
+import static org.mtcgate.diameter.dictionary.AvpRule.any;
+import static org.mtcgate.diameter.dictionary.AvpRule.forbidden;
+import static org.mtcgate.diameter.dictionary.AvpRule.oneOrMore;
+import static org.mtcgate.diameter.dictionary.AvpRule.optional;
+import static org.mtcgate.diameter.dictionary.AvpRule.required;
+import static org.mtcgate.diameter.dictionary.AvpType.*;
+import static org.mtcgate.diameter.dictionary.FlagRule.MAY;
+import static org.mtcgate.diameter.dictionary.FlagRule.MUST;
+import static org.mtcgate.diameter.dictionary.FlagRule.MUST_NOT;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The base protocol (RFC 6733 4.5, 5, 10) plus Tsp (TS 29.368), S6m (TS 29.336) and T4 (TS 29.337).
+ * Grammars of the 3GPP commands list the AVPs this node relies on; the rest pass through *[AVP].
+ * Codes, types and M-bit rules were cross-checked against Wireshark 4.0.17's dictionary.xml;
+ * where neither source states an M-bit rule the entry says MAY, so no peer is refused with 3009
+ * on a guess (see NOTES-for-integration.md).
+ */
+public final class StandardDictionary {
+    private static final long V = VendorIds.TGPP;
+
+    private StandardDictionary() {
+    }
+
+    public static Dictionary create() {
+        Dictionary.Builder b = Dictionary.builder();
+        baseAvps(b);
+        tgppAvps(b);
+        baseCommands(b);
+        tgppCommands(b);
+        return b.build();
+    }
+
+    private static AvpKey k(int code) {
+        return AvpKey.base(code);
+    }
+
+    private static AvpKey g(int code) {
+        return AvpKey.tgpp(code);
+    }
+
+    private static void baseAvps(Dictionary.Builder b) {
+        b.avp(USER_NAME, 0, "User-Name", UTF8_STRING, MUST)
+         .avp(CLASS, 0, "Class", OCTET_STRING, MUST)
+         .avp(SESSION_TIMEOUT, 0, "Session-Timeout", UNSIGNED32, MUST)
+         .avp(PROXY_STATE, 0, "Proxy-State", OCTET_STRING, MUST)
+         .avp(ACCT_SESSION_ID, 0, "Acct-Session-Id", OCTET_STRING, MUST)
+         .avp(ACCT_MULTI_SESSION_ID, 0, "Acct-Multi-Session-Id", UTF8_STRING, MUST)
+         .avp(EVENT_TIMESTAMP, 0, "Event-Timestamp", TIME, MUST)
+         .avp(ACCT_INTERIM_INTERVAL, 0, "Acct-Interim-Interval", UNSIGNED32, MUST)
+         .avp(HOST_IP_ADDRESS, 0, "Host-IP-Address", ADDRESS, MUST)
+         .avp(AUTH_APPLICATION_ID, 0, "Auth-Application-Id", UNSIGNED32, MUST)
+         .avp(ACCT_APPLICATION_ID, 0, "Acct-Application-Id", UNSIGNED32, MUST)
+         // RFC 6733 6.11: Vendor-Id plus exactly one of Auth-/Acct-Application-Id.
+         .grouped(VENDOR_SPECIFIC_APPLICATION_ID, 0, "Vendor-Specific-Application-Id", MUST, false,
+                 required(k(VENDOR_ID)), optional(k(AUTH_APPLICATION_ID)), optional(k(ACCT_APPLICATION_ID)))
+         .enumerated(REDIRECT_HOST_USAGE, 0, "Redirect-Host-Usage", MUST, 0L, 1L, 2L, 3L, 4L, 5L, 6L)
+         .avp(REDIRECT_MAX_CACHE_TIME, 0, "Redirect-Max-Cache-Time", UNSIGNED32, MUST)
+         .avp(SESSION_ID, 0, "Session-Id", UTF8_STRING, MUST)
+         .avp(ORIGIN_HOST, 0, "Origin-Host", DIAMETER_IDENTITY, MUST)
+         .avp(SUPPORTED_VENDOR_ID, 0, "Supported-Vendor-Id", UNSIGNED32, MUST)
+         .avp(VENDOR_ID, 0, "Vendor-Id", UNSIGNED32, MUST)
+         .avp(FIRMWARE_REVISION, 0, "Firmware-Revision", UNSIGNED32, MUST_NOT)
+         .avp(RESULT_CODE, 0, "Result-Code", UNSIGNED32, MUST)
+         .avp(PRODUCT_NAME, 0, "Product-Name", UTF8_STRING, MUST_NOT)
+         .avp(SESSION_BINDING, 0, "Session-Binding", UNSIGNED32, MUST)
+         .enumerated(SESSION_SERVER_FAILOVER, 0, "Session-Server-Failover", MUST, 0L, 1L, 2L, 3L)
+         .avp(MULTI_ROUND_TIME_OUT, 0, "Multi-Round-Time-Out", UNSIGNED32, MUST)
+         // RFC 6733 5.4.3: REBOOTING, BUSY, DO_NOT_WANT_TO_TALK_TO_YOU
+         .enumerated(DISCONNECT_CAUSE, 0, "Disconnect-Cause", MUST, 0L, 1L, 2L)
+         .enumerated(AUTH_REQUEST_TYPE, 0, "Auth-Request-Type", MUST, 1L, 2L, 3L)
+         .avp(AUTH_GRACE_PERIOD, 0, "Auth-Grace-Period", UNSIGNED32, MUST)
+         .enumerated(AUTH_SESSION_STATE, 0, "Auth-Session-State", MUST, 0L, 1L)
+         .avp(ORIGIN_STATE_ID, 0, "Origin-State-Id", UNSIGNED32, MUST)
+         // Failed-AVP carries arbitrary AVPs, so its children are never validated.
+         .grouped(FAILED_AVP, 0, "Failed-AVP", MUST, true)
+         .avp(PROXY_HOST, 0, "Proxy-Host", DIAMETER_IDENTITY, MUST)
+         .avp(ERROR_MESSAGE, 0, "Error-Message", UTF8_STRING, MUST_NOT)
+         .avp(ROUTE_RECORD, 0, "Route-Record", DIAMETER_IDENTITY, MUST)
+         .avp(DESTINATION_REALM, 0, "Destination-Realm", DIAMETER_IDENTITY, MUST)
+         .grouped(PROXY_INFO, 0, "Proxy-Info", MUST, true, required(k(PROXY_HOST)), required(k(PROXY_STATE)))
+         .enumerated(RE_AUTH_REQUEST_TYPE, 0, "Re-Auth-Request-Type", MUST, 0L, 1L)
+         .avp(ACCOUNTING_SUB_SESSION_ID, 0, "Accounting-Sub-Session-Id", UNSIGNED64, MUST)
+         .avp(AUTHORIZATION_LIFETIME, 0, "Authorization-Lifetime", UNSIGNED32, MUST)
+         .avp(REDIRECT_HOST, 0, "Redirect-Host", DIAMETER_URI, MUST)
+         .avp(DESTINATION_HOST, 0, "Destination-Host", DIAMETER_IDENTITY, MUST)
+         .avp(ERROR_REPORTING_HOST, 0, "Error-Reporting-Host", DIAMETER_IDENTITY, MUST_NOT)
+         .enumerated(TERMINATION_CAUSE, 0, "Termination-Cause", MUST)
+         .avp(ORIGIN_REALM, 0, "Origin-Realm", DIAMETER_IDENTITY, MUST)
+         .grouped(EXPERIMENTAL_RESULT, 0, "Experimental-Result", MUST, false,
+                 required(k(VENDOR_ID)), required(k(EXPERIMENTAL_RESULT_CODE)))
+         .avp(EXPERIMENTAL_RESULT_CODE, 0, "Experimental-Result-Code", UNSIGNED32, MUST)
+         // RFC 6733 6.10: NO_INBAND_SECURITY 0, TLS 1
+         .enumerated(INBAND_SECURITY_ID, 0, "Inband-Security-Id", MUST, 0L, 1L)
+         .enumerated(DRMP, 0, "DRMP", MAY)
+         .avp(VALIDITY_TIME, 0, "Validity-Time", UNSIGNED32, MUST)
+         .enumerated(ACCOUNTING_RECORD_TYPE, 0, "Accounting-Record-Type", MUST, 1L, 2L, 3L, 4L)
+         .enumerated(ACCOUNTING_REALTIME_REQUIRED, 0, "Accounting-Realtime-Required", MUST, 1L, 2L, 3L)
+         .avp(ACCOUNTING_RECORD_NUMBER, 0, "Accounting-Record-Number", UNSIGNED32, MUST)
+         .grouped(LOAD, 0, "Load", MAY, true);
+    }
+
+    private static void tgppAvps(Dictionary.Builder b) {
+        b.grouped(SUPPORTED_FEATURES, V, "Supported-Features", MAY, true,
+                        required(k(VENDOR_ID)), required(g(FEATURE_LIST_ID)), required(g(FEATURE_LIST)))
+         .avp(FEATURE_LIST_ID, V, "Feature-List-ID", UNSIGNED32, MUST_NOT)
+         .avp(FEATURE_LIST, V, "Feature-List", UNSIGNED32, MUST_NOT)
+         .avp(MSISDN, V, "MSISDN", OCTET_STRING, MUST)
+         .avp(SGSN_NUMBER, V, "SGSN-Number", OCTET_STRING, MAY)
+         .avp(LMSI, V, "LMSI", OCTET_STRING, MAY)
+         .grouped(SERVING_NODE, V, "Serving-Node", MAY, true)
+         .avp(MME_NAME, V, "MME-Name", DIAMETER_IDENTITY, MAY)
+         .avp(MSC_NUMBER, V, "MSC-Number", OCTET_STRING, MAY)
+         .grouped(ADDITIONAL_SERVING_NODE, V, "Additional-Serving-Node", MAY, true)
+         .grouped(DEVICE_ACTION, V, "Device-Action", MUST, true,
+                 optional(g(EXTERNAL_IDENTIFIER)), optional(g(MSISDN)), optional(g(SCS_IDENTITY)),
+                 required(g(REFERENCE_NUMBER)), optional(g(OLD_REFERENCE_NUMBER)), required(g(ACTION_TYPE)),
+                 optional(g(TRIGGER_DATA)), optional(k(VALIDITY_TIME)))
+         .grouped(DEVICE_NOTIFICATION, V, "Device-Notification", MUST, true,
+                 optional(g(EXTERNAL_IDENTIFIER)), optional(g(MSISDN)), optional(g(SCS_IDENTITY)),
+                 required(g(REFERENCE_NUMBER)), required(g(ACTION_TYPE)), optional(g(REQUEST_STATUS)),
+                 optional(g(MTC_ERROR_DIAGNOSTIC)), optional(g(DELIVERY_OUTCOME)), optional(g(SM_RP_UI)),
+                 optional(g(APPLICATION_PORT_IDENTIFIER)))
+         .grouped(TRIGGER_DATA, V, "Trigger-Data", MUST, true,
+                 required(g(PAYLOAD)), optional(g(PRIORITY_INDICATION)), optional(g(APPLICATION_PORT_IDENTIFIER)))
+         .avp(PAYLOAD, V, "Payload", OCTET_STRING, MUST)
+         .enumerated(ACTION_TYPE, V, "Action-Type", MUST, 1L, 2L, 3L, 4L, 5L)
+         .enumerated(PRIORITY_INDICATION, V, "Priority-Indication", MUST, 0L, 1L)
+         .avp(REFERENCE_NUMBER, V, "Reference-Number", UNSIGNED32, MUST)
+         .enumerated(REQUEST_STATUS, V, "Request-Status", MUST,
+                 0L, 101L, 102L, 103L, 104L, 105L, 106L, 107L, 108L, 109L, 110L, 111L, 112L, 201L)
+         .enumerated(DELIVERY_OUTCOME, V, "Delivery-Outcome", MUST, 0L, 1L, 2L, 3L, 4L)
+         .avp(APPLICATION_PORT_IDENTIFIER, V, "Application-Port-Identifier", UNSIGNED32, MUST)
+         // TS 29.368 6.4: Old-Reference-Number has the M bit clear.
+         .avp(OLD_REFERENCE_NUMBER, V, "Old-Reference-Number", UNSIGNED32, MUST_NOT)
+         .avp(FEATURE_SUPPORTED_IN_FINAL_TARGET, V, "Feature-Supported-In-Final-Target", UNSIGNED32, MAY)
+         .grouped(USER_IDENTIFIER, V, "User-Identifier", MUST, true,
+                 optional(k(USER_NAME)), optional(g(MSISDN)), optional(g(EXTERNAL_IDENTIFIER)), optional(g(LMSI)))
+         .enumerated(SERVICE_ID, V, "Service-ID", MUST, 0L, 1L)
+         .avp(SCS_IDENTITY, V, "SCS-Identity", OCTET_STRING, MUST)
+         .grouped(SERVICE_PARAMETERS, V, "Service-Parameters", MUST, true)
+         .grouped(T4_PARAMETERS, V, "T4-Parameters", MUST, true,
+                 optional(g(PRIORITY_INDICATION)), optional(g(SM_RP_SMEA)))
+         .grouped(SERVICE_DATA, V, "Service-Data", MUST, true)
+         .grouped(T4_DATA, V, "T4-Data", MUST, true)
+         .avp(HSS_CAUSE, V, "HSS-Cause", UNSIGNED32, MUST)
+         .avp(SIR_FLAGS, V, "SIR-Flags", UNSIGNED32, MUST)
+         .avp(EXTERNAL_IDENTIFIER, V, "External-Identifier", UTF8_STRING, MUST)
+         .enumerated(SM_DELIVERY_OUTCOME_T4, V, "SM-Delivery-Outcome-T4", MUST, 0L, 1L, 2L, 3L)
+         .enumerated(ABSENT_SUBSCRIBER_DIAGNOSTIC_T4, V, "Absent-Subscriber-Diagnostic-T4", MUST)
+         .avp(TRIGGER_ACTION, V, "Trigger-Action", UNSIGNED32, MUST_NOT)
+         .avp(MTC_ERROR_DIAGNOSTIC, V, "MTC-Error-Diagnostic", UNSIGNED32, MUST_NOT)
+         .avp(SM_RP_UI, V, "SM-RP-UI", OCTET_STRING, MUST)
+         .avp(SM_RP_SMEA, V, "SM-RP-SMEA", OCTET_STRING, MUST);
+    }
+
+    /** RFC 6733 5.3.1, 5.3.2, 5.4.1, 5.4.2, 5.5.1, 5.5.2 and the occurrence table of 10.1. */
+    private static void baseCommands(Dictionary.Builder b) {
+        List<AvpRule> noRouting = List.of(forbidden(k(SESSION_ID)), forbidden(k(DESTINATION_HOST)),
+                forbidden(k(DESTINATION_REALM)));
+        List<AvpRule> capabilities = List.of(required(k(ORIGIN_HOST)), required(k(ORIGIN_REALM)),
+                oneOrMore(k(HOST_IP_ADDRESS)), required(k(VENDOR_ID)), required(k(PRODUCT_NAME)),
+                optional(k(ORIGIN_STATE_ID)), any(k(SUPPORTED_VENDOR_ID)), any(k(AUTH_APPLICATION_ID)),
+                any(k(INBAND_SECURITY_ID)), any(k(ACCT_APPLICATION_ID)), any(k(VENDOR_SPECIFIC_APPLICATION_ID)),
+                optional(k(FIRMWARE_REVISION)));
+        b.command(new CommandDefinition(CommandCodes.CAPABILITIES_EXCHANGE, ApplicationIds.COMMON,
+                "Capabilities-Exchange", false,
+                grammar(true, concat(capabilities, noRouting, List.of(forbidden(k(RESULT_CODE))))),
+                grammar(true, concat(capabilities, noRouting, List.of(required(k(RESULT_CODE)),
+                        optional(k(ERROR_MESSAGE)), optional(k(FAILED_AVP)))))));
+        b.command(new CommandDefinition(CommandCodes.DEVICE_WATCHDOG, ApplicationIds.COMMON, "Device-Watchdog", false,
+                grammar(true, concat(noRouting, List.of(required(k(ORIGIN_HOST)), required(k(ORIGIN_REALM)),
+                        optional(k(ORIGIN_STATE_ID)), forbidden(k(RESULT_CODE))))),
+                grammar(true, concat(noRouting, List.of(required(k(RESULT_CODE)), required(k(ORIGIN_HOST)),
+                        required(k(ORIGIN_REALM)), optional(k(ERROR_MESSAGE)), optional(k(FAILED_AVP)),
+                        optional(k(ORIGIN_STATE_ID)))))));
+        b.command(new CommandDefinition(CommandCodes.DISCONNECT_PEER, ApplicationIds.COMMON, "Disconnect-Peer", false,
+                grammar(true, concat(noRouting, List.of(required(k(ORIGIN_HOST)), required(k(ORIGIN_REALM)),
+                        required(k(DISCONNECT_CAUSE)), forbidden(k(RESULT_CODE))))),
+                grammar(true, concat(noRouting, List.of(required(k(RESULT_CODE)), required(k(ORIGIN_HOST)),
+                        required(k(ORIGIN_REALM)), optional(k(ERROR_MESSAGE)), optional(k(FAILED_AVP)))))));
+    }
+
+    private static void tgppCommands(Dictionary.Builder b) {
+        // TS 29.368 6.2 (Tsp), TS 29.336 6.2 (S6m), TS 29.337 6.2 (T4): stateless sessions, proxiable.
+        List<AvpRule> requestHead = List.of(required(k(SESSION_ID)), optional(k(DRMP)),
+                optional(k(AUTH_APPLICATION_ID)), optional(k(VENDOR_SPECIFIC_APPLICATION_ID)),
+                required(k(AUTH_SESSION_STATE)), required(k(ORIGIN_HOST)), required(k(ORIGIN_REALM)),
+                optional(k(DESTINATION_HOST)), required(k(DESTINATION_REALM)), any(g(SUPPORTED_FEATURES)),
+                any(k(PROXY_INFO)), any(k(ROUTE_RECORD)), forbidden(k(RESULT_CODE)));
+        List<AvpRule> answerHead = List.of(required(k(SESSION_ID)), optional(k(DRMP)),
+                optional(k(AUTH_APPLICATION_ID)), optional(k(VENDOR_SPECIFIC_APPLICATION_ID)),
+                optional(k(RESULT_CODE)), optional(k(EXPERIMENTAL_RESULT)), required(k(AUTH_SESSION_STATE)),
+                required(k(ORIGIN_HOST)), required(k(ORIGIN_REALM)), any(g(SUPPORTED_FEATURES)),
+                any(k(FAILED_AVP)), any(k(PROXY_INFO)), any(k(LOAD)));
+        b.command(new CommandDefinition(CommandCodes.DEVICE_ACTION, ApplicationIds.TSP, "Device-Action", true,
+                grammar(true, concat(requestHead, List.of(optional(g(DEVICE_ACTION))))),
+                grammar(true, concat(answerHead, List.of(optional(g(DEVICE_NOTIFICATION)),
+                        optional(g(FEATURE_SUPPORTED_IN_FINAL_TARGET)))))));
+        b.command(new CommandDefinition(CommandCodes.DEVICE_NOTIFICATION, ApplicationIds.TSP, "Device-Notification",
+                true, grammar(true, concat(requestHead, List.of(optional(g(DEVICE_NOTIFICATION))))),
+                grammar(true, answerHead)));
+        b.command(new CommandDefinition(CommandCodes.SUBSCRIBER_INFORMATION, ApplicationIds.S6M,
+                "Subscriber-Information", true,
+                grammar(true, concat(requestHead, List.of(required(g(USER_IDENTIFIER)), optional(g(SERVICE_ID)),
+                        optional(g(SCS_IDENTITY)), optional(g(SERVICE_PARAMETERS)), required(g(SIR_FLAGS))))),
+                grammar(true, concat(answerHead, List.of(optional(g(USER_IDENTIFIER)), optional(g(SERVICE_DATA)))))));
+        b.command(new CommandDefinition(CommandCodes.DEVICE_TRIGGER, ApplicationIds.T4, "Device-Trigger", true,
+                grammar(true, concat(requestHead, List.of(required(g(USER_IDENTIFIER)), optional(g(SM_RP_SMEA)),
+                        optional(g(PAYLOAD)), optional(g(REFERENCE_NUMBER)), optional(k(VALIDITY_TIME)),
+                        optional(g(PRIORITY_INDICATION)), optional(g(APPLICATION_PORT_IDENTIFIER)),
+                        optional(g(SERVING_NODE)), any(g(ADDITIONAL_SERVING_NODE))))),
+                grammar(true, answerHead)));
+        b.command(new CommandDefinition(CommandCodes.DELIVERY_REPORT, ApplicationIds.T4, "Delivery-Report", true,
+                grammar(true, concat(requestHead, List.of(required(g(USER_IDENTIFIER)),
+                        required(g(SM_DELIVERY_OUTCOME_T4)), optional(g(ABSENT_SUBSCRIBER_DIAGNOSTIC_T4)),
+                        optional(g(REFERENCE_NUMBER))))),
+                grammar(true, answerHead)));
+    }
+
+    @SafeVarargs
+    private static List<AvpRule> concat(List<AvpRule>... parts) {
+        List<AvpRule> out = new ArrayList<>();
+        for (List<AvpRule> p : parts) {
+            out.addAll(p);
+        }
+        return out;
+    }
+
+    private static CommandGrammar grammar(boolean open, List<AvpRule> rules) {
+        return new CommandGrammar(rules, open);
+    }
+}

@@ -1,0 +1,297 @@
+package org.mtcgate.diameter.peer;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.ssl.SslContext;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import javax.net.ssl.SSLException;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.mtcgate.diameter.codec.DiameterMessage;
+import org.mtcgate.diameter.codec.DiameterMessageDecoder;
+import org.mtcgate.diameter.codec.DiameterMessageEncoder;
+import org.mtcgate.diameter.dictionary.AvpCodes;
+import org.mtcgate.diameter.dictionary.BaseAvps;
+import org.mtcgate.diameter.dictionary.Dictionary;
+import org.mtcgate.diameter.dictionary.MessageValidator;
+import org.mtcgate.diameter.dictionary.StandardDictionary;
+
+/**
+ * A Diameter node (RFC 6733): listens for peers, connects to configured peers, answers the base
+ * protocol itself and passes application requests to registered {@link DiameterRequestHandler}s.
+ *
+ * <pre>
+ * DiameterNode node = new DiameterNode(DiameterNodeConfig.builder(identity)
+ *         .listen(new InetSocketAddress(5868)).tls(tlsSettings).peer(PeerConfig.accepting("scs.example", "example"))
+ *         .build());
+ * node.registerHandler(ApplicationIds.TSP, (request, ctx) -> ...);
+ * node.start();
+ * node.sendRequest(request).thenAccept(answer -> ...);
+ * </pre>
+ */
+public final class DiameterNode implements AutoCloseable {
+    private static final Logger LOG = LogManager.getLogger(DiameterNode.class);
+    private static final DiameterMessageEncoder ENCODER = new DiameterMessageEncoder();
+
+    private final DiameterNodeConfig config;
+    private final Dictionary dictionary;
+    private final Map<Long, DiameterRequestHandler> handlers = new HashMap<>();
+    private final java.util.Set<Long> announced = new java.util.HashSet<>();
+    private final Counters counters = new Counters(null);
+    private final PeerTable peers = new PeerTable();
+    private final List<PeerConnector> connectors = new ArrayList<>();
+    private EventLoopGroup bossGroup;
+    private EventLoopGroup workerGroup;
+    private Channel serverChannel;
+    private NodeContext context;
+    private volatile boolean started;
+
+    public DiameterNode(DiameterNodeConfig config) {
+        this(config, StandardDictionary.create());
+    }
+
+    public DiameterNode(DiameterNodeConfig config, Dictionary dictionary) {
+        this.config = config;
+        this.dictionary = dictionary;
+    }
+
+    /** Registers the handler of one application; its id is then announced in CER/CEA. Before {@link #start}. */
+    public synchronized DiameterNode registerHandler(long applicationId, DiameterRequestHandler handler) {
+        if (started) {
+            throw new IllegalStateException("register handlers before start()");
+        }
+        handlers.put(applicationId, handler);
+        return this;
+    }
+
+    /**
+     * Announces an application in CER/CEA without serving its requests (a client of that
+     * application, e.g. an SCS that sends DAR). Before {@link #start}.
+     */
+    public synchronized DiameterNode supportApplication(long applicationId) {
+        if (started) {
+            throw new IllegalStateException("declare applications before start()");
+        }
+        announced.add(applicationId);
+        return this;
+    }
+
+    /** Binds the listening socket (if configured) and starts connecting to configured peers. */
+    public synchronized DiameterNode start() throws InterruptedException, SSLException {
+        if (started) {
+            throw new IllegalStateException("already started");
+        }
+        started = true;
+        if (config.tls().isEmpty()) {
+            LOG.warn("INSECURE LAB MODE: Diameter over plain TCP without TLS; peers are not authenticated. "
+                    + "Never use this outside an isolated lab.");
+        }
+        if (config.watchdogInterval().compareTo(Duration.ofSeconds(6)) < 0) {
+            LOG.warn("Tw = {} is below the 6 s minimum of RFC 3539 3.4.1; acceptable only in tests",
+                    config.watchdogInterval());
+        }
+        boolean inband = config.tls().isPresent() && config.tlsMode() == TlsMode.IN_BAND;
+        context = new NodeContext(config, new MessageValidator(dictionary), Map.copyOf(handlers),
+                new CapabilitiesExchange(config.identity(), union(handlers.keySet(), announced),
+                        inband ? CapabilitiesExchange.TLS : CapabilitiesExchange.NO_INBAND_SECURITY),
+                new ErrorAnswers(config.identity()), new DisconnectPeer(config.identity()), peers,
+                new DuplicateCache(config.duplicateWindow()), new EndToEndIds(), counters,
+                inband ? Optional.of(config.tls().get().serverContext()) : Optional.empty(),
+                inband ? Optional.of(config.tls().get().clientContext()) : Optional.empty());
+        bossGroup = new NioEventLoopGroup(1);
+        workerGroup = new NioEventLoopGroup();
+        long window = config.duplicateWindow().toMillis();
+        workerGroup.scheduleAtFixedRate(context.duplicates()::expire, window, Math.max(1, window / 2), TimeUnit.MILLISECONDS);
+        if (config.listenAddress().isPresent()) {
+            SslContext ssl = config.tls().isPresent() && !inband ? config.tls().get().serverContext() : null;
+            ServerBootstrap sb = new ServerBootstrap().group(bossGroup, workerGroup)
+                    .channel(NioServerSocketChannel.class)
+                    .childOption(ChannelOption.TCP_NODELAY, true)
+                    .childHandler(initializer(ssl, PeerConnection.Role.RESPONDER, Optional.empty(), c -> { }));
+            serverChannel = sb.bind(config.listenAddress().get()).sync().channel();
+            LOG.info("{}: listening on {} ({})", config.identity().originHost(), serverChannel.localAddress(),
+                    ssl != null ? "TLS, client certificate required"
+                            : inband ? "in-band TLS after CER/CEA, client certificate required" : "plain TCP");
+        }
+        SslContext clientSsl = config.tls().isPresent() && !inband ? config.tls().get().clientContext() : null;
+        for (PeerConfig p : config.peers()) {
+            if (p.connectTo().isEmpty()) {
+                continue;
+            }
+            PeerConnector[] holder = new PeerConnector[1];
+            Bootstrap b = new Bootstrap().group(workerGroup).channel(NioSocketChannel.class)
+                    .option(ChannelOption.TCP_NODELAY, true)
+                    .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 5000)
+                    .handler(initializer(clientSsl, PeerConnection.Role.INITIATOR, Optional.of(p), c -> holder[0].onOpen()));
+            holder[0] = new PeerConnector(p, b, workerGroup, new ReconnectBackoff(config.reconnectMin(), config.reconnectMax()),
+                    this::isPeerOpen);
+            connectors.add(holder[0]);
+            holder[0].start();
+        }
+        return this;
+    }
+
+    private static java.util.Set<Long> union(java.util.Set<Long> a, java.util.Set<Long> b) {
+        java.util.Set<Long> u = new java.util.HashSet<>(a);
+        u.addAll(b);
+        return u;
+    }
+
+    private ChannelInitializer<SocketChannel> initializer(SslContext ssl, PeerConnection.Role role,
+                                                          Optional<PeerConfig> expected, Consumer<PeerConnection> onOpen) {
+        return new ChannelInitializer<>() {
+            @Override
+            protected void initChannel(SocketChannel ch) {
+                if (ssl != null) {
+                    ch.pipeline().addLast("tls", ssl.newHandler(ch.alloc()));
+                }
+                ch.pipeline().addLast("decoder", new DiameterMessageDecoder(config.maxMessageLength()))
+                        .addLast("encoder", ENCODER)
+                        .addLast("peer", new PeerConnection(context, role, expected, onOpen));
+            }
+        };
+    }
+
+    /** The bound listening address (useful with port 0). */
+    public InetSocketAddress localAddress() {
+        return (InetSocketAddress) serverChannel.localAddress();
+    }
+
+    public DiameterNodeConfig config() {
+        return config;
+    }
+
+    public Counters counters() {
+        return counters;
+    }
+
+    /** Completes when a connection with this peer has finished the capabilities exchange. */
+    public CompletableFuture<Void> whenPeerOpen(String host) {
+        return peers.whenOpen(host);
+    }
+
+    public boolean isPeerOpen(String host) {
+        return peers.byHost(host).isPresent();
+    }
+
+    /** Counters of the current connection to a peer, if one is open. */
+    public Optional<Counters> peerCounters(String host) {
+        return peers.byHost(host).map(PeerConnection::counters);
+    }
+
+    /**
+     * Sends a request and completes with its answer. Routing (RFC 6733 6.1): to Destination-Host
+     * if a connection with it is open, else to an open peer of Destination-Realm. Origin-Host/Realm
+     * and the End-to-End id are filled in when absent. If the connection fails before the answer,
+     * the request is sent once more to another peer of the realm with the T bit (RFC 6733 5.5.4).
+     */
+    public CompletableFuture<DiameterMessage> sendRequest(DiameterMessage request) {
+        if (!started) {
+            throw new IllegalStateException("not started");
+        }
+        DiameterMessage.Builder b = request.toBuilder();
+        if (request.avp(AvpCodes.ORIGIN_HOST).isEmpty()) {
+            b.avp(BaseAvps.originHost(config.identity().originHost()));
+        }
+        if (request.avp(AvpCodes.ORIGIN_REALM).isEmpty()) {
+            b.avp(BaseAvps.originRealm(config.identity().originRealm()));
+        }
+        if (request.endToEndId() == 0) {
+            b.endToEndId(context.endToEndIds().next());
+        }
+        DiameterMessage r = b.build();
+        Optional<PeerConnection> first = route(r, null);
+        if (first.isEmpty()) {
+            return CompletableFuture.failedFuture(new DiameterRequestException(
+                    DiameterRequestException.Reason.NO_ROUTE, "no open peer for " + destination(r)));
+        }
+        PeerConnection c = first.get();
+        return c.send(r).handle((answer, err) -> {
+            if (err == null) {
+                return CompletableFuture.completedFuture(answer);
+            }
+            Throwable cause = err instanceof java.util.concurrent.CompletionException ? err.getCause() : err;
+            if (cause instanceof DiameterRequestException dre
+                    && dre.reason() == DiameterRequestException.Reason.PEER_DISCONNECTED) {
+                Optional<PeerConnection> alternate = route(r, c);
+                if (alternate.isPresent()) {
+                    LOG.info("failover of e2e 0x{} from {} to {}", Integer.toHexString(r.endToEndId()),
+                            c.peerHost(), alternate.get().peerHost());
+                    return alternate.get().send(r.toBuilder().retransmit(true).build());
+                }
+            }
+            return CompletableFuture.<DiameterMessage>failedFuture(cause);
+        }).thenCompose(f -> f);
+    }
+
+    private Optional<PeerConnection> route(DiameterMessage r, PeerConnection exclude) {
+        Optional<String> host = r.avp(AvpCodes.DESTINATION_HOST).map(a -> a.text());
+        if (host.isPresent()) {
+            Optional<PeerConnection> direct = peers.byHost(host.get()).filter(c -> c != exclude);
+            if (direct.isPresent()) {
+                return direct;
+            }
+        }
+        return r.avp(AvpCodes.DESTINATION_REALM).flatMap(a -> peers.byRealm(a.text(), exclude));
+    }
+
+    private static String destination(DiameterMessage r) {
+        return r.avp(AvpCodes.DESTINATION_HOST).map(a -> a.text()).orElse("")
+                + "@" + r.avp(AvpCodes.DESTINATION_REALM).map(a -> a.text()).orElse("");
+    }
+
+    /**
+     * Sends DPR (REBOOTING) to every open peer, waits briefly for DPA, then stops all threads.
+     * Blocking: call it from an application thread, never from a request handler.
+     */
+    @Override
+    public synchronized void close() {
+        if (!started || workerGroup == null) {
+            return;
+        }
+        for (io.netty.util.concurrent.EventExecutor e : workerGroup) {
+            if (e.inEventLoop()) {
+                // Waiting for DPA here would block the very loop that has to read it.
+                throw new IllegalStateException("close() must not be called from a Netty event loop thread");
+            }
+        }
+        connectors.forEach(PeerConnector::stop);
+        List<CompletableFuture<Void>> closing = new ArrayList<>();
+        for (PeerConnection c : peers.all()) {
+            closing.add(c.disconnect(DisconnectPeer.REBOOTING));
+        }
+        try {
+            CompletableFuture.allOf(closing.toArray(CompletableFuture[]::new)).get(2, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.debug("DPR exchange incomplete at shutdown: {}", e.toString());
+        }
+        if (serverChannel != null) {
+            serverChannel.close().syncUninterruptibly();
+        }
+        bossGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        workerGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        workerGroup = null;
+    }
+
+    /** The configured Tw, for tools that report it. */
+    public Duration watchdogInterval() {
+        return config.watchdogInterval();
+    }
+}

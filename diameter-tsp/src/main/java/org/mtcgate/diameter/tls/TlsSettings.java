@@ -1,0 +1,61 @@
+package org.mtcgate.diameter.tls;
+
+import io.netty.handler.ssl.ClientAuth;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import javax.net.ssl.SSLException;
+import org.mtcgate.diameter.pki.Pem;
+
+/**
+ * This node's certificate chain and key, and the CA certificates it trusts for peers.
+ * TLS 1.2 and 1.3 only (RFC 6733 13.1 requires at least TLS 1.0; TS 33.310 profiles require 1.2+).
+ */
+public final class TlsSettings {
+    private static final String[] PROTOCOLS = {"TLSv1.3", "TLSv1.2"};
+
+    private final PrivateKey key;
+    private final List<X509Certificate> chain;
+    private final List<X509Certificate> trustAnchors;
+
+    public TlsSettings(PrivateKey key, List<X509Certificate> chain, List<X509Certificate> trustAnchors) {
+        if (chain.isEmpty() || trustAnchors.isEmpty()) {
+            throw new IllegalArgumentException("need a certificate chain and at least one trust anchor");
+        }
+        this.key = key;
+        this.chain = List.copyOf(chain);
+        this.trustAnchors = List.copyOf(trustAnchors);
+    }
+
+    /**
+     * From PEM text: this node's certificate chain (leaf first), its PKCS#8 (or traditional) private
+     * key, and the trusted CA certificates.
+     */
+    public static TlsSettings fromPem(String certificateChainPem, String privateKeyPem, String trustedCasPem) {
+        return new TlsSettings(Pem.readPrivateKey(privateKeyPem), Pem.readCertificates(certificateChainPem),
+                Pem.readCertificates(trustedCasPem));
+    }
+
+    /** Server side: a client certificate is required (TS 33.187 5.1 mutual authentication). */
+    public SslContext serverContext() throws SSLException {
+        return SslContextBuilder.forServer(key, chain.toArray(X509Certificate[]::new))
+                .trustManager(trustAnchors.toArray(X509Certificate[]::new))
+                .clientAuth(ClientAuth.REQUIRE)
+                .protocols(PROTOCOLS)
+                .build();
+    }
+
+    /**
+     * Client side. Host name verification is not done by JSSE: peers are addressed by IP and the
+     * certificate identity is instead bound to the peer's Origin-Host after CEA (RFC 6733 13).
+     */
+    public SslContext clientContext() throws SSLException {
+        return SslContextBuilder.forClient()
+                .keyManager(key, chain.toArray(X509Certificate[]::new))
+                .trustManager(trustAnchors.toArray(X509Certificate[]::new))
+                .protocols(PROTOCOLS)
+                .build();
+    }
+}
