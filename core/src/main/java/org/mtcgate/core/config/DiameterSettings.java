@@ -1,0 +1,43 @@
+package org.mtcgate.core.config;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The node's Diameter endpoint.
+ *
+ * @param identity       Origin-Host
+ * @param realm          Origin-Realm
+ * @param listen         where to accept peers
+ * @param tls            certificate, key and trusted CA; null only with insecureLab
+ * @param insecureLab    plain TCP without TLS, written in the config in plain words for an isolated lab
+ * @param watchdog       Tw (RFC 3539)
+ * @param requestTimeout how long to wait for an answer
+ * @param maxMessage     largest message accepted, in octets
+ * @param peers          known peers; unknown peers are refused
+ */
+public record DiameterSettings(String identity, String realm, InetSocketAddress listen, TlsFiles tls, boolean insecureLab,
+                               Duration watchdog, Duration requestTimeout, int maxMessage, List<Peer> peers) {
+    public DiameterSettings {
+        peers = List.copyOf(peers);
+    }
+
+    /**
+     * PEM files of the node's TLS identity.
+     *
+     * @param generateLabPki make a lab CA and certificates for the node and the lab's SCSs when the files are
+     *                       missing, so a lab needs no openssl
+     */
+    public record TlsFiles(Path certificate, Path key, Path trustedCa, boolean generateLabPki) {
+    }
+
+    /**
+     * A Diameter peer: its identity and realm, and where to connect to it when this node opens the connection.
+     *
+     * @param connect null when the peer connects to this node
+     */
+    public record Peer(String host, String realm, InetSocketAddress connect) {
+    }
+}

@@ -1,0 +1,38 @@
+package org.mtcgate.core.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Set;
+
+/**
+ * The whole node configuration, read from one YAML file (config/mtcgate.yaml). Paths are resolved against the
+ * file's folder.
+ *
+ * @param source      the file it was read from
+ * @param name        the node's name in logs and on the console
+ * @param dataDir     where durable state lives (trigger store, host keys, lab PKI, jSS7 persistence)
+ * @param roles       the network functions this node plays
+ * @param policyFile  the filter policy
+ * @param subscribers the embedded subscriber store, or null
+ * @param diameter    the Diameter endpoint, or null when no Diameter role is on
+ * @param mtcIwf      MTC-IWF settings
+ */
+public record NodeConfig(String source, String name, Path dataDir, Set<Role> roles, Path policyFile, Path subscribers,
+                         DiameterSettings diameter, MtcIwf mtcIwf) {
+    public NodeConfig {
+        roles = Set.copyOf(roles);
+    }
+
+    public boolean has(Role role) {
+        return roles.contains(role);
+    }
+
+    /**
+     * @param defaultValidity Validity-Time when the SCS gives none
+     * @param maxValidity     longest Validity-Time accepted
+     * @param maxPayload      largest trigger payload in octets
+     * @param fsync           force each store commit to the device (power-loss safety at a throughput cost)
+     */
+    public record MtcIwf(Duration defaultValidity, Duration maxValidity, int maxPayload, boolean fsync) {
+    }
+}

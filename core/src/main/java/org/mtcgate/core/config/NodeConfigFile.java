@@ -1,0 +1,124 @@
+package org.mtcgate.core.config;
+
+import org.mtcgate.filter.yaml.ConfigException;
+import org.mtcgate.filter.yaml.YamlNode;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.mtcgate.core.config.ConfigReader.address;
+import static org.mtcgate.core.config.ConfigReader.bool;
+import static org.mtcgate.core.config.ConfigReader.duration;
+import static org.mtcgate.core.config.ConfigReader.integer;
+import static org.mtcgate.core.config.ConfigReader.path;
+import static org.mtcgate.core.config.ConfigReader.requiredText;
+import static org.mtcgate.core.config.ConfigReader.section;
+import static org.mtcgate.core.config.ConfigReader.text;
+
+/** Reads config/mtcgate.yaml. Unknown keys are errors, never ignored. */
+public final class NodeConfigFile {
+    private static final Set<String> TOP = Set.of("node", "roles", "policy", "subscribers", "diameter", "mtc-iwf");
+    private static final Set<String> NODE = Set.of("name", "data-dir");
+    private static final Set<String> DIAMETER = Set.of("identity", "realm", "listen", "tls", "insecure-lab", "watchdog",
+            "request-timeout", "max-message", "peers");
+    private static final Set<String> TLS = Set.of("certificate", "key", "trusted-ca", "generate-lab-pki");
+    private static final Set<String> PEER = Set.of("host", "realm", "connect");
+    private static final Set<String> MTC_IWF = Set.of("default-validity", "max-validity", "max-payload", "fsync");
+
+    private NodeConfigFile() {
+    }
+
+    public static NodeConfig load(Path file) throws ConfigException {
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return parse(file.toString(), file.toAbsolutePath().getParent(), r);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException(file.toString(), 0, "", "no such file");
+        } catch (IOException e) {
+            throw new ConfigException(file.toString(), 0, "", "cannot be read: " + e.getMessage());
+        }
+    }
+
+    public static NodeConfig parse(String source, Path base, Reader reader) throws ConfigException {
+        YamlNode root = YamlNode.parse(source, reader);
+        Map<String, YamlNode> top = root.mapping(TOP);
+        Map<String, YamlNode> node = section(top.get("node"), NODE);
+        String name = text(node, "name", "mtcgate");
+        Path dataDir = path(base, node, "data-dir", base.resolve("data"));
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        YamlNode rolesNode = top.get("roles");
+        if (rolesNode == null) {
+            throw root.error("'roles' is required: one or more of mtc-iwf, sms-router, sms-sc, hss");
+        }
+        for (YamlNode r : rolesNode.list()) {
+            try {
+                roles.add(Role.parse(r.requiredText()));
+            } catch (IllegalArgumentException e) {
+                throw r.error(e.getMessage());
+            }
+        }
+        YamlNode policyNode = top.get("policy");
+        if (policyNode == null) {
+            throw root.error("'policy' is required: the filter policy file");
+        }
+        Path policy = base.resolve(policyNode.requiredText()).normalize();
+        Path subscribers = top.containsKey("subscribers") ? base.resolve(top.get("subscribers").requiredText()).normalize() : null;
+        DiameterSettings diameter = top.containsKey("diameter") ? diameter(top.get("diameter"), base) : null;
+        if (diameter == null && (roles.contains(Role.MTC_IWF) || roles.contains(Role.HSS))) {
+            throw rolesNode.error("the mtc-iwf and hss roles need a 'diameter' section");
+        }
+        if (roles.contains(Role.MTC_IWF) && subscribers == null) {
+            throw rolesNode.error("the mtc-iwf role needs 'subscribers' (the embedded subscriber store) until S6m to an external HSS is configured");
+        }
+        Map<String, YamlNode> m = section(top.get("mtc-iwf"), MTC_IWF);
+        NodeConfig.MtcIwf mtcIwf = new NodeConfig.MtcIwf(duration(m, "default-validity", Duration.ofHours(1)),
+                duration(m, "max-validity", Duration.ofDays(7)), integer(m, "max-payload", 134, 1, 134), bool(m, "fsync", false));
+        return new NodeConfig(source, name, dataDir, roles, policy, subscribers, diameter, mtcIwf);
+    }
+
+    private static DiameterSettings diameter(YamlNode node, Path base) throws ConfigException {
+        Map<String, YamlNode> m = node.mapping(DIAMETER);
+        String identity = requiredText(node, m, "identity");
+        String realm = text(m, "realm", identity.contains(".") ? identity.substring(identity.indexOf('.') + 1) : identity);
+        boolean insecure = bool(m, "insecure-lab", false);
+        DiameterSettings.TlsFiles tls = null;
+        if (m.containsKey("tls")) {
+            YamlNode t = m.get("tls");
+            Map<String, YamlNode> tm = t.mapping(TLS);
+            tls = new DiameterSettings.TlsFiles(base.resolve(requiredText(t, tm, "certificate")).normalize(),
+                    base.resolve(requiredText(t, tm, "key")).normalize(),
+                    base.resolve(requiredText(t, tm, "trusted-ca")).normalize(), bool(tm, "generate-lab-pki", false));
+        }
+        if (tls == null && !insecure) {
+            throw node.error("Tsp needs TLS with client certificates (TS 33.187 4.5): give 'tls', or write "
+                    + "'insecure-lab: true' to run plain TCP in an isolated lab");
+        }
+        if (tls != null && insecure) {
+            throw m.get("insecure-lab").error("'insecure-lab: true' and 'tls' exclude each other");
+        }
+        List<DiameterSettings.Peer> peers = new ArrayList<>();
+        if (m.containsKey("peers")) {
+            for (YamlNode p : m.get("peers").list()) {
+                Map<String, YamlNode> pm = p.mapping(PEER);
+                String host = requiredText(p, pm, "host");
+                String peerRealm = text(pm, "realm", host.contains(".") ? host.substring(host.indexOf('.') + 1) : host);
+                InetSocketAddress connect = pm.containsKey("connect") ? address(pm.get("connect")) : null;
+                peers.add(new DiameterSettings.Peer(host, peerRealm, connect));
+            }
+        }
+        int defaultPort = insecure ? 3868 : 5868;
+        return new DiameterSettings(identity, realm, ConfigReader.address(m, "listen", InetSocketAddress.createUnresolved("127.0.0.1", defaultPort)),
+                tls, insecure, duration(m, "watchdog", Duration.ofSeconds(30)), duration(m, "request-timeout", Duration.ofSeconds(10)),
+                integer(m, "max-message", 65_536, 4096, 16 * 1024 * 1024), peers);
+    }
+}

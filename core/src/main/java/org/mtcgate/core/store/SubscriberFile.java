@@ -1,0 +1,94 @@
+package org.mtcgate.core.store;
+
+import org.mtcgate.filter.ExternalId;
+import org.mtcgate.filter.GlobalTitle;
+import org.mtcgate.filter.Imsi;
+import org.mtcgate.filter.Msisdn;
+import org.mtcgate.filter.trigger.Subscriber;
+import org.mtcgate.filter.trigger.SubscriberTable;
+import org.mtcgate.filter.yaml.ConfigException;
+import org.mtcgate.filter.yaml.YamlNode;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Reads the embedded subscriber store from YAML (see config/subscribers.yaml): the node's HSS when the lab has
+ * none. Mistakes are refused with file, line and field.
+ */
+public final class SubscriberFile {
+    private static final Set<String> TOP = Set.of("subscribers");
+    private static final Set<String> ENTRY = Set.of("imsi", "msisdn", "external-ids", "trigger-scs", "serving-nodes");
+
+    private SubscriberFile() {
+    }
+
+    public static SubscriberTable load(Path file) throws ConfigException {
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return parse(file.toString(), r);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException(file.toString(), 0, "", "no such file");
+        } catch (IOException e) {
+            throw new ConfigException(file.toString(), 0, "", "cannot be read: " + e.getMessage());
+        }
+    }
+
+    public static SubscriberTable parse(String source, Reader reader) throws ConfigException {
+        YamlNode root = YamlNode.parse(source, reader);
+        YamlNode list = root.mapping(TOP).get("subscribers");
+        List<Subscriber> out = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        if (list != null) {
+            for (YamlNode entry : list.list()) {
+                Map<String, YamlNode> m = entry.mapping(ENTRY);
+                YamlNode imsiNode = m.get("imsi");
+                if (imsiNode == null) {
+                    throw entry.error("imsi is required");
+                }
+                Imsi imsi = value(imsiNode, Imsi::of);
+                if (!seen.add(imsi.digits())) {
+                    throw imsiNode.error("IMSI " + imsi.masked() + " is listed twice");
+                }
+                Msisdn msisdn = m.containsKey("msisdn") ? value(m.get("msisdn"), Msisdn::of) : null;
+                List<ExternalId> ext = new ArrayList<>();
+                if (m.containsKey("external-ids")) {
+                    for (YamlNode n : m.get("external-ids").list()) {
+                        ext.add(value(n, ExternalId::of));
+                    }
+                }
+                Set<String> scs = m.containsKey("trigger-scs") ? Set.copyOf(m.get("trigger-scs").texts()) : Set.of();
+                List<String> nodes = new ArrayList<>();
+                if (m.containsKey("serving-nodes")) {
+                    for (YamlNode n : m.get("serving-nodes").list()) {
+                        nodes.add(value(n, GlobalTitle::of).digits());
+                    }
+                }
+                out.add(new Subscriber(imsi, msisdn, ext, scs, nodes));
+            }
+        }
+        try {
+            return new SubscriberTable(out);
+        } catch (IllegalArgumentException e) {
+            throw root.error(e.getMessage());
+        }
+    }
+
+    private static <T> T value(YamlNode node, Function<String, T> parse) throws ConfigException {
+        String text = node.requiredText();
+        try {
+            return parse.apply(text);
+        } catch (IllegalArgumentException e) {
+            throw node.error(e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,7 @@
+package org.mtcgate.filter;
+
+/** The two outcomes of filtering. */
+public enum Decision {
+    ALLOW,
+    BLOCK
+}

@@ -1,0 +1,191 @@
+package org.mtcgate.filter.policy;
+
+import org.mtcgate.filter.Ingress;
+import org.mtcgate.filter.InboundItem;
+import org.mtcgate.filter.MessageKind;
+import org.mtcgate.filter.RequestStatus;
+import org.mtcgate.filter.TimeSource;
+import org.mtcgate.filter.Verdict;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An immutable, ready-to-evaluate policy. The decision, in order:
+ * <ol>
+ *   <li>the kind of SM from its TP-PID;</li>
+ *   <li>the most specific trusted sender of this ingress that matches the originator and has a grant for
+ *       that kind;</li>
+ *   <li>if there is one: a grant of its must cover the target UE, then its rate and quota must allow it;</li>
+ *   <li>if there is none: a protected kind (trigger, SIM/ME download, de-personalisation) is blocked, with a
+ *       rule naming the clause it enforces; an ordinary SM gets the policy's default for ordinary SMs.</li>
+ * </ol>
+ * Every verdict is prepared at compile time, so deciding allocates nothing.
+ */
+public final class CompiledPolicy {
+    private final String source;
+    private final String digest;
+    private final SenderIndex[] indexByIngress;
+    private final Verdict[][] defaultDenyByIngressAndKind;
+    private final Verdict ordinaryDefault;
+    private final List<SenderRule> senders;
+    private final Map<String, UeSet> groups;
+
+    CompiledPolicy(String source, String digest, Map<Ingress, SenderIndex> indexes, Verdict ordinaryDefault,
+                   List<SenderRule> senders, Map<String, UeSet> groups) {
+        this.source = source;
+        this.digest = digest;
+        this.indexByIngress = new SenderIndex[Ingress.values().length];
+        for (Ingress ingress : Ingress.values()) {
+            indexByIngress[ingress.ordinal()] = indexes.get(ingress);
+        }
+        this.defaultDenyByIngressAndKind = defaultDenials();
+        this.ordinaryDefault = ordinaryDefault;
+        this.senders = List.copyOf(senders);
+        this.groups = Map.copyOf(groups);
+    }
+
+    /** Where the policy was read from. */
+    public String source() {
+        return source;
+    }
+
+    /** A digest of the policy's text, to tell versions apart in audit and on the console. */
+    public String digest() {
+        return digest;
+    }
+
+    public List<SenderRule> senders() {
+        return senders;
+    }
+
+    public Map<String, UeSet> groups() {
+        return groups;
+    }
+
+    /** Decides on one item; with {@code consume} false, rate and quota are only looked at (for explain). */
+    public Verdict evaluate(InboundItem item, TimeSource time, boolean consume, Trace trace) {
+        MessageKind kind = item.kind();
+        Ingress ingress = item.ingress();
+        if (trace != null) {
+            trace.step("item: " + item.describe());
+            trace.step("TP-PID 0x" + Integer.toHexString(item.tpPid()) + " is " + kind.policyName()
+                    + (kind.isProtected() ? ", a protected kind: denied unless granted" : ", not protected"));
+        }
+        SenderIndex index = indexByIngress[ingress.ordinal()];
+        SenderRule sender = index.find(item.originator(), kind);
+        if (sender == null) {
+            return withoutGrant(index, item, kind, trace);
+        }
+        if (trace != null) {
+            trace.step("trusted sender '" + sender.id() + "' matches the originator on " + ingress
+                    + " and has grants for " + kind.policyName());
+        }
+        Grant matched = null;
+        for (Grant grant : sender.grantsFor(kind)) {
+            if (grant.targets().covers(item)) {
+                matched = grant;
+                break;
+            }
+            if (trace != null) {
+                trace.step("grant " + grant.id() + " (to " + grant.targets().name() + ") does not cover the target UE");
+            }
+        }
+        if (matched == null) {
+            return traced(trace, sender.notForUe(kind));
+        }
+        if (trace != null) {
+            trace.step("grant " + matched.id() + " (to " + matched.targets().name() + ") covers the target UE");
+        }
+        if (sender.bucket() != null) {
+            long now = time.nanoTime();
+            boolean ok = consume ? sender.bucket().tryAcquire(now) : sender.bucket().wouldAcquire(now);
+            if (!ok) {
+                return traced(trace, sender.rateExceeded());
+            }
+            if (trace != null) {
+                trace.step("within rate " + sender.bucket().limit().perSecond() + "/s, burst " + sender.bucket().limit().burst());
+            }
+        }
+        if (sender.counter() != null) {
+            long now = time.currentTimeMillis();
+            boolean ok = consume ? sender.counter().tryAcquire(now)
+                    : sender.counter().used(now) < sender.counter().quota().max();
+            if (!ok) {
+                return traced(trace, sender.quotaExceeded());
+            }
+            if (trace != null) {
+                trace.step("within quota: " + sender.counter().used(now) + " of " + sender.counter().quota().max()
+                        + " used this period");
+            }
+        }
+        return traced(trace, matched.allow());
+    }
+
+    private Verdict withoutGrant(SenderIndex index, InboundItem item, MessageKind kind, Trace trace) {
+        if (!kind.isProtected()) {
+            if (trace != null) {
+                trace.step("no sender grant for ordinary SMs matches; the policy default for ordinary SMs applies");
+            }
+            return traced(trace, ordinaryDefault);
+        }
+        SenderRule known = trace == null ? null : index.find(item.originator(), null);
+        if (known != null) {
+            trace.step("sender '" + known.id() + "' matches the originator but has no grant for " + kind.policyName());
+            return traced(trace, known.noGrant(kind));
+        }
+        if (trace != null) {
+            trace.step("no trusted sender on " + item.ingress() + " with a " + kind.policyName()
+                    + " grant matches the originator");
+        }
+        return traced(trace, defaultDenyByIngressAndKind[item.ingress().ordinal()][kind.ordinal()]);
+    }
+
+    private static Verdict traced(Trace trace, Verdict verdict) {
+        if (trace != null) {
+            trace.step("verdict: " + verdict);
+        }
+        return verdict;
+    }
+
+    /** The refusals for protected kinds from senders with no grant, each naming the clause it enforces. */
+    private static Verdict[][] defaultDenials() {
+        Verdict[][] out = new Verdict[Ingress.values().length][MessageKind.values().length];
+        Map<Ingress, String> why = new EnumMap<>(Ingress.class);
+        why.put(Ingress.TSP, "the SCS is not a trusted SCS authorised to send %s requests (TS 33.187 6.1, TS 23.682 5.2.1)");
+        why.put(Ingress.T4, "the T4 peer is not a trusted MTC-IWF allowed to submit %s SMs (TS 33.187 6.1)");
+        why.put(Ingress.TSMS, "the SME is not a trusted SME authorised to send %s SMs (TS 33.187 6.1)");
+        why.put(Ingress.SMS_IWMSC_MO, "an ordinary UE may not send MO %s SMs (TS 23.040 9.2.3.9, TS 33.187 6.1)");
+        why.put(Ingress.ROUTER_MT, "the %s SM did not come from a home SMS-SC or platform trusted for it (TS 33.187 6.1)");
+        for (Ingress ingress : Ingress.values()) {
+            for (MessageKind kind : MessageKind.values()) {
+                if (kind.isProtected()) {
+                    String rule = switch (ingress) {
+                        case SMS_IWMSC_MO -> "mo-" + kind.policyName() + "-from-ue";
+                        case ROUTER_MT -> "router-foreign-" + kind.policyName();
+                        default -> "default-deny-" + kind.policyName();
+                    };
+                    out[ingress.ordinal()][kind.ordinal()] = Verdict.block(rule,
+                            String.format(why.get(ingress), kind.policyName()), RequestStatus.NOTAUTHORIZED);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** A few lines for the console's "show policy". */
+    public String summary() {
+        StringBuilder sb = new StringBuilder();
+        sb.append("policy ").append(source).append(" (digest ").append(digest).append(")\n");
+        sb.append("ordinary SMs without a grant: ").append(ordinaryDefault.decision()).append('\n');
+        sb.append("groups:\n");
+        groups.values().stream().sorted((a, b) -> a.name().compareTo(b.name()))
+                .forEach(g -> sb.append("  ").append(g.name()).append(" (").append(g.msisdnCount()).append(" listed MSISDNs)\n"));
+        sb.append("senders:\n");
+        for (SenderRule s : senders) {
+            sb.append("  ").append(s.describe()).append('\n');
+        }
+        return sb.toString();
+    }
+}

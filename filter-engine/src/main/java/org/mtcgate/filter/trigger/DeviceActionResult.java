@@ -1,0 +1,25 @@
+package org.mtcgate.filter.trigger;
+
+import org.mtcgate.filter.RequestStatus;
+import org.mtcgate.filter.Verdict;
+
+import java.util.Objects;
+
+/**
+ * The MTC-IWF's answer to a Device-Action, before Diameter: Request-Status for the Device-Notification of the
+ * DAA, why, and the filter verdict when the filter decided.
+ */
+public record DeviceActionResult(RequestStatus requestStatus, String reason, Verdict verdict) {
+    public DeviceActionResult {
+        Objects.requireNonNull(requestStatus, "requestStatus");
+        Objects.requireNonNull(reason, "reason");
+    }
+
+    public static DeviceActionResult of(RequestStatus status, String reason) {
+        return new DeviceActionResult(status, reason, null);
+    }
+
+    public boolean isSuccess() {
+        return requestStatus == RequestStatus.SUCCESS;
+    }
+}
