@@ -20,12 +20,10 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -47,28 +45,24 @@ class DeviceTriggeringTest {
             """;
     static final Imsi IMSI = Imsi.of("262015500000001");
 
-    /** An in-memory trigger store; {@code failing} makes every put fail, as a full disk would. */
+    /** The in-memory store, made to fail every put on demand, as a full disk would. */
     static final class MemoryStore implements TriggerStore {
-        final Map<TriggerId, DeviceTrigger> triggers = new ConcurrentHashMap<>();
+        final MemoryTriggerStore inner = new MemoryTriggerStore();
         volatile boolean failing;
 
         @Override
         public CompletionStage<Void> put(DeviceTrigger trigger) {
-            if (failing) {
-                return CompletableFuture.failedFuture(new java.io.IOException("disk full"));
-            }
-            triggers.put(trigger.id(), trigger);
-            return CompletableFuture.completedFuture(null);
+            return failing ? CompletableFuture.failedFuture(new java.io.IOException("disk full")) : inner.put(trigger);
         }
 
         @Override
         public Optional<DeviceTrigger> find(TriggerId id) {
-            return Optional.ofNullable(triggers.get(id));
+            return inner.find(id);
         }
 
         @Override
         public List<DeviceTrigger> unfinished() {
-            return triggers.values().stream().filter(t -> !t.state().finished()).toList();
+            return inner.unfinished();
         }
     }
 
@@ -162,7 +156,7 @@ class DeviceTriggeringTest {
         DeviceActionResult result = run(r);
         assertEquals(RequestStatus.NOTAUTHORIZED, result.requestStatus());
         assertEquals("default-deny-trigger", result.verdict().ruleId());
-        assertTrue(store.triggers.isEmpty());
+        assertEquals(0, store.inner.size());
         assertTrue(smsc.calls.isEmpty());
     }
 
