@@ -66,6 +66,11 @@ public final class LabCertificateAuthority {
         }
     }
 
+    /** The CA kept on disk by an earlier run: its certificate and private key. */
+    public static LabCertificateAuthority load(X509Certificate certificate, PrivateKey key) {
+        return new LabCertificateAuthority(new KeyPair(certificate.getPublicKey(), key), certificate, new SecureRandom());
+    }
+
     public X509Certificate certificate() {
         return certificate;
     }
