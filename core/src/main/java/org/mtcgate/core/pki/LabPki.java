@@ -77,7 +77,8 @@ public final class LabPki {
 
     /** TLS settings from PEM files: the node's certificate chain and key, and the CA it trusts for peers. */
     public static TlsSettings tlsSettings(Path certificate, Path key, Path trustedCa) throws IOException {
-        return new TlsSettings(readKey(key), readCertificates(certificate), readCertificates(trustedCa));
+        return TlsSettings.fromPem(Files.readString(certificate, StandardCharsets.US_ASCII),
+                Files.readString(key, StandardCharsets.US_ASCII), Files.readString(trustedCa, StandardCharsets.US_ASCII));
     }
 
     static List<X509Certificate> readCertificates(Path file) throws IOException {
