@@ -25,7 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Every step is asynchronous; nothing here blocks the caller's thread. A failing port gives the SCS a
  * temporary error, never an exception.
  */
-public final class DeviceTriggering {
+public final class DeviceTriggering implements DeliveryReportListener {
     private final FilterEngine filter;
     private final SubscriberDirectory subscribers;
     private final TriggerStore store;
@@ -218,6 +218,7 @@ public final class DeviceTriggering {
      * A delivery report from the SMS-SC (T4 DRR or the internal SMS-SC): record the outcome durably, then send the
      * SCS a Device-Notification. Reports for unknown or finished triggers are ignored and return false.
      */
+    @Override
     public CompletionStage<Boolean> onDeliveryReport(TriggerId id, DeliveryOutcome outcome) {
         Optional<DeviceTrigger> found = store.find(id);
         if (found.isEmpty() || found.get().state().finished()) {
