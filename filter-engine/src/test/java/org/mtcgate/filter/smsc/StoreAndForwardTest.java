@@ -1,0 +1,220 @@
+package org.mtcgate.filter.smsc;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.mtcgate.filter.Imsi;
+import org.mtcgate.filter.Msisdn;
+import org.mtcgate.filter.RequestStatus;
+import org.mtcgate.filter.trigger.DeliveryOutcome;
+import org.mtcgate.filter.trigger.DeviceTrigger;
+import org.mtcgate.filter.trigger.MemoryTriggerStore;
+import org.mtcgate.filter.trigger.SubscriberInfo;
+import org.mtcgate.filter.trigger.TriggerId;
+import org.mtcgate.filter.trigger.TriggerState;
+import org.mtcgate.filter.trigger.UeName;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class StoreAndForwardTest {
+    static final Instant T0 = Instant.parse("2026-11-22T12:00:00Z");
+    static final long WAIT = 10;
+
+    /** A clock the test moves; the SMS-SC reads it for expiry. */
+    static final class MovableClock extends Clock {
+        volatile Instant now = T0;
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    /**
+     * The network as the SMS-SC sees it: UEs (by IMSI) are reachable, absent, or unknown; every attempt is counted
+     * and each absent attempt is signalled so tests can wait for retries without sleeping.
+     */
+    static final class Network implements MtDelivery {
+        final Set<String> reachable = ConcurrentHashMap.newKeySet();
+        final Set<String> unknown = ConcurrentHashMap.newKeySet();
+        final Map<String, AtomicInteger> deliveries = new ConcurrentHashMap<>();
+        final LinkedBlockingQueue<String> absentAttempts = new LinkedBlockingQueue<>();
+
+        @Override
+        public CompletionStage<DeliveryAttempt> deliver(DeviceTrigger t) {
+            String imsi = t.subscriber().imsi().digits();
+            if (unknown.contains(imsi)) {
+                return CompletableFuture.completedFuture(new DeliveryAttempt(DeliveryAttempt.Result.PERMANENT, "unknownSubscriber"));
+            }
+            if (!reachable.contains(imsi)) {
+                absentAttempts.add(t.id().toString());
+                return CompletableFuture.completedFuture(new DeliveryAttempt(DeliveryAttempt.Result.ABSENT, "absentSubscriberSM"));
+            }
+            deliveries.computeIfAbsent(t.id().toString(), k -> new AtomicInteger()).incrementAndGet();
+            return CompletableFuture.completedFuture(DeliveryAttempt.delivered());
+        }
+    }
+
+    final MovableClock clock = new MovableClock();
+    final MemoryTriggerStore store = new MemoryTriggerStore();
+    final Network network = new Network();
+    final LinkedBlockingQueue<String> reports = new LinkedBlockingQueue<>();
+    final RetryPolicy fast = new RetryPolicy(Duration.ofMillis(10), Duration.ofMillis(40));
+    StoreAndForward smsc = newSmsc();
+
+    StoreAndForward newSmsc() {
+        StoreAndForward s = new StoreAndForward(store, network, fast, clock);
+        s.reportTo((id, outcome) -> {
+            reports.add(id + " " + outcome);
+            return CompletableFuture.completedFuture(true);
+        });
+        return s;
+    }
+
+    @AfterEach
+    void close() {
+        smsc.close();
+    }
+
+    static DeviceTrigger trigger(long ref, String imsi) {
+        return new DeviceTrigger(new TriggerId("scs1", ref), UeName.of(Msisdn.of("491701000001")),
+                new SubscriberInfo(Imsi.of(imsi), null, List.of("491720000200")), new byte[] {1, 2}, 9200, false, T0,
+                T0.plusSeconds(60), TriggerState.ACCEPTED, null);
+    }
+
+    String report() throws InterruptedException {
+        return reports.poll(WAIT, TimeUnit.SECONDS);
+    }
+
+    void waitForAbsentAttempts(int n) throws InterruptedException {
+        for (int i = 0; i < n; i++) {
+            assertTrue(network.absentAttempts.poll(WAIT, TimeUnit.SECONDS) != null, "absent attempt " + (i + 1));
+        }
+    }
+
+    @Test
+    void reachableUeGetsItAtOnce() throws Exception {
+        network.reachable.add("262015500000001");
+        assertTrue(smsc.submit(trigger(1, "262015500000001")).toCompletableFuture().get(WAIT, TimeUnit.SECONDS).isAccepted());
+        assertEquals("scs1#1 SUCCESS", report());
+        assertEquals(TriggerState.DELIVERED, store.find(new TriggerId("scs1", 1)).orElseThrow().state());
+        assertEquals(1, network.deliveries.get("scs1#1").get());
+    }
+
+    @Test
+    void absentUeIsRetriedAndGetsItExactlyOnceWhenBack() throws Exception {
+        smsc.submit(trigger(2, "262015500000002")).toCompletableFuture().get(WAIT, TimeUnit.SECONDS);
+        waitForAbsentAttempts(3);
+        network.reachable.add("262015500000002");
+        assertEquals("scs1#2 SUCCESS", report());
+        assertEquals(1, network.deliveries.get("scs1#2").get());
+        assertEquals(0, smsc.pendingCount().toCompletableFuture().get());
+        assertNull(reports.poll(100, TimeUnit.MILLISECONDS), "one report only");
+    }
+
+    @Test
+    void absentUntilValidityEndsExpires() throws Exception {
+        smsc.submit(trigger(3, "262015500000003")).toCompletableFuture().get(WAIT, TimeUnit.SECONDS);
+        waitForAbsentAttempts(2);
+        clock.now = T0.plusSeconds(61);
+        assertEquals("scs1#3 EXPIRED", report());
+        assertEquals(TriggerState.EXPIRED, store.find(new TriggerId("scs1", 3)).orElseThrow().state());
+        network.absentAttempts.clear();
+        network.reachable.add("262015500000003");
+        assertNull(reports.poll(100, TimeUnit.MILLISECONDS));
+        assertEquals(null, network.deliveries.get("scs1#3"), "never delivered after expiry");
+    }
+
+    @Test
+    void unknownSubscriberIsUndeliverable() throws Exception {
+        network.unknown.add("262015500000004");
+        smsc.submit(trigger(4, "262015500000004"));
+        assertEquals("scs1#4 UNDELIVERABLE", report());
+    }
+
+    @Test
+    void recallWhilePendingStopsDelivery() throws Exception {
+        DeviceTrigger t = trigger(5, "262015500000005");
+        smsc.submit(t).toCompletableFuture().get(WAIT, TimeUnit.SECONDS);
+        waitForAbsentAttempts(1);
+        assertTrue(smsc.recall(t).toCompletableFuture().get(WAIT, TimeUnit.SECONDS).isAccepted());
+        assertEquals(TriggerState.RECALLED, store.find(t.id()).orElseThrow().state());
+        network.reachable.add("262015500000005");
+        assertNull(reports.poll(150, TimeUnit.MILLISECONDS), "a recalled SM is neither delivered nor reported");
+        assertEquals(RequestStatus.RECALLFAIL, smsc.recall(t).toCompletableFuture().get(WAIT, TimeUnit.SECONDS).status());
+    }
+
+    @Test
+    void recallAfterDeliveryIsRefusedAsSent() throws Exception {
+        network.reachable.add("262015500000006");
+        DeviceTrigger t = trigger(6, "262015500000006");
+        smsc.submit(t);
+        assertEquals("scs1#6 SUCCESS", report());
+        assertEquals(RequestStatus.ORIGINALMESSAGESENT, smsc.recall(t).toCompletableFuture().get(WAIT, TimeUnit.SECONDS).status());
+    }
+
+    @Test
+    void replaceWhilePendingSendsOnlyTheReplacement() throws Exception {
+        DeviceTrigger original = trigger(7, "262015500000007");
+        smsc.submit(original).toCompletableFuture().get(WAIT, TimeUnit.SECONDS);
+        waitForAbsentAttempts(1);
+        DeviceTrigger replacement = trigger(8, "262015500000007");
+        assertTrue(smsc.replace(original, replacement).toCompletableFuture().get(WAIT, TimeUnit.SECONDS).isAccepted());
+        network.reachable.add("262015500000007");
+        assertEquals("scs1#8 SUCCESS", report());
+        assertEquals(TriggerState.REPLACED, store.find(original.id()).orElseThrow().state());
+        assertEquals(null, network.deliveries.get("scs1#7"));
+    }
+
+    @Test
+    void aRestartedSmscDeliversWhatTheOldOneHeldExactlyOnce() throws Exception {
+        smsc.submit(trigger(9, "262015500000009")).toCompletableFuture().get(WAIT, TimeUnit.SECONDS);
+        waitForAbsentAttempts(1);
+        smsc.close();
+        smsc = newSmsc();
+        network.reachable.add("262015500000009");
+        assertEquals(1, smsc.resume().toCompletableFuture().get(WAIT, TimeUnit.SECONDS));
+        assertEquals("scs1#9 SUCCESS", report());
+        assertEquals(1, network.deliveries.get("scs1#9").get());
+    }
+
+    @Test
+    void theSameTriggerIsNotHeldTwice() throws Exception {
+        smsc.submit(trigger(10, "262015500000010")).toCompletableFuture().get(WAIT, TimeUnit.SECONDS);
+        assertEquals(RequestStatus.PERMANENTERROR,
+                smsc.submit(trigger(10, "262015500000010")).toCompletableFuture().get(WAIT, TimeUnit.SECONDS).status());
+    }
+
+    @Test
+    void retryWaitsDoubleUpToTheMaximum() {
+        RetryPolicy p = new RetryPolicy(Duration.ofSeconds(5), Duration.ofSeconds(30));
+        assertEquals(List.of(5L, 10L, 20L, 30L, 30L), List.of(p.after(1), p.after(2), p.after(3), p.after(4), p.after(9))
+                .stream().map(Duration::toSeconds).toList());
+    }
+}
