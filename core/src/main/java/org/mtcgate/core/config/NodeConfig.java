@@ -16,9 +16,11 @@ import java.util.Set;
  * @param subscribers the embedded subscriber store, or null
  * @param diameter    the Diameter endpoint, or null when no Diameter role is on
  * @param mtcIwf      MTC-IWF settings
+ * @param ss7         the SS7 side, or null when no MAP role is on
+ * @param smsSc       SMS-SC settings, or null when the role is off
  */
 public record NodeConfig(String source, String name, Path dataDir, Set<Role> roles, Path policyFile, Path subscribers,
-                         DiameterSettings diameter, MtcIwf mtcIwf) {
+                         DiameterSettings diameter, MtcIwf mtcIwf, Ss7Settings ss7, SmsScSettings smsSc) {
     public NodeConfig {
         roles = Set.copyOf(roles);
     }

@@ -28,7 +28,10 @@ import static org.mtcgate.core.config.ConfigReader.text;
 
 /** Reads config/mtcgate.yaml. Unknown keys are errors, never ignored. */
 public final class NodeConfigFile {
-    private static final Set<String> TOP = Set.of("node", "roles", "policy", "subscribers", "diameter", "mtc-iwf");
+    private static final Set<String> TOP = Set.of("node", "roles", "policy", "subscribers", "diameter", "mtc-iwf", "ss7", "sms-sc");
+    private static final Set<String> SS7 = Set.of("local-gt", "point-code", "association", "invoke-timeout");
+    private static final Set<String> ASSOCIATION = Set.of("role", "local", "remote", "remote-point-code");
+    private static final Set<String> SMS_SC = Set.of("trigger-originator", "retry-first", "retry-max");
     private static final Set<String> NODE = Set.of("name", "data-dir");
     private static final Set<String> DIAMETER = Set.of("identity", "realm", "listen", "tls", "insecure-lab", "watchdog",
             "request-timeout", "max-message", "peers");
@@ -83,7 +86,53 @@ public final class NodeConfigFile {
         Map<String, YamlNode> m = section(top.get("mtc-iwf"), MTC_IWF);
         NodeConfig.MtcIwf mtcIwf = new NodeConfig.MtcIwf(duration(m, "default-validity", Duration.ofHours(1)),
                 duration(m, "max-validity", Duration.ofDays(7)), integer(m, "max-payload", 134, 1, 134), bool(m, "fsync", false));
-        return new NodeConfig(source, name, dataDir, roles, policy, subscribers, diameter, mtcIwf);
+        Ss7Settings ss7 = top.containsKey("ss7") ? ss7(top.get("ss7")) : null;
+        if (ss7 == null && (roles.contains(Role.SMS_SC) || roles.contains(Role.SMS_ROUTER))) {
+            throw rolesNode.error("the sms-sc and sms-router roles need an 'ss7' section");
+        }
+        SmsScSettings smsSc = null;
+        if (roles.contains(Role.SMS_SC)) {
+            YamlNode n = top.get("sms-sc");
+            Map<String, YamlNode> sm = section(n, SMS_SC);
+            String originator = text(sm, "trigger-originator", ss7.localGt());
+            if (!originator.matches("[0-9]{1,20}")) {
+                throw sm.get("trigger-originator").error("'" + originator + "' is not an E.164 address");
+            }
+            smsSc = new SmsScSettings(originator, duration(sm, "retry-first", Duration.ofSeconds(5)),
+                    duration(sm, "retry-max", Duration.ofMinutes(5)));
+        } else if (top.containsKey("sms-sc")) {
+            throw top.get("sms-sc").error("there is an 'sms-sc' section but the sms-sc role is not in 'roles'");
+        }
+        if (roles.contains(Role.MTC_IWF) && !roles.contains(Role.SMS_SC)) {
+            throw rolesNode.error("the mtc-iwf role submits triggers to the node's own sms-sc role: add sms-sc to 'roles' "
+                    + "(T4 to an external SMS-SC is not configurable yet)");
+        }
+        return new NodeConfig(source, name, dataDir, roles, policy, subscribers, diameter, mtcIwf, ss7, smsSc);
+    }
+
+    private static Ss7Settings ss7(YamlNode node) throws ConfigException {
+        Map<String, YamlNode> m = node.mapping(SS7);
+        String gt = requiredText(node, m, "local-gt");
+        if (!gt.matches("[0-9]{1,15}")) {
+            throw m.get("local-gt").error("'" + gt + "' is not an E.164 global title");
+        }
+        int pc = integer(m, "point-code", 1, 0, 16383);
+        YamlNode a = m.get("association");
+        if (a == null) {
+            throw new ConfigException(node.source(), node.line(), "ss7.association", "is required");
+        }
+        Map<String, YamlNode> am = a.mapping(ASSOCIATION);
+        String role = text(am, "role", "server");
+        if (!role.equals("server") && !role.equals("client")) {
+            throw am.get("role").error("'" + role + "' is neither server nor client");
+        }
+        YamlNode local = am.get("local");
+        YamlNode remote = am.get("remote");
+        if (local == null || remote == null) {
+            throw a.error("an association needs 'local' and 'remote' host:port (M3UA over TCP binds both ends)");
+        }
+        return new Ss7Settings(gt, pc, role.equals("server"), address(local), address(remote),
+                integer(am, "remote-point-code", 2, 0, 16383), duration(m, "invoke-timeout", Duration.ofSeconds(10)));
     }
 
     private static DiameterSettings diameter(YamlNode node, Path base) throws ConfigException {

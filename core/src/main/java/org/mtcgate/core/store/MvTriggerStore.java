@@ -77,8 +77,13 @@ public final class MvTriggerStore implements TriggerStore, AutoCloseable {
 
     /** Opens (or creates) {@code triggers.mv.db} in {@code dataDir}. */
     public static MvTriggerStore open(Path dataDir, boolean fsync) {
+        return openFile(dataDir.resolve("triggers.mv.db"), fsync);
+    }
+
+    /** Opens (or creates) the store in {@code file}; the SMS-SC keeps its pending SMs in a file of its own. */
+    public static MvTriggerStore openFile(Path file, boolean fsync) {
         MVStore store = new MVStore.Builder()
-                .fileName(dataDir.resolve("triggers.mv.db").toString())
+                .fileName(file.toString())
                 .autoCommitDisabled()
                 .open();
         return new MvTriggerStore(store, fsync);

@@ -27,6 +27,8 @@ class NodeConfigFileTest {
     void theSampleConfigLoads() throws Exception {
         NodeConfig c = NodeConfigFile.load(Path.of("..", "config", "mtcgate.yaml"));
         assertTrue(c.has(Role.MTC_IWF));
+        assertTrue(c.has(Role.SMS_SC));
+        assertEquals("491720000999", c.smsSc().triggerOriginator());
         assertEquals("mtc-iwf.operator.example.net", c.diameter().identity());
         assertEquals(5868, c.diameter().listen().getPort());
         assertTrue(c.diameter().tls().generateLabPki());
@@ -38,16 +40,20 @@ class NodeConfigFileTest {
     @Test
     void pathsAreRelativeToTheConfigFile() throws Exception {
         NodeConfig c = parse("""
-                roles: [mtc-iwf]
+                roles: [mtc-iwf, sms-sc]
                 policy: policy.yaml
                 subscribers: subs/s.yaml
                 node: {data-dir: ../data}
                 diameter: {identity: a.example.net, insecure-lab: true}
+                ss7: {local-gt: "4917", association: {local: "127.0.0.1:2905", remote: "127.0.0.1:2906"}}
                 """);
         assertEquals(BASE.resolve("policy.yaml"), c.policyFile());
         assertEquals(Path.of("/lab/data"), c.dataDir());
         assertEquals(3868, c.diameter().listen().getPort(), "plain TCP defaults to 3868");
         assertEquals("example.net", c.diameter().realm());
+        assertTrue(c.ss7().server(), "an association is a server unless it says client");
+        assertEquals("4917", c.smsSc().triggerOriginator(), "trigger SMs come from the node's own GT by default");
+        assertEquals(Duration.ofSeconds(10), c.ss7().invokeTimeout());
     }
 
     @Test
@@ -59,7 +65,7 @@ class NodeConfigFileTest {
 
     @Test
     void mistakesNameFileLineAndField() {
-        assertEquals("mtcgate.yaml:2: polcy: unknown key; expected one of diameter, mtc-iwf, node, policy, roles, subscribers",
+        assertEquals("mtcgate.yaml:2: polcy: unknown key; expected one of diameter, mtc-iwf, node, policy, roles, sms-sc, ss7, subscribers",
                 refuse("roles: [mtc-iwf]\npolcy: p.yaml\n").getMessage());
         assertTrue(refuse("roles: [mtc-iwf, gmlc]\npolicy: p.yaml\n").getMessage()
                 .startsWith("mtcgate.yaml:1: roles[1]: unknown role 'gmlc'"));
@@ -69,5 +75,10 @@ class NodeConfigFileTest {
                 .getMessage().contains("diameter.watchdog: '30' is not a duration"));
         assertTrue(refuse("roles: [mtc-iwf]\npolicy: p.yaml\n").getMessage().contains("need a 'diameter' section"));
         assertTrue(refuse("roles: [sms-router]\n").getMessage().contains("'policy' is required"));
+        assertTrue(refuse("roles: [mtc-iwf]\npolicy: p.yaml\nsubscribers: s.yaml\ndiameter: {identity: a.b, insecure-lab: true}\n")
+                .getMessage().contains("add sms-sc to 'roles'"));
+        assertTrue(refuse("roles: [sms-sc]\npolicy: p.yaml\n").getMessage().contains("need an 'ss7' section"));
+        assertTrue(refuse("roles: [sms-sc]\npolicy: p.yaml\nss7: {local-gt: \"4917\", association: {role: peer, local: \"a:1\", remote: \"b:2\"}}\n")
+                .getMessage().contains("ss7.association.role: 'peer' is neither server nor client"));
     }
 }

@@ -18,10 +18,14 @@ import java.util.function.Function;
 
 /**
  * Sends Device-Notification-Requests (TS 29.368 6.2.4) to the SCS that sent a trigger, with the delivery
- * outcome. The SCS is addressed by Destination-Host (its Diameter identity) and its realm.
+ * outcome. The SCS is addressed by Destination-Host (its Diameter identity) and its realm. An SCS that is not
+ * connected, or does not answer, gets the DNR again once it is connected, after a growing pause, a few times;
+ * at most {@link #MAX_WAITING} notifications wait at once, so an SCS that never returns cannot fill the heap.
  */
 public final class TspNotifier implements DeviceNotifier {
     private static final Logger LOG = LogManager.getLogger(TspNotifier.class);
+    static final int MAX_ATTEMPTS = 6;
+    static final int MAX_WAITING = 100_000;
 
     private final DiameterNode node;
     private final Function<String, String> realmOfScs;
@@ -29,16 +33,47 @@ public final class TspNotifier implements DeviceNotifier {
     private final long sessionHigh = System.currentTimeMillis() / 1000;
     private final LongAdder sent = new LongAdder();
     private final LongAdder failed = new LongAdder();
+    private final java.util.concurrent.atomic.AtomicInteger waiting = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.time.Duration firstPause;
 
     /** @param realmOfScs the realm of an SCS identity (from the peer configuration) */
     public TspNotifier(DiameterNode node, Function<String, String> realmOfScs) {
+        this(node, realmOfScs, java.time.Duration.ofSeconds(1));
+    }
+
+    /** @param firstPause the pause before the first resend; it doubles with each further attempt */
+    public TspNotifier(DiameterNode node, Function<String, String> realmOfScs, java.time.Duration firstPause) {
         this.node = node;
         this.realmOfScs = realmOfScs;
+        this.firstPause = firstPause;
     }
 
     @Override
     public void notify(DeviceNotification n) {
-        send(n);
+        deliver(n, 1);
+    }
+
+    private void deliver(DeviceNotification n, int attempt) {
+        send(n).whenComplete((rc, err) -> {
+            if (err == null || attempt >= MAX_ATTEMPTS) {
+                if (err != null) {
+                    LOG.warn("DNR for {} ({}) given up after {} attempts", n.trigger(), n.outcome(), attempt);
+                }
+                return;
+            }
+            if (waiting.incrementAndGet() > MAX_WAITING) {
+                waiting.decrementAndGet();
+                LOG.warn("DNR for {} dropped: {} notifications already wait for their SCSs", n.trigger(), MAX_WAITING);
+                return;
+            }
+            long pauseMillis = firstPause.toMillis() << (attempt - 1);
+            CompletableFuture.runAsync(() -> { }, CompletableFuture.delayedExecutor(pauseMillis, java.util.concurrent.TimeUnit.MILLISECONDS))
+                    .thenCompose(x -> node.whenPeerOpen(n.trigger().scsIdentity()))
+                    .whenComplete((x, e) -> {
+                        waiting.decrementAndGet();
+                        deliver(n, attempt + 1);
+                    });
+        });
     }
 
     /** Sends the DNR; the stage completes with the DNA's Result-Code, or fails when no answer comes. */

@@ -1,0 +1,67 @@
+package org.mtcgate.core.cli;
+
+import org.mtcgate.core.config.NodeConfig;
+import org.mtcgate.core.config.NodeConfigFile;
+import org.mtcgate.core.node.Node;
+import org.mtcgate.core.node.NodeException;
+import org.mtcgate.filter.yaml.ConfigException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code mtcgate node}: runs the node until it is stopped (SIGINT/SIGTERM), then stops it cleanly. */
+@Command(name = "node", mixinStandardHelpOptions = true, description = "Run the node with the roles its config selects.")
+final class NodeCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = {"-c", "--config"}, defaultValue = "config/mtcgate.yaml", description = "node config (default ${DEFAULT-VALUE})")
+    Path config;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        NodeConfig cfg;
+        try {
+            cfg = NodeConfigFile.load(config);
+        } catch (ConfigException e) {
+            err.println("config refused: " + e.getMessage());
+            return 1;
+        }
+        Node node;
+        try {
+            node = Node.start(cfg, Clock.systemUTC());
+        } catch (NodeException e) {
+            err.println("node not started: " + e.getMessage());
+            return 1;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            node.close();
+            stopped.countDown();
+        }, "mtcgate-shutdown"));
+        out.println("mtcgate node '" + cfg.name() + "' running roles " + cfg.roles());
+        node.diameterAddress().ifPresent(a -> out.println("  Tsp (" + (cfg.diameter().insecureLab() ? "plain TCP, INSECURE LAB" : "mutual TLS")
+                + ") on " + a.getAddress().getHostAddress() + ":" + a.getPort() + " as " + cfg.diameter().identity()));
+        if (cfg.ss7() != null) {
+            out.println("  SS7 M3UA/TCP " + (cfg.ss7().server() ? "listening on " + hostPort(cfg.ss7().local()) : "to " + hostPort(cfg.ss7().remote()))
+                    + ", GT " + cfg.ss7().localGt() + ", point code " + cfg.ss7().pointCode());
+        }
+        out.println("  policy " + cfg.policyFile() + " (digest " + node.filter().policy().digest() + "), data in " + cfg.dataDir());
+        out.println("stop with Ctrl-C");
+        out.flush();
+        stopped.await();
+        return 0;
+    }
+
+    private static String hostPort(java.net.InetSocketAddress a) {
+        return a.getHostString() + ":" + a.getPort();
+    }
+}

@@ -1,0 +1,276 @@
+package org.mtcgate.core.node;
+
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.mtcgate.core.config.DiameterSettings;
+import org.mtcgate.core.config.NodeConfig;
+import org.mtcgate.core.config.Role;
+import org.mtcgate.core.config.Ss7Settings;
+import org.mtcgate.core.pki.LabPki;
+import org.mtcgate.core.smsc.MapMtDelivery;
+import org.mtcgate.core.store.MvTriggerStore;
+import org.mtcgate.core.store.SubscriberFile;
+import org.mtcgate.diameter.dictionary.ApplicationIds;
+import org.mtcgate.diameter.peer.DiameterNode;
+import org.mtcgate.diameter.peer.DiameterNodeConfig;
+import org.mtcgate.diameter.peer.LocalIdentity;
+import org.mtcgate.diameter.peer.PeerConfig;
+import org.mtcgate.diameter.tls.TlsSettings;
+import org.mtcgate.diameter.tsp.MtcIwfTspApplication;
+import org.mtcgate.diameter.tsp.TspNotifier;
+import org.mtcgate.filter.FilterEngine;
+import org.mtcgate.filter.TimeSource;
+import org.mtcgate.filter.limit.LimiterRegistry;
+import org.mtcgate.filter.policy.CompiledPolicy;
+import org.mtcgate.filter.policy.PolicyFiles;
+import org.mtcgate.filter.policy.PolicyLoader;
+import org.mtcgate.filter.smsc.RetryPolicy;
+import org.mtcgate.filter.smsc.StoreAndForward;
+import org.mtcgate.filter.trigger.DeviceTriggering;
+import org.mtcgate.filter.trigger.SubscriberTable;
+import org.mtcgate.filter.trigger.TriggerLimits;
+import org.mtcgate.filter.trigger.TriggerObserver;
+import org.mtcgate.filter.yaml.ConfigException;
+import org.mtcgate.map.peer.SmscPeer;
+import org.mtcgate.map.stack.AssociationRole;
+import org.mtcgate.map.stack.Ss7Stack;
+import org.mtcgate.map.stack.Ss7StackConfig;
+
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The composition root: builds the roles a config asks for, in dependency order (policy and stores, then the
+ * SS7 side and the SMS-SC, then the Diameter side and the MTC-IWF), and stops them in reverse.
+ */
+public final class Node implements AutoCloseable {
+    private static final Logger LOG = LogManager.getLogger(Node.class);
+
+    private final NodeConfig config;
+    private final Clock clock;
+    private final LimiterRegistry limiters = new LimiterRegistry();
+    private final List<AutoCloseable> started = new ArrayList<>();
+    private FilterEngine filter;
+    private SubscriberTable subscribers;
+    private MvTriggerStore triggers;
+    private MvTriggerStore smscStore;
+    private Ss7Stack ss7;
+    private StoreAndForward smsc;
+    private DiameterNode diameter;
+    private DeviceTriggering triggering;
+
+    private Node(NodeConfig config, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** Starts every configured role; on failure, stops what had started and explains. */
+    public static Node start(NodeConfig config, Clock clock) throws NodeException {
+        Node node = new Node(config, clock);
+        try {
+            node.startAll();
+            return node;
+        } catch (NodeException | RuntimeException e) {
+            node.close();
+            throw e;
+        }
+    }
+
+    private void startAll() throws NodeException {
+        try {
+            Files.createDirectories(config.dataDir());
+        } catch (IOException e) {
+            throw new NodeException("node.data-dir " + config.dataDir() + " cannot be created: " + e.getMessage(), e);
+        }
+        try {
+            filter = new FilterEngine(PolicyFiles.load(config.policyFile(), limiters, TimeSource.SYSTEM), TimeSource.SYSTEM);
+            if (config.subscribers() != null) {
+                subscribers = SubscriberFile.load(config.subscribers());
+            }
+        } catch (ConfigException e) {
+            throw new NodeException(e.getMessage(), e);
+        }
+        if (config.has(Role.SMS_SC)) {
+            startSs7AndSmsSc();
+        }
+        if (config.has(Role.MTC_IWF)) {
+            startMtcIwf();
+        }
+        LOG.info("node {} running roles {} (policy {} digest {})", config.name(), config.roles(), config.policyFile(),
+                filter.policy().digest());
+    }
+
+    private void startSs7AndSmsSc() throws NodeException {
+        Ss7Settings s = config.ss7();
+        Ss7StackConfig stackConfig = Ss7StackConfig.builder()
+                .name(config.name()).dataDir(config.dataDir())
+                .role(s.server() ? AssociationRole.SERVER : AssociationRole.CLIENT)
+                .local(s.local().getHostString(), s.local().getPort())
+                .remote(s.remote().getHostString(), s.remote().getPort())
+                .pointCodes(s.pointCode(), s.remotePointCode())
+                .localSsns(Ss7StackConfig.SSN_MSC)
+                .remoteSsns(Ss7StackConfig.SSN_MSC, Ss7StackConfig.SSN_HLR)
+                .localGlobalTitle(s.localGt())
+                .timeouts(s.invokeTimeout().toMillis(), 2 * s.invokeTimeout().toMillis())
+                .build();
+        try {
+            ss7 = Ss7Stack.start(stackConfig);
+        } catch (Exception e) {
+            throw new NodeException("ss7: the stack did not start on " + s.local() + ": " + e.getMessage(), e);
+        }
+        started.add(ss7);
+        smscStore = MvTriggerStore.openFile(config.dataDir().resolve("smsc.mv.db"), config.mtcIwf().fsync());
+        started.add(smscStore);
+        SmscPeer peer = new SmscPeer(ss7);
+        smsc = new StoreAndForward(smscStore, new MapMtDelivery(peer, config.smsSc().triggerOriginator(), clock),
+                new RetryPolicy(config.smsSc().retryFirst(), config.smsSc().retryMax()), clock);
+        started.add(smsc);
+    }
+
+    private void startMtcIwf() throws NodeException {
+        DiameterSettings d = config.diameter();
+        triggers = MvTriggerStore.open(config.dataDir(), config.mtcIwf().fsync());
+        started.add(triggers);
+        InetAddress host;
+        try {
+            host = InetAddress.getByName(d.listen().getHostString());
+        } catch (IOException e) {
+            throw new NodeException("diameter.listen: host '" + d.listen().getHostString() + "' is unknown", e);
+        }
+        DiameterNodeConfig.Builder b = DiameterNodeConfig.builder(LocalIdentity.of(d.identity(), d.realm(), host))
+                .listen(new InetSocketAddress(host, d.listen().getPort()))
+                .watchdogInterval(d.watchdog())
+                .requestTimeout(d.requestTimeout())
+                .maxMessageLength(d.maxMessage());
+        for (DiameterSettings.Peer p : d.peers()) {
+            b.peer(p.connect() == null ? PeerConfig.accepting(p.host(), p.realm())
+                    : PeerConfig.connecting(p.host(), p.realm(), new InetSocketAddress(p.connect().getHostString(), p.connect().getPort())));
+        }
+        if (d.insecureLab()) {
+            LOG.warn("INSECURE LAB MODE: Tsp runs over plain TCP without TLS, as config {} says (insecure-lab: true). "
+                    + "TS 33.187 4.5 requires mutual authentication: never do this outside an isolated lab.", config.source());
+            b.insecureLab(true);
+        } else {
+            b.tls(tls(d));
+        }
+        diameter = new DiameterNode(b.build());
+        TspNotifier notifier = new TspNotifier(diameter, scs -> d.peers().stream().filter(p -> p.host().equalsIgnoreCase(scs))
+                .map(DiameterSettings.Peer::realm).findFirst().orElse(realmOf(scs)));
+        TriggerLimits limits = new TriggerLimits(config.mtcIwf().maxPayload(), config.mtcIwf().defaultValidity(),
+                config.mtcIwf().maxValidity());
+        triggering = new DeviceTriggering(filter, subscribers, triggers, smsc, notifier, TriggerObserver.NONE, limits, clock);
+        smsc.reportTo(triggering);
+        diameter.registerHandler(ApplicationIds.TSP, new MtcIwfTspApplication(triggering, true));
+        try {
+            diameter.start();
+        } catch (Exception e) {
+            Throwable root = e;
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            if (root instanceof BindException) {
+                throw new NodeException("diameter.listen " + d.listen() + " is in use (or not a local address): " + root.getMessage(), e);
+            }
+            throw new NodeException("diameter: the Tsp endpoint did not start on " + d.listen() + ": " + e.getMessage(), e);
+        }
+        started.add(diameter);
+        triggering.resumeAfterRestart();
+        smsc.resume();
+    }
+
+    private static TlsSettings tls(DiameterSettings d) throws NodeException {
+        DiameterSettings.TlsFiles t = d.tls();
+        try {
+            if (t.generateLabPki()) {
+                Path dir = t.certificate().getParent();
+                if (dir.equals(t.key().getParent()) && dir.equals(t.trustedCa().getParent())
+                        && t.certificate().getFileName().toString().equals(d.identity() + ".crt")
+                        && t.trustedCa().getFileName().toString().equals("ca.crt")) {
+                    List<String> ids = new ArrayList<>();
+                    ids.add(d.identity());
+                    d.peers().forEach(p -> ids.add(p.host()));
+                    List<Path> made = new LabPki(dir).ensure(ids);
+                    made.forEach(p -> LOG.warn("lab PKI: made {} (generate-lab-pki is on: for labs only)", p));
+                } else {
+                    throw new NodeException("diameter.tls.generate-lab-pki needs certificate <identity>.crt, key and "
+                            + "trusted-ca ca.crt in one folder, as 'mtcgate certs issue' lays them out");
+                }
+            }
+            for (Path p : List.of(t.certificate(), t.key(), t.trustedCa())) {
+                if (!Files.isReadable(p)) {
+                    throw new NodeException("diameter.tls: " + p + " does not exist or cannot be read "
+                            + "(make lab files with: mtcgate certs issue --dir " + p.getParent() + " " + d.identity() + ")");
+                }
+            }
+            return LabPki.tlsSettings(t.certificate(), t.key(), t.trustedCa());
+        } catch (IOException | RuntimeException e) {
+            throw new NodeException("diameter.tls: the TLS files cannot be used: " + e.getMessage(), e);
+        }
+    }
+
+    private static String realmOf(String host) {
+        int dot = host.indexOf('.');
+        return dot < 0 ? host : host.substring(dot + 1);
+    }
+
+    /** Loads the policy file again; the policy in force stays when the new one is refused. */
+    public CompiledPolicy reloadPolicy() throws ConfigException {
+        PolicyLoader loader = new PolicyLoader(limiters, TimeSource.SYSTEM);
+        CompiledPolicy next = PolicyFiles.load(config.policyFile(), limiters, TimeSource.SYSTEM);
+        filter.install(next);
+        loader.retainLimitersOf(next);
+        LOG.info("policy {} reloaded, digest {}", config.policyFile(), next.digest());
+        return next;
+    }
+
+    public NodeConfig config() {
+        return config;
+    }
+
+    public FilterEngine filter() {
+        return filter;
+    }
+
+    /** The Tsp endpoint's bound address, when the MTC-IWF role runs. */
+    public Optional<InetSocketAddress> diameterAddress() {
+        return Optional.ofNullable(diameter).map(DiameterNode::localAddress);
+    }
+
+    public Optional<DiameterNode> diameter() {
+        return Optional.ofNullable(diameter);
+    }
+
+    /** The SS7 stack, when a MAP role runs. */
+    public Optional<Ss7Stack> ss7() {
+        return Optional.ofNullable(ss7);
+    }
+
+    public Optional<MvTriggerStore> triggerStore() {
+        return Optional.ofNullable(triggers);
+    }
+
+    public Optional<StoreAndForward> smsc() {
+        return Optional.ofNullable(smsc);
+    }
+
+    /** Stops the roles in reverse order: DPR to Diameter peers first, the SS7 stack last. */
+    @Override
+    public synchronized void close() {
+        for (int i = started.size() - 1; i >= 0; i--) {
+            try {
+                started.get(i).close();
+            } catch (Exception e) {
+                LOG.warn("stopping {} failed: {}", started.get(i).getClass().getSimpleName(), e.toString());
+            }
+        }
+        started.clear();
+    }
+}
