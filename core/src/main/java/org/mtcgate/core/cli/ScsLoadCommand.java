@@ -1,6 +1,5 @@
 package org.mtcgate.core.cli;
 
-import org.HdrHistogram.Histogram;
 import org.mtcgate.diameter.tsp.ScsClient;
 import org.mtcgate.filter.ExternalId;
 import org.mtcgate.filter.trigger.ActionType;
@@ -13,14 +12,8 @@ import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * {@code mtcgate scs load}: keeps N Device-Action requests in flight for a while and prints DAR→DAA rate and
@@ -61,57 +54,17 @@ final class ScsLoadCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("scs load: --in-flight 1..10000, --seconds 1..3600, --ues >= 1");
             return 2;
         }
-        Histogram latency = new Histogram(TimeUnit.SECONDS.toNanos(30), 3);
-        Map<String, LongAdder> outcomes = new ConcurrentHashMap<>();
-        AtomicLong nextRef = new AtomicLong(firstRef);
-        Semaphore window = new Semaphore(inFlight);
         byte[] payload = "load".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         try (ScsClient client = ScsClient.start(scs.config(), ScsOptions.realmOf(scs.mtcIwfHost), r -> { })) {
             client.connected(scs.mtcIwfHost).get(10, TimeUnit.SECONDS);
-            long start = System.nanoTime();
-            long deadline = start + TimeUnit.SECONDS.toNanos(seconds);
-            long sent = 0;
-            long nextReport = start + TimeUnit.SECONDS.toNanos(1);
-            long lastCount = 0;
-            while (System.nanoTime() < deadline && sent < max) {
-                if (!window.tryAcquire(100, TimeUnit.MILLISECONDS)) {
-                    continue;
-                }
-                long ref = nextRef.getAndIncrement() & 0xFFFF_FFFFL;
-                String extId = String.format(extIdPattern, 1 + (ref % ues));
-                DeviceActionRequest r = new DeviceActionRequest(scs.identity, null, ActionType.DEVICE_TRIGGER_REQUEST, ref, null,
-                        UeName.of(ExternalId.of(extId)), payload, 9200, false, Duration.ofMinutes(10));
-                long t0 = System.nanoTime();
-                client.send(r).whenComplete((daa, e) -> {
-                    long dt = System.nanoTime() - t0;
-                    synchronized (latency) {
-                        latency.recordValue(Math.min(dt, latency.getHighestTrackableValue()));
-                    }
-                    String key = e != null ? "error: " + e.getClass().getSimpleName()
-                            : "Result-Code " + daa.resultCode() + " Request-Status " + daa.requestStatus();
-                    outcomes.computeIfAbsent(key, k -> new LongAdder()).increment();
-                    window.release();
-                });
-                sent++;
-                long now = System.nanoTime();
-                if (now >= nextReport) {
-                    out.printf("%5.1f s: %,d sent, %,d/s%n", (now - start) / 1e9, sent, sent - lastCount);
-                    out.flush();
-                    lastCount = sent;
-                    nextReport += TimeUnit.SECONDS.toNanos(1);
-                }
-            }
-            window.acquire(inFlight);
-            double elapsed = (System.nanoTime() - start) / 1e9;
-            out.printf("%nsent %,d Device-Action requests in %.2f s with %d in flight: %,.0f DAR/DAA per second%n",
-                    sent, elapsed, inFlight, sent / elapsed);
-            synchronized (latency) {
-                out.printf("DAR->DAA latency: p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, max %.2f ms%n",
-                        latency.getValueAtPercentile(50) / 1e6, latency.getValueAtPercentile(90) / 1e6,
-                        latency.getValueAtPercentile(99) / 1e6, latency.getValueAtPercentile(99.9) / 1e6,
-                        latency.getMaxValue() / 1e6);
-            }
-            new TreeMap<>(outcomes).forEach((k, v) -> out.printf("  %,d x %s%n", v.sum(), k));
+            TspLoad.Result result = TspLoad.run(client, inFlight, Duration.ofSeconds(seconds), max, n -> {
+                long ref = (firstRef + n) & 0xFFFF_FFFFL;
+                return new DeviceActionRequest(scs.identity, null, ActionType.DEVICE_TRIGGER_REQUEST, ref, null,
+                        UeName.of(ExternalId.of(String.format(extIdPattern, 1 + (ref % ues)))), payload, 9200, false,
+                        Duration.ofMinutes(10));
+            }, out);
+            out.println();
+            result.print(out, inFlight);
         }
         return 0;
     }

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mtcgate.core.config.NodeConfig;
+import org.mtcgate.core.lab.LabMsc;
 import org.mtcgate.core.config.NodeConfigFile;
 import org.mtcgate.core.pki.LabPki;
 import org.mtcgate.diameter.peer.DiameterNodeConfig;

@@ -3,6 +3,7 @@ package org.mtcgate.core.node;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mtcgate.core.lab.LabMsc;
 import org.mtcgate.core.pki.LabPki;
 import org.mtcgate.diameter.peer.DiameterNodeConfig;
 import org.mtcgate.diameter.peer.LocalIdentity;

@@ -84,8 +84,13 @@ public final class StoreAndForward implements TriggerSubmitter, AutoCloseable {
     }
 
     private void accept(DeviceTrigger trigger, CompletableFuture<SubmissionResult> result) {
-        if (pending.containsKey(trigger.id()) || store.find(trigger.id()).isPresent()) {
-            result.complete(SubmissionResult.refused(RequestStatus.PERMANENTERROR, "trigger " + trigger.id() + " is already held"));
+        Pending held = pending.get(trigger.id());
+        Optional<DeviceTrigger> known = held != null ? Optional.of(held.trigger) : store.find(trigger.id());
+        if (known.isPresent()) {
+            // The same trigger again (an MTC-IWF resubmitting after a restart) is taken as already taken;
+            // another trigger under the same name is refused.
+            result.complete(known.get().sameContentAs(trigger) ? SubmissionResult.accepted()
+                    : SubmissionResult.refused(RequestStatus.PERMANENTERROR, "another trigger " + trigger.id() + " is already held"));
             return;
         }
         DeviceTrigger stored = trigger.withState(TriggerState.SUBMITTED, null);

@@ -142,11 +142,16 @@ public final class DeviceTriggering implements DeliveryReportListener {
         });
     }
 
+    /**
+     * Hands the trigger to the SMS-SC. The DAA does not wait for SUBMITTED to be written: ACCEPTED is durable and
+     * the SMS-SC holds the trigger durably before it answers, so after a crash the resubmitted trigger is simply
+     * taken again. The SUBMITTED write is queued before any delivery report can be, so it never overwrites one.
+     */
     private CompletionStage<DeviceActionResult> submit(DeviceTrigger trigger, Verdict verdict) {
         return smsc.submit(trigger).thenCompose(result -> {
             if (result.isAccepted()) {
-                return keep(trigger, trigger.withState(TriggerState.SUBMITTED, null))
-                        .thenApply(t -> new DeviceActionResult(RequestStatus.SUCCESS, result.reason(), verdict));
+                keep(trigger, trigger.withState(TriggerState.SUBMITTED, null));
+                return done(new DeviceActionResult(RequestStatus.SUCCESS, result.reason(), verdict));
             }
             return keep(trigger, trigger.withState(TriggerState.UNDELIVERABLE, DeliveryOutcome.UNDELIVERABLE))
                     .thenApply(t -> new DeviceActionResult(result.status(), result.reason(), verdict));

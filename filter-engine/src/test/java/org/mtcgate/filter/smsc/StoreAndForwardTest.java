@@ -205,10 +205,16 @@ class StoreAndForwardTest {
     }
 
     @Test
-    void theSameTriggerIsNotHeldTwice() throws Exception {
+    void aResubmittedTriggerIsTakenOnceAndAnotherWithTheSameNameIsRefused() throws Exception {
         smsc.submit(trigger(10, "262015500000010")).toCompletableFuture().get(WAIT, TimeUnit.SECONDS);
-        assertEquals(RequestStatus.PERMANENTERROR,
-                smsc.submit(trigger(10, "262015500000010")).toCompletableFuture().get(WAIT, TimeUnit.SECONDS).status());
+        waitForAbsentAttempts(1);
+        assertTrue(smsc.submit(trigger(10, "262015500000010")).toCompletableFuture().get(WAIT, TimeUnit.SECONDS).isAccepted(),
+                "the same trigger again (an MTC-IWF resubmitting after a restart) is already taken");
+        assertEquals(1, smsc.pendingCount().toCompletableFuture().get());
+        DeviceTrigger other = new DeviceTrigger(new TriggerId("scs1", 10), UeName.of(Msisdn.of("491701000001")),
+                new SubscriberInfo(Imsi.of("262015500000010"), null, List.of()), new byte[] {9}, 9200, false, T0,
+                T0.plusSeconds(60), TriggerState.ACCEPTED, null);
+        assertEquals(RequestStatus.PERMANENTERROR, smsc.submit(other).toCompletableFuture().get(WAIT, TimeUnit.SECONDS).status());
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.mtcgate.core.node;
+package org.mtcgate.core.lab;
 
 import org.mobicents.protocols.ss7.map.api.MAPApplicationContextName;
 import org.mobicents.protocols.ss7.map.api.MAPException;
@@ -17,23 +17,34 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.BiConsumer;
 
 /**
- * An MSC for the node's tests: accepts MT-ForwardSM for reachable UEs and answers absentSubscriberSM for UEs the
- * test made absent, so the SMS-SC's retries can be watched (each absent answer is signalled).
+ * An MSC for tests and benchmarks: accepts MT-ForwardSM for reachable UEs and answers absentSubscriberSM for UEs
+ * made absent, so the SMS-SC's retries can be watched (each absent answer is signalled). Each accepted SM is
+ * kept (when {@code keep}) and handed to a listener.
  */
-final class LabMsc extends SmsListenerAdapter {
-    final Set<String> absent = ConcurrentHashMap.newKeySet();
-    final Map<String, List<SmsDeliver>> delivered = new ConcurrentHashMap<>();
-    final LinkedBlockingQueue<String> absentAnswers = new LinkedBlockingQueue<>();
+public final class LabMsc extends SmsListenerAdapter {
+    public final Set<String> absent = ConcurrentHashMap.newKeySet();
+    public final LinkedBlockingQueue<String> absentAnswers = new LinkedBlockingQueue<>();
+    private final Map<String, List<SmsDeliver>> delivered = new ConcurrentHashMap<>();
     private final MAPProvider provider;
+    private final boolean keep;
+    private final BiConsumer<String, SmsDeliver> onDelivered;
 
-    LabMsc(Ss7Stack stack) {
+    /** Keeps every SM it accepts. */
+    public LabMsc(Ss7Stack stack) {
+        this(stack, true, (imsi, sm) -> { });
+    }
+
+    public LabMsc(Ss7Stack stack, boolean keep, BiConsumer<String, SmsDeliver> onDelivered) {
         this.provider = stack.mapProvider();
+        this.keep = keep;
+        this.onDelivered = onDelivered;
         provider.getMAPServiceSms().addMAPServiceListener(this);
     }
 
-    List<SmsDeliver> deliveredTo(String imsi) {
+    public List<SmsDeliver> deliveredTo(String imsi) {
         return delivered.getOrDefault(imsi, List.of());
     }
 
@@ -51,8 +62,11 @@ final class LabMsc extends SmsListenerAdapter {
                         .createMAPErrorMessageAbsentSubscriberSM(AbsentSubscriberDiagnosticSM.IMSIDetached, null, null));
             } else {
                 SmsDeliver sm = TpduCodec.decodeDeliver(request.getSM_RP_UI().getData());
-                delivered.computeIfAbsent(imsi, k -> new CopyOnWriteArrayList<>()).add(sm);
+                if (keep) {
+                    delivered.computeIfAbsent(imsi, k -> new CopyOnWriteArrayList<>()).add(sm);
+                }
                 dialog.addMtForwardShortMessageResponse(request.getInvokeId(), null, null);
+                onDelivered.accept(imsi, sm);
             }
             dialog.close(false);
         } catch (MAPException | org.mtcgate.map.tpdu.TpduException | RuntimeException e) {
