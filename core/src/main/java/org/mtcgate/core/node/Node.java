@@ -66,6 +66,7 @@ public final class Node implements AutoCloseable {
     private StoreAndForward smsc;
     private DiameterNode diameter;
     private DeviceTriggering triggering;
+    private java.util.concurrent.ScheduledExecutorService housekeeping;
 
     private Node(NodeConfig config, Clock clock) {
         this.config = config;
@@ -104,8 +105,34 @@ public final class Node implements AutoCloseable {
         if (config.has(Role.MTC_IWF)) {
             startMtcIwf();
         }
+        startHousekeeping();
         LOG.info("node {} running roles {} (policy {} digest {})", config.name(), config.roles(), config.policyFile(),
                 filter.policy().digest());
+    }
+
+    /**
+     * Forgets finished triggers a day after their validity ended (the console can still show them until then),
+     * so the stores do not grow without bound.
+     */
+    private void startHousekeeping() {
+        housekeeping = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "node-housekeeping");
+            t.setDaemon(true);
+            return t;
+        });
+        started.add(housekeeping::shutdownNow);
+        housekeeping.scheduleWithFixedDelay(() -> {
+            java.time.Instant cutoff = clock.instant().minus(java.time.Duration.ofDays(1));
+            for (MvTriggerStore store : new MvTriggerStore[] {triggers, smscStore}) {
+                if (store != null) {
+                    store.purgeFinishedBefore(cutoff).thenAccept(n -> {
+                        if (n > 0) {
+                            LOG.info("housekeeping: forgot {} finished triggers", n);
+                        }
+                    });
+                }
+            }
+        }, 10, 10, java.util.concurrent.TimeUnit.MINUTES);
     }
 
     private void startSs7AndSmsSc() throws NodeException {
