@@ -5,6 +5,7 @@ import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.SshException;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
+import org.apache.sshd.common.keyprovider.KeyPairProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,6 +38,7 @@ class ConsoleServerTest {
     private final List<String> audited = Collections.synchronizedList(new ArrayList<>());
     private final AtomicReference<PublicKey> serverKey = new AtomicReference<>();
     private KeyPair bobKey;
+    private KeyPair carolKey;
     private ConsoleServer server;
     private SshClient client;
 
@@ -45,6 +47,7 @@ class ConsoleServerTest {
         KeyPairGenerator gen = KeyPairGenerator.getInstance("EC");
         gen.initialize(256);
         bobKey = gen.generateKeyPair();
+        carolKey = KeyUtils.generateKeyPair(KeyPairProvider.SSH_ED25519, 256);
         server = startServer(4);
         client = SshClient.setUpDefaultClient();
         client.setServerKeyVerifier((session, address, key) -> {
@@ -59,8 +62,10 @@ class ConsoleServerTest {
                 PasswordHash.of("correct horse".toCharArray(), TEST_ITERATIONS, new SecureRandom()));
         ConsoleUser bob = ConsoleUser.withAuthorizedKeys("bob",
                 List.of("# bob's laptop", PublicKeyEntry.toString(bobKey.getPublic()) + " bob@laptop"));
+        ConsoleUser carol = ConsoleUser.withAuthorizedKeys("carol",
+                List.of(PublicKeyEntry.toString(carolKey.getPublic()) + " carol@desk"));
         ConsoleConfig config = new ConsoleConfig("127.0.0.1", 0, dataDir, Duration.ofMinutes(5), maxSessions,
-                List.of(alice, bob));
+                List.of(alice, bob, carol));
         ConsoleCommands commands = new ConsoleCommands("test");
         commands.register(ConsoleCommand.of("show peers", "Diameter peers", (s, args) -> s.println("hss-1 OPEN")));
         commands.register(ConsoleCommand.of("trace on", "Start tracing", (s, args) -> s.println("tracing " + args))
@@ -102,6 +107,14 @@ class ConsoleServerTest {
         try (ConsoleClient c = ConsoleClient.withKey(client, server.port(), "bob", bobKey)) {
             c.awaitPrompt();
             assertTrue(c.run("show whoami").startsWith("bob from "));
+        }
+    }
+
+    @Test
+    void ed25519KeyLoginRunsCommands() throws Exception {
+        try (ConsoleClient c = ConsoleClient.withKey(client, server.port(), "carol", carolKey)) {
+            c.awaitPrompt();
+            assertTrue(c.run("show whoami").startsWith("carol from "));
         }
     }
 
