@@ -58,18 +58,25 @@ class ConsoleServerTest {
     }
 
     private ConsoleServer startServer(int maxSessions) throws Exception {
+        return startServer(maxSessions, Duration.ofMinutes(5));
+    }
+
+    private ConsoleServer startServer(int maxSessions, Duration idleTimeout) throws Exception {
         ConsoleUser alice = ConsoleUser.withPassword("alice",
                 PasswordHash.of("correct horse".toCharArray(), TEST_ITERATIONS, new SecureRandom()));
         ConsoleUser bob = ConsoleUser.withAuthorizedKeys("bob",
                 List.of("# bob's laptop", PublicKeyEntry.toString(bobKey.getPublic()) + " bob@laptop"));
         ConsoleUser carol = ConsoleUser.withAuthorizedKeys("carol",
                 List.of(PublicKeyEntry.toString(carolKey.getPublic()) + " carol@desk"));
-        ConsoleConfig config = new ConsoleConfig("127.0.0.1", 0, dataDir, Duration.ofMinutes(5), maxSessions,
+        ConsoleConfig config = new ConsoleConfig("127.0.0.1", 0, dataDir, idleTimeout, maxSessions,
                 List.of(alice, bob, carol));
         ConsoleCommands commands = new ConsoleCommands("test");
         commands.register(ConsoleCommand.of("show peers", "Diameter peers", (s, args) -> s.println("hss-1 OPEN")));
         commands.register(ConsoleCommand.of("trace on", "Start tracing", (s, args) -> s.println("tracing " + args))
                 .changingState().withArguments(ArgumentHint.of("<imsi>")));
+        commands.register(ConsoleCommand.of("debug crash", "Fails", (s, args) -> {
+            throw new NullPointerException("bug");
+        }));
         ConsoleServer s = new ConsoleServer(config, commands, (user, command, outcome) ->
                 audited.add(user + "|" + command + "|" + outcome));
         s.start();
@@ -147,6 +154,8 @@ class ConsoleServerTest {
             assertEquals("% unknown command 'shwo peers'; did you mean 'show peers'?\n", c.run("shwo peers"));
             assertEquals("hss-1 OPEN\n", c.run("sh pe"));
             assertEquals("mtcgate test\n", c.run("sh ver"));
+            assertTrue(c.run("debug crash").startsWith("% internal error in 'debug crash': NullPointerException"));
+            assertEquals("hss-1 OPEN\n", c.run("show peers"));
         }
     }
 
@@ -180,6 +189,16 @@ class ConsoleServerTest {
             a.send("exit\r");
             a.awaitClose();
             assertEquals("hss-1 OPEN\n", b.run("show peers"));
+        }
+    }
+
+    @Test
+    void idleSessionsAreClosed() throws Exception {
+        server.close();
+        server = startServer(4, Duration.ofSeconds(1));
+        try (ConsoleClient c = ConsoleClient.withPassword(client, server.port(), "alice", "correct horse")) {
+            c.awaitPrompt();
+            c.awaitClose(); // the server ends the idle session well within the client's timeout
         }
     }
 
