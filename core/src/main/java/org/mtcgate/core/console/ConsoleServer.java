@@ -2,7 +2,6 @@ package org.mtcgate.core.console;
 
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
-import org.apache.sshd.common.keyprovider.KeyPairProvider;
 import org.apache.sshd.common.session.Session;
 import org.apache.sshd.common.session.SessionListener;
 import org.apache.sshd.core.CoreModuleProperties;
@@ -11,12 +10,15 @@ import org.apache.sshd.server.forward.RejectAllForwardingFilter;
 import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -49,6 +51,7 @@ public final class ConsoleServer implements AutoCloseable {
     private final ConsoleConfig config;
     private final CommandDispatcher dispatcher;
     private final SshServer sshd;
+    private final HostKeyProvider hostKey;
     private final ExecutorService shells;
     private final Set<Session> sessions = ConcurrentHashMap.newKeySet();
     private final AtomicInteger activeShells = new AtomicInteger();
@@ -58,16 +61,17 @@ public final class ConsoleServer implements AutoCloseable {
         this.dispatcher = new CommandDispatcher(commands, auditor);
         this.shells = Executors.newCachedThreadPool(shellThreads());
         this.sshd = SshServer.setUpDefaultServer();
+        this.hostKey = new HostKeyProvider(config.hostKeyFile());
         configure();
     }
 
     private void configure() {
         sshd.setHost(config.host());
         sshd.setPort(config.port());
-        SimpleGeneratorHostKeyProvider hostKey = new SimpleGeneratorHostKeyProvider(config.hostKeyFile());
         hostKey.setAlgorithm(org.apache.sshd.common.config.keys.KeyUtils.EC_ALGORITHM);
         hostKey.setKeySize(256);
         hostKey.setStrictFilePermissions(true);
+        hostKey.setOverwriteAllowed(false);
         sshd.setKeyPairProvider(hostKey);
         ConsoleAuthenticator auth = new ConsoleAuthenticator(config.users(), new SecureRandom());
         sshd.setPasswordAuthenticator(auth);
@@ -100,17 +104,25 @@ public final class ConsoleServer implements AutoCloseable {
         });
     }
 
-    /** Generates the host key on first use, then listens. */
+    /** Generates the host key on first use (or reads it), then listens. On failure, releases what it took. */
     public void start() throws IOException {
-        Files.createDirectories(config.dataDir());
         try {
-            ((KeyPairProvider) sshd.getKeyPairProvider()).loadKeys(null); // a broken key file fails here, not at first login
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IOException("console host key " + config.hostKeyFile() + " is unusable: " + e.getMessage(), e);
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
+            Files.createDirectories(config.dataDir());
+            // read or generate the key now, so that a damaged key file fails the start rather than the first login
+            hostKey.checkExisting();
+            List<KeyPair> keys = hostKey.loadKeys(null);
+            if (keys.isEmpty()) {
+                throw new IOException("console host key " + config.hostKeyFile() + " could not be made");
+            }
+            sshd.start();
+        } catch (IOException | RuntimeException e) {
+            try {
+                close();
+            } catch (IOException | RuntimeException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
         }
-        sshd.start();
         LOG.info("console listening on {}:{} for {} users", config.host(), port(), config.users().size());
     }
 
@@ -142,6 +154,31 @@ public final class ConsoleServer implements AutoCloseable {
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
+     * SSHD's generating key provider, except that a key file that exists but cannot be read is an error: SSHD
+     * would log it and serve a new key, unsaved, so clients would see a different host key after each restart.
+     */
+    private static final class HostKeyProvider extends SimpleGeneratorHostKeyProvider {
+        HostKeyProvider(Path file) {
+            super(file);
+        }
+
+        void checkExisting() throws IOException {
+            Path file = getPath();
+            if (!Files.exists(file)) {
+                return;
+            }
+            try {
+                Iterable<KeyPair> keys = loadFromFile(null, getAlgorithm(), file);
+                if (keys == null || !keys.iterator().hasNext()) {
+                    throw new IOException("console host key " + file + " holds no " + getAlgorithm() + " key");
+                }
+            } catch (GeneralSecurityException | RuntimeException e) {
+                throw new IOException("console host key " + file + " is unusable: " + e.getMessage(), e);
             }
         }
     }

@@ -221,6 +221,17 @@ class ConsoleServerTest {
     }
 
     @Test
+    void aDamagedHostKeyStopsTheStart() throws Exception {
+        server.close();
+        java.nio.file.Files.writeString(dataDir.resolve(ConsoleConfig.HOST_KEY_FILE), "not a key");
+        java.io.IOException e = assertThrows(java.io.IOException.class, () -> startServer(4));
+        assertTrue(e.getMessage().contains(ConsoleConfig.HOST_KEY_FILE), e.getMessage());
+        assertEquals("not a key", java.nio.file.Files.readString(dataDir.resolve(ConsoleConfig.HOST_KEY_FILE)));
+        java.nio.file.Files.delete(dataDir.resolve(ConsoleConfig.HOST_KEY_FILE));
+        server = startServer(4); // a fresh key once the operator has removed the damaged one
+    }
+
+    @Test
     void connectionsBeyondTheCapAreRefused() throws Exception {
         server.close();
         server = startServer(1);
