@@ -63,7 +63,8 @@ public final class ConsoleCommands {
     }
 
     private Resolution resolve(List<String> typed, boolean suggest) {
-        Collection<ConsoleCommand> commands = byPath.values();
+        Map<String, ConsoleCommand> snapshot = byPath; // one consistent set while commands are registered
+        Collection<ConsoleCommand> commands = snapshot.values();
         List<String> path = new ArrayList<>();
         int i = 0;
         while (i < typed.size()) {
@@ -74,7 +75,7 @@ public final class ConsoleCommands {
                 i++;
                 continue;
             }
-            if (byPath.containsKey(String.join(" ", path))) {
+            if (snapshot.containsKey(String.join(" ", path))) {
                 break; // the rest are arguments of a complete command
             }
             String shown = CommandLineTokenizer.printable(CommandLineTokenizer.join(typed));
@@ -85,7 +86,7 @@ public final class ConsoleCommands {
             return Resolution.failed("ambiguous command '" + shown + "': '"
                     + CommandLineTokenizer.printable(typed.get(i)) + "' could be " + String.join(", ", matches));
         }
-        ConsoleCommand command = byPath.get(String.join(" ", path));
+        ConsoleCommand command = snapshot.get(String.join(" ", path));
         if (command == null) {
             List<String> options = nextWords(commands, path).values().stream().flatMap(List::stream)
                     .map(ConsoleCommand::path).sorted().toList();
@@ -101,13 +102,14 @@ public final class ConsoleCommands {
      * {@code partial}.
      */
     public List<HelpLine> describe(List<String> typed, String partial) throws ConsoleException {
-        Collection<ConsoleCommand> commands = byPath.values();
+        Map<String, ConsoleCommand> snapshot = byPath; // one consistent set while commands are registered
+        Collection<ConsoleCommand> commands = snapshot.values();
         List<String> path = new ArrayList<>();
         for (int i = 0; i < typed.size(); i++) {
             List<String> matches = matching(nextWords(commands, path), typed.get(i));
             if (matches.size() != 1) {
-                if (byPath.containsKey(String.join(" ", path))) {
-                    return argumentHelp(byPath.get(String.join(" ", path)), partial);
+                if (snapshot.containsKey(String.join(" ", path))) {
+                    return argumentHelp(snapshot.get(String.join(" ", path)), partial);
                 }
                 Resolution r = resolve(typed);
                 throw new ConsoleException(r.error() != null ? r.error() : "no such command");
@@ -121,14 +123,14 @@ public final class ConsoleCommands {
                 lines.add(new HelpLine(e.getKey(), summary(path, e.getValue())));
             }
         }
-        ConsoleCommand complete = byPath.get(String.join(" ", path));
+        ConsoleCommand complete = snapshot.get(String.join(" ", path));
         if (complete != null && !path.isEmpty()) {
             lines.addAll(argumentHelp(complete, partial));
         }
         return lines;
     }
 
-    /** The words that may come next after {@code path} in a typed line, for tab completion. */
+    /** The words (and argument values) that may come next after the typed words, starting with {@code partial}. */
     public List<String> completions(List<String> typed, String partial) {
         try {
             List<String> words = new ArrayList<>();
