@@ -89,6 +89,8 @@ public final class ConsoleServer implements AutoCloseable {
         sshd.addSessionListener(new SessionListener() {
             @Override
             public void sessionCreated(Session session) {
+                // counts connections before login too, which bounds the PBKDF2 work a password flood can cause;
+                // the price is that such a flood can hold the slots for up to AUTH_TIMEOUT
                 sessions.add(session);
                 if (sessions.size() > config.maxSessions()) {
                     LOG.warn("console connection from {} refused: {} sessions already open",
