@@ -1,0 +1,168 @@
+package org.mtcgate.core.audit;
+
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.Logger;
+import org.apache.logging.log4j.core.LoggerContext;
+import org.apache.logging.log4j.core.config.Configuration;
+import org.apache.logging.log4j.core.config.builder.api.ConfigurationBuilder;
+import org.apache.logging.log4j.core.config.builder.api.ConfigurationBuilderFactory;
+import org.apache.logging.log4j.core.config.builder.impl.BuiltConfiguration;
+import org.mtcgate.filter.GlobalTitle;
+import org.mtcgate.filter.InboundItem;
+import org.mtcgate.filter.Originator;
+import org.mtcgate.filter.Verdict;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The node's audit trail: one JSON object per line in {@code audit.jsonl} in a given directory, for every
+ * verdict, every trigger state change and every console command that changes state.
+ *
+ * <p>It runs its own log4j {@link LoggerContext}, configured here in code, so that no log4j2.xml can route,
+ * drop or reformat audit records, and nothing else lands in the audit file. Records are written by log4j's JSON
+ * template layout, whose escaping of quotes, backslashes, control characters and non-ASCII text is log4j's own.
+ *
+ * <p>The file rolls over by size to {@code audit-1.jsonl.gz}, {@code audit-2.jsonl.gz}, ... (1 newest), keeping a
+ * configured number of rolled files.
+ *
+ * <p>IMSIs are masked to MCC+MNC ({@link org.mtcgate.filter.Imsi#masked()}) unless {@code revealImsi} is set:
+ * the audit file is read by more people than need subscriber identities.
+ */
+public final class AuditLog implements AutoCloseable {
+    /** The current file's name in the audit directory. */
+    public static final String FILE_NAME = "audit.jsonl";
+    public static final long DEFAULT_MAX_FILE_BYTES = 100L * 1024 * 1024;
+    public static final int DEFAULT_FILES_KEPT = 10;
+    /**
+     * Records waiting for the writer thread. Callers (Netty event loops, MAP threads) only enqueue; they wait
+     * only when this many records are already waiting, i.e. when the disk has stalled. We block rather than drop
+     * then: an audit trail with silent gaps is worse than back-pressure on a node whose disk is failing.
+     */
+    static final int QUEUE_SIZE = 8192;
+    private static final String LOGGER = "mtcgate.audit";
+    private static final long STOP_SECONDS = 30;
+    private static final String TEMPLATE = "{"
+            + "\"time\":{\"$resolver\":\"timestamp\",\"pattern\":{\"format\":\"yyyy-MM-dd'T'HH:mm:ss.SSSXXX\",\"timeZone\":\"UTC\"}},"
+            + "\"fields\":{\"$resolver\":\"map\",\"flatten\":true}"
+            + "}";
+
+    private final boolean revealImsi;
+    private final LoggerContext context;
+    private final Logger logger;
+
+    /** An audit log in {@code directory} with default rotation, masking IMSIs unless {@code revealImsi}. */
+    public AuditLog(Path directory, boolean revealImsi) {
+        this(directory, revealImsi, DEFAULT_MAX_FILE_BYTES, DEFAULT_FILES_KEPT);
+    }
+
+    /**
+     * @param directory    where {@code audit.jsonl} and its rolled files live; created if missing
+     * @param revealImsi   write IMSIs in full instead of masked
+     * @param maxFileBytes roll over once the current file reaches this size
+     * @param filesKept    rolled files kept; older ones are deleted
+     */
+    public AuditLog(Path directory, boolean revealImsi, long maxFileBytes, int filesKept) {
+        Objects.requireNonNull(directory, "directory");
+        if (maxFileBytes < 1024) {
+            throw new IllegalArgumentException("audit file size limit " + maxFileBytes + " is below 1024 bytes");
+        }
+        if (filesKept < 1) {
+            throw new IllegalArgumentException("audit files kept must be at least 1, not " + filesKept);
+        }
+        this.revealImsi = revealImsi;
+        this.context = new LoggerContext("mtcgate-audit@" + directory.toAbsolutePath());
+        context.start(configuration(directory.toAbsolutePath(), maxFileBytes, filesKept));
+        this.logger = context.getLogger(LOGGER);
+    }
+
+    private static Configuration configuration(Path dir, long maxFileBytes, int filesKept) {
+        ConfigurationBuilder<BuiltConfiguration> b = ConfigurationBuilderFactory.newConfigurationBuilder();
+        b.setConfigurationName("mtcgate-audit");
+        b.setStatusLevel(Level.WARN);
+        // bufferedIo without immediateFlush: the async appender's thread marks the last record of each batch,
+        // and the file is flushed then, so a record reaches the OS within one batch without a write per record
+        b.add(b.newAppender("auditFile", "RollingFile")
+                .addAttribute("fileName", dir.resolve(FILE_NAME).toString())
+                .addAttribute("filePattern", dir.resolve("audit-%i.jsonl.gz").toString())
+                .addAttribute("createOnDemand", false)
+                .addAttribute("bufferedIo", true)
+                .addAttribute("immediateFlush", false)
+                .add(b.newLayout("JsonTemplateLayout").addAttribute("eventTemplate", TEMPLATE))
+                .addComponent(b.newComponent("Policies").addComponent(
+                        b.newComponent("SizeBasedTriggeringPolicy").addAttribute("size", Long.toString(maxFileBytes))))
+                .addComponent(b.newComponent("DefaultRolloverStrategy")
+                        .addAttribute("max", filesKept).addAttribute("fileIndex", "min")));
+        b.add(b.newAppender("audit", "Async")
+                .addAttribute("bufferSize", QUEUE_SIZE)
+                .addAttribute("blocking", true)
+                .addAttribute("shutdownTimeout", STOP_SECONDS * 1000)
+                .addComponent(b.newAppenderRef("auditFile")));
+        b.add(b.newLogger(LOGGER, Level.INFO).add(b.newAppenderRef("audit")).addAttribute("additivity", false));
+        b.add(b.newRootLogger(Level.OFF));
+        return b.build(false);
+    }
+
+    /** Records a filter verdict on an item. */
+    public void verdict(InboundItem item, Verdict verdict) {
+        Originator o = item.originator();
+        logger.info(new AuditRecord("verdict")
+                .field("ingress", item.ingress().name().toLowerCase(Locale.ROOT).replace('_', '-'))
+                .field("kind", item.kind().policyName())
+                .field("originator", o.identity())
+                .field("originator_address", digits(o.address()))
+                .field("calling_gt", digits(o.networkNode()))
+                .field("tp_oa", digits(o.tpOriginatingAddress()))
+                .field("msisdn", item.targetMsisdn() == null ? null : item.targetMsisdn().digits())
+                .field("imsi", item.targetImsi() == null ? null
+                        : revealImsi ? item.targetImsi().digits() : item.targetImsi().masked())
+                .field("external_id", item.targetExternalId() == null ? null : item.targetExternalId().value())
+                .field("tp_pid", item.tpPid())
+                .field("decision", verdict.decision().name().toLowerCase(Locale.ROOT))
+                .field("rule", verdict.ruleId())
+                .field("reason", verdict.reason())
+                .field("request_status", verdict.requestStatus().name())
+                .field("request_status_code", verdict.requestStatus().code()));
+    }
+
+    /**
+     * Records a device trigger's change of state.
+     *
+     * @param scsIdentity     the SCS that asked for the trigger
+     * @param referenceNumber its Reference-Number (TS 29.368)
+     * @param oldState        the state left, or null for a new trigger
+     * @param newState        the state entered
+     * @param detail          why, for an operator; may be null
+     */
+    public void triggerState(String scsIdentity, long referenceNumber, String oldState, String newState, String detail) {
+        logger.info(new AuditRecord("trigger")
+                .field("scs", Objects.requireNonNull(scsIdentity, "scsIdentity"))
+                .field("reference", referenceNumber)
+                .field("old_state", oldState)
+                .field("new_state", Objects.requireNonNull(newState, "newState"))
+                .field("detail", detail));
+    }
+
+    /**
+     * Records a console command that changes state. Same shape as the console's auditor callback, so the node
+     * passes {@code auditLog::console}.
+     */
+    public void console(String user, String command, String outcome) {
+        logger.info(new AuditRecord("console")
+                .field("user", user)
+                .field("command", command)
+                .field("outcome", outcome));
+    }
+
+    /** Writes what is queued, closes the file and stops the writer thread. */
+    @Override
+    public void close() {
+        context.stop(STOP_SECONDS, TimeUnit.SECONDS);
+    }
+
+    private static String digits(GlobalTitle gt) {
+        return gt == null ? null : gt.digits();
+    }
+}

@@ -1,0 +1,46 @@
+package org.mtcgate.core.console;
+
+import java.io.PrintWriter;
+import java.util.Objects;
+
+/** One operator's session as a command sees it: who is logged in, from where, and where output goes. */
+public final class ConsoleSession {
+    private final String user;
+    private final String remoteAddress;
+    private final PrintWriter out;
+    private volatile boolean exitRequested;
+
+    public ConsoleSession(String user, String remoteAddress, PrintWriter out) {
+        this.user = Objects.requireNonNull(user, "user");
+        this.remoteAddress = Objects.requireNonNull(remoteAddress, "remoteAddress");
+        this.out = Objects.requireNonNull(out, "out");
+    }
+
+    /** The authenticated user name. */
+    public String user() {
+        return user;
+    }
+
+    /** The client's address, as text. */
+    public String remoteAddress() {
+        return remoteAddress;
+    }
+
+    /** The session's output; lines end with '\n' (the terminal adds '\r'). */
+    public PrintWriter out() {
+        return out;
+    }
+
+    public void println(String line) {
+        out.println(line);
+    }
+
+    /** Ends the session after the current command. */
+    public void requestExit() {
+        exitRequested = true;
+    }
+
+    public boolean exitRequested() {
+        return exitRequested;
+    }
+}

@@ -1,0 +1,148 @@
+package org.mtcgate.core.metrics;
+
+import io.prometheus.metrics.core.datapoints.CounterDataPoint;
+import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.GaugeWithCallback;
+import io.prometheus.metrics.core.metrics.Histogram;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import org.mtcgate.filter.InboundItem;
+import org.mtcgate.filter.Ingress;
+import org.mtcgate.filter.Verdict;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.regex.Pattern;
+
+/**
+ * The node's metrics, in one Prometheus registry owned by this object:
+ * <ul>
+ * <li>{@code mtcgate_verdicts_total{ingress, decision, rule}}: filter verdicts;</li>
+ * <li>{@code mtcgate_diameter_messages_total{peer, direction}}, {@code mtcgate_diameter_errors_total{peer}};</li>
+ * <li>{@code mtcgate_m3ua_messages_total{association, direction}}, {@code mtcgate_m3ua_errors_total{association}};</li>
+ * <li>{@code mtcgate_<interface>_seconds}: a latency histogram per interface, such as {@code tsp_dar};</li>
+ * <li>{@code mtcgate_peer_up{protocol, peer}}: 1 or 0, read from {@link PeerStateSource}s at scrape time.</li>
+ * </ul>
+ * The methods called per message cost a map lookup and an atomic add: label children are looked up once and kept.
+ * Exemplars are off, as nothing here traces.
+ */
+public final class NodeMetrics {
+    /** Histogram bounds in seconds, from 0.1 ms (a verdict) to 1 s (an S6m round trip under load). */
+    static final double[] LATENCY_BUCKETS = {
+        0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0};
+    /**
+     * Verdicts are shared objects made when a policy is compiled; each reload makes new ones. Past this many
+     * cached per ingress the cache is emptied and refilled from the counter's own label table, so reloads
+     * cannot grow it without bound.
+     */
+    private static final int MAX_CACHED_VERDICTS = 4096;
+    private static final Pattern INTERFACE = Pattern.compile("[a-z][a-z0-9_]{0,40}");
+
+    private final PrometheusRegistry registry = new PrometheusRegistry();
+    private final Counter verdicts;
+    private final Counter diameterMessages;
+    private final Counter diameterErrors;
+    private final Counter m3uaMessages;
+    private final Counter m3uaErrors;
+    /** By ingress ordinal: the counter child of each verdict seen. */
+    private final List<ConcurrentMap<Verdict, CounterDataPoint>> verdictPoints;
+    private final ConcurrentMap<String, PeerCounters> diameterPeers = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, PeerCounters> m3uaAssociations = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Latency> latencies = new ConcurrentHashMap<>();
+    private final Map<String, PeerStateSource> peerStates = new ConcurrentHashMap<>();
+    /** By ingress ordinal: the label value, as in policy files ({@code tsp}, {@code router-mt}). */
+    private final List<String> ingressLabels;
+
+    public NodeMetrics() {
+        verdicts = Counter.builder().name("mtcgate_verdicts_total")
+                .help("Filter verdicts by ingress, decision and the rule that decided")
+                .labelNames("ingress", "decision", "rule").withoutExemplars().register(registry);
+        diameterMessages = Counter.builder().name("mtcgate_diameter_messages_total")
+                .help("Diameter messages by peer and direction").labelNames("peer", "direction")
+                .withoutExemplars().register(registry);
+        diameterErrors = Counter.builder().name("mtcgate_diameter_errors_total")
+                .help("Diameter errors by peer").labelNames("peer").withoutExemplars().register(registry);
+        m3uaMessages = Counter.builder().name("mtcgate_m3ua_messages_total")
+                .help("M3UA messages by association and direction").labelNames("association", "direction")
+                .withoutExemplars().register(registry);
+        m3uaErrors = Counter.builder().name("mtcgate_m3ua_errors_total")
+                .help("M3UA errors by association").labelNames("association").withoutExemplars().register(registry);
+        GaugeWithCallback.builder().name("mtcgate_peer_up")
+                .help("1 if the peer is up, 0 if not, by protocol (diameter, m3ua) and peer name")
+                .labelNames("protocol", "peer")
+                .callback(cb -> peerStates.forEach((protocol, source) ->
+                        source.peersUp().forEach((peer, up) -> cb.call(up ? 1 : 0, protocol, peer))))
+                .register(registry);
+        List<ConcurrentMap<Verdict, CounterDataPoint>> points = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        for (Ingress ingress : Ingress.values()) {
+            points.add(new ConcurrentHashMap<>());
+            labels.add(ingress.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        }
+        verdictPoints = List.copyOf(points);
+        ingressLabels = List.copyOf(labels);
+    }
+
+    /** Counts one verdict. Cheap: one lookup keyed by the verdict object, one atomic add. */
+    public void verdict(Ingress ingress, Verdict verdict) {
+        ConcurrentMap<Verdict, CounterDataPoint> points = verdictPoints.get(ingress.ordinal());
+        CounterDataPoint point = points.get(verdict);
+        if (point == null) {
+            if (points.size() >= MAX_CACHED_VERDICTS) {
+                points.clear();
+            }
+            point = points.computeIfAbsent(verdict, v -> verdicts.labelValues(ingressLabels.get(ingress.ordinal()),
+                    v.decision().name().toLowerCase(Locale.ROOT), v.ruleId()));
+        }
+        point.inc();
+    }
+
+    /** Counts the verdict on an item, under the item's ingress. */
+    public void verdict(InboundItem item, Verdict verdict) {
+        verdict(item.ingress(), verdict);
+    }
+
+    /** The counters of one Diameter peer, by its Origin-Host or configured name. Keep the result. */
+    public PeerCounters diameterPeer(String peer) {
+        Objects.requireNonNull(peer, "peer");
+        return diameterPeers.computeIfAbsent(peer, p -> new PeerCounters(diameterMessages.labelValues(p, "in"),
+                diameterMessages.labelValues(p, "out"), diameterErrors.labelValues(p)));
+    }
+
+    /** The counters of one M3UA association, by its configured name. Keep the result. */
+    public PeerCounters m3uaAssociation(String association) {
+        Objects.requireNonNull(association, "association");
+        return m3uaAssociations.computeIfAbsent(association, a -> new PeerCounters(m3uaMessages.labelValues(a, "in"),
+                m3uaMessages.labelValues(a, "out"), m3uaErrors.labelValues(a)));
+    }
+
+    /**
+     * The latency histogram {@code mtcgate_<interfaceName>_seconds}, made on first use; interface names are lower
+     * case, such as {@code tsp_dar}, {@code s6m_sir}, {@code map_mt_fsm}. Keep the result.
+     */
+    public Latency latency(String interfaceName) {
+        if (!INTERFACE.matcher(interfaceName).matches()) {
+            throw new IllegalArgumentException("interface name '" + interfaceName
+                    + "' is not lower-case letters, digits and '_' starting with a letter");
+        }
+        return latencies.computeIfAbsent(interfaceName, name -> new Latency(Histogram.builder()
+                .name("mtcgate_" + name + "_seconds")
+                .help("Time to handle one " + name + " request, in seconds")
+                .classicOnly().classicUpperBounds(LATENCY_BUCKETS).withoutExemplars().register(registry)
+                .labelValues()));
+    }
+
+    /** Reports the peers of a protocol ({@code diameter}, {@code m3ua}) in {@code mtcgate_peer_up}; replaces an earlier source. */
+    public void peerStates(String protocol, PeerStateSource source) {
+        peerStates.put(Objects.requireNonNull(protocol, "protocol"), Objects.requireNonNull(source, "source"));
+    }
+
+    /** The registry, for the HTTP endpoint and for anything else that scrapes. */
+    public PrometheusRegistry registry() {
+        return registry;
+    }
+}
