@@ -54,6 +54,9 @@ final class NodeCommand implements Callable<Integer> {
             out.println("  SS7 M3UA/TCP " + (cfg.ss7().server() ? "listening on " + hostPort(cfg.ss7().local()) : "to " + hostPort(cfg.ss7().remote()))
                     + ", GT " + cfg.ss7().localGt() + ", point code " + cfg.ss7().pointCode());
         }
+        node.consolePort().ifPresent(p -> out.println("  console: ssh -p " + p + " <user>@" + cfg.console().host()));
+        node.metricsPort().ifPresent(p -> out.println("  metrics: http://" + cfg.metricsListen().getHostString() + ":" + p + "/metrics"));
+        out.println("  audit: " + cfg.audit().dir().resolve("audit.jsonl"));
         out.println("  policy " + cfg.policyFile() + " (digest " + node.filter().policy().digest() + "), data in " + cfg.dataDir());
         out.println("stop with Ctrl-C");
         out.flush();

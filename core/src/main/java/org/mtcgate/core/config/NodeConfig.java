@@ -18,9 +18,13 @@ import java.util.Set;
  * @param mtcIwf      MTC-IWF settings
  * @param ss7         the SS7 side, or null when no MAP role is on
  * @param smsSc       SMS-SC settings, or null when the role is off
+ * @param console     the SSH operator console, or null when off
+ * @param metricsListen where the Prometheus endpoint listens, or null when off
+ * @param audit       the audit log
  */
 public record NodeConfig(String source, String name, Path dataDir, Set<Role> roles, Path policyFile, Path subscribers,
-                         DiameterSettings diameter, MtcIwf mtcIwf, Ss7Settings ss7, SmsScSettings smsSc) {
+                         DiameterSettings diameter, MtcIwf mtcIwf, Ss7Settings ss7, SmsScSettings smsSc,
+                         org.mtcgate.core.console.ConsoleConfig console, java.net.InetSocketAddress metricsListen, Audit audit) {
     public NodeConfig {
         roles = Set.copyOf(roles);
     }
@@ -35,6 +39,13 @@ public record NodeConfig(String source, String name, Path dataDir, Set<Role> rol
      * @param maxPayload      largest trigger payload in octets
      * @param fsync           force each store commit to the device (power-loss safety at a throughput cost)
      */
+    /**
+     * @param dir        where audit.jsonl and its rotated files go
+     * @param revealImsi write IMSIs in full (off: masked to MCC+MNC)
+     */
+    public record Audit(Path dir, boolean revealImsi) {
+    }
+
     public record MtcIwf(Duration defaultValidity, Duration maxValidity, int maxPayload, boolean fsync) {
     }
 }

@@ -28,7 +28,10 @@ import static org.mtcgate.core.config.ConfigReader.text;
 
 /** Reads config/mtcgate.yaml. Unknown keys are errors, never ignored. */
 public final class NodeConfigFile {
-    private static final Set<String> TOP = Set.of("node", "roles", "policy", "subscribers", "diameter", "mtc-iwf", "ss7", "sms-sc");
+    private static final Set<String> TOP = Set.of("node", "roles", "policy", "subscribers", "diameter", "mtc-iwf", "ss7", "sms-sc",
+            "console", "metrics", "audit");
+    private static final Set<String> METRICS = Set.of("listen");
+    private static final Set<String> AUDIT = Set.of("dir", "reveal-imsi");
     private static final Set<String> SS7 = Set.of("local-gt", "point-code", "association", "invoke-timeout");
     private static final Set<String> ASSOCIATION = Set.of("role", "local", "remote", "remote-point-code");
     private static final Set<String> SMS_SC = Set.of("trigger-originator", "retry-first", "retry-max");
@@ -107,7 +110,16 @@ public final class NodeConfigFile {
             throw rolesNode.error("the mtc-iwf role submits triggers to the node's own sms-sc role: add sms-sc to 'roles' "
                     + "(T4 to an external SMS-SC is not configurable yet)");
         }
-        return new NodeConfig(source, name, dataDir, roles, policy, subscribers, diameter, mtcIwf, ss7, smsSc);
+        org.mtcgate.core.console.ConsoleConfig console = top.containsKey("console")
+                ? org.mtcgate.core.console.ConsoleConfigReader.read(top.get("console"), dataDir) : null;
+        Map<String, YamlNode> metrics = section(top.get("metrics"), METRICS);
+        InetSocketAddress metricsListen = top.containsKey("metrics")
+                ? ConfigReader.address(metrics, "listen", InetSocketAddress.createUnresolved("127.0.0.1", 9464)) : null;
+        Map<String, YamlNode> audit = section(top.get("audit"), AUDIT);
+        NodeConfig.Audit auditSettings = new NodeConfig.Audit(path(base, audit, "dir", dataDir.resolve("audit")),
+                bool(audit, "reveal-imsi", false));
+        return new NodeConfig(source, name, dataDir, roles, policy, subscribers, diameter, mtcIwf, ss7, smsSc, console,
+                metricsListen, auditSettings);
     }
 
     private static Ss7Settings ss7(YamlNode node) throws ConfigException {

@@ -22,7 +22,6 @@ import org.mtcgate.filter.FilterEngine;
 import org.mtcgate.filter.TimeSource;
 import org.mtcgate.filter.limit.LimiterRegistry;
 import org.mtcgate.filter.policy.CompiledPolicy;
-import org.mtcgate.filter.policy.PolicyFiles;
 import org.mtcgate.filter.policy.PolicyLoader;
 import org.mtcgate.filter.smsc.RetryPolicy;
 import org.mtcgate.filter.smsc.StoreAndForward;
@@ -67,6 +66,14 @@ public final class Node implements AutoCloseable {
     private DiameterNode diameter;
     private DeviceTriggering triggering;
     private java.util.concurrent.ScheduledExecutorService housekeeping;
+    private PolicyWorkspace workspace;
+    private org.mtcgate.core.audit.AuditLog audit;
+    private final org.mtcgate.core.metrics.NodeMetrics metrics = new org.mtcgate.core.metrics.NodeMetrics();
+    private NodeObserver observer;
+    private MtcIwfTspApplication tsp;
+    private TspNotifier notifier;
+    private org.mtcgate.core.metrics.MetricsServer metricsServer;
+    private org.mtcgate.core.console.ConsoleServer console;
 
     private Node(NodeConfig config, Clock clock) {
         this.config = config;
@@ -91,8 +98,12 @@ public final class Node implements AutoCloseable {
         } catch (IOException e) {
             throw new NodeException("node.data-dir " + config.dataDir() + " cannot be created: " + e.getMessage(), e);
         }
+        audit = new org.mtcgate.core.audit.AuditLog(config.audit().dir(), config.audit().revealImsi());
+        started.add(audit::close);
+        observer = new NodeObserver(audit, metrics);
+        workspace = new PolicyWorkspace(config.policyFile(), limiters);
         try {
-            filter = new FilterEngine(PolicyFiles.load(config.policyFile(), limiters, TimeSource.SYSTEM), TimeSource.SYSTEM);
+            filter = new FilterEngine(workspace.compile(), TimeSource.SYSTEM);
             if (config.subscribers() != null) {
                 subscribers = SubscriberFile.load(config.subscribers());
             }
@@ -106,6 +117,7 @@ public final class Node implements AutoCloseable {
             startMtcIwf();
         }
         startHousekeeping();
+        startOperations();
         LOG.info("node {} running roles {} (policy {} digest {})", config.name(), config.roles(), config.policyFile(),
                 filter.policy().digest());
     }
@@ -193,9 +205,20 @@ public final class Node implements AutoCloseable {
                 .map(DiameterSettings.Peer::realm).findFirst().orElse(realmOf(scs)));
         TriggerLimits limits = new TriggerLimits(config.mtcIwf().maxPayload(), config.mtcIwf().defaultValidity(),
                 config.mtcIwf().maxValidity());
-        triggering = new DeviceTriggering(filter, subscribers, triggers, smsc, notifier, TriggerObserver.NONE, limits, clock);
+        this.notifier = notifier;
+        triggering = new DeviceTriggering(filter, subscribers, triggers, smsc, notifier, observer, limits, clock);
         smsc.reportTo(triggering);
-        diameter.registerHandler(ApplicationIds.TSP, new MtcIwfTspApplication(triggering, true));
+        tsp = new MtcIwfTspApplication(triggering, true);
+        org.mtcgate.core.metrics.Latency darLatency = metrics.latency("tsp_dar");
+        diameter.registerHandler(ApplicationIds.TSP, (request, ctx) -> {
+            long t0 = System.nanoTime();
+            return tsp.handle(request, ctx).whenComplete((a, e) -> darLatency.since(t0));
+        });
+        metrics.peerStates("diameter", () -> {
+            java.util.Map<String, Boolean> up = new java.util.TreeMap<>();
+            d.peers().forEach(p -> up.put(p.host(), diameter.isPeerOpen(p.host())));
+            return up;
+        });
         try {
             diameter.start();
         } catch (Exception e) {
@@ -211,6 +234,37 @@ public final class Node implements AutoCloseable {
         started.add(diameter);
         triggering.resumeAfterRestart();
         smsc.resume();
+    }
+
+    /** The Prometheus endpoint and the SSH console, when configured. */
+    private void startOperations() throws NodeException {
+        if (config.metricsListen() != null) {
+            try {
+                metricsServer = org.mtcgate.core.metrics.MetricsServer.start(metrics, config.metricsListen().getHostString(),
+                        config.metricsListen().getPort());
+            } catch (IOException e) {
+                throw new NodeException("metrics.listen " + config.metricsListen().getHostString() + ":"
+                        + config.metricsListen().getPort() + " cannot be used: " + e.getMessage(), e);
+            }
+            started.add(metricsServer);
+        }
+        if (config.console() != null) {
+            org.mtcgate.core.console.ConsoleCommands commands = new org.mtcgate.core.console.ConsoleCommands(version());
+            new NodeConsole(this).registerAll(commands);
+            console = new org.mtcgate.core.console.ConsoleServer(config.console(), commands, audit::console);
+            try {
+                console.start();
+            } catch (IOException e) {
+                throw new NodeException("console " + config.console().host() + ":" + config.console().port()
+                        + " cannot be used: " + e.getMessage(), e);
+            }
+            started.add(console);
+        }
+    }
+
+    private static String version() {
+        String v = Node.class.getPackage().getImplementationVersion();
+        return v == null ? "development build" : v;
     }
 
     private static TlsSettings tls(DiameterSettings d) throws NodeException {
@@ -248,14 +302,60 @@ public final class Node implements AutoCloseable {
         return dot < 0 ? host : host.substring(dot + 1);
     }
 
-    /** Loads the policy file again; the policy in force stays when the new one is refused. */
+    /** Loads the policy files again from disk, dropping unsaved console changes; a refused policy changes nothing. */
     public CompiledPolicy reloadPolicy() throws ConfigException {
-        PolicyLoader loader = new PolicyLoader(limiters, TimeSource.SYSTEM);
-        CompiledPolicy next = PolicyFiles.load(config.policyFile(), limiters, TimeSource.SYSTEM);
-        filter.install(next);
-        loader.retainLimitersOf(next);
-        LOG.info("policy {} reloaded, digest {}", config.policyFile(), next.digest());
+        CompiledPolicy next = new PolicyWorkspace(config.policyFile(), limiters).compile();
+        workspace.discard();
+        install(next);
         return next;
+    }
+
+    /** Puts the console's edited policy in force. */
+    CompiledPolicy installWorkspace() throws ConfigException {
+        CompiledPolicy next = workspace.compile();
+        install(next);
+        return next;
+    }
+
+    private void install(CompiledPolicy next) {
+        filter.install(next);
+        new PolicyLoader(limiters, TimeSource.SYSTEM).retainLimitersOf(next);
+        LOG.info("policy {} in force, digest {}", config.policyFile(), next.digest());
+    }
+
+    PolicyWorkspace workspace() {
+        return workspace;
+    }
+
+    NodeObserver observer() {
+        return observer;
+    }
+
+    org.mtcgate.core.metrics.NodeMetrics metrics() {
+        return metrics;
+    }
+
+    Optional<MvTriggerStore> smscStore() {
+        return Optional.ofNullable(smscStore);
+    }
+
+    /** One line of Tsp counters for the console. */
+    Optional<String> tspCounts() {
+        if (tsp == null) {
+            return Optional.empty();
+        }
+        return Optional.of(String.format("Tsp: %,d DARs handled, %,d refused at the Diameter level; %,d DNRs sent, %,d not delivered",
+                tsp.handledCount(), tsp.refusedCount(), notifier.sentCount(), notifier.failedCount()));
+    }
+
+    /** The console's bound port, when it runs. */
+    public Optional<Integer> consolePort() {
+        return Optional.ofNullable(console).map(org.mtcgate.core.console.ConsoleServer::port);
+    }
+
+    /** The metrics endpoint's bound port, when it runs. */
+    public Optional<Integer> metricsPort() {
+        return Optional.ofNullable(metricsServer).map(org.mtcgate.core.metrics.MetricsServer::port);
     }
 
     public NodeConfig config() {

@@ -118,6 +118,18 @@ public final class MvTriggerStore implements TriggerStore, AutoCloseable {
         return out;
     }
 
+    /** Every trigger with this Reference-Number, whatever SCS sent it (for the console). */
+    public List<DeviceTrigger> byReference(long referenceNumber) {
+        List<DeviceTrigger> out = new ArrayList<>();
+        String prefix = referenceNumber + "@";
+        for (String key : triggers.keySet()) {
+            if (key.startsWith(prefix)) {
+                out.add(TriggerCodec.decode(triggers.get(key)));
+            }
+        }
+        return out;
+    }
+
     /** How many triggers the store holds, finished ones included. */
     public int size() {
         return triggers.size();

@@ -17,8 +17,8 @@ import java.util.function.Predicate;
  * A test's SSH login to the console with MINA SSHD's own client: sends lines and waits, with a timeout, until the
  * output shows the prompt again. No sleeps: a reader thread appends output and wakes the waiting test.
  */
-final class ConsoleClient implements AutoCloseable {
-    static final Duration TIMEOUT = Duration.ofSeconds(20);
+public final class ConsoleClient implements AutoCloseable {
+    public static final Duration TIMEOUT = Duration.ofSeconds(20);
     private static final String PROMPT = ConsoleShell.PROMPT;
 
     private final ClientSession session;
@@ -43,7 +43,7 @@ final class ConsoleClient implements AutoCloseable {
         return client.connect(user, "127.0.0.1", port).verify(TIMEOUT).getSession();
     }
 
-    static ConsoleClient withPassword(SshClient client, int port, String user, String password) throws IOException {
+    public static ConsoleClient withPassword(SshClient client, int port, String user, String password) throws IOException {
         return withPassword(client, port, user, password, "dumb");
     }
 
@@ -84,7 +84,7 @@ final class ConsoleClient implements AutoCloseable {
     }
 
     /** Waits for the first prompt; returns the banner. */
-    String awaitPrompt() throws Exception {
+    public String awaitPrompt() throws Exception {
         return awaitSinceMark(s -> s.endsWith(PROMPT));
     }
 
@@ -92,20 +92,20 @@ final class ConsoleClient implements AutoCloseable {
      * Types a line and returns what the console wrote in answer, without the echoed line and the next prompt,
      * carriage returns removed.
      */
-    String run(String line) throws Exception {
+    public String run(String line) throws Exception {
         send(line + "\r");
         String answer = awaitSinceMark(s -> s.contains("\n") && s.endsWith(PROMPT)).replace("\r", "");
         answer = answer.substring(answer.indexOf('\n') + 1);
         return answer.substring(0, answer.length() - PROMPT.length());
     }
 
-    void send(String keys) throws IOException {
+    public void send(String keys) throws IOException {
         toServer.write(keys.getBytes(StandardCharsets.UTF_8));
         toServer.flush();
     }
 
     /** Waits until the output since the last mark satisfies the condition, returns it and moves the mark. */
-    synchronized String awaitSinceMark(Predicate<String> done) throws Exception {
+    public synchronized String awaitSinceMark(Predicate<String> done) throws Exception {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         while (true) {
             String since = output.substring(mark);

@@ -1,0 +1,233 @@
+package org.mtcgate.core.node;
+
+import org.mtcgate.core.console.ArgumentHint;
+import org.mtcgate.core.console.ConsoleCommand;
+import org.mtcgate.core.console.ConsoleCommands;
+import org.mtcgate.core.console.ConsoleException;
+import org.mtcgate.core.console.ConsoleSession;
+import org.mtcgate.core.store.MvTriggerStore;
+import org.mtcgate.filter.Explanation;
+import org.mtcgate.filter.ExternalId;
+import org.mtcgate.filter.GlobalTitle;
+import org.mtcgate.filter.Imsi;
+import org.mtcgate.filter.InboundItem;
+import org.mtcgate.filter.Ingress;
+import org.mtcgate.filter.Msisdn;
+import org.mtcgate.filter.Originator;
+import org.mtcgate.filter.policy.CompiledPolicy;
+import org.mtcgate.filter.trigger.DeviceTrigger;
+import org.mtcgate.filter.yaml.ConfigException;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The node's operator commands on the SSH console; each state-changing one is audited with the user's name. */
+final class NodeConsole {
+    private final Node node;
+
+    NodeConsole(Node node) {
+        this.node = node;
+    }
+
+    void registerAll(ConsoleCommands c) {
+        c.register(ConsoleCommand.of("show peers", "Diameter peers and the M3UA association: state and counters", this::showPeers));
+        c.register(ConsoleCommand.of("show stats", "verdicts by rule, trigger states, SMS-SC and Tsp counters", this::showStats));
+        c.register(ConsoleCommand.of("show policy", "the filter policy in force: groups and senders", this::showPolicy));
+        c.register(ConsoleCommand.of("show triggers", "triggers with this Reference-Number, at the MTC-IWF and the SMS-SC",
+                this::showTriggers).withArguments(ArgumentHint.of("<reference-number>")));
+        c.register(ConsoleCommand.of("explain", "the rule path for a sample SM: explain <ingress> <from> [msisdn=|imsi=|ext-id=|via-gt=|tp-oa=|pid=]...",
+                this::explain).withArguments(ArgumentHint.of("<ingress> <from> [key=value]...",
+                () -> List.of("tsp", "t4", "tsms", "sms-iwmsc-mo", "router-mt"))));
+        c.register(ConsoleCommand.of("policy reload", "load the policy files from disk (drops unsaved console changes)",
+                this::policyReload).changingState());
+        c.register(ConsoleCommand.of("policy add", "add an MSISDN to a group's number list, in force at once (write config saves it)",
+                this::policyAdd).changingState().withArguments(ArgumentHint.of("<group> <msisdn>", this::groupNames)));
+        c.register(ConsoleCommand.of("policy remove", "remove an MSISDN from a group's number list, in force at once",
+                this::policyRemove).changingState().withArguments(ArgumentHint.of("<group> <msisdn>", this::groupNames)));
+        c.register(ConsoleCommand.of("write config", "save the console's policy changes to their list files",
+                this::writeConfig).changingState());
+        c.register(ConsoleCommand.of("trace on", "print every verdict and trigger change naming this SCS, MSISDN, External-Identifier or IMSI",
+                this::traceOn).changingState().withArguments(ArgumentHint.of("<scs|msisdn|ext-id|imsi>")));
+        c.register(ConsoleCommand.of("trace off", "stop tracing (one key, or all of this session's traces)",
+                this::traceOff).changingState().withArguments(ArgumentHint.of("[key]")));
+    }
+
+    private List<String> groupNames() {
+        return new ArrayList<>(node.filter().policy().groups().keySet());
+    }
+
+    private static String sessionId(ConsoleSession s) {
+        return Integer.toHexString(System.identityHashCode(s));
+    }
+
+    private void showPeers(ConsoleSession s, List<String> args) {
+        node.diameter().ifPresentOrElse(d -> {
+            s.println("Diameter " + d.config().identity().originHost() + " on " + d.localAddress());
+            node.config().diameter().peers().forEach(p -> {
+                boolean open = d.isPeerOpen(p.host());
+                s.println(String.format("  %-32s %-24s %-6s %s", p.host(), p.realm(), open ? "OPEN" : "closed",
+                        d.peerCounters(p.host()).map(Object::toString).orElse("")));
+            });
+        }, () -> s.println("no Diameter role"));
+        node.ss7().ifPresentOrElse(st -> {
+            var ss7 = node.config().ss7();
+            boolean active = st.active().isDone() && !st.active().isCompletedExceptionally();
+            s.println("M3UA/TCP " + (ss7.server() ? "server " : "client ") + ss7.local().getHostString() + ":" + ss7.local().getPort()
+                    + " <-> " + ss7.remote().getHostString() + ":" + ss7.remote().getPort() + " (PC " + ss7.pointCode() + " <-> "
+                    + ss7.remotePointCode() + "): " + (active ? "AS active" : "not active yet"));
+        }, () -> s.println("no SS7 role"));
+    }
+
+    private void showStats(ConsoleSession s, List<String> args) {
+        s.println("verdicts (ingress decision rule: count):");
+        node.observer().verdictCounts().forEach((k, v) -> s.println(String.format("  %-60s %,d", k, v)));
+        s.println("trigger state changes:");
+        node.observer().stateCounts().forEach((k, v) -> s.println(String.format("  %-14s %,d", k, v)));
+        node.smsc().ifPresent(sc -> s.println(String.format("SMS-SC: %,d delivery attempts, %,d delivered, %s held now",
+                sc.attemptCount(), sc.deliveredCount(), sc.pendingCount().toCompletableFuture().join())));
+        node.tspCounts().ifPresent(s::println);
+    }
+
+    private void showPolicy(ConsoleSession s, List<String> args) {
+        CompiledPolicy p = node.filter().policy();
+        s.out().print(p.summary());
+        if (node.workspace().hasUnsavedChanges()) {
+            s.println("(changed from the console and not saved: write config to save)");
+        }
+    }
+
+    private void showTriggers(ConsoleSession s, List<String> args) throws ConsoleException {
+        if (args.size() != 1 || !args.get(0).matches("[0-9]{1,10}")) {
+            throw new ConsoleException("usage: show triggers <reference-number>");
+        }
+        long ref = Long.parseLong(args.get(0));
+        List<String> lines = new ArrayList<>();
+        node.triggerStore().ifPresent(st -> st.byReference(ref).forEach(t -> lines.add("MTC-IWF  " + line(t))));
+        node.smscStore().ifPresent(st -> st.byReference(ref).forEach(t -> lines.add("SMS-SC   " + line(t))));
+        if (lines.isEmpty()) {
+            s.println("no trigger with Reference-Number " + ref);
+        }
+        lines.forEach(s::println);
+    }
+
+    private String line(DeviceTrigger t) {
+        return t + ", IMSI " + (node.config().audit().revealImsi() ? t.subscriber().imsi().digits() : t.subscriber().imsi().masked())
+                + ", accepted " + t.acceptedAt() + ", expires " + t.expiresAt();
+    }
+
+    private void explain(ConsoleSession s, List<String> args) throws ConsoleException {
+        if (args.size() < 2) {
+            throw new ConsoleException("usage: explain <ingress> <from> [msisdn=N] [imsi=N] [ext-id=X] [via-gt=N] [tp-oa=N] [pid=0x48]");
+        }
+        Map<String, String> kv = new HashMap<>();
+        for (String a : args.subList(2, args.size())) {
+            int eq = a.indexOf('=');
+            if (eq <= 0) {
+                throw new ConsoleException("'" + a + "' is not key=value");
+            }
+            kv.put(a.substring(0, eq).toLowerCase(Locale.ROOT), a.substring(eq + 1));
+        }
+        InboundItem item;
+        try {
+            Ingress ingress = Ingress.parse(args.get(0));
+            String from = args.get(1);
+            boolean numeric = from.matches("\\+?[0-9]{1,17}");
+            Originator o = new Originator(numeric ? GlobalTitle.of(from).digits() : from, numeric ? GlobalTitle.of(from) : null,
+                    kv.containsKey("via-gt") ? GlobalTitle.of(kv.get("via-gt")) : null,
+                    kv.containsKey("tp-oa") ? GlobalTitle.of(kv.get("tp-oa")) : null);
+            String pid = kv.getOrDefault("pid", "0x48").toLowerCase(Locale.ROOT);
+            InboundItem.Builder b = InboundItem.builder(ingress, o)
+                    .tpPid(pid.startsWith("0x") ? Integer.parseInt(pid.substring(2), 16) : Integer.parseInt(pid));
+            if (kv.containsKey("msisdn")) {
+                b.targetMsisdn(Msisdn.of(kv.get("msisdn")));
+            }
+            if (kv.containsKey("imsi")) {
+                b.targetImsi(Imsi.of(kv.get("imsi")));
+            }
+            if (kv.containsKey("ext-id")) {
+                b.targetExternalId(ExternalId.of(kv.get("ext-id")));
+            }
+            item = b.build();
+        } catch (IllegalArgumentException e) {
+            throw new ConsoleException(e.getMessage());
+        }
+        Explanation e = node.filter().explain(item);
+        int n = 1;
+        for (String step : e.steps()) {
+            s.println(String.format("%2d. %s", n++, step));
+        }
+    }
+
+    private void policyReload(ConsoleSession s, List<String> args) throws ConsoleException {
+        try {
+            CompiledPolicy p = node.reloadPolicy();
+            s.println("policy reloaded from disk, digest " + p.digest());
+        } catch (ConfigException e) {
+            throw new ConsoleException("policy refused, the one in force stays: " + e.getMessage());
+        }
+    }
+
+    private void policyAdd(ConsoleSession s, List<String> args) throws ConsoleException {
+        editGroup(s, args, true);
+    }
+
+    private void policyRemove(ConsoleSession s, List<String> args) throws ConsoleException {
+        editGroup(s, args, false);
+    }
+
+    private void editGroup(ConsoleSession s, List<String> args, boolean add) throws ConsoleException {
+        if (args.size() != 2) {
+            throw new ConsoleException("usage: policy " + (add ? "add" : "remove") + " <group> <msisdn>");
+        }
+        PolicyWorkspace ws = node.workspace();
+        try {
+            List<String> before = ws.currentLines(args.get(0));
+            boolean changed = add ? ws.add(args.get(0), args.get(1)) : ws.remove(args.get(0), args.get(1));
+            if (!changed) {
+                s.println(args.get(1) + (add ? " is already in " : " is not in ") + args.get(0) + "; nothing changed");
+                return;
+            }
+            try {
+                node.installWorkspace();
+            } catch (ConfigException e) {
+                ws.revert(args.get(0), before);
+                throw new ConsoleException("refused, nothing changed: " + e.getMessage());
+            }
+            s.println((add ? "added " : "removed ") + args.get(1) + (add ? " to " : " from ") + args.get(0)
+                    + "; in force now, digest " + node.filter().policy().digest() + " (write config to save)");
+        } catch (ConfigException | IOException | IllegalArgumentException e) {
+            throw new ConsoleException(e.getMessage());
+        }
+    }
+
+    private void writeConfig(ConsoleSession s, List<String> args) throws ConsoleException {
+        try {
+            List<Path> written = node.workspace().write();
+            if (written.isEmpty()) {
+                s.println("nothing to write: the files on disk are what is in force");
+            }
+            written.forEach(p -> s.println("wrote " + p));
+        } catch (IOException e) {
+            throw new ConsoleException("cannot write: " + e.getMessage());
+        }
+    }
+
+    private void traceOn(ConsoleSession s, List<String> args) throws ConsoleException {
+        if (args.size() != 1) {
+            throw new ConsoleException("usage: trace on <scs|msisdn|ext-id|imsi>");
+        }
+        node.observer().traceOn(sessionId(s), args.get(0), s.out());
+        s.println("tracing " + args.get(0) + " in this session (trace off to stop)");
+    }
+
+    private void traceOff(ConsoleSession s, List<String> args) {
+        boolean any = node.observer().traceOff(sessionId(s), args.isEmpty() ? null : args.get(0));
+        s.println(any ? "trace stopped" : "no such trace in this session");
+    }
+
+}
