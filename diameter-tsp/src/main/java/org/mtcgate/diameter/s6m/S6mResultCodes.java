@@ -1,0 +1,14 @@
+package org.mtcgate.diameter.s6m;
+
+/** Experimental-Result-Code values (Vendor-Id 10415) of TS 29.336 7.2.3 (and TS 29.229 for 5001). */
+public final class S6mResultCodes {
+    /** The HSS knows no subscription for the UE named in User-Identifier. */
+    public static final long DIAMETER_ERROR_USER_UNKNOWN = 5001;
+    /** The requesting SCS may not request the service for this UE. */
+    public static final long DIAMETER_ERROR_UNAUTHORIZED_REQUESTING_ENTITY = 5510;
+    /** The UE's subscription does not allow the service (e.g. no device triggering). */
+    public static final long DIAMETER_ERROR_UNAUTHORIZED_SERVICE = 5511;
+
+    private S6mResultCodes() {
+    }
+}
