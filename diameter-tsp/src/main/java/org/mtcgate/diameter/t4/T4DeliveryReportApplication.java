@@ -29,8 +29,9 @@ import java.util.concurrent.atomic.LongAdder;
  * <p>Answers: 2001 when the report was taken, also when the listener says the trigger had already finished
  * (e.g. recalled meanwhile), so that the SMS-SC stops retrying; the reference is then released, and a
  * retransmitted DRR (T bit) gets the node's cached DRA. 5004 with Failed-AVP Reference-Number for a reference
- * this MTC-IWF does not hold (never allocated, already reported, or lost in a restart): a permanent error, the
- * SMS-SC has nobody to report to; Failed-AVP User-Identifier when the IMSI is
+ * this MTC-IWF does not hold (never allocated, already reported, or lost in a restart) or that another SMS-SC
+ * accepted (the DTA's Origin-Host is kept): a permanent error, the sender has nobody to report to; Failed-AVP
+ * User-Identifier when the IMSI is
  * not the trigger's; 5005 for missing AVPs; 5012 when the listener failed (the reference is kept, a retry
  * may succeed). Register it for {@code ApplicationIds.T4} on the MTC-IWF; DTRs sent to the MTC-IWF get 3001.
  */
@@ -64,6 +65,12 @@ public final class T4DeliveryReportApplication implements DiameterRequestHandler
                         "no trigger pending under T4 reference " + drr.reference()));
             }
             entry = found.get();
+            String origin = request.avp(AvpCodes.ORIGIN_HOST).map(a -> a.text()).orElse("");
+            if (entry.smsScHost() != null && !entry.smsScHost().equalsIgnoreCase(origin)) {
+                // Only the SMS-SC that took the trigger may report on it: another peer must not end it (TS 33.187 6.1).
+                throw new DiameterRefusalException(DiameterRefusal.invalid(request.avp(AvpCodes.REFERENCE_NUMBER, VendorIds.TGPP).orElseThrow(),
+                        "T4 reference " + drr.reference() + " is not pending at " + origin));
+            }
             if (!entry.imsi().equals(drr.user().imsi())) {
                 throw new DiameterRefusalException(DiameterRefusal.invalid(request.avp(AvpCodes.USER_IDENTIFIER, VendorIds.TGPP).orElseThrow(),
                         "the User-Name is not the IMSI of the trigger under T4 reference " + drr.reference()));

@@ -22,8 +22,13 @@ import java.util.Optional;
  * <p>In memory: after a restart, DRRs for triggers submitted before it are answered as unknown references.
  */
 public final class T4References {
-    /** What a T4 reference stands for. */
-    public record Entry(long reference, TriggerId trigger, Imsi imsi, Instant keepUntil) {
+    /**
+     * What a T4 reference stands for.
+     *
+     * @param smsScHost the Origin-Host of the SMS-SC that accepted the DTR, or null until its DTA came; only
+     *                  that SMS-SC may report on the trigger
+     */
+    public record Entry(long reference, TriggerId trigger, Imsi imsi, Instant keepUntil, String smsScHost) {
         @Override
         public String toString() {
             return "T4 reference " + reference + " = " + trigger + " (IMSI " + imsi.masked() + ")";
@@ -69,7 +74,7 @@ public final class T4References {
             ref = next;
             next = (next + 1) & 0xFFFF_FFFFL;
         } while (byReference.containsKey(ref));
-        byReference.put(ref, new Entry(ref, trigger.id(), trigger.subscriber().imsi(), trigger.expiresAt().plus(grace)));
+        byReference.put(ref, new Entry(ref, trigger.id(), trigger.subscriber().imsi(), trigger.expiresAt().plus(grace), null));
         byTrigger.put(trigger.id(), ref);
         return Optional.of(ref);
     }
@@ -80,6 +85,11 @@ public final class T4References {
 
     public synchronized Optional<Long> referenceOf(TriggerId trigger) {
         return Optional.ofNullable(byTrigger.get(trigger));
+    }
+
+    /** Records which SMS-SC accepted the trigger under this reference (the DTA's Origin-Host). */
+    public synchronized void acceptedBy(long reference, String smsScHost) {
+        byReference.computeIfPresent(reference, (r, e) -> new Entry(r, e.trigger(), e.imsi(), e.keepUntil(), smsScHost));
     }
 
     public synchronized void release(long reference) {

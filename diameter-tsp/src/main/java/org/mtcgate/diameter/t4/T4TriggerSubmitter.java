@@ -3,6 +3,7 @@ package org.mtcgate.diameter.t4;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.mtcgate.diameter.codec.DiameterMessage;
+import org.mtcgate.diameter.dictionary.AvpCodes;
 import org.mtcgate.diameter.peer.DiameterNode;
 import org.mtcgate.filter.RequestStatus;
 import org.mtcgate.filter.trigger.DeviceTrigger;
@@ -54,7 +55,7 @@ public final class T4TriggerSubmitter implements TriggerSubmitter {
             return done(SubmissionResult.refused(RequestStatus.TEMPORARYERROR, "no free T4 reference: too many triggers pending"));
         }
         long reference = ref.get();
-        return send(DeviceTriggerRequest.trigger(head.get(), trigger, reference, null, clock.instant()), trigger, "trigger")
+        return send(DeviceTriggerRequest.trigger(head.get(), trigger, reference, null, clock.instant()), trigger, "trigger", reference)
                 .thenApply(result -> {
                     if (!result.isAccepted()) {
                         references.release(reference);
@@ -73,7 +74,7 @@ public final class T4TriggerSubmitter implements TriggerSubmitter {
         if (head.isEmpty()) {
             return noSmeAddress(pending);
         }
-        return send(DeviceTriggerRequest.recall(head.get(), pending, old.get()), pending, "recall").thenApply(result -> {
+        return send(DeviceTriggerRequest.recall(head.get(), pending, old.get()), pending, "recall", -1).thenApply(result -> {
             if (result.isAccepted()) {
                 references.release(old.get());
             }
@@ -96,14 +97,16 @@ public final class T4TriggerSubmitter implements TriggerSubmitter {
             return done(SubmissionResult.refused(RequestStatus.TEMPORARYERROR, "no free T4 reference: too many triggers pending"));
         }
         long reference = ref.get();
-        return send(DeviceTriggerRequest.trigger(head.get(), replacement, reference, old.get(), clock.instant()), replacement, "replace")
+        return send(DeviceTriggerRequest.trigger(head.get(), replacement, reference, old.get(), clock.instant()), replacement, "replace",
+                reference)
                 .thenApply(result -> {
                     references.release(result.isAccepted() ? old.get() : reference);
                     return result;
                 });
     }
 
-    private CompletionStage<SubmissionResult> send(DiameterMessage dtr, DeviceTrigger trigger, String what) {
+    /** @param reference the T4 reference the DTR asks the SMS-SC to store, or -1 for a recall */
+    private CompletionStage<SubmissionResult> send(DiameterMessage dtr, DeviceTrigger trigger, String what, long reference) {
         CompletableFuture<DiameterMessage> answer;
         try {
             sent.increment();
@@ -113,6 +116,9 @@ public final class T4TriggerSubmitter implements TriggerSubmitter {
         }
         return answer.handle((dta, err) -> {
             SubmissionResult result = err != null ? T4Results.fromFailure(err) : T4Results.fromDta(dta);
+            if (result.isAccepted() && reference >= 0) {
+                dta.avp(AvpCodes.ORIGIN_HOST).ifPresent(host -> references.acceptedBy(reference, host.text()));
+            }
             if (!result.isAccepted()) {
                 refused.increment();
                 LOG.info("T4 {} of {} (IMSI {}): {} ({})", what, trigger.id(), trigger.subscriber().imsi().masked(),

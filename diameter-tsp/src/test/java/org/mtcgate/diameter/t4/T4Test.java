@@ -310,6 +310,9 @@ class T4Test {
         assertRefused(5005, AvpCodes.SM_RP_SMEA, drr(ui, outcome, T4Avps.referenceNumber(known)));
         assertRefused(5004, AvpCodes.SM_DELIVERY_OUTCOME_T4, drr(ui, smea, TgppAvps.tgpp(AvpCodes.SM_DELIVERY_OUTCOME_T4).unsigned32(9),
                 T4Avps.referenceNumber(known)));
+        DiameterMessage fromElsewhere = raw(CommandCodes.DELIVERY_REPORT, MTC_IWF, ui, smea, outcome, T4Avps.referenceNumber(known))
+                .toBuilder().avp(BaseAvps.originHost("smsc-other.operator.test")).avp(BaseAvps.originRealm("operator.test")).build();
+        assertRefused(5004, AvpCodes.REFERENCE_NUMBER, get(smsScNode.sendRequest(fromElsewhere)));
         assertTrue(reports.isEmpty(), "no refused DRR reached the listener");
         assertEquals(1, references.size(), "the trigger still waits for its report");
 
