@@ -110,8 +110,8 @@ public final class SmsScT4Application implements DiameterRequestHandler {
             return done(SubmissionResult.refused(RequestStatus.TEMPORARYERROR, "SMS-SC trigger store full"));
         }
         return engine.submit(cmd.trigger()).thenApply(r -> {
-            if (r.isAccepted() && !pending.put(new SmsScTriggers.Pending(cmd.trigger(), cmd.user(), cmd.sme(), host, realm))) {
-                return SubmissionResult.refused(RequestStatus.TEMPORARYERROR, "SMS-SC trigger store full");
+            if (r.isAccepted()) {
+                pending.put(new SmsScTriggers.Pending(cmd.trigger(), cmd.user(), cmd.sme(), host, realm));
             }
             return r;
         });

@@ -38,13 +38,13 @@ public final class SmsScTriggers {
         return pending.size() >= maxEntries;
     }
 
-    /** Adds or replaces; false when full. */
-    public synchronized boolean put(Pending p) {
-        if (!pending.containsKey(p.trigger().id()) && pending.size() >= maxEntries) {
-            return false;
-        }
+    /**
+     * Adds or replaces. The bound is applied at admission ({@link #isFull()} before the engine is asked): a trigger
+     * the engine has taken is always recorded, or its report could never be sent. Concurrent DTRs may therefore
+     * overshoot the bound by the number in flight.
+     */
+    public synchronized void put(Pending p) {
         pending.put(p.trigger().id(), p);
-        return true;
     }
 
     public synchronized Optional<Pending> remove(TriggerId id) {
