@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -30,6 +31,11 @@ public final class S6mSubscriberDirectory implements SubscriberDirectory {
     private final LongAdder sent = new LongAdder();
     private final LongAdder cacheHits = new LongAdder();
     private final LongAdder failed = new LongAdder();
+    private final LongAdder joined = new LongAdder();
+    private final ConcurrentHashMap<Key, CompletableFuture<SubscriberLookup>> inFlight = new ConcurrentHashMap<>();
+
+    private record Key(UeName ue, String scsIdentity) {
+    }
 
     public S6mSubscriberDirectory(DiameterNode node, S6mClientConfig config, Clock clock) {
         this.node = node;
@@ -45,6 +51,23 @@ public final class S6mSubscriberDirectory implements SubscriberDirectory {
             cacheHits.increment();
             return CompletableFuture.completedFuture(cached.get());
         }
+        // Lookups of the same (UE, SCS) while a SIR is out share it: a burst of triggers to one UE costs the
+        // HSS one request (TS 33.187 6.1 NOTE 3: keep trigger floods off the core).
+        Key key = new Key(ue, scsIdentity);
+        CompletableFuture<SubscriberLookup> mine = new CompletableFuture<>();
+        CompletableFuture<SubscriberLookup> running = inFlight.putIfAbsent(key, mine);
+        if (running != null) {
+            joined.increment();
+            return running.copy();
+        }
+        ask(ue, scsIdentity).whenComplete((lookup, err) -> {
+            inFlight.remove(key, mine);
+            mine.complete(err == null ? lookup : SubscriberInformationAnswer.failed(err));
+        });
+        return mine.copy();
+    }
+
+    private CompletableFuture<SubscriberLookup> ask(UeName ue, String scsIdentity) {
         String origin = node.config().identity().originHost();
         CompletableFuture<SubscriberLookup> answer;
         try {
@@ -80,6 +103,11 @@ public final class S6mSubscriberDirectory implements SubscriberDirectory {
     /** Lookups answered from the cache. */
     public long cacheHitCount() {
         return cacheHits.sum();
+    }
+
+    /** Lookups that joined a SIR already on its way for the same UE and SCS. */
+    public long joinedCount() {
+        return joined.sum();
     }
 
     /** SIRs that got no answer. */

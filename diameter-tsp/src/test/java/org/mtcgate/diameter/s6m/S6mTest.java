@@ -26,6 +26,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -137,6 +138,28 @@ class S6mTest {
         clock.now = clock.now.plus(Duration.ofMinutes(5));
         assertTrue(lookup(METER, SCS).isFound());
         assertEquals(4, hss.requestCount(), "an expired entry is asked for again");
+    }
+
+    @Test
+    void concurrentLookupsOfOneUeShareOneSir() throws Exception {
+        // An HSS that holds its answers until the test lets them go: both lookups are surely in flight together.
+        CompletableFuture<Void> gate = new CompletableFuture<>();
+        HssS6mApplication slowHss = new HssS6mApplication(table());
+        DiameterNode slowNode = nodes.server("hss2.slow.test", "mtc-iwf2.operator.test").registerHandler(ApplicationIds.S6M,
+                (request, ctx) -> gate.thenCompose(v -> slowHss.handle(request, ctx))).start();
+        DiameterNode client = nodes.client("mtc-iwf2.operator.test", slowNode).supportApplication(ApplicationIds.S6M).start();
+        LoopbackNodes.awaitOpen(client, "hss2.slow.test");
+        S6mSubscriberDirectory d = new S6mSubscriberDirectory(client, S6mClientConfig.of("slow.test"), clock);
+
+        CompletableFuture<SubscriberLookup> first = d.lookup(METER, SCS).toCompletableFuture();
+        CompletableFuture<SubscriberLookup> second = d.lookup(METER, SCS).toCompletableFuture();
+        CompletableFuture<SubscriberLookup> otherScs = d.lookup(METER, "scs.rogue.test").toCompletableFuture();
+        gate.complete(null);
+        assertTrue(first.get(WAIT_SECONDS, TimeUnit.SECONDS).isFound());
+        assertTrue(second.get(WAIT_SECONDS, TimeUnit.SECONDS).isFound());
+        assertEquals(RequestStatus.NOTAUTHORIZED, otherScs.get(WAIT_SECONDS, TimeUnit.SECONDS).refusal());
+        assertEquals(2, slowHss.requestCount(), "one SIR per (UE, SCS)");
+        assertEquals(1, d.joinedCount());
     }
 
     @Test
