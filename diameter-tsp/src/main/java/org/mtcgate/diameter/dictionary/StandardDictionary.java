@@ -207,12 +207,12 @@ public final class StandardDictionary {
                 grammar(true, answerHead)));
         b.command(new CommandDefinition(CommandCodes.SUBSCRIBER_INFORMATION, ApplicationIds.S6M,
                 "Subscriber-Information", true,
-                grammar(true, concat(requestHead, List.of(required(g(USER_IDENTIFIER)), required(g(SERVICE_ID)),
+                grammar(true, concat(requestHead, List.of(required(g(USER_IDENTIFIER)), optional(g(SERVICE_ID)),
                         optional(g(SCS_IDENTITY)), optional(g(SERVICE_PARAMETERS)), required(g(SIR_FLAGS))))),
                 grammar(true, concat(answerHead, List.of(optional(g(USER_IDENTIFIER)), optional(g(SERVICE_DATA)))))));
         b.command(new CommandDefinition(CommandCodes.DEVICE_TRIGGER, ApplicationIds.T4, "Device-Trigger", true,
                 grammar(true, concat(requestHead, List.of(required(g(USER_IDENTIFIER)), required(g(SM_RP_SMEA)),
-                        optional(g(PAYLOAD)), optional(g(REFERENCE_NUMBER)), optional(k(VALIDITY_TIME)),
+                        required(g(PAYLOAD)), optional(g(REFERENCE_NUMBER)), optional(k(VALIDITY_TIME)),
                         optional(g(PRIORITY_INDICATION)), optional(g(APPLICATION_PORT_IDENTIFIER)),
                         optional(g(SERVING_NODE)), any(g(ADDITIONAL_SERVING_NODE)), optional(g(TRIGGER_ACTION)),
                         optional(g(OLD_REFERENCE_NUMBER))))),
