@@ -7,7 +7,7 @@ import org.mtcgate.diameter.dictionary.VendorIds;
 
 /**
  * The outcome an answer carries: the base Result-Code, or the 3GPP Experimental-Result-Code (RFC 6733 7.6;
- * TS 29.336 7.2 and TS 29.337 6.3 put their own errors there, under Vendor-Id 10415).
+ * TS 29.336 and TS 29.337 put their own errors there, under Vendor-Id 10415).
  *
  * @param code         the value, or -1 when the answer has neither AVP (or an unreadable one)
  * @param experimental whether it came from Experimental-Result

@@ -12,7 +12,7 @@ public final class Answers {
 
     /**
      * An answer carrying Experimental-Result (Vendor-Id 10415) and no Result-Code: RFC 6733 7.6 allows one or the
-     * other, and TS 29.336 7.2.3 / TS 29.337 6.3 put their application errors in Experimental-Result.
+     * other, and TS 29.336 and TS 29.337 put their application errors in Experimental-Result.
      */
     public static DiameterMessage.Builder experimental(DiameterMessage request, RequestContext context, long code) {
         DiameterMessage.Builder b = DiameterMessage.answerTo(request);

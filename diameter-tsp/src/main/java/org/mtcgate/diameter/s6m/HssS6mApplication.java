@@ -18,7 +18,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The HSS side of S6m (TS 29.336 5.2.1.2) answering SIRs from the embedded {@link SubscriberTable}:
+ * The HSS side of S6m (TS 29.336 clause 5, subscriber information retrieval) answering SIRs from the embedded {@link SubscriberTable}:
  * unknown UE: Experimental-Result 5001 DIAMETER_ERROR_USER_UNKNOWN; SCS not allowed to trigger the UE: 5510
  * DIAMETER_ERROR_UNAUTHORIZED_REQUESTING_ENTITY; found: 2001 with User-Identifier (User-Name = IMSI, MSISDN,
  * the External-Identifier asked for) and Service-Data/T4-Data with the serving nodes (HSS-Cause absent

@@ -10,15 +10,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Builders for the S6m AVPs of TS 29.336 8.4 (vendor 10415, M bit set). */
+/** Builders for the S6m AVPs of TS 29.336 6.4 (vendor 10415, M bit set). */
 public final class S6mAvps {
-    /** Service-ID (TS 29.336 8.4.3) DEVICE_TRIGGER. */
+    /** Service-ID (TS 29.336 6.4.3) DEVICE_TRIGGER. */
     public static final int SERVICE_DEVICE_TRIGGER = 0;
     /** Service-ID SMS_MO (MSISDN-less MO SMS), not served by this node. */
     public static final int SERVICE_SMS_MO = 1;
-    /** SIR-Flags bit 0, set on every SIR of the MTC-IWF (spec-facts §2; meaning to check against TS 29.336 8.4.10). */
+    /** SIR-Flags (TS 29.336 6.4.10) bit 0, S6m/S6n indicator: set, the SIR comes from an MTC-IWF over S6m. */
     public static final long SIR_FLAG_BIT0 = 1;
-    /** HSS-Cause (TS 29.336 8.4.9) bit 0: absent subscriber. */
+    /** HSS-Cause (TS 29.336 6.4.9) bit 0: absent subscriber. */
     public static final long HSS_CAUSE_ABSENT_SUBSCRIBER = 1;
 
     private S6mAvps() {
@@ -40,7 +40,7 @@ public final class S6mAvps {
         return TgppAvps.tgpp(AvpCodes.SIR_FLAGS).unsigned32(flags);
     }
 
-    /** Service-Data { T4-Data { [HSS-Cause] [Serving-Node] *[Additional-Serving-Node] } } (TS 29.336 8.4.7, 8.4.8). */
+    /** Service-Data { T4-Data { [HSS-Cause] [Serving-Node] *[Additional-Serving-Node] } } (TS 29.336 6.4.7, 8.4.8). */
     public static Avp serviceDataWithT4(List<String> servingNodes) {
         List<Avp> t4 = new ArrayList<>();
         List<Avp> nodes = ServingNodes.toAvps(servingNodes);

@@ -1,6 +1,6 @@
 package org.mtcgate.diameter.s6m;
 
-/** Experimental-Result-Code values (Vendor-Id 10415) of TS 29.336 7.2.3 (and TS 29.229 for 5001). */
+/** Experimental-Result-Code values (Vendor-Id 10415) of TS 29.336 (5001 is shared with TS 29.229). */
 public final class S6mResultCodes {
     /** The HSS knows no subscription for the UE named in User-Identifier. */
     public static final long DIAMETER_ERROR_USER_UNKNOWN = 5001;

@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The MTC-IWF's S6m client (TS 29.336 5.2.1, TS 23.682 5.2.1 step 4): asks the HSS, with a SIR, who the UE is
+ * The MTC-IWF's S6m client (TS 29.336 SIR/SIA, TS 23.682 5.2.1 step 4): asks the HSS, with a SIR, who the UE is
  * and whether this SCS may trigger it; reuses successful answers for a while. The stage always completes
  * normally: a missing or failed SIA becomes a refusal (see {@link SubscriberInformationAnswer}).
  */

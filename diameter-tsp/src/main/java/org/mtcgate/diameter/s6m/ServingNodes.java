@@ -10,13 +10,13 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Serving-Node / Additional-Serving-Node (TS 29.173 6.4.3, reused by TS 29.336 8.4.8 T4-Data and TS 29.337
- * 6.2.1 DTR) to and from the text form of {@code SubscriberInfo.servingNodes()}.
+ * Serving-Node / Additional-Serving-Node (TS 29.173, reused by TS 29.336 6.4.8 T4-Data and the TS 29.337
+ * 6.2.3 DTR) to and from the text form of {@code SubscriberInfo.servingNodes()}.
  *
  * <p>The domain keeps serving nodes as strings. This class fixes the text form: plain digits (or
  * {@code msc:<digits>}) is an MSC-Number, {@code sgsn:<digits>} an SGSN-Number, {@code mme:<fqdn>} (or any
- * value with a letter in it) an MME-Name. Numbers are E.164 in TBCD (TS 29.173 6.4.4, TS 29.272 7.3.102).
- * The M bit is set as TS 29.173 6.4.1 lists these AVPs; the dictionary accepts either.
+ * value with a letter in it) an MME-Name. Numbers are E.164 in TBCD (TS 29.173, TS 29.272).
+ * The M bit is set (TS 29.173's AVP table, to be confirmed); the dictionary accepts either.
  */
 public final class ServingNodes {
     private static final String SGSN = "sgsn:";

@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads a Subscriber-Information-Answer (TS 29.336 6.2.2, 8.3.2) into a {@link SubscriberLookup}:
+ * Reads a Subscriber-Information-Answer (TS 29.336 6.2.4) into a {@link SubscriberLookup}:
  *
  * <table>
  * <tr><th>SIA</th><th>Request-Status (TS 29.368 6.4.9)</th></tr>

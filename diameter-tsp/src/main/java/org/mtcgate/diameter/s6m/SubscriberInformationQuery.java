@@ -11,7 +11,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A SIR as the HSS reads it (TS 29.336 6.2.1, 8.3.1): which UE, which SCS. Only translates; an SIR this HSS
+ * A SIR as the HSS reads it (TS 29.336 6.2.3): which UE, which SCS. Only translates; an SIR this HSS
  * cannot act on is refused at the Diameter level with the RFC 6733 code and Failed-AVP.
  *
  * @param ue          the UE as the MTC-IWF named it
@@ -21,8 +21,10 @@ import java.nio.charset.StandardCharsets;
 public record SubscriberInformationQuery(UeName ue, String scsIdentity, long sirFlags) {
     /**
      * @throws DiameterRefusalException for a SIR to refuse: no User-Identifier or no UE name in it (5005),
-     *                                  no Service-ID or SCS-Identity (5005), a Service-ID other than
-     *                                  DEVICE_TRIGGER or a malformed value (5004)
+     *                                  no Service-ID or SCS-Identity (5005: the SIR grammar makes both optional
+     *                                  because S6n SIRs lack them, but this HSS role serves S6m device
+     *                                  triggering only and cannot authorise without them), a Service-ID other
+     *                                  than DEVICE_TRIGGER or a malformed value (5004)
      */
     public static SubscriberInformationQuery decode(DiameterMessage sir) {
         Avp ui = sir.avp(AvpCodes.USER_IDENTIFIER, VendorIds.TGPP).orElseThrow(() -> new DiameterRefusalException(

@@ -7,9 +7,10 @@ import org.mtcgate.diameter.dictionary.CommandCodes;
 import org.mtcgate.filter.trigger.UeName;
 
 /**
- * Writes a Subscriber-Information-Request (TS 29.336 6.2.1, 8.3.1) for device triggering: the UE as the SCS
+ * Writes a Subscriber-Information-Request (TS 29.336 6.2.3) for device triggering: the UE as the SCS
  * named it (External-Identifier and/or MSISDN, never an IMSI: the MTC-IWF does not know it yet), Service-ID
- * DEVICE_TRIGGER, the SCS-Identity the HSS authorises against (TS 23.682 5.2.1 step 4), SIR-Flags bit 0.
+ * DEVICE_TRIGGER, the SCS-Identity the HSS authorises against (TS 23.682 5.2.1 step 4), SIR-Flags bit 0
+ * (S6m, not S6n).
  * No Service-Parameters: the SubscriberDirectory port carries no priority or port to put in them.
  */
 public final class SubscriberInformationRequest {

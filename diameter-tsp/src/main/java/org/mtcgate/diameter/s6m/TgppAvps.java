@@ -14,7 +14,7 @@ public final class TgppAvps {
     private TgppAvps() {
     }
 
-    /** A 3GPP AVP with the M bit set (the default of TS 29.336 7.3 and TS 29.337 6.3 tables). */
+    /** A 3GPP AVP with the M bit set (the default in the TS 29.336 and TS 29.337 AVP tables). */
     public static Avp.Builder tgpp(int code) {
         return Avp.builder(code).vendor(VendorIds.TGPP).mandatory();
     }

@@ -15,8 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * User-Identifier (TS 29.336 8.4.2): [User-Name] [MSISDN] [External-Identifier] [LMSI]. User-Name carries the
- * IMSI (TS 23.003 2.2), MSISDN is TBCD-coded (TS 29.329 6.3.2). T4 reuses it (TS 29.337 6.3.1).
+ * User-Identifier (TS 29.336 6.4.2): [User-Name] [MSISDN] [External-Identifier] [LMSI]. User-Name carries the
+ * IMSI (TS 23.003 2.2), MSISDN is TBCD-coded (TS 29.329 6.3.2). T4 reuses it in DTR and DRR (TS 29.337 6.2.3, 6.2.5).
  * Any of the three may be absent; {@link #toString()} masks the IMSI.
  */
 public record UserIdentifier(Imsi imsi, Msisdn msisdn, ExternalId externalId) {

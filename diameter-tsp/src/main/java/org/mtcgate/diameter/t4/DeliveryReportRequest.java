@@ -13,7 +13,7 @@ import org.mtcgate.diameter.s6m.TgppAvps;
 import org.mtcgate.diameter.s6m.UserIdentifier;
 
 /**
- * A Delivery-Report-Request (TS 29.337 6.2.3): User-Identifier, SM-RP-SMEA, SM-Delivery-Outcome-T4,
+ * A Delivery-Report-Request (TS 29.337 6.2.5): User-Identifier, SM-RP-SMEA, SM-Delivery-Outcome-T4,
  * [Absent-Subscriber-Diagnostic-T4], Reference-Number. Written by the SMS-SC, read by the MTC-IWF.
  *
  * @param user       the UE (User-Name = IMSI is required: it is what the MTC-IWF checks against)

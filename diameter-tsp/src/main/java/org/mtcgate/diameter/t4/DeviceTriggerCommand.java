@@ -21,7 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A DTR as the SMS-SC reads it (TS 29.337 6.2.1): only translation. A DTR that lacks what its action needs
+ * A DTR as the SMS-SC reads it (TS 29.337 6.2.3): only translation. A DTR that lacks what its action needs
  * is refused with 5005 and an example of the missing AVP; a malformed value with 5004 and the AVP.
  *
  * @param action       Trigger-Action (TRIGGER when absent, as a Rel-11 MTC-IWF sends it)

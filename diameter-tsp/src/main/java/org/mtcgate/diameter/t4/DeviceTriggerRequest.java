@@ -12,7 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Writes a Device-Trigger-Request (TS 29.337 6.2.1): User-Identifier (User-Name = IMSI, MSISDN, and the
+ * Writes a Device-Trigger-Request (TS 29.337 6.2.3): User-Identifier (User-Name = IMSI, MSISDN, and the
  * External-Identifier the SCS used, which the SMS-SC keeps for the report, TS 23.682 5.3.1), SM-RP-SMEA,
  * Payload, the T4 Reference-Number, Serving-Node and Additional-Serving-Node from S6m, Validity-Time (what is
  * left of it), Priority-Indication, Application-Port-Identifier, Trigger-Action and, for recall and replace,
@@ -44,9 +44,13 @@ public final class DeviceTriggerRequest {
         return b.build();
     }
 
-    /** A recall of the trigger submitted under {@code oldReference}. */
+    /**
+     * A recall of the trigger submitted under {@code oldReference}. The DTR grammar (TS 29.337 6.2.3) requires
+     * Payload even here; the pending trigger's own payload is sent.
+     */
     public static DiameterMessage recall(Head head, DeviceTrigger pending, long oldReference) {
         return start(head, pending)
+                .avp(T4Avps.payload(pending.payload()))
                 .avp(T4Avps.triggerAction(TriggerAction.RECALL))
                 .avp(T4Avps.oldReferenceNumber(oldReference))
                 .build();

@@ -3,7 +3,7 @@ package org.mtcgate.diameter.t4;
 import org.mtcgate.filter.trigger.DeliveryOutcome;
 
 /**
- * SM-Delivery-Outcome-T4 (TS 29.337 6.3.x, AVP 3200) and its mapping to the Delivery-Outcome the SCS hears on
+ * SM-Delivery-Outcome-T4 (TS 29.337 6.3.1, AVP 3200) and its mapping to the Delivery-Outcome the SCS hears on
  * Tsp (TS 29.368 6.4.10):
  *
  * <table>

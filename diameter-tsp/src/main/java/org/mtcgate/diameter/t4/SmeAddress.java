@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 
 /**
- * The value of SM-RP-SMEA (AVP 3309): an address field as TS 23.040 9.1.2.5 formats it (TS 29.338 6.3.x,
+ * The value of SM-RP-SMEA (AVP 3309): an address field as TS 23.040 9.1.2.5 formats it (TS 29.338,
  * the same as MAP's SM-RP-SMEA in TS 29.002): one octet with the number of useful semi-octets, one
  * Type-of-Address octet (bit 8 set, TON in bits 7-5, NPI in bits 4-1), then the digits as swapped BCD padded
  * with F. At most 12 octets (TS 29.002 SM-RP-SMEA SIZE (1..12)). Alphanumeric addresses (TON 5) are carried

@@ -24,7 +24,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The SMS-SC side of T4 for Device-Trigger requests (TS 29.337 5.2.1, 6.2.1; TS 23.682 5.2.1 step 7 and
+ * The SMS-SC side of T4 for Device-Trigger requests (TS 29.337 6.2.3/6.2.4; TS 23.682 5.2.1 step 7 and
  * 5.2.3.2/5.2.3.3): translates each DTR into a call on the SMS-SC's own engine (a {@link TriggerSubmitter}) and
  * its verdict into the DTA ({@link T4Results#toDta}). Taken triggers are kept in {@link SmsScTriggers} so that
  * the {@link T4DeliveryReporter} can send the DRR later. Register it for {@code ApplicationIds.T4} on the

@@ -21,7 +21,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The MTC-IWF side of T4 for Delivery-Report requests (TS 29.337 5.2.2, 6.2.3; TS 29.368 Annex A.2 steps 5-8):
+ * The MTC-IWF side of T4 for Delivery-Report requests (TS 29.337 6.2.5/6.2.6; TS 29.368 Annex A.2 steps 5-8):
  * finds the trigger by its T4 reference, checks that the report names the same IMSI, hands the outcome
  * (mapped by {@link SmDeliveryOutcomeT4}) to the {@link DeliveryReportListener} and answers once the listener
  * has recorded it. Absent-Subscriber-Diagnostic-T4 is counted and stays here: it is never forwarded on Tsp.

@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The SMS-SC's side of the delivery report (TS 29.337 5.2.2, 6.2.3): when its engine has finished a trigger
+ * The SMS-SC's side of the delivery report (TS 29.337 6.2.5/6.2.6): when its engine has finished a trigger
  * taken over T4, this sends a DRR to the MTC-IWF that submitted it (Destination-Host/Realm from the DTR), with
  * the DTR's User-Identifier, SM-RP-SMEA and Reference-Number, and the outcome as SM-Delivery-Outcome-T4
  * ({@link SmDeliveryOutcomeT4#of}).

@@ -15,7 +15,7 @@ import java.util.Optional;
 /**
  * The MTC-IWF's T4 Reference-Numbers. An SCS's Reference-Number is unique only for that SCS (TS 29.368 5.2),
  * so it cannot name a trigger towards an SMS-SC that serves every SCS: the MTC-IWF allocates its own 32-bit
- * T4 reference per submitted trigger and keeps the pair until the DRR (TS 29.337 6.2.3) comes back, the
+ * T4 reference per submitted trigger and keeps the pair until the DRR (TS 29.337 6.2.5) comes back, the
  * trigger is recalled or replaced, or its validity plus a grace period has passed. Bounded: when full of live
  * triggers, allocation fails and the trigger is refused with a temporary error rather than forgetting one.
  *

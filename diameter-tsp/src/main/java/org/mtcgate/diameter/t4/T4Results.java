@@ -10,7 +10,7 @@ import org.mtcgate.filter.RequestStatus;
 import org.mtcgate.filter.trigger.SubmissionResult;
 
 /**
- * DTA results (TS 29.337 6.3.x) against the Request-Status the SCS hears (TS 29.368 6.4.9), both ways.
+ * DTA results (TS 29.337 6.2.4) against the Request-Status the SCS hears (TS 29.368 6.4.9), both ways.
  *
  * <table>
  * <tr><th>DTA</th><th>Request-Status</th></tr>

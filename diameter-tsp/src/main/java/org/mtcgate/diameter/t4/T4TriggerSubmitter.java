@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 
 /**
- * The MTC-IWF's T4 client (TS 29.337 5.2.1, 6.2.1; TS 23.682 5.2.1 step 7, 5.2.3.2, 5.2.3.3): submits, recalls
+ * The MTC-IWF's T4 client (TS 29.337 6.2.3/6.2.4; TS 23.682 5.2.1 step 7, 5.2.3.2, 5.2.3.3): submits, recalls
  * and replaces triggers with DTRs and reads the DTA into a {@link SubmissionResult} ({@link T4Results}). Every
  * stage completes normally. Each submitted trigger gets a T4 reference in {@link T4References}, which the
  * {@link T4DeliveryReportApplication} uses to find the trigger again when the DRR comes.

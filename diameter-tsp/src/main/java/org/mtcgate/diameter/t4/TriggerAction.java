@@ -1,6 +1,6 @@
 package org.mtcgate.diameter.t4;
 
-/** Trigger-Action (TS 29.337 6.3.x, AVP 3202, Unsigned32): what a DTR asks of the SMS-SC. */
+/** Trigger-Action (TS 29.337 6.3.6, AVP 3202, Unsigned32): what a DTR asks of the SMS-SC. */
 public enum TriggerAction {
     TRIGGER(0),
     RECALL(1),

@@ -242,7 +242,7 @@ class S6mTest {
                 TgppAvps.tgpp(AvpCodes.SCS_IDENTITY).octets(new byte[] {(byte) 0xC3}), flags));
         assertEquals(5004, resultCode(notUtf8Scs));
 
-        assertEquals(5, hss.refusedCount(), "the dictionary refused the SIRs without User-Identifier or Service-ID before the HSS saw them");
+        assertEquals(6, hss.refusedCount(), "the dictionary refused the SIR without User-Identifier before the HSS saw it");
         // The HSS still serves afterwards.
         DiameterMessage ok = send(sir(ui, S6mAvps.serviceId(0), scs, flags));
         assertEquals(2001, resultCode(ok));

@@ -11,7 +11,6 @@ import org.mtcgate.diameter.dictionary.ApplicationIds;
 import org.mtcgate.diameter.dictionary.AvpCodes;
 import org.mtcgate.diameter.dictionary.BaseAvps;
 import org.mtcgate.diameter.dictionary.CommandCodes;
-import org.mtcgate.diameter.dictionary.VendorIds;
 import org.mtcgate.diameter.peer.DiameterNode;
 import org.mtcgate.diameter.s6m.AnswerResult;
 import org.mtcgate.diameter.s6m.Answers;
@@ -234,7 +233,8 @@ class T4Test {
         // The SMS-SC delivered it meanwhile; its report is still on the way.
         pending.remove(engine.submitted.get(0).id());
         assertEquals(RequestStatus.ORIGINALMESSAGESENT, get(submitter.recall(t)).status());
-        DiameterMessage raw = dtr(userIdentifier(), T4Avps.smRpSmea(SCS_SME), T4Avps.triggerAction(TriggerAction.RECALL),
+        DiameterMessage raw = dtr(userIdentifier(), T4Avps.smRpSmea(SCS_SME), T4Avps.payload(new byte[] {1}),
+                T4Avps.triggerAction(TriggerAction.RECALL),
                 T4Avps.oldReferenceNumber(999));
         assertEquals(new AnswerResult(T4ResultCodes.DIAMETER_ERROR_ORIGINAL_MESSAGE_NOT_PENDING, true), AnswerResult.of(send(raw)));
     }
@@ -279,8 +279,10 @@ class T4Test {
                 smea, payload, ref)));
         assertRefused(5004, AvpCodes.TRIGGER_ACTION, send(dtr(userIdentifier(), smea, payload, ref,
                 TgppAvps.tgppOptional(AvpCodes.TRIGGER_ACTION).unsigned32(7))));
-        assertRefused(5005, AvpCodes.OLD_REFERENCE_NUMBER, send(dtr(userIdentifier(), smea,
+        assertRefused(5005, AvpCodes.OLD_REFERENCE_NUMBER, send(dtr(userIdentifier(), smea, payload,
                 T4Avps.triggerAction(TriggerAction.RECALL))));
+        assertRefused(5005, AvpCodes.PAYLOAD, send(dtr(userIdentifier(), smea, T4Avps.triggerAction(TriggerAction.RECALL),
+                T4Avps.oldReferenceNumber(1))));
         assertRefused(5004, AvpCodes.SM_RP_SMEA, send(dtr(userIdentifier(), TgppAvps.tgpp(AvpCodes.SM_RP_SMEA)
                 .octets(new byte[] {9, (byte) 0x91, 0x12}), payload, ref)));
         assertRefused(5004, AvpCodes.APPLICATION_PORT_IDENTIFIER, send(dtr(userIdentifier(), smea, payload, ref,
@@ -316,7 +318,7 @@ class T4Test {
         assertTrue(reports.isEmpty(), "no refused DRR reached the listener");
         assertEquals(1, references.size(), "the trigger still waits for its report");
 
-        DiameterMessage dtrToMtcIwf = raw(CommandCodes.DEVICE_TRIGGER, MTC_IWF, ui, smea);
+        DiameterMessage dtrToMtcIwf = raw(CommandCodes.DEVICE_TRIGGER, MTC_IWF, ui, smea, T4Avps.payload(new byte[] {1}));
         DiameterMessage a = get(smsScNode.sendRequest(dtrToMtcIwf));
         assertEquals(3001, AnswerResult.of(a).code(), "the MTC-IWF takes no DTRs");
         assertTrue(a.isError());
