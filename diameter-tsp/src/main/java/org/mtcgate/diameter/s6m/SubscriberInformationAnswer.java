@@ -18,10 +18,11 @@ import java.util.List;
  * <table>
  * <tr><th>SIA</th><th>Request-Status (TS 29.368 6.4.9)</th></tr>
  * <tr><td>2001 with User-Identifier{User-Name}</td><td>found (IMSI, MSISDN, T4-Data serving nodes)</td></tr>
- * <tr><td>Experimental 5001 USER_UNKNOWN</td><td>INVEXTID</td></tr>
- * <tr><td>Experimental 5510, 5511</td><td>NOTAUTHORIZED</td></tr>
+ * <tr><td>Experimental 5001 USER_UNKNOWN (TS 29.336 6.3.3.1)</td><td>INVEXTID, as TS 29.368 6.4.9 prescribes</td></tr>
+ * <tr><td>Experimental 5510 UNAUTHORIZED_REQUESTING_ENTITY (6.3.3.2)</td><td>NOTAUTHORIZED, as prescribed</td></tr>
+ * <tr><td>Experimental 5511 UNAUTHORIZED_SERVICE (6.3.3.3)</td><td>SERVICEUNAVAILABLE, as prescribed</td></tr>
  * <tr><td>no answer (timeout, no route, peer lost), 3xxx (e.g. 3002, 3004 TOO_BUSY)</td><td>TEMPORARYERROR: the SCS may retry</td></tr>
- * <tr><td>anything else, or a success without IMSI</td><td>SERVICEUNAVAILABLE</td></tr>
+ * <tr><td>anything else, or a success without IMSI</td><td>SERVICEUNAVAILABLE (our choice)</td></tr>
  * </table>
  */
 public final class SubscriberInformationAnswer {
@@ -33,10 +34,11 @@ public final class SubscriberInformationAnswer {
         if (result.is(S6mResultCodes.DIAMETER_ERROR_USER_UNKNOWN)) {
             return SubscriberLookup.refused(RequestStatus.INVEXTID, "the HSS knows no such UE");
         }
-        if (result.is(S6mResultCodes.DIAMETER_ERROR_UNAUTHORIZED_REQUESTING_ENTITY)
-                || result.is(S6mResultCodes.DIAMETER_ERROR_UNAUTHORIZED_SERVICE)) {
-            return SubscriberLookup.refused(RequestStatus.NOTAUTHORIZED, "the HSS does not let this SCS trigger the UE ("
-                    + result + ")");
+        if (result.is(S6mResultCodes.DIAMETER_ERROR_UNAUTHORIZED_REQUESTING_ENTITY)) {
+            return SubscriberLookup.refused(RequestStatus.NOTAUTHORIZED, "the HSS does not let this SCS trigger the UE");
+        }
+        if (result.is(S6mResultCodes.DIAMETER_ERROR_UNAUTHORIZED_SERVICE)) {
+            return SubscriberLookup.refused(RequestStatus.SERVICEUNAVAILABLE, "the UE's subscription has no device triggering");
         }
         if (!result.experimental() && result.code() >= 3000 && result.code() < 4000) {
             return SubscriberLookup.refused(RequestStatus.TEMPORARYERROR, "S6m: " + result);

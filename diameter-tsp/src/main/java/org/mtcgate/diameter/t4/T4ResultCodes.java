@@ -1,6 +1,6 @@
 package org.mtcgate.diameter.t4;
 
-/** Experimental-Result-Code values (Vendor-Id 10415) of TS 29.337 (permanent failures). */
+/** Experimental-Result-Code values (Vendor-Id 10415) of TS 29.337 7.3 (permanent failures). */
 public final class T4ResultCodes {
     public static final long DIAMETER_ERROR_INVALID_SME_ADDRESS = 5530;
     public static final long DIAMETER_ERROR_SC_CONGESTION = 5531;

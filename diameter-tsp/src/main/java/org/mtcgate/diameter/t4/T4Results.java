@@ -10,19 +10,18 @@ import org.mtcgate.filter.RequestStatus;
 import org.mtcgate.filter.trigger.SubmissionResult;
 
 /**
- * DTA results (TS 29.337 6.2.4) against the Request-Status the SCS hears (TS 29.368 6.4.9), both ways.
+ * DTA results (TS 29.337 6.2.4, result codes 7.3) against the Request-Status the SCS hears, both ways. TS 29.368
+ * 6.4.9 prescribes the mapping: every TS 29.337 7.3 code is PERMANENTERROR unless named otherwise, and names
+ * three.
  *
  * <table>
  * <tr><th>DTA</th><th>Request-Status</th></tr>
  * <tr><td>2001</td><td>SUCCESS</td></tr>
- * <tr><td>5531 SC_CONGESTION</td><td>TEMPORARYERROR</td></tr>
- * <tr><td>5530 INVALID_SME_ADDRESS</td><td>PERMANENTERROR (the MTC-IWF's SME address configuration, not the SCS's request)</td></tr>
- * <tr><td>5532 SM_PROTOCOL</td><td>INVPAYLOAD (the SMS-SC could not build an SM from the trigger)</td></tr>
- * <tr><td>5533 TRIGGER_REPLACE_FAILURE</td><td>REPLACEFAIL</td></tr>
- * <tr><td>5534 TRIGGER_RECALL_FAILURE</td><td>RECALLFAIL</td></tr>
- * <tr><td>5535 ORIGINAL_MESSAGE_NOT_PENDING</td><td>ORIGINALMESSAGESENT</td></tr>
- * <tr><td>no answer, 3xxx (3002, 3004 TOO_BUSY...)</td><td>TEMPORARYERROR</td></tr>
- * <tr><td>any other</td><td>PERMANENTERROR</td></tr>
+ * <tr><td>5533 TRIGGER_REPLACE_FAILURE (7.3.5)</td><td>REPLACEFAIL</td></tr>
+ * <tr><td>5534 TRIGGER_RECALL_FAILURE (7.3.6)</td><td>RECALLFAIL</td></tr>
+ * <tr><td>5535 ORIGINAL_MESSAGE_NOT_PENDING (7.3.7)</td><td>ORIGINALMESSAGESENT</td></tr>
+ * <tr><td>5530 INVALID_SME_ADDRESS, 5531 SC_CONGESTION, 5532 SM_PROTOCOL, any other 5xxx</td><td>PERMANENTERROR</td></tr>
+ * <tr><td>no answer, 3xxx (3002, 3004 TOO_BUSY...)</td><td>TEMPORARYERROR ("unspecified temporary errors")</td></tr>
  * </table>
  */
 public final class T4Results {
@@ -44,9 +43,6 @@ public final class T4Results {
         String reason = "SMS-SC answered " + r + diagnostic;
         if (r.experimental()) {
             RequestStatus s = switch ((int) r.code()) {
-                case (int) T4ResultCodes.DIAMETER_ERROR_SC_CONGESTION -> RequestStatus.TEMPORARYERROR;
-                case (int) T4ResultCodes.DIAMETER_ERROR_INVALID_SME_ADDRESS -> RequestStatus.PERMANENTERROR;
-                case (int) T4ResultCodes.DIAMETER_ERROR_SM_PROTOCOL -> RequestStatus.INVPAYLOAD;
                 case (int) T4ResultCodes.DIAMETER_ERROR_TRIGGER_REPLACE_FAILURE -> RequestStatus.REPLACEFAIL;
                 case (int) T4ResultCodes.DIAMETER_ERROR_TRIGGER_RECALL_FAILURE -> RequestStatus.RECALLFAIL;
                 case (int) T4ResultCodes.DIAMETER_ERROR_ORIGINAL_MESSAGE_NOT_PENDING -> RequestStatus.ORIGINALMESSAGESENT;
@@ -71,9 +67,10 @@ public final class T4Results {
     }
 
     /**
-     * The DTA an SMS-SC sends for its engine's verdict: the reverse of {@link #fromDta}. Refusals with no T4 code of
-     * their own: temporary ones (TEMPORARYERROR, SERVICEUNAVAILABLE, QUOTAEXCEEDED, RATEEXCEEDED) become 5531
-     * SC_CONGESTION, the others 5012 DIAMETER_UNABLE_TO_COMPLY (read back as PERMANENTERROR).
+     * The DTA an SMS-SC sends for its engine's verdict. REPLACEFAIL, RECALLFAIL and ORIGINALMESSAGESENT have their
+     * own codes; the engine's load refusals (TEMPORARYERROR, SERVICEUNAVAILABLE, QUOTAEXCEEDED, RATEEXCEEDED)
+     * become 5531 SC_CONGESTION, INVPAYLOAD becomes 5532 SM_PROTOCOL, the rest 5012 DIAMETER_UNABLE_TO_COMPLY.
+     * The MTC-IWF reads all of these but the first three back as PERMANENTERROR, as TS 29.368 6.4.9 says.
      */
     public static T4Answer toDta(SubmissionResult result) {
         return switch (result.status()) {

@@ -249,6 +249,20 @@ class S6mTest {
         assertEquals(IMSI, UserIdentifier.decode(ok.avp(AvpCodes.USER_IDENTIFIER, VendorIds.TGPP).orElseThrow()).imsi());
     }
 
+    /** TS 29.368 6.4.9 names the Request-Status for each TS 29.336 6.3.3 code. */
+    @Test
+    void siaExperimentalResultsMapAsTs29368Prescribes() {
+        for (Object[] row : new Object[][] {{5001L, RequestStatus.INVEXTID}, {5510L, RequestStatus.NOTAUTHORIZED},
+                {5511L, RequestStatus.SERVICEUNAVAILABLE}, {5999L, RequestStatus.SERVICEUNAVAILABLE}}) {
+            DiameterMessage sia = DiameterMessage.builder().commandCode(CommandCodes.SUBSCRIBER_INFORMATION)
+                    .applicationId(ApplicationIds.S6M).avp(TgppAvps.experimentalResult((Long) row[0])).build();
+            assertEquals(row[1], SubscriberInformationAnswer.decode(sia).refusal(), "Experimental-Result " + row[0]);
+        }
+        DiameterMessage busy = DiameterMessage.builder().commandCode(CommandCodes.SUBSCRIBER_INFORMATION)
+                .applicationId(ApplicationIds.S6M).avp(BaseAvps.resultCode(3004)).build();
+        assertEquals(RequestStatus.TEMPORARYERROR, SubscriberInformationAnswer.decode(busy).refusal());
+    }
+
     @Test
     void refusalsUseExperimentalResultWithVendor10415() throws Exception {
         DiameterMessage unknown = send(sir(new UserIdentifier(null, null, ExternalId.of("x@meters.test")).toAvp(),
