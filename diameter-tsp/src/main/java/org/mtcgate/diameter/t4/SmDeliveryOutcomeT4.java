@@ -3,25 +3,17 @@ package org.mtcgate.diameter.t4;
 import org.mtcgate.filter.trigger.DeliveryOutcome;
 
 /**
- * SM-Delivery-Outcome-T4 (TS 29.337 6.3.1, AVP 3200) and its mapping to the Delivery-Outcome the SCS hears on
- * Tsp (TS 29.368 6.4.10):
+ * SM-Delivery-Outcome-T4 (TS 29.337 6.3.1, AVP 3200) and the Delivery-Outcome the SCS hears on Tsp, as TS 29.368
+ * 6.4.10 prescribes: SUCCESSFUL_TRANSFER is SUCCESS, VALIDITY_TIME_EXPIRED is EXPIRED, ABSENT_SUBSCRIBER and
+ * UE_MEMORY_CAPACITY_EXCEEDED are UNDELIVERABLE (the SMS-SC has given up on the trigger).
  *
- * <table>
- * <tr><th>T4</th><th>Tsp</th><th>why</th></tr>
- * <tr><td>SUCCESSFUL_TRANSFER (2)</td><td>SUCCESS</td><td></td></tr>
- * <tr><td>VALIDITY_TIME_EXPIRED (3)</td><td>EXPIRED</td><td></td></tr>
- * <tr><td>ABSENT_SUBSCRIBER (0)</td><td>TEMPORARYERROR</td><td>the UE was not reachable: a condition that passes
- * (TS 23.040 3.3), the SCS may trigger again later (TS 29.368 6.4.10 names "UE not reachable")</td></tr>
- * <tr><td>UE_MEMORY_CAPACITY_EXCEEDED (1)</td><td>TEMPORARYERROR</td><td>also temporary in TS 23.040 3.3</td></tr>
- * </table>
- *
- * The reverse, used by the SMS-SC: SUCCESS and UNCONFIRMED give SUCCESSFUL_TRANSFER (T4 has no "unconfirmed"),
- * EXPIRED gives VALIDITY_TIME_EXPIRED, TEMPORARYERROR and UNDELIVERABLE give ABSENT_SUBSCRIBER (T4 has no
- * permanent failure value; the SCS then hears TEMPORARYERROR).
+ * <p>The reverse, used by the SMS-SC for its engine's outcome: SUCCESS and UNCONFIRMED give SUCCESSFUL_TRANSFER
+ * (T4 has no "unconfirmed"), EXPIRED gives VALIDITY_TIME_EXPIRED, UNDELIVERABLE and TEMPORARYERROR give
+ * ABSENT_SUBSCRIBER (T4 has no other failure value; the SCS then hears UNDELIVERABLE).
  */
 public enum SmDeliveryOutcomeT4 {
-    ABSENT_SUBSCRIBER(0, DeliveryOutcome.TEMPORARYERROR),
-    UE_MEMORY_CAPACITY_EXCEEDED(1, DeliveryOutcome.TEMPORARYERROR),
+    ABSENT_SUBSCRIBER(0, DeliveryOutcome.UNDELIVERABLE),
+    UE_MEMORY_CAPACITY_EXCEEDED(1, DeliveryOutcome.UNDELIVERABLE),
     SUCCESSFUL_TRANSFER(2, DeliveryOutcome.SUCCESS),
     VALIDITY_TIME_EXPIRED(3, DeliveryOutcome.EXPIRED);
 

@@ -186,7 +186,7 @@ class T4Test {
     }
 
     @ParameterizedTest
-    @CsvSource({"ABSENT_SUBSCRIBER,TEMPORARYERROR", "UE_MEMORY_CAPACITY_EXCEEDED,TEMPORARYERROR",
+    @CsvSource({"ABSENT_SUBSCRIBER,UNDELIVERABLE", "UE_MEMORY_CAPACITY_EXCEEDED,UNDELIVERABLE",
             "SUCCESSFUL_TRANSFER,SUCCESS", "VALIDITY_TIME_EXPIRED,EXPIRED"})
     void smDeliveryOutcomeT4MapsToDeliveryOutcome(SmDeliveryOutcomeT4 t4, DeliveryOutcome expected) throws Exception {
         DeviceTrigger t = trigger(5, "x");
