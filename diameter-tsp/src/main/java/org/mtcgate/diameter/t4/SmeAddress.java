@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.HexFormat;
 
 /**
- * The value of SM-RP-SMEA (AVP 3309): an address field as TS 23.040 9.1.2.5 formats it (TS 29.338,
- * the same as MAP's SM-RP-SMEA in TS 29.002): one octet with the number of useful semi-octets, one
+ * The value of SM-RP-SMEA (AVP 3309; TS 29.338 5.3.3.3: "the RP-Originating SME-address of the Short Message
+ * Entity that has originated the SM", formatted as a TS 23.040 address field, like MAP's SM-RP-SMEA): one octet with the number of useful semi-octets, one
  * Type-of-Address octet (bit 8 set, TON in bits 7-5, NPI in bits 4-1), then the digits as swapped BCD padded
  * with F. At most 12 octets (TS 29.002 SM-RP-SMEA SIZE (1..12)). Alphanumeric addresses (TON 5) are carried
  * as received but this node does not build them.
