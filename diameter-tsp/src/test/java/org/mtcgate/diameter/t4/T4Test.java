@@ -324,6 +324,34 @@ class T4Test {
         assertTrue(a.isError());
     }
 
+    @Test
+    void aFailingListenerGets5012AndTheReportCanBeRetried() throws Exception {
+        DeviceTrigger t = trigger(50, "x");
+        get(submitter.submit(t));
+        long ref = t4Reference(t.id());
+        T4DeliveryReportApplication failing = new T4DeliveryReportApplication(references,
+                (id, outcome) -> CompletableFuture.failedFuture(new IllegalStateException("store down")));
+        DiameterMessage drr = new DeliveryReportRequest(new UserIdentifier(IMSI, null, null), SCS_SME,
+                SmDeliveryOutcomeT4.SUCCESSFUL_TRANSFER, -1, ref).encode("s;1", MTC_IWF, "operator.test").toBuilder()
+                .avp(BaseAvps.originHost(SMS_SC)).avp(BaseAvps.originRealm("operator.test")).build();
+        DiameterMessage dra = get(failing.handle(drr, new org.mtcgate.diameter.peer.RequestContext(SMS_SC, "operator.test",
+                LoopbackNodes.identity(MTC_IWF))));
+        assertEquals(5012, AnswerResult.of(dra).code());
+        assertTrue(references.byReference(ref).isPresent(), "kept for a retry");
+    }
+
+    @Test
+    void aDrrThatGetsNoAnswerLeavesTheTriggerPendingAtTheSmsSc() throws Exception {
+        get(submitter.submit(trigger(60, "x")));
+        TriggerId atSmsSc = engine.submitted.get(0).id();
+        mtcIwf.close();
+        java.util.concurrent.ExecutionException e = assertThrows(java.util.concurrent.ExecutionException.class,
+                () -> get(reporter.onDeliveryReport(atSmsSc, DeliveryOutcome.SUCCESS)));
+        assertNotNull(e.getCause());
+        assertTrue(pending.get(atSmsSc).isPresent(), "the engine may report it again");
+        assertEquals(1, reporter.failedCount());
+    }
+
     DiameterMessage drr(Avp... avps) throws Exception {
         return get(smsScNode.sendRequest(raw(CommandCodes.DELIVERY_REPORT, MTC_IWF, avps)));
     }
