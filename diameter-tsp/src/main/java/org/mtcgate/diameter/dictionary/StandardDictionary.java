@@ -211,13 +211,14 @@ public final class StandardDictionary {
                         optional(g(SCS_IDENTITY)), optional(g(SERVICE_PARAMETERS)), required(g(SIR_FLAGS))))),
                 grammar(true, concat(answerHead, List.of(optional(g(USER_IDENTIFIER)), optional(g(SERVICE_DATA)))))));
         b.command(new CommandDefinition(CommandCodes.DEVICE_TRIGGER, ApplicationIds.T4, "Device-Trigger", true,
-                grammar(true, concat(requestHead, List.of(required(g(USER_IDENTIFIER)), optional(g(SM_RP_SMEA)),
-                        optional(g(PAYLOAD)), optional(g(REFERENCE_NUMBER)), optional(k(VALIDITY_TIME)),
+                grammar(true, concat(requestHead, List.of(required(g(USER_IDENTIFIER)), required(g(SM_RP_SMEA)),
+                        required(g(PAYLOAD)), optional(g(REFERENCE_NUMBER)), optional(k(VALIDITY_TIME)),
                         optional(g(PRIORITY_INDICATION)), optional(g(APPLICATION_PORT_IDENTIFIER)),
-                        optional(g(SERVING_NODE)), any(g(ADDITIONAL_SERVING_NODE))))),
+                        optional(g(SERVING_NODE)), any(g(ADDITIONAL_SERVING_NODE)), optional(g(TRIGGER_ACTION)),
+                        optional(g(OLD_REFERENCE_NUMBER))))),
                 grammar(true, answerHead)));
         b.command(new CommandDefinition(CommandCodes.DELIVERY_REPORT, ApplicationIds.T4, "Delivery-Report", true,
-                grammar(true, concat(requestHead, List.of(required(g(USER_IDENTIFIER)),
+                grammar(true, concat(requestHead, List.of(required(g(USER_IDENTIFIER)), required(g(SM_RP_SMEA)),
                         required(g(SM_DELIVERY_OUTCOME_T4)), optional(g(ABSENT_SUBSCRIBER_DIAGNOSTIC_T4)),
                         optional(g(REFERENCE_NUMBER))))),
                 grammar(true, answerHead)));

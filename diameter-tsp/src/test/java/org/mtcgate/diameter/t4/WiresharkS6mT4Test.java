@@ -1,0 +1,191 @@
+package org.mtcgate.diameter.t4;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mtcgate.diameter.dictionary.ApplicationIds;
+import org.mtcgate.diameter.peer.DiameterNode;
+import org.mtcgate.diameter.s6m.HssS6mApplication;
+import org.mtcgate.diameter.s6m.LoopbackNodes;
+import org.mtcgate.diameter.s6m.S6mClientConfig;
+import org.mtcgate.diameter.s6m.S6mSubscriberDirectory;
+import org.mtcgate.filter.ExternalId;
+import org.mtcgate.filter.Imsi;
+import org.mtcgate.filter.Msisdn;
+import org.mtcgate.filter.trigger.DeviceTrigger;
+import org.mtcgate.filter.trigger.Subscriber;
+import org.mtcgate.filter.trigger.SubscriberLookup;
+import org.mtcgate.filter.trigger.SubscriberTable;
+import org.mtcgate.filter.trigger.TriggerId;
+import org.mtcgate.filter.trigger.TriggerState;
+import org.mtcgate.filter.trigger.UeName;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.mtcgate.diameter.s6m.LoopbackNodes.WAIT_SECONDS;
+
+/**
+ * Independent check of the S6m and T4 encodings: Wireshark must decode a captured SIR/SIA and DTR/DTA naming
+ * every S6m/T4 AVP, with nothing malformed or unknown. Skipped visibly when tshark is absent, unless the
+ * environment variable CI is "true": then its absence fails the build.
+ */
+class WiresharkS6mT4Test {
+    static final String MTC_IWF = "mtc-iwf.operator.test";
+    static final String HSS = "hss.operator.test";
+    static final String SMS_SC = "smsc.operator.test";
+    static final String SCS = "scs1.utility.test";
+
+    @TempDir
+    Path dir;
+
+    static boolean tsharkAvailable() {
+        try {
+            Process p = new ProcessBuilder("tshark", "--version").redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
+
+    @Test
+    void wiresharkNamesEveryS6mAndT4Avp() throws Exception {
+        boolean available = tsharkAvailable();
+        if (!available && "true".equals(System.getenv("CI"))) {
+            fail("tshark is required when CI=true: install it (apt-get install -y tshark)");
+        }
+        assumeTrue(available, "tshark is not installed: S6m/T4 encoding NOT checked against Wireshark "
+                + "(install it with: apt-get install -y tshark)");
+        Clock clock = Clock.systemUTC();
+        Imsi imsi = Imsi.of("262015500000001");
+        Path pcap = dir.resolve("s6m-t4.pcapng");
+        try (LoopbackNodes nodes = new LoopbackNodes()) {
+            DiameterNode hss = nodes.server(HSS, MTC_IWF).registerHandler(ApplicationIds.S6M, new HssS6mApplication(
+                    new SubscriberTable(List.of(new Subscriber(imsi, Msisdn.of("491701000001"), List.of(ExternalId.of("meter-1@meters.test")),
+                            Set.of(SCS), List.of("491720000200", "sgsn:491720000300", "mme:mme1.epc.operator.test")))))).start();
+            DiameterNode smsSc = nodes.server(SMS_SC, MTC_IWF).registerHandler(ApplicationIds.T4,
+                    new SmsScT4Application(new RecordingEngine(), new SmsScTriggers(10), Duration.ofDays(1), clock)).start();
+            int p1 = hss.localAddress().getPort();
+            int p2 = smsSc.localAddress().getPort();
+            Process capture = new ProcessBuilder("tshark", "-i", "lo", "-f", "tcp port " + p1 + " or tcp port " + p2,
+                    "-d", "tcp.port==" + p1 + ",diameter", "-d", "tcp.port==" + p2 + ",diameter", "-l", "-P",
+                    "-w", pcap.toString()).start();
+            Queue<String> summary = new ConcurrentLinkedQueue<>();
+            try {
+                CountDownLatch capturing = new CountDownLatch(1);
+                CountDownLatch anyPacket = new CountDownLatch(1);
+                // CER/CEA on both connections, SIR, SIA, DTR, DTA.
+                CountDownLatch diameterPackets = new CountDownLatch(8);
+                pump(capture.getErrorStream(), line -> {
+                    summary.add(line);
+                    if (line.contains("Capturing on")) {
+                        capturing.countDown();
+                    }
+                });
+                pump(capture.getInputStream(), line -> {
+                    summary.add(line);
+                    if (line.contains("127.0.0.1")) {
+                        anyPacket.countDown();
+                    }
+                    if (line.contains("DIAMETER")) {
+                        diameterPackets.countDown();
+                    }
+                });
+                assertTrue(capturing.await(30, TimeUnit.SECONDS), "tshark started capturing");
+                // The filter may go live after "Capturing on": probe until a packet is seen (bounded).
+                for (int i = 0; i < 100 && anyPacket.getCount() > 0; i++) {
+                    new Socket(LoopbackNodes.LOOPBACK, p1).close();
+                    anyPacket.await(200, TimeUnit.MILLISECONDS);
+                }
+                assertEquals(0, anyPacket.getCount(), "tshark reports captured packets: " + summary);
+
+                DiameterNode mtcIwf = nodes.client(MTC_IWF, hss, smsSc).supportApplication(ApplicationIds.S6M)
+                        .supportApplication(ApplicationIds.T4).start();
+                LoopbackNodes.awaitOpen(mtcIwf, HSS);
+                LoopbackNodes.awaitOpen(mtcIwf, SMS_SC);
+                SubscriberLookup found = new S6mSubscriberDirectory(mtcIwf, new S6mClientConfig("operator.test", HSS, Duration.ZERO, 0), clock)
+                        .lookup(UeName.of(ExternalId.of("meter-1@meters.test")), SCS).toCompletableFuture().get(WAIT_SECONDS, TimeUnit.SECONDS);
+                assertTrue(found.isFound());
+                Instant now = Instant.now();
+                DeviceTrigger t = new DeviceTrigger(new TriggerId(SCS, 31337), UeName.of(ExternalId.of("meter-1@meters.test")),
+                        found.subscriber(), new byte[] {1, 2, 3}, 9200, false, now, now.plusSeconds(600), TriggerState.ACCEPTED, null);
+                assertTrue(new T4TriggerSubmitter(mtcIwf, new T4ClientConfig("operator.test", SMS_SC,
+                        T4TriggerSubmitter.sameSmeForAll(SmeAddress.international("491720000999"))),
+                        new T4References(10, Duration.ofHours(1), clock), clock).submit(t).toCompletableFuture()
+                        .get(WAIT_SECONDS, TimeUnit.SECONDS).isAccepted());
+                assertTrue(diameterPackets.await(30, TimeUnit.SECONDS), "tshark saw the exchanges: " + summary);
+            } finally {
+                capture.destroy(); // SIGTERM: tshark closes the file properly
+                capture.waitFor(30, TimeUnit.SECONDS);
+            }
+            Process read = new ProcessBuilder("tshark", "-r", pcap.toString(), "-d", "tcp.port==" + p1 + ",diameter",
+                    "-d", "tcp.port==" + p2 + ",diameter", "-V").redirectErrorStream(true).start();
+            String text = new String(read.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            read.waitFor(30, TimeUnit.SECONDS);
+            Files.writeString(dir.resolve("decoded.txt"), text);
+            for (String expected : List.of("3GPP-Subscriber-Information", "3GPP-Device-Trigger",
+                    "AVP: User-Identifier(3102)", "AVP: External-Identifier(3111)", "AVP: S6-Service-ID(3103)",
+                    "AVP: SCS-Identity(3104)", "AVP: SIR-Flags(3110)", "AVP: User-Name(1)", "AVP: MSISDN(701)",
+                    "AVP: Service-Data(3107)", "AVP: T4-Data(3108)", "AVP: Serving-Node(2401)", "AVP: MSC-Number(2403)",
+                    "AVP: Additional-Serving-Node(2406)", "AVP: SGSN-Number(1489)", "AVP: MME-Name(2402)",
+                    "AVP: SM-RP-SMEA(3309)", "AVP: Payload(3004)", "AVP: Reference-Number(3007)", "AVP: Validity-Time(448)",
+                    "AVP: Priority-Indication(3006)", "AVP: Application-Port-Identifier(3010)", "AVP: Trigger-Action(3202)",
+                    "AVP: Vendor-Specific-Application-Id(260)", "16777310", "16777311", "DIAMETER_SUCCESS (2001)")) {
+                assertTrue(text.contains(expected), "Wireshark decoded '" + expected + "'\n" + excerpt(text));
+            }
+            assertFalse(text.contains("Malformed"), "no malformed packets\n" + excerpt(text));
+            assertFalse(text.contains("Unknown AVP"), "every AVP known to Wireshark\n" + excerpt(text));
+        }
+    }
+
+    private static String excerpt(String text) {
+        StringBuilder sb = new StringBuilder();
+        boolean in = false;
+        for (String line : text.split("\n")) {
+            if (line.startsWith("Diameter Protocol")) {
+                in = true;
+            } else if (!line.startsWith(" ")) {
+                in = false;
+            }
+            if (in && sb.length() < 30000) {
+                sb.append(line).append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
+    private static void pump(java.io.InputStream in, Consumer<String> onLine) {
+        Thread t = new Thread(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                    onLine.accept(line);
+                }
+            } catch (IOException ignored) {
+                // the process ended
+            }
+        }, "tshark-output");
+        t.setDaemon(true);
+        t.start();
+    }
+}
