@@ -34,6 +34,8 @@ public record NodeConfig(String source, String name, Path dataDir, Set<Role> rol
     }
 
     /**
+     * @param hss             an external HSS over S6m, or null for the embedded subscriber store
+     * @param t4              an external SMS-SC over T4, or null for the node's own SMS-SC role
      * @param defaultValidity Validity-Time when the SCS gives none
      * @param maxValidity     longest Validity-Time accepted
      * @param maxPayload      largest trigger payload in octets
@@ -46,6 +48,22 @@ public record NodeConfig(String source, String name, Path dataDir, Set<Role> rol
     public record Audit(Path dir, boolean revealImsi) {
     }
 
-    public record MtcIwf(Duration defaultValidity, Duration maxValidity, int maxPayload, boolean fsync) {
+    public record MtcIwf(Duration defaultValidity, Duration maxValidity, int maxPayload, boolean fsync, Hss hss, T4 t4) {
+    }
+
+    /**
+     * An external HSS asked over S6m instead of the embedded subscriber store.
+     *
+     * @param cacheTtl how long a found subscriber is reused without a new SIR
+     */
+    public record Hss(String host, String realm, Duration cacheTtl) {
+    }
+
+    /**
+     * An external SMS-SC reached over T4 instead of the node's own SMS-SC role.
+     *
+     * @param smeAddress the SM-RP-SMEA (originating SME address) of triggers, an E.164 number
+     */
+    public record T4(String host, String realm, String smeAddress) {
     }
 }

@@ -40,7 +40,9 @@ public final class NodeConfigFile {
             "request-timeout", "max-message", "peers");
     private static final Set<String> TLS = Set.of("certificate", "key", "trusted-ca", "generate-lab-pki");
     private static final Set<String> PEER = Set.of("host", "realm", "connect");
-    private static final Set<String> MTC_IWF = Set.of("default-validity", "max-validity", "max-payload", "fsync");
+    private static final Set<String> MTC_IWF = Set.of("default-validity", "max-validity", "max-payload", "fsync", "hss", "t4");
+    private static final Set<String> HSS_PEER = Set.of("host", "realm", "cache-ttl");
+    private static final Set<String> T4_PEER = Set.of("host", "realm", "sme-address");
 
     private NodeConfigFile() {
     }
@@ -83,12 +85,34 @@ public final class NodeConfigFile {
         if (diameter == null && (roles.contains(Role.MTC_IWF) || roles.contains(Role.HSS))) {
             throw rolesNode.error("the mtc-iwf and hss roles need a 'diameter' section");
         }
-        if (roles.contains(Role.MTC_IWF) && subscribers == null) {
-            throw rolesNode.error("the mtc-iwf role needs 'subscribers' (the embedded subscriber store) until S6m to an external HSS is configured");
-        }
         Map<String, YamlNode> m = section(top.get("mtc-iwf"), MTC_IWF);
+        NodeConfig.Hss hss = null;
+        if (m.containsKey("hss")) {
+            YamlNode h = m.get("hss");
+            Map<String, YamlNode> hm = h.mapping(HSS_PEER);
+            String host = requiredText(h, hm, "host");
+            hss = new NodeConfig.Hss(host, text(hm, "realm", realmOf(host)), duration(hm, "cache-ttl", Duration.ofMinutes(5)));
+        }
+        NodeConfig.T4 t4 = null;
+        if (m.containsKey("t4")) {
+            YamlNode t = m.get("t4");
+            Map<String, YamlNode> tm = t.mapping(T4_PEER);
+            String host = requiredText(t, tm, "host");
+            String sme = requiredText(t, tm, "sme-address");
+            if (!sme.matches("\\+?[0-9]{1,20}")) {
+                throw tm.get("sme-address").error("'" + sme + "' is not an E.164 number");
+            }
+            t4 = new NodeConfig.T4(host, text(tm, "realm", realmOf(host)), sme.replace("+", ""));
+        }
+        if (roles.contains(Role.MTC_IWF) && subscribers == null && hss == null) {
+            throw rolesNode.error("the mtc-iwf role needs 'subscribers' (the embedded subscriber store) or mtc-iwf.hss (S6m)");
+        }
+        if (roles.contains(Role.HSS) && subscribers == null) {
+            throw rolesNode.error("the hss role answers from 'subscribers': give the subscriber file");
+        }
         NodeConfig.MtcIwf mtcIwf = new NodeConfig.MtcIwf(duration(m, "default-validity", Duration.ofHours(1)),
-                duration(m, "max-validity", Duration.ofDays(7)), integer(m, "max-payload", 134, 1, 134), bool(m, "fsync", false));
+                duration(m, "max-validity", Duration.ofDays(7)), integer(m, "max-payload", 134, 1, 134), bool(m, "fsync", false),
+                hss, t4);
         Ss7Settings ss7 = top.containsKey("ss7") ? ss7(top.get("ss7")) : null;
         if (ss7 == null && (roles.contains(Role.SMS_SC) || roles.contains(Role.SMS_ROUTER))) {
             throw rolesNode.error("the sms-sc and sms-router roles need an 'ss7' section");
@@ -106,10 +130,14 @@ public final class NodeConfigFile {
         } else if (top.containsKey("sms-sc")) {
             throw top.get("sms-sc").error("there is an 'sms-sc' section but the sms-sc role is not in 'roles'");
         }
-        if (roles.contains(Role.MTC_IWF) && !roles.contains(Role.SMS_SC)) {
-            throw rolesNode.error("the mtc-iwf role submits triggers to the node's own sms-sc role: add sms-sc to 'roles' "
-                    + "(T4 to an external SMS-SC is not configurable yet)");
+        if (roles.contains(Role.MTC_IWF) && !roles.contains(Role.SMS_SC) && t4 == null) {
+            throw rolesNode.error("the mtc-iwf role submits triggers to the node's own sms-sc role or over T4: add sms-sc to "
+                    + "'roles' or give mtc-iwf.t4");
         }
+        if (t4 != null && roles.contains(Role.SMS_SC)) {
+            throw m.get("t4").error("this node is an SMS-SC itself: mtc-iwf.t4 is for a node without the sms-sc role");
+        }
+
         org.mtcgate.core.console.ConsoleConfig console = top.containsKey("console")
                 ? org.mtcgate.core.console.ConsoleConfigReader.read(top.get("console"), dataDir) : null;
         Map<String, YamlNode> metrics = section(top.get("metrics"), METRICS);
@@ -120,6 +148,11 @@ public final class NodeConfigFile {
                 bool(audit, "reveal-imsi", false));
         return new NodeConfig(source, name, dataDir, roles, policy, subscribers, diameter, mtcIwf, ss7, smsSc, console,
                 metricsListen, auditSettings);
+    }
+
+    private static String realmOf(String host) {
+        int dot = host.indexOf('.');
+        return dot < 0 ? host : host.substring(dot + 1);
     }
 
     private static Ss7Settings ss7(YamlNode node) throws ConfigException {

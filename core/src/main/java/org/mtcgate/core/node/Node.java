@@ -11,6 +11,17 @@ import org.mtcgate.core.smsc.MapMtDelivery;
 import org.mtcgate.core.store.MvTriggerStore;
 import org.mtcgate.core.store.SubscriberFile;
 import org.mtcgate.diameter.dictionary.ApplicationIds;
+import org.mtcgate.diameter.s6m.HssS6mApplication;
+import org.mtcgate.diameter.s6m.S6mClientConfig;
+import org.mtcgate.diameter.s6m.S6mSubscriberDirectory;
+import org.mtcgate.diameter.t4.SmeAddress;
+import org.mtcgate.diameter.t4.SmsScT4Application;
+import org.mtcgate.diameter.t4.SmsScTriggers;
+import org.mtcgate.diameter.t4.T4ClientConfig;
+import org.mtcgate.diameter.t4.T4DeliveryReportApplication;
+import org.mtcgate.diameter.t4.T4DeliveryReporter;
+import org.mtcgate.diameter.t4.T4References;
+import org.mtcgate.diameter.t4.T4TriggerSubmitter;
 import org.mtcgate.diameter.peer.DiameterNode;
 import org.mtcgate.diameter.peer.DiameterNodeConfig;
 import org.mtcgate.diameter.peer.LocalIdentity;
@@ -26,7 +37,9 @@ import org.mtcgate.filter.policy.PolicyLoader;
 import org.mtcgate.filter.smsc.RetryPolicy;
 import org.mtcgate.filter.smsc.StoreAndForward;
 import org.mtcgate.filter.trigger.DeviceTriggering;
+import org.mtcgate.filter.trigger.SubscriberDirectory;
 import org.mtcgate.filter.trigger.SubscriberTable;
+import org.mtcgate.filter.trigger.TriggerSubmitter;
 import org.mtcgate.filter.trigger.TriggerLimits;
 import org.mtcgate.filter.trigger.TriggerObserver;
 import org.mtcgate.filter.yaml.ConfigException;
@@ -113,8 +126,10 @@ public final class Node implements AutoCloseable {
         if (config.has(Role.SMS_SC)) {
             startSs7AndSmsSc();
         }
-        if (config.has(Role.MTC_IWF)) {
-            startMtcIwf();
+        if (config.diameter() != null && (config.has(Role.MTC_IWF) || config.has(Role.HSS) || config.has(Role.SMS_SC))) {
+            startDiameter();
+        } else if (smsc != null) {
+            smsc.resume();
         }
         startHousekeeping();
         startOperations();
@@ -174,10 +189,12 @@ public final class Node implements AutoCloseable {
         started.add(smsc);
     }
 
-    private void startMtcIwf() throws NodeException {
+    /**
+     * One Diameter endpoint for every role: Tsp for the MTC-IWF (with S6m and T4 clients when an external HSS or
+     * SMS-SC is configured), S6m for the HSS role, T4 for the SMS-SC role.
+     */
+    private void startDiameter() throws NodeException {
         DiameterSettings d = config.diameter();
-        triggers = MvTriggerStore.open(config.dataDir(), config.mtcIwf().fsync());
-        started.add(triggers);
         InetAddress host;
         try {
             host = InetAddress.getByName(d.listen().getHostString());
@@ -194,20 +211,76 @@ public final class Node implements AutoCloseable {
                     : PeerConfig.connecting(p.host(), p.realm(), new InetSocketAddress(p.connect().getHostString(), p.connect().getPort())));
         }
         if (d.insecureLab()) {
-            LOG.warn("INSECURE LAB MODE: Tsp runs over plain TCP without TLS, as config {} says (insecure-lab: true). "
+            LOG.warn("INSECURE LAB MODE: Diameter runs over plain TCP without TLS, as config {} says (insecure-lab: true). "
                     + "TS 33.187 4.5 requires mutual authentication: never do this outside an isolated lab.", config.source());
             b.insecureLab(true);
         } else {
             b.tls(tls(d));
         }
         diameter = new DiameterNode(b.build());
-        TspNotifier notifier = new TspNotifier(diameter, scs -> d.peers().stream().filter(p -> p.host().equalsIgnoreCase(scs))
+        if (config.has(Role.MTC_IWF)) {
+            addMtcIwf(d);
+        }
+        if (config.has(Role.HSS)) {
+            diameter.registerHandler(ApplicationIds.S6M, new HssS6mApplication(subscribers));
+        }
+        if (config.has(Role.SMS_SC)) {
+            SmsScTriggers viaT4 = new SmsScTriggers(100_000);
+            T4DeliveryReporter drr = new T4DeliveryReporter(diameter, viaT4, clock);
+            diameter.registerHandler(ApplicationIds.T4, new SmsScT4Application(smsc, viaT4, config.mtcIwf().defaultValidity(), clock));
+            // Triggers that came over T4 are reported with DRR; the node's own MTC-IWF hears the rest directly.
+            DeviceTriggering local = triggering;
+            smsc.reportTo((id, outcome) -> drr.onDeliveryReport(id, outcome).thenCompose(sent -> sent || local == null
+                    ? java.util.concurrent.CompletableFuture.completedFuture(sent) : local.onDeliveryReport(id, outcome)));
+        }
+        try {
+            diameter.start();
+        } catch (Exception e) {
+            Throwable root = e;
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            if (root instanceof BindException) {
+                throw new NodeException("diameter.listen " + d.listen().getHostString() + ":" + d.listen().getPort()
+                        + " is in use (or not a local address): " + root.getMessage(), e);
+            }
+            throw new NodeException("diameter: the endpoint did not start on " + d.listen() + ": " + e.getMessage(), e);
+        }
+        started.add(diameter);
+        if (triggering != null) {
+            triggering.resumeAfterRestart();
+        }
+        if (smsc != null) {
+            smsc.resume();
+        }
+    }
+
+    private void addMtcIwf(DiameterSettings d) {
+        triggers = MvTriggerStore.open(config.dataDir(), config.mtcIwf().fsync());
+        started.add(triggers);
+        NodeConfig.Hss hss = config.mtcIwf().hss();
+        SubscriberDirectory directory = subscribers;
+        if (hss != null) {
+            directory = new S6mSubscriberDirectory(diameter, new S6mClientConfig(hss.realm(), hss.host(), hss.cacheTtl(),
+                    S6mClientConfig.DEFAULT_MAX_ENTRIES), clock);
+            diameter.supportApplication(ApplicationIds.S6M);
+        }
+        NodeConfig.T4 t4 = config.mtcIwf().t4();
+        TriggerSubmitter submitter = smsc;
+        T4References references = null;
+        if (t4 != null) {
+            references = new T4References(100_000, java.time.Duration.ofHours(1), clock);
+            SmeAddress sme = SmeAddress.international(t4.smeAddress());
+            submitter = new T4TriggerSubmitter(diameter, new T4ClientConfig(t4.realm(), t4.host(), scs -> sme), references, clock);
+        }
+        notifier = new TspNotifier(diameter, scs -> d.peers().stream().filter(p -> p.host().equalsIgnoreCase(scs))
                 .map(DiameterSettings.Peer::realm).findFirst().orElse(realmOf(scs)));
         TriggerLimits limits = new TriggerLimits(config.mtcIwf().maxPayload(), config.mtcIwf().defaultValidity(),
                 config.mtcIwf().maxValidity());
-        this.notifier = notifier;
-        triggering = new DeviceTriggering(filter, subscribers, triggers, smsc, notifier, observer, limits, clock);
-        smsc.reportTo(triggering);
+        triggering = new DeviceTriggering(filter, directory, triggers, submitter, notifier, observer, limits, clock);
+        if (references != null) {
+            diameter.registerHandler(ApplicationIds.T4, new T4DeliveryReportApplication(references, triggering));
+        }
         tsp = new MtcIwfTspApplication(triggering, true);
         org.mtcgate.core.metrics.Latency darLatency = metrics.latency("tsp_dar");
         diameter.registerHandler(ApplicationIds.TSP, (request, ctx) -> {
@@ -219,21 +292,6 @@ public final class Node implements AutoCloseable {
             d.peers().forEach(p -> up.put(p.host(), diameter.isPeerOpen(p.host())));
             return up;
         });
-        try {
-            diameter.start();
-        } catch (Exception e) {
-            Throwable root = e;
-            while (root.getCause() != null) {
-                root = root.getCause();
-            }
-            if (root instanceof BindException) {
-                throw new NodeException("diameter.listen " + d.listen() + " is in use (or not a local address): " + root.getMessage(), e);
-            }
-            throw new NodeException("diameter: the Tsp endpoint did not start on " + d.listen() + ": " + e.getMessage(), e);
-        }
-        started.add(diameter);
-        triggering.resumeAfterRestart();
-        smsc.resume();
     }
 
     /** The Prometheus endpoint and the SSH console, when configured. */
