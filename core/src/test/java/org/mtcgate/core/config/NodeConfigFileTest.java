@@ -65,7 +65,7 @@ class NodeConfigFileTest {
 
     @Test
     void mistakesNameFileLineAndField() {
-        assertEquals("mtcgate.yaml:2: polcy: unknown key; expected one of diameter, mtc-iwf, node, policy, roles, sms-sc, ss7, subscribers",
+        assertEquals("mtcgate.yaml:2: polcy: unknown key; expected one of audit, console, diameter, metrics, mtc-iwf, node, policy, roles, sms-sc, ss7, subscribers",
                 refuse("roles: [mtc-iwf]\npolcy: p.yaml\n").getMessage());
         assertTrue(refuse("roles: [mtc-iwf, gmlc]\npolicy: p.yaml\n").getMessage()
                 .startsWith("mtcgate.yaml:1: roles[1]: unknown role 'gmlc'"));
@@ -78,6 +78,11 @@ class NodeConfigFileTest {
         assertTrue(refuse("roles: [mtc-iwf]\npolicy: p.yaml\nsubscribers: s.yaml\ndiameter: {identity: a.b, insecure-lab: true}\n")
                 .getMessage().contains("add sms-sc to 'roles'"));
         assertTrue(refuse("roles: [sms-sc]\npolicy: p.yaml\n").getMessage().contains("need an 'ss7' section"));
+        assertTrue(refuse("roles: [hss]\npolicy: p.yaml\ndiameter: {identity: a.b, insecure-lab: true}\n").getMessage()
+                .contains("the hss role answers from 'subscribers'"));
+        assertTrue(refuse("roles: [mtc-iwf]\npolicy: p.yaml\ndiameter: {identity: a.b, insecure-lab: true}\n"
+                + "mtc-iwf: {hss: {host: h.b}, t4: {host: s.b, sme-address: 'x1'}}\n").getMessage()
+                .contains("mtc-iwf.t4.sme-address: 'x1' is not an E.164 number"));
         assertTrue(refuse("roles: [sms-sc]\npolicy: p.yaml\nss7: {local-gt: \"4917\", association: {role: peer, local: \"a:1\", remote: \"b:2\"}}\n")
                 .getMessage().contains("ss7.association.role: 'peer' is neither server nor client"));
     }
