@@ -84,9 +84,13 @@ public final class MtcIwfFixture implements AutoCloseable {
     public final AcceptingSmsc smsc;
     public final TspNotifier notifier;
     public final MtcIwfTspApplication application;
+    /** One entry per DNR the procedure sent: completes with the DNA's Result-Code. */
+    public final java.util.concurrent.BlockingQueue<CompletableFuture<Long>> dnaResults;
 
     private MtcIwfFixture(DiameterNode node, DeviceTriggering triggering, MemoryTriggerStore store, AcceptingSmsc smsc,
-                          TspNotifier notifier, MtcIwfTspApplication application) {
+                          TspNotifier notifier, MtcIwfTspApplication application,
+                          java.util.concurrent.BlockingQueue<CompletableFuture<Long>> dnaResults) {
+        this.dnaResults = dnaResults;
         this.node = node;
         this.triggering = triggering;
         this.store = store;
@@ -133,11 +137,13 @@ public final class MtcIwfFixture implements AutoCloseable {
         TspNotifier notifier = new TspNotifier(node, MtcIwfFixture::realmOf);
         MemoryTriggerStore store = new MemoryTriggerStore();
         AcceptingSmsc smsc = new AcceptingSmsc(recordSubmitted);
-        DeviceTriggering triggering = new DeviceTriggering(filter, hss, store, smsc, notifier, TriggerObserver.NONE,
-                TriggerLimits.DEFAULT, Clock.systemUTC());
+        java.util.concurrent.BlockingQueue<CompletableFuture<Long>> dnas = new java.util.concurrent.LinkedBlockingQueue<>();
+        // The real TspNotifier sends the DNR; the fixture only keeps the stage that completes with the DNA.
+        DeviceTriggering triggering = new DeviceTriggering(filter, hss, store, smsc, n -> dnas.add(notifier.send(n)),
+                TriggerObserver.NONE, TriggerLimits.DEFAULT, Clock.systemUTC());
         MtcIwfTspApplication app = new MtcIwfTspApplication(triggering, true);
         node.registerHandler(ApplicationIds.TSP, app).start();
-        return new MtcIwfFixture(node, triggering, store, smsc, notifier, app);
+        return new MtcIwfFixture(node, triggering, store, smsc, notifier, app, dnas);
     }
 
     @Override
