@@ -30,6 +30,7 @@ import org.mtcgate.filter.trigger.Subscriber;
 import org.mtcgate.filter.trigger.SubscriberTable;
 import org.mtcgate.filter.trigger.TriggerLimits;
 import org.mtcgate.filter.trigger.TriggerObserver;
+import org.mtcgate.filter.trigger.TriggerStore;
 import org.mtcgate.filter.trigger.TriggerSubmitter;
 
 /**
@@ -80,14 +81,14 @@ public final class MtcIwfFixture implements AutoCloseable {
 
     public final DiameterNode node;
     public final DeviceTriggering triggering;
-    public final MemoryTriggerStore store;
+    public final TriggerStore store;
     public final AcceptingSmsc smsc;
     public final TspNotifier notifier;
     public final MtcIwfTspApplication application;
     /** One entry per DNR the procedure sent: completes with the DNA's Result-Code. */
     public final java.util.concurrent.BlockingQueue<CompletableFuture<Long>> dnaResults;
 
-    private MtcIwfFixture(DiameterNode node, DeviceTriggering triggering, MemoryTriggerStore store, AcceptingSmsc smsc,
+    private MtcIwfFixture(DiameterNode node, DeviceTriggering triggering, TriggerStore store, AcceptingSmsc smsc,
                           TspNotifier notifier, MtcIwfTspApplication application,
                           java.util.concurrent.BlockingQueue<CompletableFuture<Long>> dnaResults) {
         this.dnaResults = dnaResults;
@@ -126,6 +127,12 @@ public final class MtcIwfFixture implements AutoCloseable {
      */
     public static MtcIwfFixture start(DiameterNodeConfig config, List<String> scsIdentities, boolean recordSubmitted)
             throws Exception {
+        return start(config, scsIdentities, recordSubmitted, new MemoryTriggerStore());
+    }
+
+    /** As above with the given trigger store (the benchmark bounds its store). */
+    public static MtcIwfFixture start(DiameterNodeConfig config, List<String> scsIdentities, boolean recordSubmitted,
+                                      TriggerStore store) throws Exception {
         FilterEngine filter = new FilterEngine(new PolicyLoader(new LimiterRegistry(), TimeSource.SYSTEM)
                 .load("interop.yaml", policy(scsIdentities), ListSource.NONE), TimeSource.SYSTEM);
         SubscriberTable hss = new SubscriberTable(List.of(
@@ -135,7 +142,6 @@ public final class MtcIwfFixture implements AutoCloseable {
                         List.of(ExternalId.of(OTHER_UE_EXT_ID)), Set.of("scs2.utility.test"), List.of("491720000200"))));
         DiameterNode node = new DiameterNode(config);
         TspNotifier notifier = new TspNotifier(node, MtcIwfFixture::realmOf);
-        MemoryTriggerStore store = new MemoryTriggerStore();
         AcceptingSmsc smsc = new AcceptingSmsc(recordSubmitted);
         java.util.concurrent.BlockingQueue<CompletableFuture<Long>> dnas = new java.util.concurrent.LinkedBlockingQueue<>();
         // The real TspNotifier sends the DNR; the fixture only keeps the stage that completes with the DNA.
