@@ -80,7 +80,7 @@ public final class BenchTsp {
         int seconds = 10;
         int warmup = 10;
         int inFlight = 32;
-        Set<String> modes = Set.of("tcp", "tls", "jdiameter");
+        Set<String> modes = Set.of("tcp", "tls", "stack", "jdiameter");
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--seconds" -> seconds = Integer.parseInt(args[++i]);
@@ -91,7 +91,7 @@ public final class BenchTsp {
                     System.out.println("""
                             usage: bench-tsp [--seconds N (10; 60 for a full run)] [--warmup N (10)]
                                              [--in-flight N (32; 16..64 is the range of interest)]
-                                             [--only tcp,tls,jdiameter]""");
+                                             [--only tcp,tls,stack,jdiameter]""");
                     System.exit("--help".equals(args[i]) ? 0 : 2);
                 }
             }
@@ -109,6 +109,9 @@ public final class BenchTsp {
         }
         if (modes.contains("tls")) {
             results.add(mtcgate(true, seconds, warmup, inFlight));
+        }
+        if (modes.contains("stack")) {
+            results.add(mtcgateStackOnly(seconds, warmup, inFlight));
         }
         if (modes.contains("jdiameter")) {
             results.add(jdiameter(seconds, warmup, inFlight));
@@ -149,6 +152,40 @@ public final class BenchTsp {
                 return new Result(r.name(), r.inFlight(), r.seconds(), r.answers(), r.failures(), r.p50(), r.p99(), r.p999(),
                         r.heapBefore(), r.heapAfter(), extra, r.outcomes());
             }
+        }
+    }
+
+    /**
+     * Like for like with the jDiameter reference: the same mtcgate nodes over TCP, but the MTC-IWF's Tsp handler
+     * answers at once (SUCCESS in a Device-Notification) instead of running the device triggering procedure.
+     */
+    private static Result mtcgateStackOnly(int seconds, int warmup, int inFlight) throws Exception {
+        String name = "mtcgate stack only TCP";
+        System.out.println("== " + name + " (Tsp handler answers at once, no procedure)");
+        org.mtcgate.diameter.peer.DiameterNode iwf = new org.mtcgate.diameter.peer.DiameterNode(
+                DiameterNodeConfig.builder(MtcIwfFixture.identity(MtcIwfFixture.MTC_IWF, LO))
+                        .listen(new InetSocketAddress(LO, 0)).insecureLab(true)
+                        .peer(PeerConfig.accepting(MtcIwfFixture.SCS, "utility.test")).build());
+        iwf.registerHandler(ApplicationIds.TSP, (request, ctx) -> {
+            long ref = request.avp(AvpCodes.DEVICE_ACTION, VendorIds.TGPP).orElseThrow().groupedAvps().stream()
+                    .filter(a -> a.code() == AvpCodes.REFERENCE_NUMBER).findFirst().orElseThrow().unsigned32();
+            return java.util.concurrent.CompletableFuture.completedFuture(ctx.answer(request, 2001)
+                    .avp(org.mtcgate.diameter.tsp.TspAvps.vendorSpecificApplicationId())
+                    .avp(org.mtcgate.diameter.dictionary.BaseAvps.authSessionState(1))
+                    .avp(org.mtcgate.diameter.tsp.DeviceNotificationAvp.of(null, null, ref, 1, 0, null))
+                    .build());
+        }).start();
+        try (iwf; ScsClient scs = ScsClient.start(DiameterNodeConfig.builder(MtcIwfFixture.identity(MtcIwfFixture.SCS, LO))
+                .insecureLab(true).peer(PeerConfig.connecting(MtcIwfFixture.MTC_IWF, MtcIwfFixture.MTC_IWF_REALM,
+                        iwf.localAddress())).build(), MtcIwfFixture.MTC_IWF_REALM, r -> { })) {
+            scs.connected(MtcIwfFixture.MTC_IWF).get(10, TimeUnit.SECONDS);
+            byte[] payload = "wake-up".getBytes(StandardCharsets.US_ASCII);
+            ExternalId ue = ExternalId.of(MtcIwfFixture.UE_EXT_ID);
+            Sender sender = (ref, done) -> scs.send(new DeviceActionRequest(MtcIwfFixture.SCS, null,
+                    ActionType.DEVICE_TRIGGER_REQUEST, ref, null, UeName.of(ue), payload, 9200, false,
+                    Duration.ofMinutes(10))).whenComplete((daa, e) -> done.accept(e == null && daa.resultCode() == 2001,
+                    e != null ? "error " + rootName(e) : "Result-Code " + daa.resultCode()));
+            return measure(name, sender, seconds, warmup, inFlight);
         }
     }
 
@@ -387,13 +424,17 @@ public final class BenchTsp {
                 System.out.println("  " + r.name() + ": " + r.extra());
             }
         }
-        Result tcp = find(results, "TCP", "mtcgate");
-        Result tls = find(results, "TLS", "mtcgate");
+        Result tcp = find(results, "TCP", "mtcgate MTC-IWF");
+        Result tls = find(results, "TLS", "mtcgate MTC-IWF");
         Result jd = find(results, "TCP", "jDiameter");
+        Result stack = find(results, "TCP", "mtcgate stack");
         System.out.println();
         if (tcp != null && jd != null) {
-            System.out.printf("ratio mtcgate TCP / jDiameter TCP: %.2f (target >= 1.0: %s)%n", tcp.rate() / jd.rate(),
-                    tcp.rate() >= jd.rate() ? "met" : "MISSED");
+            System.out.printf("ratio mtcgate MTC-IWF TCP (full procedure) / jDiameter TCP (answers at once): %.2f"
+                    + " (target >= 1.0: %s)%n", tcp.rate() / jd.rate(), tcp.rate() >= jd.rate() ? "met" : "MISSED");
+        }
+        if (stack != null && jd != null) {
+            System.out.printf("ratio mtcgate stack only / jDiameter, both answering at once: %.2f%n", stack.rate() / jd.rate());
         }
         if (tcp != null) {
             System.out.printf("TCP: %,.0f/s (target >= 30,000: %s), p99 %.2f ms (target <= 5 ms: %s)%n", tcp.rate(),
