@@ -29,7 +29,28 @@ public final class Pem {
     }
 
     /** Unencrypted PKCS#8 ("BEGIN PRIVATE KEY"), the form Netty and OpenSSL read directly. */
+    /**
+     * PKCS#8 PEM. An EC key is written with the curve and the public key inside its RFC 5915 ECPrivateKey, as
+     * OpenSSL writes it: the JDK's encoding leaves both optional fields out, and GnuTLS (freeDiameter and other
+     * GnuTLS peers) then cannot read the file ("ASN1 parser: Element was not found").
+     */
     public static String privateKey(PrivateKey key) {
+        if (key instanceof java.security.interfaces.ECPrivateKey ec) {
+            org.bouncycastle.asn1.pkcs.PrivateKeyInfo jdk = org.bouncycastle.asn1.pkcs.PrivateKeyInfo.getInstance(ec.getEncoded());
+            org.bouncycastle.asn1.ASN1Encodable curve = jdk.getPrivateKeyAlgorithm().getParameters();
+            org.bouncycastle.asn1.x9.X9ECParameters x9 = org.bouncycastle.asn1.x9.ECNamedCurveTable.getByOID(
+                    org.bouncycastle.asn1.ASN1ObjectIdentifier.getInstance(curve));
+            org.bouncycastle.math.ec.ECPoint q = new org.bouncycastle.math.ec.FixedPointCombMultiplier()
+                    .multiply(x9.getG(), ec.getS()).normalize();
+            org.bouncycastle.asn1.sec.ECPrivateKey inner = new org.bouncycastle.asn1.sec.ECPrivateKey(
+                    ec.getParams().getOrder().bitLength(), ec.getS(), new org.bouncycastle.asn1.DERBitString(q.getEncoded(false)), curve);
+            try {
+                return write(new PemObject("PRIVATE KEY",
+                        new org.bouncycastle.asn1.pkcs.PrivateKeyInfo(jdk.getPrivateKeyAlgorithm(), inner).getEncoded()));
+            } catch (java.io.IOException e) {
+                throw new IllegalArgumentException(e);
+            }
+        }
         try {
             PemObject pkcs8 = new JcaPKCS8Generator(key, null).generate();
             return write(pkcs8);

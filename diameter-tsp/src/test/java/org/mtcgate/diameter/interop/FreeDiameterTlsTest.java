@@ -141,8 +141,8 @@ class FreeDiameterTlsTest {
     private Path configureFreeDiameter(String certificateIdentity) throws IOException {
         IssuedCredential cred = ca.issue(certificateIdentity, List.of(certificateIdentity), Duration.ofDays(1));
         Path cert = Files.writeString(dir.resolve("fd.crt"), cred.certificatePem());
-        // Not cred.privateKeyPem(): GnuTLS 3.7 cannot read that form (see NOTES-interop.md).
-        Path key = Files.writeString(dir.resolve("fd.key"), withPublicKey(cred));
+        // The lab PKI's own PEM: GnuTLS must be able to read it as written for operators.
+        Path key = Files.writeString(dir.resolve("fd.key"), cred.privateKeyPem());
         Path caFile = Files.writeString(dir.resolve("ca.crt"), ca.certificatePem());
         String conf = """
                 # freeDiameter as an SCS-side peer of the mtcgate MTC-IWF (written by FreeDiameterTlsTest)
@@ -161,26 +161,6 @@ class FreeDiameterTlsTest {
                 """.formatted(FD, NS_IP, cert, key, caFile, MtcIwfFixture.MTC_IWF, HOST_IP,
                 iwf.node.localAddress().getPort());
         return Files.writeString(dir.resolve("freediameter.conf"), conf);
-    }
-
-    /**
-     * The credential's key as PKCS#8 whose inner ECPrivateKey (RFC 5915) also carries the optional publicKey.
-     * {@code Pem.privateKey} writes the JDK's encoding, which leaves it out; GnuTLS 3.7.9 then fails with
-     * "ASN1 parser: Element was not found".
-     */
-    static String withPublicKey(IssuedCredential cred) throws IOException {
-        var key = (java.security.interfaces.ECPrivateKey) cred.privateKey();
-        var jdk = org.bouncycastle.asn1.pkcs.PrivateKeyInfo.getInstance(key.getEncoded());
-        byte[] point = org.bouncycastle.asn1.x509.SubjectPublicKeyInfo.getInstance(
-                cred.certificate().getPublicKey().getEncoded()).getPublicKeyData().getBytes();
-        var ec = new org.bouncycastle.asn1.sec.ECPrivateKey(key.getParams().getOrder().bitLength(), key.getS(),
-                new org.bouncycastle.asn1.DERBitString(point), jdk.getPrivateKeyAlgorithm().getParameters());
-        var info = new org.bouncycastle.asn1.pkcs.PrivateKeyInfo(jdk.getPrivateKeyAlgorithm(), ec);
-        var text = new java.io.StringWriter();
-        try (var w = new org.bouncycastle.util.io.pem.PemWriter(text)) {
-            w.writeObject(new org.bouncycastle.util.io.pem.PemObject("PRIVATE KEY", info.getEncoded()));
-        }
-        return text.toString();
     }
 
     private void startFreeDiameter(Path conf) throws IOException {

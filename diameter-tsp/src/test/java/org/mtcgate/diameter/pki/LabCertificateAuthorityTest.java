@@ -15,6 +15,23 @@ import org.mtcgate.diameter.tls.TlsSettings;
 class LabCertificateAuthorityTest {
     private final LabCertificateAuthority ca = LabCertificateAuthority.create("mtcgate lab CA", Duration.ofDays(30));
 
+    /** GnuTLS needs the optional curve and public key inside the EC key (RFC 5915); OpenSSL writes both. */
+    @Test
+    void ecKeysAreWrittenWithCurveAndPublicKeyAndReadBack() throws Exception {
+        IssuedCredential cred = ca.issue("scs1.example.test", Duration.ofDays(1));
+        String pem = cred.privateKeyPem();
+        byte[] der = java.util.Base64.getMimeDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", ""));
+        var inner = org.bouncycastle.asn1.sec.ECPrivateKey.getInstance(
+                org.bouncycastle.asn1.pkcs.PrivateKeyInfo.getInstance(der).parsePrivateKey());
+        org.junit.jupiter.api.Assertions.assertNotNull(inner.getParametersObject(), "curve inside ECPrivateKey");
+        org.junit.jupiter.api.Assertions.assertNotNull(inner.getPublicKey(), "public key inside ECPrivateKey");
+        byte[] fromCert = org.bouncycastle.asn1.x509.SubjectPublicKeyInfo.getInstance(cred.certificate().getPublicKey().getEncoded())
+                .getPublicKeyData().getBytes();
+        org.junit.jupiter.api.Assertions.assertArrayEquals(fromCert, inner.getPublicKey().getBytes(), "the public key matches the certificate");
+        org.junit.jupiter.api.Assertions.assertEquals(((java.security.interfaces.ECPrivateKey) cred.privateKey()).getS(),
+                ((java.security.interfaces.ECPrivateKey) Pem.readPrivateKey(pem)).getS(), "and it reads back as the same key");
+    }
+
     @Test
     void issuesNodeCertificateWithSanSignedByTheCa() throws Exception {
         IssuedCredential node = ca.issue("mtc-iwf.operator.test", Duration.ofDays(7));
