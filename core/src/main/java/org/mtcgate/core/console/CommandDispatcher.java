@@ -30,40 +30,45 @@ public final class CommandDispatcher {
     }
 
     /** Runs the line in the session and flushes its output. */
-    public void execute(ConsoleSession session, String line) {
+    /** Runs one line; true when it ran without error (an empty line or help counts as success). */
+    public boolean execute(ConsoleSession session, String line) {
         try {
-            run(session, line);
+            return run(session, line);
         } finally {
             session.out().flush();
         }
     }
 
-    private void run(ConsoleSession session, String line) {
+    private boolean run(ConsoleSession session, String line) {
         if (line.length() > MAX_LINE) {
             session.println("% line too long (" + line.length() + " characters; at most " + MAX_LINE + ")");
-            return;
+            return false;
         }
         List<String> words;
         try {
             words = CommandLineTokenizer.split(line);
         } catch (ConsoleException e) {
             session.println("% " + e.getMessage());
-            return;
+            return false;
         }
         if (words.isEmpty()) {
-            return;
+            return true;
         }
         String last = words.get(words.size() - 1);
         if (last.endsWith("?")) {
             help(session, words.subList(0, words.size() - 1), last.substring(0, last.length() - 1));
-            return;
+            return true;
         }
         ConsoleCommands.Resolution found = commands.resolve(words);
         if (found.command() == null) {
             session.println("% " + found.error());
-            return;
+            return false;
         }
-        run(session, found.command(), found.args());
+        if (found.command().interactiveOnly() && !session.interactive()) {
+            session.println("% '" + found.command().path() + "' needs an interactive session: ssh without a command");
+            return false;
+        }
+        return run(session, found.command(), found.args());
     }
 
     /** The lines '?' shows after the given words, for a word beginning with {@code partial}. */
@@ -80,11 +85,13 @@ public final class CommandDispatcher {
         }
     }
 
-    private void run(ConsoleSession session, ConsoleCommand command, List<String> args) {
+    private boolean run(ConsoleSession session, ConsoleCommand command, List<String> args) {
         String outcome;
+        boolean ok = false;
         try {
             command.handler().handle(session, args);
             outcome = "ok";
+            ok = true;
         } catch (ConsoleException e) {
             session.println("% " + e.getMessage());
             outcome = "error: " + e.getMessage();
@@ -103,5 +110,6 @@ public final class CommandDispatcher {
                 LOG.error("could not audit console command '{}' of {}", command.path(), session.user(), e);
             }
         }
+        return ok;
     }
 }

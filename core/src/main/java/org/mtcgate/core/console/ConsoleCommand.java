@@ -7,10 +7,11 @@ import java.util.regex.Pattern;
 
 /**
  * One console command: its words ({@code show peers}), a one-line help, what it takes after its words, whether it
- * changes the node's state (then every use is audited), and its handler.
+ * changes the node's state (then every use is audited), whether it only makes sense in an interactive session
+ * (a trace prints after the command returns, so {@code ssh node trace on ...} could show nothing), and its handler.
  */
 public record ConsoleCommand(List<String> words, String help, ArgumentHint arguments, boolean changesState,
-                             CommandHandler handler) {
+                             boolean interactiveOnly, CommandHandler handler) {
     private static final Pattern WORD = Pattern.compile("[a-z][a-z0-9-]*");
 
     public ConsoleCommand {
@@ -31,17 +32,22 @@ public record ConsoleCommand(List<String> words, String help, ArgumentHint argum
     /** A read-only command without arguments; {@code path} is its words separated by spaces. */
     public static ConsoleCommand of(String path, String help, CommandHandler handler) {
         return new ConsoleCommand(List.of(path.trim().toLowerCase(Locale.ROOT).split("\\s+")), help,
-                ArgumentHint.NONE, false, handler);
+                ArgumentHint.NONE, false, false, handler);
     }
 
     /** The same command, audited as changing state. */
     public ConsoleCommand changingState() {
-        return new ConsoleCommand(words, help, arguments, true, handler);
+        return new ConsoleCommand(words, help, arguments, true, interactiveOnly, handler);
+    }
+
+    /** The same command, refused when run as a single SSH command (exec) rather than in a shell. */
+    public ConsoleCommand interactive() {
+        return new ConsoleCommand(words, help, arguments, changesState, true, handler);
     }
 
     /** The same command, taking arguments. */
     public ConsoleCommand withArguments(ArgumentHint hint) {
-        return new ConsoleCommand(words, help, hint, changesState, handler);
+        return new ConsoleCommand(words, help, hint, changesState, interactiveOnly, handler);
     }
 
     /** The words joined by spaces, as typed in full. */

@@ -29,8 +29,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The operator console: an SSH server (Apache MINA SSHD) whose only service is an interactive shell running the
- * console's commands. No exec, no subsystems (SFTP, SCP), no port forwarding, no agent forwarding.
+ * The operator console: an SSH server (Apache MINA SSHD) whose only services are an interactive shell running the
+ * console's commands and the same commands one at a time through exec ({@code ssh lab@node show stats}), for
+ * scripts. No subsystems (SFTP, SCP), no port forwarding, no agent forwarding.
  *
  * <pre>{@code
  * ConsoleCommands commands = new ConsoleCommands(version);
@@ -81,6 +82,7 @@ public final class ConsoleServer implements AutoCloseable {
         sshd.setHostBasedAuthenticator(null);
         sshd.setForwardingFilter(RejectAllForwardingFilter.INSTANCE);
         sshd.setShellFactory(channel -> new ConsoleShell(dispatcher, shells, activeShells, config.maxSessions()));
+        sshd.setCommandFactory((channel, line) -> new ConsoleExec(line, dispatcher, shells));
         CoreModuleProperties.IDLE_TIMEOUT.set(sshd, config.idleTimeout());
         CoreModuleProperties.AUTH_TIMEOUT.set(sshd, AUTH_TIMEOUT);
         CoreModuleProperties.MAX_AUTH_REQUESTS.set(sshd, MAX_AUTH_REQUESTS);

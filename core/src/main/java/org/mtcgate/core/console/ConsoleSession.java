@@ -8,12 +8,25 @@ public final class ConsoleSession {
     private final String user;
     private final String remoteAddress;
     private final PrintWriter out;
+    private final boolean interactive;
     private volatile boolean exitRequested;
 
+    /** An interactive session (a shell). */
     public ConsoleSession(String user, String remoteAddress, PrintWriter out) {
+        this(user, remoteAddress, out, true);
+    }
+
+    /** {@code interactive} false: one command given on the ssh command line, then the session ends. */
+    public ConsoleSession(String user, String remoteAddress, PrintWriter out, boolean interactive) {
         this.user = Objects.requireNonNull(user, "user");
         this.remoteAddress = Objects.requireNonNull(remoteAddress, "remoteAddress");
         this.out = Objects.requireNonNull(out, "out");
+        this.interactive = interactive;
+    }
+
+    /** True in a shell; false for a single command run through SSH exec. */
+    public boolean interactive() {
+        return interactive;
     }
 
     /** The authenticated user name. */

@@ -114,6 +114,7 @@ public final class Node implements AutoCloseable {
         audit = new org.mtcgate.core.audit.AuditLog(config.audit().dir(), config.audit().revealImsi());
         started.add(audit::close);
         observer = new NodeObserver(audit, metrics);
+        started.add(observer);
         workspace = new PolicyWorkspace(config.policyFile(), limiters);
         try {
             filter = new FilterEngine(workspace.compile(), TimeSource.SYSTEM);

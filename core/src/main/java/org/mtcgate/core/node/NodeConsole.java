@@ -52,7 +52,7 @@ final class NodeConsole {
         c.register(ConsoleCommand.of("write config", "save the console's policy changes to their list files",
                 this::writeConfig).changingState());
         c.register(ConsoleCommand.of("trace on", "print every verdict and trigger change naming this SCS, MSISDN, External-Identifier or IMSI",
-                this::traceOn).changingState().withArguments(ArgumentHint.of("<scs|msisdn|ext-id|imsi>")));
+                this::traceOn).changingState().interactive().withArguments(ArgumentHint.of("<scs|msisdn|ext-id|imsi>")));
         c.register(ConsoleCommand.of("trace off", "stop tracing (one key, or all of this session's traces)",
                 this::traceOff).changingState().withArguments(ArgumentHint.of("[key]")));
     }
@@ -91,6 +91,10 @@ final class NodeConsole {
         node.smsc().ifPresent(sc -> s.println(String.format("SMS-SC: %,d delivery attempts, %,d delivered, %s held now",
                 sc.attemptCount(), sc.deliveredCount(), sc.pendingCount().toCompletableFuture().join())));
         node.tspCounts().ifPresent(s::println);
+        long dropped = node.observer().traceLinesDropped();
+        if (dropped > 0) {
+            s.println(String.format("trace lines dropped (consoles too slow): %,d", dropped));
+        }
     }
 
     private void showPolicy(ConsoleSession s, List<String> args) {

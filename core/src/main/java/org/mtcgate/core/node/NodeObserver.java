@@ -18,7 +18,9 @@ import java.util.function.Predicate;
  * Where every verdict and trigger state change goes: the audit log, the metrics, the node's own counters for
  * {@code show stats}, and the consoles that asked to trace the UE or SCS concerned.
  */
-final class NodeObserver implements TriggerObserver {
+final class NodeObserver implements TriggerObserver, AutoCloseable {
+    private static final int TRACE_QUEUE = 10_000;
+
     /** A console session's trace: what it wants to see and where to print it. */
     record Trace(String id, String key, Predicate<String> matches, PrintWriter out) {
     }
@@ -28,10 +30,12 @@ final class NodeObserver implements TriggerObserver {
     private final Map<String, LongAdder> verdictCounts = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> stateCounts = new ConcurrentHashMap<>();
     private final CopyOnWriteArrayList<Trace> traces = new CopyOnWriteArrayList<>();
+    private final TraceWriter traceWriter;
 
     NodeObserver(AuditLog audit, NodeMetrics metrics) {
         this.audit = audit;
         this.metrics = metrics;
+        this.traceWriter = new TraceWriter(TRACE_QUEUE);
     }
 
     @Override
@@ -66,13 +70,19 @@ final class NodeObserver implements TriggerObserver {
         }
     }
 
-    /** Prints to the tracing session; a session that has gone away loses its trace. */
+    /** Queues the line for the tracing session; a session that has gone away loses its trace. */
     private void print(Trace t, String line) {
-        t.out().println("[trace " + t.key() + "] " + line);
-        t.out().flush();
-        if (t.out().checkError()) {
-            traces.remove(t);
-        }
+        traceWriter.offer(t.out(), "[trace " + t.key() + "] " + line, () -> traces.remove(t));
+    }
+
+    /** Trace lines dropped because a console read too slowly. */
+    long traceLinesDropped() {
+        return traceWriter.dropped();
+    }
+
+    @Override
+    public void close() {
+        traceWriter.close();
     }
 
     private static String names(InboundItem item) {

@@ -74,6 +74,8 @@ class ConsoleServerTest {
         commands.register(ConsoleCommand.of("show peers", "Diameter peers", (s, args) -> s.println("hss-1 OPEN")));
         commands.register(ConsoleCommand.of("trace on", "Start tracing", (s, args) -> s.println("tracing " + args))
                 .changingState().withArguments(ArgumentHint.of("<imsi>")));
+        commands.register(ConsoleCommand.of("monitor", "Prints while the session lasts", (s, args) -> s.println("watching"))
+                .interactive());
         commands.register(ConsoleCommand.of("debug crash", "Fails", (s, args) -> {
             throw new NullPointerException("bug");
         }));
@@ -178,6 +180,68 @@ class ConsoleServerTest {
             assertTrue(help.contains("peers") && help.contains("Diameter peers"), help);
             assertEquals("hss-1 OPEN\n", c.run("pe"));
         }
+    }
+
+    /** Runs one command through SSH exec; returns the exit status and the output. */
+    private String exec(String user, String line, java.util.function.Consumer<ClientSession> identity) throws Exception {
+        try (ClientSession s = ConsoleClient.login(client, server.port(), user)) {
+            identity.accept(s);
+            s.auth().verify(ConsoleClient.TIMEOUT);
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            try (org.apache.sshd.client.channel.ChannelExec exec = s.createExecChannel(line)) {
+                exec.setOut(out);
+                exec.setErr(out);
+                exec.open().verify(ConsoleClient.TIMEOUT);
+                exec.waitFor(java.util.EnumSet.of(org.apache.sshd.client.channel.ClientChannelEvent.EXIT_STATUS),
+                        ConsoleClient.TIMEOUT);
+                return exec.getExitStatus() + ":" + out.toString(java.nio.charset.StandardCharsets.UTF_8);
+            }
+        }
+    }
+
+    @Test
+    void execRunsOneCommandWithAnExitStatusAndIsAudited() throws Exception {
+        java.util.function.Consumer<ClientSession> alice = s -> s.addPasswordIdentity("correct horse");
+        assertEquals("0:hss-1 OPEN\n", exec("alice", "show peers", alice));
+        assertEquals("1:% unknown command 'shwo peers'; did you mean 'show peers'?\n", exec("alice", "shwo peers", alice));
+        assertEquals("1:% 'monitor' needs an interactive session: ssh without a command\n", exec("alice", "monitor", alice));
+        assertTrue(exec("alice", "debug crash", alice).startsWith("1:% internal error in 'debug crash'"));
+        assertEquals("0:tracing [001010123456789]\n", exec("bob", "trace on 001010123456789", s -> s.addPublicKeyIdentity(bobKey)));
+        assertEquals(List.of("bob|trace on 001010123456789|ok"), audited);
+    }
+
+    /** OpenSSH's own client, an independent peer: key login and one command, as an operator's script would run it. */
+    @Test
+    void openSshClientRunsACommand() throws Exception {
+        requireTool("ssh-keygen");
+        requireTool("ssh");
+        Path key = dataDir.resolve("dave_ed25519");
+        assertEquals(0, new ProcessBuilder("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "dave@script", "-f", key.toString())
+                .redirectErrorStream(true).start().waitFor());
+        server.close();
+        ConsoleUser dave = ConsoleUser.withAuthorizedKeys("dave", List.of(java.nio.file.Files.readString(Path.of(key + ".pub")).trim()));
+        ConsoleConfig config = new ConsoleConfig("127.0.0.1", 0, dataDir, Duration.ofMinutes(1), 2, List.of(dave));
+        ConsoleCommands commands = new ConsoleCommands("test");
+        commands.register(ConsoleCommand.of("show peers", "Diameter peers", (s, args) -> s.println("hss-1 OPEN")));
+        server = new ConsoleServer(config, commands, (user, command, outcome) -> { });
+        server.start();
+        Process ssh = new ProcessBuilder("ssh", "-F", "/dev/null", "-o", "BatchMode=yes", "-o", "StrictHostKeyChecking=no",
+                "-o", "UserKnownHostsFile=/dev/null", "-o", "LogLevel=ERROR", "-i", key.toString(), "-p", String.valueOf(server.port()),
+                "dave@127.0.0.1", "show peers").redirectErrorStream(true).start();
+        assertTrue(ssh.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "ssh ended");
+        String out = new String(ssh.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, ssh.exitValue(), out);
+        assertEquals("hss-1 OPEN\n", out);
+    }
+
+    /** A missing tool fails the test under CI (the check must not pass silently), else skips it with the reason. */
+    private static void requireTool(String tool) throws Exception {
+        boolean found = java.util.Arrays.stream(System.getenv().getOrDefault("PATH", "").split(":"))
+                .anyMatch(d -> java.nio.file.Files.isExecutable(Path.of(d, tool)));
+        if (!found && "true".equalsIgnoreCase(System.getenv("CI"))) {
+            org.junit.jupiter.api.Assertions.fail(tool + " is not installed -- CI=true, so this check fails instead of being skipped");
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(found, tool + " is not installed -- OpenSSH interop NOT checked (skipped)");
     }
 
     @Test

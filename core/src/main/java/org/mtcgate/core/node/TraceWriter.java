@@ -1,0 +1,63 @@
+package org.mtcgate.core.node;
+
+import java.io.PrintWriter;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Carries trace lines to console sessions. Verdicts are made on Netty and jSS7 threads that must never wait for
+ * an SSH client whose window is full, so lines are queued (bounded) and written by one thread of their own; when
+ * the queue is full a line is dropped and counted instead of stalling the node.
+ */
+final class TraceWriter implements AutoCloseable {
+    /** One line for one session; {@code onGone} runs when the session's output has failed. */
+    private record Line(PrintWriter out, String text, Runnable onGone) {
+    }
+
+    private final BlockingQueue<Line> queue;
+    private final LongAdder dropped = new LongAdder();
+    private final Thread writer;
+
+    TraceWriter(int capacity) {
+        this.queue = new ArrayBlockingQueue<>(capacity);
+        this.writer = new Thread(this::drain, "console-trace");
+        writer.setDaemon(true);
+        writer.start();
+    }
+
+    /** Queues a line; never blocks. */
+    void offer(PrintWriter out, String text, Runnable onGone) {
+        if (!queue.offer(new Line(out, text, onGone))) {
+            dropped.increment();
+        }
+    }
+
+    /** Lines dropped because the sessions read more slowly than the node traced. */
+    long dropped() {
+        return dropped.sum();
+    }
+
+    private void drain() {
+        try {
+            while (!Thread.currentThread().isInterrupted()) {
+                write(queue.take());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void write(Line line) {
+        line.out().println(line.text());
+        line.out().flush();
+        if (line.out().checkError()) {
+            line.onGone().run();
+        }
+    }
+
+    @Override
+    public void close() {
+        writer.interrupt();
+    }
+}
