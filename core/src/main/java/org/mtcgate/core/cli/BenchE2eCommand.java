@@ -58,12 +58,20 @@ final class BenchE2eCommand implements Callable<Integer> {
     @Option(names = "--in-flight", defaultValue = "64", description = "DARs in flight (default ${DEFAULT-VALUE})")
     int inFlight;
 
+    @Option(names = "--rate", defaultValue = "0",
+            description = "offered DARs per second, latency counted from when each was due; 0 = as fast as the window allows (default ${DEFAULT-VALUE})")
+    int rate;
+
     @Option(names = "--ues", defaultValue = "10000", description = "UEs in the subscriber store (default ${DEFAULT-VALUE})")
     int ues;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        if (seconds < 1 || warmup < 0 || inFlight < 1 || inFlight > 10_000 || rate < 0 || ues < 1) {
+            spec.commandLine().getErr().println("bench e2e: --seconds >= 1, --warmup >= 0, --in-flight 1..10000, --rate >= 0, --ues >= 1");
+            return 2;
+        }
         Path dir = Files.createTempDirectory("mtcgate-bench-e2e");
         int[] ports = FreePorts.distinct(3);
         writeFiles(dir, ports);
@@ -108,7 +116,7 @@ final class BenchE2eCommand implements Callable<Integer> {
                 };
                 out.println("warming up for " + warmup + " s ...");
                 out.flush();
-                TspLoad.run(scs, inFlight, Duration.ofSeconds(warmup), Long.MAX_VALUE, request, null);
+                TspLoad.run(scs, inFlight, rate, Duration.ofSeconds(warmup), Long.MAX_VALUE, request, null);
                 awaitDrained(sentAt, 30);
                 synchronized (e2e) {
                     e2e.reset();
@@ -117,13 +125,16 @@ final class BenchE2eCommand implements Callable<Integer> {
                 long dnrsBefore = dnrs.sum();
                 long heapBefore = heapAfterGc();
                 long t0 = System.nanoTime();
-                TspLoad.Result r = TspLoad.run(scs, inFlight, Duration.ofSeconds(seconds), Long.MAX_VALUE, request, null);
+                TspLoad.Result r = TspLoad.run(scs, inFlight, rate, Duration.ofSeconds(seconds), Long.MAX_VALUE, request, null);
                 awaitDrained(sentAt, 60);
                 double e2eSeconds = (lastReceipt.get() - t0) / 1e9;
                 long delivered = received.sum() - receivedBefore;
                 long heapAfter = heapAfterGc();
                 out.println();
                 out.println("== DAR -> DAA (SCS over mutual TLS, MTC-IWF with filter, subscriber store, durable store)");
+                if (rate > 0) {
+                    out.printf("offered %,d DAR per second (at most %d in flight)%n", rate, inFlight);
+                }
                 r.print(out, inFlight);
                 out.println("== end to end (DAR sent -> SMS-DELIVER received at the MSC over MAP MT-ForwardSM)");
                 out.printf("triggers received at the MSC: %,d in %.2f s: %,.0f per second%n", delivered, e2eSeconds, delivered / e2eSeconds);

@@ -31,6 +31,10 @@ final class ScsLoadCommand implements Callable<Integer> {
     @Option(names = "--in-flight", defaultValue = "32", description = "requests in flight (default ${DEFAULT-VALUE})")
     int inFlight;
 
+    @Option(names = "--rate", defaultValue = "0",
+            description = "offered requests per second, latency counted from when each was due; 0 = as fast as the window allows")
+    int rate;
+
     @Option(names = "--seconds", defaultValue = "10", description = "how long to run (default ${DEFAULT-VALUE})")
     int seconds;
 
@@ -50,14 +54,14 @@ final class ScsLoadCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        if (inFlight < 1 || inFlight > 10_000 || seconds < 1 || seconds > 3600 || ues < 1) {
-            spec.commandLine().getErr().println("scs load: --in-flight 1..10000, --seconds 1..3600, --ues >= 1");
+        if (inFlight < 1 || inFlight > 10_000 || seconds < 1 || seconds > 3600 || ues < 1 || rate < 0) {
+            spec.commandLine().getErr().println("scs load: --in-flight 1..10000, --seconds 1..3600, --ues >= 1, --rate >= 0");
             return 2;
         }
         byte[] payload = "load".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         try (ScsClient client = ScsClient.start(scs.config(), ScsOptions.realmOf(scs.mtcIwfHost), r -> { })) {
             client.connected(scs.mtcIwfHost).get(10, TimeUnit.SECONDS);
-            TspLoad.Result result = TspLoad.run(client, inFlight, Duration.ofSeconds(seconds), max, n -> {
+            TspLoad.Result result = TspLoad.run(client, inFlight, rate, Duration.ofSeconds(seconds), max, n -> {
                 long ref = (firstRef + n) & 0xFFFF_FFFFL;
                 return new DeviceActionRequest(scs.identity, null, ActionType.DEVICE_TRIGGER_REQUEST, ref, null,
                         UeName.of(ExternalId.of(String.format(extIdPattern, 1 + (ref % ues)))), payload, 9200, false,

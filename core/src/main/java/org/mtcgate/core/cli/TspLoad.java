@@ -16,8 +16,12 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongFunction;
 
 /**
- * Keeps N Device-Action requests in flight for a bounded time and count, measuring DAR→DAA latency. Used by
+ * Keeps up to N Device-Action requests in flight for a bounded time and count, measuring DAR→DAA latency. Used by
  * {@code scs load} and {@code bench e2e}; it stops by itself.
+ *
+ * <p>Unpaced, it sends whenever the window allows, which finds the maximum rate but makes latency mostly queueing
+ * (in flight / rate). Paced, it sends at a fixed offered rate and measures each request from when it was due, so
+ * a stall that delays sending is counted against the node (no coordinated omission).
  */
 final class TspLoad {
     /** What a run measured. */
@@ -46,6 +50,12 @@ final class TspLoad {
      */
     static Result run(ScsClient client, int inFlight, Duration duration, long max, LongFunction<DeviceActionRequest> requestFor,
                       PrintWriter progress) throws InterruptedException {
+        return run(client, inFlight, 0, duration, max, requestFor, progress);
+    }
+
+    /** @param perSecond offered rate; 0 sends as fast as the window allows */
+    static Result run(ScsClient client, int inFlight, int perSecond, Duration duration, long max,
+                      LongFunction<DeviceActionRequest> requestFor, PrintWriter progress) throws InterruptedException {
         Histogram latency = new Histogram(TimeUnit.SECONDS.toNanos(30), 3);
         Map<String, LongAdder> outcomes = new ConcurrentHashMap<>();
         Semaphore window = new Semaphore(inFlight);
@@ -59,7 +69,7 @@ final class TspLoad {
                 continue;
             }
             DeviceActionRequest r = requestFor.apply(sent);
-            long t0 = System.nanoTime();
+            long t0 = perSecond > 0 ? dueAt(start, sent, perSecond) : System.nanoTime();
             client.send(r).whenComplete((daa, e) -> {
                 long dt = System.nanoTime() - t0;
                 synchronized (latency) {
@@ -84,6 +94,16 @@ final class TspLoad {
         synchronized (latency) {
             return new Result(sent, elapsed, latency.copy(), counted);
         }
+    }
+
+    /** Waits (a pacing wait, not a synchronisation) until the n-th request is due; returns when it was due. */
+    private static long dueAt(long start, long n, int perSecond) {
+        long due = start + n * 1_000_000_000L / perSecond;
+        long wait;
+        while ((wait = due - System.nanoTime()) > 0) {
+            java.util.concurrent.locks.LockSupport.parkNanos(wait);
+        }
+        return due;
     }
 
     private static String describe(DeviceActionAnswer daa, Throwable e) {
