@@ -39,9 +39,25 @@ public final class GlobalTitles {
                 pointCode, 0);
     }
 
+    /** The same for two-section rules ({@link #prefixPattern}): "-/-" with mask K/K keeps both sections. */
+    static SccpAddress twoSectionTranslationTo(int pointCode) {
+        return FACTORY.createSccpAddress(RoutingIndicator.ROUTING_BASED_ON_GLOBAL_TITLE, e164Pattern("-/-"),
+                pointCode, 0);
+    }
+
     /** A GTT rule pattern matching every E.164 international title. */
     static SccpAddress anyE164() {
         return FACTORY.createSccpAddress(RoutingIndicator.ROUTING_BASED_ON_GLOBAL_TITLE, e164Pattern("*"), 0, 0);
+    }
+
+    /**
+     * A GTT rule pattern matching E.164 titles that start with {@code prefix}, as two sections "prefix/*" (mask
+     * K/K). One section "prefix*" would not do: jSS7 cuts a section to the length of its pattern when it
+     * translates, so the title would lose every digit after the prefix.
+     */
+    static SccpAddress prefixPattern(String prefix) {
+        return FACTORY.createSccpAddress(RoutingIndicator.ROUTING_BASED_ON_GLOBAL_TITLE, e164Pattern(prefix + "/*"),
+                0, 0);
     }
 
     private static GlobalTitle e164Pattern(String pattern) {

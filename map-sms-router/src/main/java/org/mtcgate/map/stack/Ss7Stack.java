@@ -1,8 +1,11 @@
 package org.mtcgate.map.stack;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -25,40 +28,58 @@ import org.mobicents.protocols.ss7.sccp.parameter.SccpAddress;
 import org.mobicents.protocols.ss7.tcap.TCAPStackImpl;
 
 /**
- * One jSS7 stack, M3UA (IPSP, one association to one peer) + SCCP + TCAP + MAP, assembled from an
- * {@link Ss7StackConfig}.
+ * One jSS7 signalling point, M3UA (IPSP) + SCCP + TCAP + MAP, with one association to each adjacent peer,
+ * assembled from an {@link Ss7StackConfig}.
  *
  * <p>Use: {@link #assemble} starts every layer but sends nothing; register MAP listeners on
- * {@link #mapProvider()}; {@link #connect()} starts the ASP; {@link #active()} completes when the M3UA AS is
- * active; {@link #close()} stops everything. jSS7's threads are not daemons, so a stack that is not closed
- * keeps the JVM alive; a failed assembly stops what it had started before throwing.
+ * {@link #mapProvider()}; {@link #connect()} starts the ASPs; {@link #active()} completes when the M3UA AS of
+ * every peer is active ({@link #active(String)} for one peer); {@link #close()} stops everything. jSS7's
+ * threads are not daemons, so a stack that is not closed keeps the JVM alive; a failed assembly stops what it
+ * had started before throwing.
  *
- * <p>SCCP routes on GT in both directions: called GTs of messages from the peer translate to the local point
- * code, called GTs of local messages translate to the peer's point code (Q.714 2.4); digits are kept.
+ * <p>M3UA: one IPSP AS and ASP per peer over that peer's association (client or server side; server peers on
+ * the same listening address share one server), and one route per peer point code to its AS.
+ *
+ * <p>SCCP routes on GT (Q.714 2.4) and keeps the digits of the called GT; every peer is a remote signalling
+ * point with its subsystems. The translation rules, most specific first (jSS7 sorts them: titles without a
+ * wildcard, then longer prefixes, then "*"):
+ * <ul>
+ *   <li>a message from any peer terminates here, whatever its called GT: this node is an SCCP end point, not a
+ *       relay (an SMS Router receives SRI-for-SM addressed to the subscriber's MSISDN, which may well lie in a
+ *       prefix routed to the HLR: relaying it would bypass the router);</li>
+ *   <li>a locally originated message goes to the peer owning the longest prefix of its called GT;</li>
+ *   <li>otherwise to the default peer, if one is configured; otherwise it is not routed, and the dialog
+ *       ends with the TCAP invoke timer.</li>
+ * </ul>
+ * Answers follow the same rules: a TC-END goes to the calling GT of the TC-BEGIN, so every peer that opens
+ * dialogs here must be reachable by a prefix of its calling GT or be the default peer.
  */
 public final class Ss7Stack implements AutoCloseable {
     private static final Logger LOG = LogManager.getLogger(Ss7Stack.class);
     private static final int MTP3_USER_PART_ID = 1;
     private static final int SAP_ID = 1;
     private static final int ROUTING_ADDRESS_LOCAL = 1;
-    private static final int ROUTING_ADDRESS_PEER = 2;
+    private static final int RULE_ANY_REMOTE = 1;
+    private static final int RULE_DEFAULT_PEER = 2;
 
     private final Ss7StackConfig config;
     private final Deque<AutoCloseable> stopActions = new ArrayDeque<>();
-    private final AsActivity asActivity;
-    private final String aspName;
+    private final Map<String, AsActivity> asActivity = new LinkedHashMap<>();
+    private final List<String> aspNames = new ArrayList<>();
     private M3UAManagementImpl m3ua;
     private TCAPStackImpl tcap;
     private MAPStackImpl map;
-    private boolean aspStarted;
+    private boolean aspsStarted;
 
     private Ss7Stack(Ss7StackConfig config) {
         this.config = config;
-        this.asActivity = new AsActivity(config.name() + "-as");
-        this.aspName = config.name() + "-asp";
+        for (RemotePeer peer : config.peers()) {
+            asActivity.put(peer.name(), new AsActivity(asName(peer)));
+            aspNames.add(objectName(peer, "asp"));
+        }
     }
 
-    /** Assembles and starts all layers, then starts the ASP: traffic may flow once {@link #active()} completes. */
+    /** Assembles and starts all layers, then starts the ASPs: traffic may flow once {@link #active()} completes. */
     public static Ss7Stack start(Ss7StackConfig config) throws Exception {
         Ss7Stack stack = assemble(config);
         try {
@@ -70,7 +91,7 @@ public final class Ss7Stack implements AutoCloseable {
         return stack;
     }
 
-    /** Starts every layer without starting the ASP, so listeners can be registered before any traffic. */
+    /** Starts every layer without starting the ASPs, so listeners can be registered before any traffic. */
     public static Ss7Stack assemble(Ss7StackConfig config) throws Exception {
         Ss7Stack stack = new Ss7Stack(config);
         try {
@@ -83,12 +104,19 @@ public final class Ss7Stack implements AutoCloseable {
         return stack;
     }
 
+    private String objectName(RemotePeer peer, String kind) {
+        return config.name() + "-" + peer.name() + "-" + kind;
+    }
+
+    private String asName(RemotePeer peer) {
+        return objectName(peer, "as");
+    }
+
     private void build() throws Exception {
         if (config.transport() == Transport.SCTP) {
             SctpSupport.requireCompatibleNetty();
         }
         String persistDir = PersistDir.prepare(config.persistDir());
-        String associationName = config.name() + "-assoc";
         IpChannelType channel = config.transport() == Transport.SCTP ? IpChannelType.SCTP : IpChannelType.TCP;
 
         NettySctpManagementImpl transport = new NettySctpManagementImpl(config.name() + "-sctp");
@@ -96,32 +124,45 @@ public final class Ss7Stack implements AutoCloseable {
         transport.start();
         stopActions.push(transport::stop);
         transport.setConnectDelay(1000); // reconnect attempt period of a client association, ms
-        if (config.role() == AssociationRole.SERVER) {
-            String serverName = config.name() + "-server";
-            transport.addServer(serverName, config.localHost(), config.localPort(), channel, null);
-            transport.addServerAssociation(config.remoteHost(), config.remotePort(), serverName, associationName,
-                    channel);
-            transport.startServer(serverName);
-        } else {
-            transport.addAssociation(config.localHost(), config.localPort(), config.remoteHost(),
-                    config.remotePort(), associationName, channel, null);
+        Map<String, String> servers = new LinkedHashMap<>(); // listening host:port -> server name
+        for (RemotePeer peer : config.peers()) {
+            String association = objectName(peer, "assoc");
+            if (peer.role() == AssociationRole.SERVER) {
+                String listen = peer.localHost() + ":" + peer.localPort();
+                String server = servers.get(listen);
+                if (server == null) {
+                    server = config.name() + "-server" + (servers.isEmpty() ? "" : "-" + (servers.size() + 1));
+                    transport.addServer(server, peer.localHost(), peer.localPort(), channel, null);
+                    servers.put(listen, server);
+                }
+                transport.addServerAssociation(peer.remoteHost(), peer.remotePort(), server, association, channel);
+            } else {
+                transport.addAssociation(peer.localHost(), peer.localPort(), peer.remoteHost(), peer.remotePort(),
+                        association, channel, null);
+            }
+        }
+        for (String server : servers.values()) {
+            transport.startServer(server);
         }
 
         m3ua = new M3UAManagementImpl(config.name() + "-m3ua", "mtcgate");
         m3ua.setPersistDir(persistDir);
         m3ua.setTransportManagement(transport);
-        m3ua.addM3UAManagementEventListener(asActivity);
+        asActivity.values().forEach(m3ua::addM3UAManagementEventListener);
         m3ua.start();
         stopActions.push(m3ua::stop);
         ParameterFactoryImpl m3uaParameters = new ParameterFactoryImpl();
-        RoutingContext rc = m3uaParameters.createRoutingContext(new long[] {config.routingContext()});
         TrafficModeType loadshare = m3uaParameters.createTrafficModeType(TrafficModeType.Loadshare);
-        String asName = config.name() + "-as";
-        m3ua.createAs(asName, Functionality.IPSP, ExchangeType.SE,
-                config.role() == AssociationRole.SERVER ? IPSPType.SERVER : IPSPType.CLIENT, rc, loadshare, 1, null);
-        m3ua.createAspFactory(aspName, associationName);
-        m3ua.assignAspToAs(asName, aspName);
-        m3ua.addRoute(config.remotePointCode(), -1, -1, asName);
+        for (RemotePeer peer : config.peers()) {
+            RoutingContext rc = m3uaParameters.createRoutingContext(new long[] {peer.routingContext()});
+            String as = asName(peer);
+            String asp = objectName(peer, "asp");
+            m3ua.createAs(as, Functionality.IPSP, ExchangeType.SE,
+                    peer.role() == AssociationRole.SERVER ? IPSPType.SERVER : IPSPType.CLIENT, rc, loadshare, 1, null);
+            m3ua.createAspFactory(asp, objectName(peer, "assoc"));
+            m3ua.assignAspToAs(as, asp);
+            m3ua.addRoute(peer.pointCode(), -1, -1, as);
+        }
 
         SccpStackImpl sccp = new SccpStackImpl(config.name() + "-sccp");
         sccp.setPersistDir(persistDir);
@@ -143,41 +184,80 @@ public final class Ss7Stack implements AutoCloseable {
         map.getMAPProvider().getMAPServiceSms().acivate();
         map.start();
         stopActions.push(map::stop);
-        LOG.info("stack {} assembled: {} {} {}:{} -> {}:{}, PC {} -> {}, SSN {}, GT {}", config.name(),
-                config.transport(), config.role(), config.localHost(), config.localPort(), config.remoteHost(),
-                config.remotePort(), config.localPointCode(), config.remotePointCode(), ssns,
-                config.localGlobalTitle());
+        LOG.info("stack {} assembled: {} PC {} GT {} SSN {}, peers {}, default peer {}", config.name(),
+                config.transport(), config.localPointCode(), config.localGlobalTitle(), ssns, describePeers(),
+                config.defaultPeer());
+    }
+
+    private String describePeers() {
+        StringBuilder sb = new StringBuilder();
+        for (RemotePeer p : config.peers()) {
+            sb.append(sb.isEmpty() ? "" : "; ").append(p.name()).append(' ').append(p.role()).append(' ')
+                    .append(p.localHost()).append(':').append(p.localPort()).append(p.role() == AssociationRole.SERVER
+                            ? " <- " : " -> ").append(p.remoteHost()).append(':').append(p.remotePort())
+                    .append(" PC ").append(p.pointCode()).append(" SSN ").append(p.ssns())
+                    .append(" GT prefixes ").append(p.gtPrefixes());
+        }
+        return sb.toString();
     }
 
     private void configureSccp(SccpStackImpl sccp) throws Exception {
-        int peer = config.remotePointCode();
-        sccp.getSccpResource().addRemoteSpc(1, peer, 0, 0);
-        int id = 1;
-        for (int ssn : config.remoteSsns()) {
-            sccp.getSccpResource().addRemoteSsn(id++, peer, ssn, 0, false);
-        }
-        sccp.getRouter().addMtp3ServiceAccessPoint(SAP_ID, MTP3_USER_PART_ID, config.localPointCode(),
+        var resource = sccp.getSccpResource();
+        var router = sccp.getRouter();
+        router.addMtp3ServiceAccessPoint(SAP_ID, MTP3_USER_PART_ID, config.localPointCode(),
                 config.networkIndicator(), 0);
-        sccp.getRouter().addMtp3Destination(SAP_ID, 1, peer, peer, 0, 255, 255);
-        sccp.getRouter().addRoutingAddress(ROUTING_ADDRESS_LOCAL, GlobalTitles.translationTo(config.localPointCode()));
-        sccp.getRouter().addRoutingAddress(ROUTING_ADDRESS_PEER, GlobalTitles.translationTo(peer));
-        sccp.getRouter().addRule(1, RuleType.SOLITARY, LoadSharingAlgorithm.Undefined, OriginationType.REMOTE,
+        router.addRoutingAddress(ROUTING_ADDRESS_LOCAL, GlobalTitles.translationTo(config.localPointCode()));
+        router.addRule(RULE_ANY_REMOTE, RuleType.SOLITARY, LoadSharingAlgorithm.Undefined, OriginationType.REMOTE,
                 GlobalTitles.anyE164(), "K", ROUTING_ADDRESS_LOCAL, -1, null, 0, null);
-        sccp.getRouter().addRule(2, RuleType.SOLITARY, LoadSharingAlgorithm.Undefined, OriginationType.LOCAL,
-                GlobalTitles.anyE164(), "K", ROUTING_ADDRESS_PEER, -1, null, 0, null);
-    }
-
-    /** Starts the ASP: the client association connects (or the server accepts) and M3UA brings the AS up. */
-    public synchronized void connect() throws Exception {
-        if (!aspStarted) {
-            m3ua.startAsp(aspName);
-            aspStarted = true;
+        int ssnId = 1;
+        int ruleId = RULE_DEFAULT_PEER + 1;
+        List<RemotePeer> peers = config.peers();
+        for (int i = 0; i < peers.size(); i++) {
+            RemotePeer peer = peers.get(i);
+            int pc = peer.pointCode();
+            resource.addRemoteSpc(i + 1, pc, 0, 0);
+            for (int ssn : peer.ssns()) {
+                resource.addRemoteSsn(ssnId++, pc, ssn, 0, false);
+            }
+            router.addMtp3Destination(SAP_ID, i + 1, pc, pc, 0, 255, 255);
+            int oneSection = 10 + 2 * i;
+            int twoSections = oneSection + 1;
+            router.addRoutingAddress(oneSection, GlobalTitles.translationTo(pc));
+            router.addRoutingAddress(twoSections, GlobalTitles.twoSectionTranslationTo(pc));
+            for (String prefix : peer.gtPrefixes()) {
+                router.addRule(ruleId++, RuleType.SOLITARY, LoadSharingAlgorithm.Undefined, OriginationType.LOCAL,
+                        GlobalTitles.prefixPattern(prefix), "K/K", twoSections, -1, null, 0, null);
+            }
+            if (peer.name().equals(config.defaultPeer())) {
+                router.addRule(RULE_DEFAULT_PEER, RuleType.SOLITARY, LoadSharingAlgorithm.Undefined,
+                        OriginationType.LOCAL, GlobalTitles.anyE164(), "K", oneSection, -1, null, 0, null);
+            }
         }
     }
 
-    /** Completes when the M3UA AS towards the peer is active; never completes exceptionally. */
+    /** Starts the ASPs: client associations connect (servers accept) and M3UA brings each AS up. */
+    public synchronized void connect() throws Exception {
+        if (!aspsStarted) {
+            for (String asp : aspNames) {
+                m3ua.startAsp(asp);
+            }
+            aspsStarted = true;
+        }
+    }
+
+    /** Completes when the M3UA AS towards every peer is active; never completes exceptionally. */
     public CompletableFuture<Void> active() {
-        return asActivity.active();
+        return CompletableFuture.allOf(asActivity.values().stream().map(AsActivity::active)
+                .toArray(CompletableFuture[]::new));
+    }
+
+    /** Completes when the M3UA AS towards the named peer is active; never completes exceptionally. */
+    public CompletableFuture<Void> active(String peerName) {
+        AsActivity activity = asActivity.get(peerName);
+        if (activity == null) {
+            throw new IllegalArgumentException("stack " + config.name() + " has no peer " + peerName);
+        }
+        return activity.active();
     }
 
     public Ss7StackConfig config() {
@@ -211,7 +291,7 @@ public final class Ss7Stack implements AutoCloseable {
     public synchronized void close() {
         // M3UA's own stop() takes its ASPs down (stopFactories); an explicit stopAsp() before it races
         // with the peer's ASPDN-ACK and makes jSS7 log an unknown FSM transition.
-        aspStarted = false;
+        aspsStarted = false;
         while (!stopActions.isEmpty()) {
             try {
                 stopActions.pop().close();

@@ -121,4 +121,40 @@ class Ss7StackTest {
         assertThrows(IllegalArgumentException.class, () -> config("x").localSsns().build());
         assertEquals(List.of(8), config("x").build().localSsns());
     }
+
+    @Test
+    void multiPeerConfigRejectsAmbiguities() {
+        RemotePeer a = RemotePeer.builder("a").local("127.0.0.1", 4001).remote("127.0.0.1", 5001).pointCode(2)
+                .gtPrefixes("4917").build();
+        RemotePeer sameSource = RemotePeer.builder("b").local("127.0.0.1", 4001).remote("127.0.0.1", 5002)
+                .pointCode(3).build();
+        RemotePeer samePrefix = RemotePeer.builder("c").local("127.0.0.1", 4003).remote("127.0.0.1", 5003)
+                .pointCode(4).gtPrefixes("4917").build();
+        RemotePeer samePointCode = RemotePeer.builder("d").local("127.0.0.1", 4004).remote("127.0.0.1", 5004)
+                .pointCode(2).build();
+        Ss7StackConfig.Builder base = Ss7StackConfig.builder().name("multi").dataDir(dataDir).localPointCode(1)
+                .localGlobalTitle("491700000011");
+        assertEquals(List.of(a), base.peer(a).build().peers());
+        assertEquals(null, base.build().defaultPeer(), "no default peer unless named");
+        assertThrows(IllegalArgumentException.class, () -> base.peer(sameSource).build());
+        assertThrows(IllegalArgumentException.class, () -> Ss7StackConfig.builder().name("m").dataDir(dataDir)
+                .localPointCode(1).localGlobalTitle("4917").peer(a).peer(samePrefix).build());
+        assertThrows(IllegalArgumentException.class, () -> Ss7StackConfig.builder().name("m").dataDir(dataDir)
+                .localPointCode(1).localGlobalTitle("4917").peer(a).peer(samePointCode).build());
+        assertThrows(IllegalArgumentException.class, () -> Ss7StackConfig.builder().name("m").dataDir(dataDir)
+                .localPointCode(1).localGlobalTitle("4917").peer(a).defaultPeer("zz").build());
+        assertThrows(IllegalStateException.class, () -> Ss7StackConfig.builder().name("m").dataDir(dataDir)
+                .localPointCode(1).localGlobalTitle("4917").peer(a).remote("127.0.0.1", 1).build());
+        assertThrows(IllegalArgumentException.class, () -> RemotePeer.builder("x").local("127.0.0.1", 1)
+                .remote("127.0.0.1", 2).pointCode(5).gtPrefixes("49*").build());
+    }
+
+    @Test
+    void singlePeerBuilderMakesOneDefaultPeer() throws IOException {
+        Ss7StackConfig c = config("single").build();
+        assertEquals(1, c.peers().size());
+        assertEquals(Ss7StackConfig.SINGLE_PEER, c.defaultPeer());
+        assertEquals(12, c.peers().get(0).pointCode());
+        assertEquals(AssociationRole.SERVER, c.peers().get(0).role());
+    }
 }
