@@ -51,8 +51,9 @@ final class NodeCommand implements Callable<Integer> {
         node.diameterAddress().ifPresent(a -> out.println("  Tsp (" + (cfg.diameter().insecureLab() ? "plain TCP, INSECURE LAB" : "mutual TLS")
                 + ") on " + a.getAddress().getHostAddress() + ":" + a.getPort() + " as " + cfg.diameter().identity()));
         if (cfg.ss7() != null) {
-            out.println("  SS7 M3UA/TCP " + (cfg.ss7().server() ? "listening on " + hostPort(cfg.ss7().local()) : "to " + hostPort(cfg.ss7().remote()))
-                    + ", GT " + cfg.ss7().localGt() + ", point code " + cfg.ss7().pointCode());
+            out.println("  SS7 GT " + cfg.ss7().localGt() + ", point code " + cfg.ss7().pointCode() + ", M3UA/TCP:");
+            cfg.ss7().peers().forEach(p -> out.println("    " + p.name() + " (PC " + p.pointCode() + "): " + p.describe()
+                    + (p.gtPrefixes().isEmpty() ? "" : ", GTs " + String.join(" ", p.gtPrefixes()) + "*")));
         }
         node.consolePort().ifPresent(p -> out.println("  console: ssh -p " + p + " <user>@" + cfg.console().host()));
         node.metricsPort().ifPresent(p -> out.println("  metrics: http://" + cfg.metricsListen().getHostString() + ":" + p + "/metrics"));
@@ -62,9 +63,5 @@ final class NodeCommand implements Callable<Integer> {
         out.flush();
         stopped.await();
         return 0;
-    }
-
-    private static String hostPort(java.net.InetSocketAddress a) {
-        return a.getHostString() + ":" + a.getPort();
     }
 }

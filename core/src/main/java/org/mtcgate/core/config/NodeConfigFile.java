@@ -32,8 +32,6 @@ public final class NodeConfigFile {
             "console", "metrics", "audit");
     private static final Set<String> METRICS = Set.of("listen");
     private static final Set<String> AUDIT = Set.of("dir", "reveal-imsi");
-    private static final Set<String> SS7 = Set.of("local-gt", "point-code", "association", "invoke-timeout");
-    private static final Set<String> ASSOCIATION = Set.of("role", "local", "remote", "remote-point-code");
     private static final Set<String> SMS_SC = Set.of("trigger-originator", "retry-first", "retry-max");
     private static final Set<String> NODE = Set.of("name", "data-dir");
     private static final Set<String> DIAMETER = Set.of("identity", "realm", "listen", "tls", "insecure-lab", "watchdog",
@@ -113,7 +111,7 @@ public final class NodeConfigFile {
         NodeConfig.MtcIwf mtcIwf = new NodeConfig.MtcIwf(duration(m, "default-validity", Duration.ofHours(1)),
                 duration(m, "max-validity", Duration.ofDays(7)), integer(m, "max-payload", 134, 1, 134), bool(m, "fsync", false),
                 hss, t4);
-        Ss7Settings ss7 = top.containsKey("ss7") ? ss7(top.get("ss7")) : null;
+        Ss7Settings ss7 = top.containsKey("ss7") ? Ss7SettingsReader.read(top.get("ss7")) : null;
         if (ss7 == null && (roles.contains(Role.SMS_SC) || roles.contains(Role.SMS_ROUTER))) {
             throw rolesNode.error("the sms-sc and sms-router roles need an 'ss7' section");
         }
@@ -153,31 +151,6 @@ public final class NodeConfigFile {
     private static String realmOf(String host) {
         int dot = host.indexOf('.');
         return dot < 0 ? host : host.substring(dot + 1);
-    }
-
-    private static Ss7Settings ss7(YamlNode node) throws ConfigException {
-        Map<String, YamlNode> m = node.mapping(SS7);
-        String gt = requiredText(node, m, "local-gt");
-        if (!gt.matches("[0-9]{1,15}")) {
-            throw m.get("local-gt").error("'" + gt + "' is not an E.164 global title");
-        }
-        int pc = integer(m, "point-code", 1, 0, 16383);
-        YamlNode a = m.get("association");
-        if (a == null) {
-            throw new ConfigException(node.source(), node.line(), "ss7.association", "is required");
-        }
-        Map<String, YamlNode> am = a.mapping(ASSOCIATION);
-        String role = text(am, "role", "server");
-        if (!role.equals("server") && !role.equals("client")) {
-            throw am.get("role").error("'" + role + "' is neither server nor client");
-        }
-        YamlNode local = am.get("local");
-        YamlNode remote = am.get("remote");
-        if (local == null || remote == null) {
-            throw a.error("an association needs 'local' and 'remote' host:port (M3UA over TCP binds both ends)");
-        }
-        return new Ss7Settings(gt, pc, role.equals("server"), address(local), address(remote),
-                integer(am, "remote-point-code", 2, 0, 16383), duration(m, "invoke-timeout", Duration.ofSeconds(10)));
     }
 
     private static DiameterSettings diameter(YamlNode node, Path base) throws ConfigException {

@@ -1,19 +1,50 @@
 package org.mtcgate.core.config;
 
 import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
 
 /**
- * The node's SS7 side: one jSS7 stack with one M3UA association over TCP (the only transport this jSS7 build
- * runs with Netty 4.1; SCTP is refused).
+ * The node's SS7 side: one jSS7 signalling point with one M3UA association to each adjacent peer, over TCP (the
+ * only transport this jSS7 build runs with Netty 4.1; SCTP is refused).
  *
- * @param localGt          this node's global title (the SMS-SC / SMS Router address)
- * @param pointCode        this node's point code
- * @param server           true: the peer connects to {@code local}; false: this node connects to {@code remote}
- * @param local            local address of the association
- * @param remote           the peer's address (for a server, the address the peer connects from)
- * @param remotePointCode  the peer's point code
- * @param invokeTimeout    how long a MAP operation may wait for its answer (the TCAP dialog idle timeout is twice that)
+ * @param localGt        this node's global title (the SMS-SC address; the SMS Router's unless sms-router names one)
+ * @param pointCode      this node's point code
+ * @param peers          the adjacent signalling points (MSC/VLR, HLR, SMSCs, STP), at least one
+ * @param defaultPeer    the peer that messages to GTs no peer claims go to, or null
+ * @param invokeTimeout  how long a MAP operation may wait for its answer (the TCAP dialog idle timeout is twice that)
  */
-public record Ss7Settings(String localGt, int pointCode, boolean server, InetSocketAddress local, InetSocketAddress remote,
-                          int remotePointCode, java.time.Duration invokeTimeout) {
+public record Ss7Settings(String localGt, int pointCode, List<Peer> peers, String defaultPeer, Duration invokeTimeout) {
+    public Ss7Settings {
+        peers = List.copyOf(peers);
+    }
+
+    /**
+     * One adjacent signalling point.
+     *
+     * @param name        names the peer in the console, the metrics and the logs
+     * @param server      true: the peer connects to {@code local}; false: this node connects to {@code remote}
+     * @param local       local address of the association (M3UA over TCP binds both ends)
+     * @param remote      the peer's address (for a server, the address the peer connects from)
+     * @param pointCode   the peer's point code
+     * @param gtPrefixes  called-GT prefixes routed to this peer (the longest match over all peers wins)
+     * @param ssns        the peer's subsystems
+     */
+    public record Peer(String name, boolean server, InetSocketAddress local, InetSocketAddress remote, int pointCode,
+                       List<String> gtPrefixes, List<Integer> ssns) {
+        public Peer {
+            gtPrefixes = List.copyOf(gtPrefixes);
+            ssns = List.copyOf(ssns);
+        }
+
+        /** "server on 127.0.0.1:2905 for 127.0.0.1:2906" or "client 127.0.0.1:2906 to 127.0.0.1:2905". */
+        public String describe() {
+            return server ? "server on " + hostPort(local) + " for " + hostPort(remote)
+                    : "client " + hostPort(local) + " to " + hostPort(remote);
+        }
+
+        private static String hostPort(InetSocketAddress a) {
+            return a.getHostString() + ":" + a.getPort();
+        }
+    }
 }

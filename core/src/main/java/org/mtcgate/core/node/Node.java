@@ -45,6 +45,7 @@ import org.mtcgate.filter.trigger.TriggerObserver;
 import org.mtcgate.filter.yaml.ConfigException;
 import org.mtcgate.map.peer.SmscPeer;
 import org.mtcgate.map.stack.AssociationRole;
+import org.mtcgate.map.stack.RemotePeer;
 import org.mtcgate.map.stack.Ss7Stack;
 import org.mtcgate.map.stack.Ss7StackConfig;
 
@@ -124,8 +125,11 @@ public final class Node implements AutoCloseable {
         } catch (ConfigException e) {
             throw new NodeException(e.getMessage(), e);
         }
+        if (config.ss7() != null) {
+            startSs7();
+        }
         if (config.has(Role.SMS_SC)) {
-            startSs7AndSmsSc();
+            startSmsSc();
         }
         if (config.diameter() != null && (config.has(Role.MTC_IWF) || config.has(Role.HSS) || config.has(Role.SMS_SC))) {
             startDiameter();
@@ -163,25 +167,44 @@ public final class Node implements AutoCloseable {
         }, 10, 10, java.util.concurrent.TimeUnit.MINUTES);
     }
 
-    private void startSs7AndSmsSc() throws NodeException {
+    /** One signalling point for every MAP role, with an M3UA association to each configured peer. */
+    private void startSs7() throws NodeException {
         Ss7Settings s = config.ss7();
-        Ss7StackConfig stackConfig = Ss7StackConfig.builder()
+        Ss7StackConfig.Builder b = Ss7StackConfig.builder()
                 .name(config.name()).dataDir(config.dataDir())
-                .role(s.server() ? AssociationRole.SERVER : AssociationRole.CLIENT)
-                .local(s.local().getHostString(), s.local().getPort())
-                .remote(s.remote().getHostString(), s.remote().getPort())
-                .pointCodes(s.pointCode(), s.remotePointCode())
-                .localSsns(Ss7StackConfig.SSN_MSC)
-                .remoteSsns(Ss7StackConfig.SSN_MSC, Ss7StackConfig.SSN_HLR)
+                .localPointCode(s.pointCode())
                 .localGlobalTitle(s.localGt())
-                .timeouts(s.invokeTimeout().toMillis(), 2 * s.invokeTimeout().toMillis())
-                .build();
+                .timeouts(s.invokeTimeout().toMillis(), 2 * s.invokeTimeout().toMillis());
+        // SSN 8 for the SMS-SC and MSC-facing operations; SSN 6 too when SRI-for-SM (sent to the HLR's SSN)
+        // is routed to this node's router
+        b.localSsns(config.has(Role.SMS_ROUTER) ? new Integer[] {Ss7StackConfig.SSN_MSC, Ss7StackConfig.SSN_HLR}
+                : new Integer[] {Ss7StackConfig.SSN_MSC});
+        for (Ss7Settings.Peer p : s.peers()) {
+            b.peer(RemotePeer.builder(p.name())
+                    .role(p.server() ? AssociationRole.SERVER : AssociationRole.CLIENT)
+                    .local(p.local().getHostString(), p.local().getPort())
+                    .remote(p.remote().getHostString(), p.remote().getPort())
+                    .pointCode(p.pointCode())
+                    .ssns(p.ssns())
+                    .gtPrefixes(p.gtPrefixes())
+                    .build());
+        }
+        b.defaultPeer(s.defaultPeer());
         try {
-            ss7 = Ss7Stack.start(stackConfig);
+            ss7 = Ss7Stack.start(b.build());
         } catch (Exception e) {
-            throw new NodeException("ss7: the stack did not start on " + s.local() + ": " + e.getMessage(), e);
+            throw new NodeException("ss7: the stack did not start (" + s.peers().stream().map(Ss7Settings.Peer::describe)
+                    .collect(java.util.stream.Collectors.joining(", ")) + "): " + e.getMessage(), e);
         }
         started.add(ss7);
+        metrics.peerStates("m3ua", () -> {
+            java.util.Map<String, Boolean> up = new java.util.TreeMap<>();
+            s.peers().forEach(p -> up.put(p.name(), ss7.isActive(p.name())));
+            return up;
+        });
+    }
+
+    private void startSmsSc() {
         smscStore = MvTriggerStore.openFile(config.dataDir().resolve("smsc.mv.db"), config.mtcIwf().fsync());
         started.add(smscStore);
         SmscPeer peer = new SmscPeer(ss7);

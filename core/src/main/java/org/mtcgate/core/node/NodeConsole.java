@@ -76,10 +76,11 @@ final class NodeConsole {
         }, () -> s.println("no Diameter role"));
         node.ss7().ifPresentOrElse(st -> {
             var ss7 = node.config().ss7();
-            boolean active = st.active().isDone() && !st.active().isCompletedExceptionally();
-            s.println("M3UA/TCP " + (ss7.server() ? "server " : "client ") + ss7.local().getHostString() + ":" + ss7.local().getPort()
-                    + " <-> " + ss7.remote().getHostString() + ":" + ss7.remote().getPort() + " (PC " + ss7.pointCode() + " <-> "
-                    + ss7.remotePointCode() + "): " + (active ? "AS active" : "not active yet"));
+            s.println("SS7 GT " + ss7.localGt() + ", PC " + ss7.pointCode() + ", M3UA/TCP peers:");
+            ss7.peers().forEach(p -> s.println(String.format("  %-12s PC %-5d %-7s %s%s%s", p.name(), p.pointCode(),
+                    st.isActive(p.name()) ? "ACTIVE" : "down", p.describe(),
+                    p.gtPrefixes().isEmpty() ? "" : ", GTs " + String.join(" ", p.gtPrefixes()) + "*",
+                    p.name().equals(ss7.defaultPeer()) ? " (default)" : "")));
         }, () -> s.println("no SS7 role"));
     }
 

@@ -51,7 +51,9 @@ class NodeConfigFileTest {
         assertEquals(Path.of("/lab/data"), c.dataDir());
         assertEquals(3868, c.diameter().listen().getPort(), "plain TCP defaults to 3868");
         assertEquals("example.net", c.diameter().realm());
-        assertTrue(c.ss7().server(), "an association is a server unless it says client");
+        assertEquals(1, c.ss7().peers().size());
+        assertTrue(c.ss7().peers().get(0).server(), "an association is a server unless it says client");
+        assertEquals(c.ss7().peers().get(0).name(), c.ss7().defaultPeer(), "the only peer takes every GT");
         assertEquals("4917", c.smsSc().triggerOriginator(), "trigger SMs come from the node's own GT by default");
         assertEquals(Duration.ofSeconds(10), c.ss7().invokeTimeout());
     }
@@ -84,6 +86,50 @@ class NodeConfigFileTest {
                 + "mtc-iwf: {hss: {host: h.b}, t4: {host: s.b, sme-address: 'x1'}}\n").getMessage()
                 .contains("mtc-iwf.t4.sme-address: 'x1' is not an E.164 number"));
         assertTrue(refuse("roles: [sms-sc]\npolicy: p.yaml\nss7: {local-gt: \"4917\", association: {role: peer, local: \"a:1\", remote: \"b:2\"}}\n")
-                .getMessage().contains("ss7.association.role: 'peer' is neither server nor client"));
+                .getMessage().contains("ss7.association.role: 'peer' is neither server"));
+    }
+
+    @Test
+    void ss7PeersAreListedWithTheirGlobalTitles() throws Exception {
+        NodeConfig c = parse("""
+                roles: [sms-router]
+                policy: policy.yaml
+                ss7:
+                  local-gt: "491720000300"
+                  point-code: 1
+                  default-peer: stp
+                  peers:
+                    - {name: hlr, role: client, local: "127.0.0.1:2911", remote: "127.0.0.1:2910", point-code: 3, global-titles: ["4917200004"], ssns: [6]}
+                    - {name: stp, local: "127.0.0.1:2905", remote: "127.0.0.1:2906", point-code: 2}
+                """);
+        assertEquals(2, c.ss7().peers().size());
+        Ss7Settings.Peer hlr = c.ss7().peers().get(0);
+        assertEquals("hlr", hlr.name());
+        assertFalse(hlr.server());
+        assertEquals(java.util.List.of("4917200004"), hlr.gtPrefixes());
+        assertEquals(java.util.List.of(6), hlr.ssns());
+        assertEquals(java.util.List.of(8, 6), c.ss7().peers().get(1).ssns(), "MSC/SMSC and HLR subsystems by default");
+        assertEquals("stp", c.ss7().defaultPeer());
+        assertEquals("client 127.0.0.1:2911 to 127.0.0.1:2910", hlr.describe());
+    }
+
+    @Test
+    void ss7PeerMistakesAreNamed() {
+        String head = "roles: [sms-router]\npolicy: p.yaml\nss7:\n  local-gt: \"4917\"\n";
+        assertTrue(refuse(head).getMessage().contains("ss7: give either 'peers'"));
+        assertTrue(refuse(head + "  peers:\n    - {name: a, local: \"h:1\", remote: \"h:2\", point-code: 2}\n"
+                + "    - {name: a, local: \"h:1\", remote: \"h:3\", point-code: 3}\n").getMessage()
+                .startsWith("mtcgate.yaml:7: ss7.peers[1]: peer name 'a' is used twice"));
+        assertTrue(refuse(head + "  peers:\n    - {name: a, local: \"h:1\", remote: \"h:2\", point-code: 1}\n").getMessage()
+                .contains("the peer's point code 1 is this node's own"));
+        assertTrue(refuse(head + "  peers:\n    - {name: a, local: \"h:1\", remote: \"h:2\"}\n").getMessage()
+                .contains("peer 'a' needs its 'point-code'"));
+        assertTrue(refuse(head + "  peers:\n    - {name: a, local: \"h:1\", remote: \"h:2\", point-code: 2, global-titles: [\"49x\"]}\n")
+                .getMessage().contains("ss7.peers[0].global-titles[0]: '49x' is not an E.164 prefix"));
+        assertTrue(refuse(head + "  default-peer: b\n  peers:\n    - {name: a, local: \"h:1\", remote: \"h:2\", point-code: 2}\n")
+                .getMessage().contains("ss7.default-peer: there is no peer named 'b'"));
+        assertTrue(refuse(head + "  peers:\n    - {name: a, local: \"h:1\", remote: \"h:2\", point-code: 2, global-titles: [\"49\"]}\n"
+                + "    - {name: b, local: \"h:1\", remote: \"h:3\", point-code: 3, global-titles: [\"49\"]}\n").getMessage()
+                .contains("global title prefix '49' is routed to two peers"));
     }
 }

@@ -48,10 +48,11 @@ class NodeOperationsTest {
     Node node;
     SshClient ssh;
     ScsClient scs;
+    int[] ports;
 
     @BeforeEach
     void start() throws Exception {
-        int[] ports = FreePorts.distinct(2);
+        ports = FreePorts.distinct(2);
         Files.writeString(dir.resolve("fleet.msisdn"), "491701000001\n");
         Files.writeString(dir.resolve("policy.yaml"), """
                 version: 1
@@ -109,7 +110,7 @@ class NodeOperationsTest {
             c.awaitPrompt();
             String peers = c.run("show peers");
             assertTrue(peers.contains("scs1.utility.test") && peers.contains("OPEN"), peers);
-            assertTrue(peers.contains("M3UA/TCP server"), peers);
+            assertTrue(peers.contains("server on 127.0.0.1:" + ports[0]) && peers.contains("down"), peers);
 
             assertTrue(c.run("show policy").contains("scs1 on [TSP]: trigger->[fleet]"));
             String explain = c.run("explain tsp scs1.utility.test msisdn=491701000002");

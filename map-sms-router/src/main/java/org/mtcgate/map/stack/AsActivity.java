@@ -11,12 +11,16 @@ import org.mobicents.protocols.ss7.m3ua.AspFactory;
 import org.mobicents.protocols.ss7.m3ua.M3UAManagementEventListener;
 import org.mobicents.protocols.ss7.m3ua.State;
 
-/** Completes a future when the named M3UA application server first becomes ACTIVE (RFC 4666 4.3.2). */
+/**
+ * Completes a future when the named M3UA application server first becomes ACTIVE (RFC 4666 4.3.2), and tells
+ * whether it is active now (for the console and the metrics).
+ */
 final class AsActivity implements M3UAManagementEventListener {
     private static final Logger LOG = LogManager.getLogger(AsActivity.class);
 
     private final String asName;
     private final CompletableFuture<Void> active = new CompletableFuture<>();
+    private volatile boolean up;
 
     AsActivity(String asName) {
         this.asName = asName;
@@ -24,6 +28,11 @@ final class AsActivity implements M3UAManagementEventListener {
 
     CompletableFuture<Void> active() {
         return active;
+    }
+
+    /** True while the AS is ACTIVE: from its last activation to its next inactivation or loss. */
+    boolean isUp() {
+        return up;
     }
 
     /**
@@ -36,6 +45,7 @@ final class AsActivity implements M3UAManagementEventListener {
     public void onAsActive(As as, State state) {
         if (asName.equals(as.getName())) {
             LOG.info("M3UA AS {} active", asName);
+            up = true;
             Executor loop = ThreadExecutorMap.currentExecutor();
             if (loop != null) {
                 loop.execute(() -> active.complete(null));
@@ -49,6 +59,7 @@ final class AsActivity implements M3UAManagementEventListener {
     public void onAsDown(As as, State state) {
         if (asName.equals(as.getName())) {
             LOG.info("M3UA AS {} down", asName);
+            up = false;
         }
     }
 
@@ -56,6 +67,7 @@ final class AsActivity implements M3UAManagementEventListener {
     public void onAsInactive(As as, State state) {
         if (asName.equals(as.getName())) {
             LOG.info("M3UA AS {} inactive", asName);
+            up = false;
         }
     }
 

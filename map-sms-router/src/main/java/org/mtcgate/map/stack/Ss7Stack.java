@@ -253,11 +253,20 @@ public final class Ss7Stack implements AutoCloseable {
 
     /** Completes when the M3UA AS towards the named peer is active; never completes exceptionally. */
     public CompletableFuture<Void> active(String peerName) {
+        return activity(peerName).active();
+    }
+
+    /** Whether the M3UA AS towards the named peer is active now (it may go down and come back). */
+    public boolean isActive(String peerName) {
+        return activity(peerName).isUp();
+    }
+
+    private AsActivity activity(String peerName) {
         AsActivity activity = asActivity.get(peerName);
         if (activity == null) {
             throw new IllegalArgumentException("stack " + config.name() + " has no peer " + peerName);
         }
-        return activity.active();
+        return activity;
     }
 
     public Ss7StackConfig config() {
