@@ -22,6 +22,7 @@ import org.mobicents.protocols.ss7.map.api.primitives.NumberingPlan;
 import org.mobicents.protocols.ss7.map.api.service.sms.MAPDialogSms;
 import org.mobicents.protocols.ss7.map.api.service.sms.MtForwardShortMessageResponse;
 import org.mobicents.protocols.ss7.map.api.service.sms.SendRoutingInfoForSMResponse;
+import org.mobicents.protocols.ss7.sccp.parameter.SccpAddress;
 import org.mobicents.protocols.ss7.tcap.asn.ApplicationContextName;
 import org.mobicents.protocols.ss7.tcap.asn.comp.Problem;
 import org.mtcgate.map.stack.GlobalTitles;
@@ -41,18 +42,30 @@ public final class SmscPeer extends SmsListenerAdapter {
     private static final MAPApplicationContext MT_RELAY_V3 = MAPApplicationContext.getInstance(
             MAPApplicationContextName.shortMsgMTRelayContext, MAPApplicationContextVersion.version3);
 
-    private final Ss7Stack stack;
     private final MAPProvider provider;
     private final MAPParameterFactory parameters;
     private final AddressString serviceCentreAddress;
+    private final SccpAddress callingAddress;
+    private final int invokeTimeoutMillis;
 
     /** Attaches to {@code stack}, calling from SSN 8 with the stack's GT as SC address. */
     public SmscPeer(Ss7Stack stack) {
-        this.stack = stack;
+        this(stack, stack.config().localGlobalTitle(), stack.config().localGlobalTitle());
+    }
+
+    /**
+     * Attaches to {@code stack}, calling from GT {@code callingGt} (SSN 8) with {@code serviceCentreAddress} as
+     * SM-RP-OA and SRI-SM service centre address: one lab stack can stand for several SMSCs, or for one that
+     * names another in SM-RP-OA. Answers reach it only if its peer routes {@code callingGt} back to it.
+     */
+    public SmscPeer(Ss7Stack stack, String callingGt, String serviceCentreAddress) {
         this.provider = stack.mapProvider();
         this.parameters = provider.getMAPParameterFactory();
         this.serviceCentreAddress = parameters.createAddressString(AddressNature.international_number,
-                NumberingPlan.ISDN, stack.config().localGlobalTitle());
+                NumberingPlan.ISDN, serviceCentreAddress);
+        this.callingAddress = GlobalTitles.routeOnGt(callingGt, Ss7StackConfig.SSN_MSC);
+        // jSS7's MAP ignores the TCAP stack's invoke timeout (it uses 30 s) unless it is passed with each invoke.
+        this.invokeTimeoutMillis = (int) Math.min(Integer.MAX_VALUE, stack.config().invokeTimeoutMillis());
         provider.getMAPServiceSms().addMAPServiceListener(this);
         provider.addMAPDialogListener(this);
     }
@@ -68,10 +81,10 @@ public final class SmscPeer extends SmsListenerAdapter {
         Pending<RoutingInfo> pending = new Pending<>(this);
         try {
             MAPDialogSms dialog = provider.getMAPServiceSms().createNewDialog(GATEWAY_V3,
-                    stack.localAddress(Ss7StackConfig.SSN_MSC), null,
+                    callingAddress, null,
                     GlobalTitles.routeOnGt(hlrGt, Ss7StackConfig.SSN_HLR), null);
             dialog.setUserObject(pending);
-            dialog.addSendRoutingInfoForSMRequest(
+            dialog.addSendRoutingInfoForSMRequest(invokeTimeoutMillis,
                     parameters.createISDNAddressString(AddressNature.international_number, NumberingPlan.ISDN, msisdn),
                     true, serviceCentreAddress, null, false, null, null, null, false, null, false, false, null);
             dialog.send();
@@ -86,10 +99,11 @@ public final class SmscPeer extends SmsListenerAdapter {
         Pending<Void> pending = new Pending<>(this);
         try {
             MAPDialogSms dialog = provider.getMAPServiceSms().createNewDialog(MT_RELAY_V3,
-                    stack.localAddress(Ss7StackConfig.SSN_MSC), null,
+                    callingAddress, null,
                     GlobalTitles.routeOnGt(mscGt, Ss7StackConfig.SSN_MSC), null);
             dialog.setUserObject(pending);
-            dialog.addMtForwardShortMessageRequest(parameters.createSM_RP_DA(parameters.createIMSI(imsi)),
+            dialog.addMtForwardShortMessageRequest(invokeTimeoutMillis,
+                    parameters.createSM_RP_DA(parameters.createIMSI(imsi)),
                     parameters.createSM_RP_OA_ServiceCentreAddressOA(serviceCentreAddress),
                     parameters.createSmsSignalInfo(tpdu, null), moreMessagesToSend, null);
             dialog.send();

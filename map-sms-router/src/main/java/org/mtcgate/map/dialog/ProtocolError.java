@@ -1,0 +1,42 @@
+package org.mtcgate.map.dialog;
+
+import java.util.Locale;
+
+/**
+ * Why an incoming dialog could not be served as asked, with the answer it got. Each is counted under
+ * {@link #counterName()}; none is a filter decision (those are verdicts).
+ */
+public enum ProtocolError {
+    /** MT-ForwardSM to an MT Correlation ID the router never issued or has forgotten: unidentifiedSubscriber. */
+    UNKNOWN_CORRELATION,
+    /** MT-ForwardSM from another service centre than the one that asked SRI-for-SM: unidentifiedSubscriber. */
+    SERVICE_CENTRE_MISMATCH,
+    /** A mandatory MAP parameter missing or of the wrong kind (e.g. SM-RP-DA without IMSI): unexpectedDataValue. */
+    MALFORMED_REQUEST,
+    /** SM-RP-UI is not a TPDU of the expected type (TS 23.040 9.2): SM-DeliveryFailure, equipmentProtocolError. */
+    MALFORMED_TPDU,
+    /** MO-ForwardSM to a service centre address this SMS-SC does not serve: SM-DeliveryFailure, unknownServiceCentre. */
+    UNKNOWN_SERVICE_CENTRE,
+    /** A dialog in an application context nobody here serves: MAP-REFUSE (TS 29.002 7.3.1). */
+    WRONG_APPLICATION_CONTEXT,
+    /** A served application context without the operation it is for (or with one that does not belong): U-ABORT. */
+    UNEXPECTED_COMPONENT,
+    /** A second invoke in a dialog that already carries one: U-ABORT of the whole dialog. */
+    DUPLICATE_COMPONENT,
+    /** A component MAP could not decode: jSS7's TC-REJECT goes back in a TC-END. */
+    REJECTED_COMPONENT,
+    /** The correlation store refused a new correlation (full): systemFailure. */
+    CORRELATION_STORE_FULL,
+    /** The router's own dialog to the HLR or serving node failed without a MAP error (invoke timeout, abort,
+     *  refusal, reject, unusable answer): systemFailure. */
+    OUTGOING_DIALOG_FAILED,
+    /** The MO sink did not take the SM: SM-DeliveryFailure, sc-Congestion. */
+    SINK_FAILED,
+    /** The peer aborted the incoming dialog, or it timed out, before it was answered. */
+    INCOMING_DIALOG_LOST;
+
+    /** The metric label, e.g. {@code unknown-correlation}. */
+    public String counterName() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+}

@@ -1,0 +1,105 @@
+package org.mtcgate.map.lab;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.mtcgate.map.stack.AssociationRole;
+import org.mtcgate.map.stack.RemotePeer;
+import org.mtcgate.map.stack.Ss7Stack;
+import org.mtcgate.map.stack.Ss7StackConfig;
+import org.mtcgate.map.stack.Transport;
+
+/**
+ * Four stacks on loopback for router tests and benchmarks, each its own signalling point over M3UA/TCP:
+ * <pre>
+ *   foreign SMSC (PC 2) --connects--> router (PC 1) --connects--> HLR (PC 3)
+ *                                                  --connects--> MSC (PC 4)
+ * </pre>
+ * The router routes {@link #HLR_GT} to the HLR, {@link #MSC_GT} to the MSC and everything else (the SMSCs'
+ * calling GTs) to the SMSC stack, its default peer; so the SMSC stack may call from any GT outside those two,
+ * and stand for both a foreign SMSC and the home SMS-SC. Nothing is attached: add router and peers, then
+ * {@link #connect}.
+ */
+public final class RouterLab implements AutoCloseable {
+    public static final String ROUTER_GT = "491720000300";  // 12 digits: even BCD
+    public static final String HLR_GT = "491720000006";
+    public static final String MSC_GT = "49172000208";      // 11 digits: odd BCD
+    public static final String FOREIGN_SMSC_GT = "33612000000";
+
+    public final Ss7Stack smsc;
+    public final Ss7Stack router;
+    public final Ss7Stack hlr;
+    public final Ss7Stack msc;
+
+    private RouterLab(Ss7Stack smsc, Ss7Stack router, Ss7Stack hlr, Ss7Stack msc) {
+        this.smsc = smsc;
+        this.router = router;
+        this.hlr = hlr;
+        this.msc = msc;
+    }
+
+    /**
+     * Assembles the four stacks with fresh ports. The router's TCAP timers are {@code routerInvokeMillis} and
+     * twice that for the dialog idle timeout; the other stacks keep 30 s / 60 s, so the router's own dialogs
+     * give up first and the SMSC still gets its answer.
+     */
+    public static RouterLab assemble(Path dataDir, long routerInvokeMillis) throws Exception {
+        int[] p = FreePorts.distinct(6);
+        Ss7Stack hlr = null;
+        Ss7Stack msc = null;
+        Ss7Stack router = null;
+        try {
+            hlr = Ss7Stack.assemble(Ss7StackConfig.builder().name("lab-hlr").dataDir(dataDir)
+                    .role(AssociationRole.SERVER).local("127.0.0.1", p[3]).remote("127.0.0.1", p[2]).pointCodes(3, 1)
+                    .localSsns(Ss7StackConfig.SSN_HLR).remoteSsns(Ss7StackConfig.SSN_MSC).localGlobalTitle(HLR_GT)
+                    .build());
+            msc = Ss7Stack.assemble(Ss7StackConfig.builder().name("lab-msc").dataDir(dataDir)
+                    .role(AssociationRole.SERVER).local("127.0.0.1", p[5]).remote("127.0.0.1", p[4]).pointCodes(4, 1)
+                    .localSsns(Ss7StackConfig.SSN_MSC).remoteSsns(Ss7StackConfig.SSN_MSC).localGlobalTitle(MSC_GT)
+                    .build());
+            router = Ss7Stack.assemble(Ss7StackConfig.builder().name("lab-router").dataDir(dataDir)
+                    .localPointCode(1).localSsns(Ss7StackConfig.SSN_MSC, Ss7StackConfig.SSN_HLR)
+                    .localGlobalTitle(ROUTER_GT).timeouts(routerInvokeMillis, 2 * routerInvokeMillis)
+                    .peer(RemotePeer.builder("smsc").role(AssociationRole.SERVER).local("127.0.0.1", p[0])
+                            .remote("127.0.0.1", p[1]).pointCode(2).ssns(Ss7StackConfig.SSN_MSC).build())
+                    .peer(RemotePeer.builder("hlr").local("127.0.0.1", p[2]).remote("127.0.0.1", p[3]).pointCode(3)
+                            .ssns(Ss7StackConfig.SSN_HLR).gtPrefixes(HLR_GT).build())
+                    .peer(RemotePeer.builder("msc").local("127.0.0.1", p[4]).remote("127.0.0.1", p[5]).pointCode(4)
+                            .ssns(Ss7StackConfig.SSN_MSC).gtPrefixes(MSC_GT).build())
+                    .defaultPeer("smsc").build());
+            Ss7Stack smsc = Ss7Stack.assemble(Ss7StackConfig.builder().name("lab-smsc").dataDir(dataDir)
+                    .role(AssociationRole.CLIENT).local("127.0.0.1", p[1]).remote("127.0.0.1", p[0]).pointCodes(2, 1)
+                    .localSsns(Ss7StackConfig.SSN_MSC).remoteSsns(Ss7StackConfig.SSN_MSC, Ss7StackConfig.SSN_HLR)
+                    .localGlobalTitle(FOREIGN_SMSC_GT).build());
+            return new RouterLab(smsc, router, hlr, msc);
+        } catch (Exception | Error e) {
+            for (Ss7Stack s : new Ss7Stack[] {router, msc, hlr}) {
+                if (s != null) {
+                    s.close();
+                }
+            }
+            throw e;
+        }
+    }
+
+    private List<Ss7Stack> all() {
+        return List.of(hlr, msc, router, smsc);
+    }
+
+    /** Starts every ASP and waits until every M3UA AS is active. */
+    public void connect(long timeout, TimeUnit unit) throws Exception {
+        for (Ss7Stack s : all()) {
+            s.connect();
+        }
+        for (Ss7Stack s : all()) {
+            s.active().get(timeout, unit);
+        }
+    }
+
+    @Override
+    public void close() {
+        for (Ss7Stack s : List.of(smsc, router, msc, hlr)) {
+            s.close();
+        }
+    }
+}

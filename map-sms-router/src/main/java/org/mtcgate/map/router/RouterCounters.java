@@ -1,0 +1,53 @@
+package org.mtcgate.map.router;
+
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
+import org.mtcgate.map.dialog.ProtocolError;
+
+/** The router's running totals; {@link #snapshot()} reads them all at once (each value exact, not atomic as a set). */
+public final class RouterCounters {
+    final LongAdder sriReceived = new LongAdder();
+    final LongAdder correlationsCreated = new LongAdder();
+    final LongAdder hlrErrors = new LongAdder();
+    final LongAdder mtReceived = new LongAdder();
+    final LongAdder blocked = new LongAdder();
+    final LongAdder delivered = new LongAdder();
+    final LongAdder deliveryErrors = new LongAdder();
+    private final Map<ProtocolError, LongAdder> protocolErrors = new EnumMap<>(ProtocolError.class);
+
+    RouterCounters() {
+        for (ProtocolError e : ProtocolError.values()) {
+            protocolErrors.put(e, new LongAdder());
+        }
+    }
+
+    void protocolError(ProtocolError error) {
+        protocolErrors.get(error).increment();
+    }
+
+    public Snapshot snapshot() {
+        Map<ProtocolError, Long> errors = new EnumMap<>(ProtocolError.class);
+        protocolErrors.forEach((k, v) -> errors.put(k, v.sum()));
+        return new Snapshot(sriReceived.sum(), correlationsCreated.sum(), hlrErrors.sum(), mtReceived.sum(),
+                blocked.sum(), delivered.sum(), deliveryErrors.sum(), Collections.unmodifiableMap(errors));
+    }
+
+    /**
+     * @param sriReceived         SRI-for-SM taken on
+     * @param correlationsCreated SRI-for-SM answered with a correlation ID
+     * @param hlrErrors           SRI-for-SM answered with the HLR's MAP error, relayed
+     * @param mtReceived          MT-ForwardSM taken on
+     * @param blocked             MT SMs refused by the filter
+     * @param delivered           MT SMs the serving node accepted
+     * @param deliveryErrors      forwarded MT SMs the serving node refused (MAP error) or never answered
+     * @param protocolErrors      every {@link ProtocolError}, zero included
+     */
+    public record Snapshot(long sriReceived, long correlationsCreated, long hlrErrors, long mtReceived, long blocked,
+                           long delivered, long deliveryErrors, Map<ProtocolError, Long> protocolErrors) {
+        public long protocolErrors(ProtocolError error) {
+            return protocolErrors.getOrDefault(error, 0L);
+        }
+    }
+}

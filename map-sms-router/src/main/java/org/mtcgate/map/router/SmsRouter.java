@@ -1,0 +1,407 @@
+package org.mtcgate.map.router;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.mobicents.protocols.ss7.map.api.MAPApplicationContextName;
+import org.mobicents.protocols.ss7.map.api.MAPDialog;
+import org.mobicents.protocols.ss7.map.api.MAPParameterFactory;
+import org.mobicents.protocols.ss7.map.api.MAPProvider;
+import org.mobicents.protocols.ss7.map.api.errors.MAPErrorMessage;
+import org.mobicents.protocols.ss7.map.api.errors.SMEnumeratedDeliveryFailureCause;
+import org.mobicents.protocols.ss7.map.api.primitives.AddressNature;
+import org.mobicents.protocols.ss7.map.api.primitives.AddressString;
+import org.mobicents.protocols.ss7.map.api.primitives.IMSI;
+import org.mobicents.protocols.ss7.map.api.primitives.ISDNAddressString;
+import org.mobicents.protocols.ss7.map.api.primitives.NumberingPlan;
+import org.mobicents.protocols.ss7.map.api.service.sms.ForwardShortMessageRequest;
+import org.mobicents.protocols.ss7.map.api.service.sms.LocationInfoWithLMSI;
+import org.mobicents.protocols.ss7.map.api.service.sms.MAPDialogSms;
+import org.mobicents.protocols.ss7.map.api.service.sms.MtForwardShortMessageRequest;
+import org.mobicents.protocols.ss7.map.api.service.sms.SM_RP_DA;
+import org.mobicents.protocols.ss7.map.api.service.sms.SM_RP_OA;
+import org.mobicents.protocols.ss7.map.api.service.sms.SendRoutingInfoForSMRequest;
+import org.mobicents.protocols.ss7.map.api.service.sms.SendRoutingInfoForSMResponse;
+import org.mobicents.protocols.ss7.map.api.service.sms.SmsSignalInfo;
+import org.mobicents.protocols.ss7.sccp.parameter.SccpAddress;
+import org.mtcgate.filter.FilterEngine;
+import org.mtcgate.filter.GlobalTitle;
+import org.mtcgate.filter.Imsi;
+import org.mtcgate.filter.InboundItem;
+import org.mtcgate.filter.Msisdn;
+import org.mtcgate.filter.Verdict;
+import org.mtcgate.filter.routing.Correlation;
+import org.mtcgate.filter.routing.CorrelationId;
+import org.mtcgate.filter.routing.CorrelationStore;
+import org.mtcgate.map.dialog.DialogGuard;
+import org.mtcgate.map.dialog.Digits;
+import org.mtcgate.map.dialog.IncomingDialog;
+import org.mtcgate.map.dialog.MapErrors;
+import org.mtcgate.map.dialog.MapOutcome;
+import org.mtcgate.map.dialog.ProtocolError;
+import org.mtcgate.map.peer.SmsListenerAdapter;
+import org.mtcgate.map.stack.GlobalTitles;
+import org.mtcgate.map.stack.Ss7Stack;
+import org.mtcgate.map.stack.Ss7StackConfig;
+import org.mtcgate.map.tpdu.TpduException;
+
+/**
+ * The SMS Router of MAP Home Network Routing (TS 23.040 3.2.7a and the SMS Router annex, TS 33.187 6.1).
+ *
+ * <p>SendRoutingInfoForSM for a home subscriber (shortMsgGatewayContext v1-v3): the router asks the HLR in the
+ * same version, keeps (IMSI, serving nodes, asking service centre) under a fresh MT Correlation ID shaped like a
+ * home IMSI, and answers with that ID as IMSI and its own GT as networkNode-Number: the real IMSI and location
+ * never leave. HLR errors are relayed unchanged.
+ *
+ * <p>MT-ForwardSM (shortMsgMTRelayContext v3; ForwardSM in v2) to a correlation ID: the TPDU is decoded and the
+ * filter engine decides (ingress ROUTER_MT; originator = SM-RP-OA, SCCP calling GT, TP-OA). Blocked:
+ * facilityNotSupported. Allowed: forwarded in the same version with the real IMSI to the serving MSC (or SGSN),
+ * and its result or MAP error relayed back.
+ *
+ * <p>Errors, each counted ({@link RouterCounters}) and reported ({@link RouterObserver#protocolError}): unknown or
+ * expired correlation ID and another service centre than the one that asked: unidentifiedSubscriber; missing
+ * IMSI or service centre address: unexpectedDataValue; TPDU that is neither SMS-DELIVER nor SMS-STATUS-REPORT
+ * or does not decode: SM-DeliveryFailure (equipmentProtocolError), as a UE would answer; correlation store
+ * full, or the router's own dialog timed out (TCAP invoke timer), was aborted, refused or rejected:
+ * systemFailure. Wrong contexts, unexpected and duplicated components are handled by the stack's
+ * {@link DialogGuard}.
+ *
+ * <p>Threading: requests are handled on the jSS7 thread that delivers them, without blocking; the HLR and
+ * serving-node legs complete on other jSS7 threads, which then answer the incoming dialog. Counters and
+ * observer calls are made just before each answer is sent, so whoever has the answer also has its record.
+ */
+public final class SmsRouter extends SmsListenerAdapter {
+    private static final Logger LOG = LogManager.getLogger(SmsRouter.class);
+    private static final Set<MAPApplicationContextName> SERVED = EnumSet.of(
+            MAPApplicationContextName.shortMsgGatewayContext, MAPApplicationContextName.shortMsgMTRelayContext);
+    /** New correlation IDs tried before the store is taken to be full (a clash of 10 random digits is rare). */
+    private static final int ID_ATTEMPTS = 3;
+
+    private final MAPProvider provider;
+    private final MAPParameterFactory parameters;
+    private final MapErrors errors;
+    private final RouterConfig config;
+    private final FilterEngine filter;
+    private final CorrelationStore store;
+    private final Clock clock;
+    private final RouterObserver observer;
+    private final RouterCounters counters = new RouterCounters();
+    private final OutgoingDialogs outgoing;
+    private final DialogGuard guard;
+    private final SecureRandom random = new SecureRandom();
+    private final SccpAddress callingAddress;
+    private final ISDNAddressString routerNode;
+
+    private SmsRouter(Ss7Stack stack, RouterConfig config, FilterEngine filter, CorrelationStore store, Clock clock,
+                      RouterObserver observer) {
+        this.provider = stack.mapProvider();
+        this.parameters = provider.getMAPParameterFactory();
+        this.errors = new MapErrors(provider);
+        this.config = Objects.requireNonNull(config, "config");
+        this.filter = Objects.requireNonNull(filter, "filter");
+        this.store = Objects.requireNonNull(store, "store");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.observer = Objects.requireNonNull(observer, "observer");
+        this.callingAddress = GlobalTitles.routeOnGt(config.routerGt(), Ss7StackConfig.SSN_MSC);
+        this.routerNode = parameters.createISDNAddressString(AddressNature.international_number, NumberingPlan.ISDN,
+                config.routerGt());
+        this.outgoing = new OutgoingDialogs(provider, (int) Math.min(Integer.MAX_VALUE,
+                stack.config().invokeTimeoutMillis()));
+        this.guard = DialogGuard.of(stack);
+    }
+
+    /**
+     * Attaches a router to {@code stack} (whose local SSNs should include 6, since SRI-for-SM is addressed to the
+     * HLR's subsystem, and 8). Register before {@link Ss7Stack#connect()}.
+     */
+    public static SmsRouter attach(Ss7Stack stack, RouterConfig config, FilterEngine filter, CorrelationStore store,
+                                   Clock clock, RouterObserver observer) {
+        SmsRouter router = new SmsRouter(stack, config, filter, store, clock, observer);
+        router.guard.serve(SERVED, router::protocolError);
+        router.provider.getMAPServiceSms().addMAPServiceListener(router);
+        return router;
+    }
+
+    /** Stops handling new dialogs; dialogs in progress still end. */
+    public void detach() {
+        provider.getMAPServiceSms().removeMAPServiceListener(this);
+        guard.withdraw(this::protocolError);
+        outgoing.detach();
+    }
+
+    public RouterConfig config() {
+        return config;
+    }
+
+    public RouterCounters.Snapshot counters() {
+        return counters.snapshot();
+    }
+
+    /** Drops expired correlations; returns how many. Call it periodically (e.g. every few seconds). */
+    public int expireCorrelations() {
+        return store.expire(clock.instant());
+    }
+
+    // ---- SRI-for-SM ----
+
+    @Override
+    public void onSendRoutingInfoForSMRequest(SendRoutingInfoForSMRequest request) {
+        MAPDialogSms dialog = request.getMAPDialog();
+        if (contextOf(dialog) != MAPApplicationContextName.shortMsgGatewayContext) {
+            return;
+        }
+        IncomingDialog in = IncomingDialog.claim(dialog, request.getInvokeId(), this::protocolError);
+        if (in == null) {
+            return;
+        }
+        counters.sriReceived.increment();
+        ISDNAddressString msisdnField = request.getMsisdn();
+        GlobalTitle msisdnDigits = msisdnField == null ? null : Digits.globalTitle(msisdnField.getAddress());
+        if (msisdnDigits == null) {
+            refuse(in, ProtocolError.MALFORMED_REQUEST, errors.unexpectedDataValue(), "SRI-SM without a valid MSISDN");
+            return;
+        }
+        Msisdn msisdn = Msisdn.of(msisdnDigits.digits());
+        AddressString serviceCentre = request.getServiceCentreAddress();
+        SccpAddress hlr = GlobalTitles.routeOnGt(config.hlrGt() != null ? config.hlrGt() : msisdn.digits(),
+                Ss7StackConfig.SSN_HLR);
+        outgoing.sendRoutingInfoForSm(in.mapVersion(), callingAddress, hlr, msisdnField, request.getSm_RP_PRI(),
+                        serviceCentre, request.getGprsSupportIndicator())
+                .thenAccept(outcome -> guarded(in, () -> onRoutingInfo(in, msisdn, serviceCentre, outcome)));
+    }
+
+    private void onRoutingInfo(IncomingDialog in, Msisdn msisdn, AddressString serviceCentre,
+                               MapOutcome<SendRoutingInfoForSMResponse> outcome) {
+        if (outcome instanceof MapOutcome.Error<SendRoutingInfoForSMResponse> error) {
+            in.answerError(error.error(), counters.hlrErrors::increment);
+            return;
+        }
+        if (outcome instanceof MapOutcome.Failure<SendRoutingInfoForSMResponse> failure) {
+            refuse(in, ProtocolError.OUTGOING_DIALOG_FAILED, errors.systemFailure(in.mapVersion()),
+                    "SRI-SM to the HLR: " + failure.reason());
+            return;
+        }
+        SendRoutingInfoForSMResponse answer = ((MapOutcome.Result<SendRoutingInfoForSMResponse>) outcome).value();
+        ServingNodes nodes = ServingNodes.of(answer.getLocationInfoWithLMSI());
+        GlobalTitle imsiDigits = answer.getIMSI() == null ? null : Digits.globalTitle(answer.getIMSI().getData());
+        if (imsiDigits == null || imsiDigits.length() < 6 || nodes == null) {
+            refuse(in, ProtocolError.OUTGOING_DIALOG_FAILED, errors.systemFailure(in.mapVersion()),
+                    "the HLR's SRI-SM result lacks a usable IMSI or serving node");
+            return;
+        }
+        if (in.finished()) {
+            return; // the SMSC gave up meanwhile: no correlation for nobody
+        }
+        String smscAddress = serviceCentre == null ? null : serviceCentre.getAddress();
+        Correlation correlation = newCorrelation(msisdn, Imsi.of(imsiDigits.digits()), nodes, smscAddress);
+        if (correlation == null) {
+            refuse(in, ProtocolError.CORRELATION_STORE_FULL, errors.systemFailure(in.mapVersion()),
+                    "correlation store full");
+            return;
+        }
+        IMSI correlationId = parameters.createIMSI(correlation.id().asImsi().digits());
+        LocationInfoWithLMSI router = parameters.createLocationInfoWithLMSI(routerNode, null, null, false, null);
+        Boolean mwdSet = answer.getMwdSet();
+        in.answer((d, id) -> ((MAPDialogSms) d).addSendRoutingInfoForSMResponse(id, correlationId, router, null,
+                mwdSet, null), () -> {
+                    counters.correlationsCreated.increment();
+                    notify(() -> observer.correlationCreated(correlation));
+                });
+    }
+
+    private Correlation newCorrelation(Msisdn msisdn, Imsi imsi, ServingNodes nodes, String smscAddress) {
+        for (int i = 0; i < ID_ATTEMPTS; i++) {
+            Correlation c = new Correlation(CorrelationId.random(config.homeMccMnc(), random), msisdn, imsi,
+                    nodes.msc(), nodes.sgsn(), smscAddress, clock.instant().plus(config.correlationTtl()));
+            if (store.put(c)) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    // ---- MT-ForwardSM ----
+
+    @Override
+    public void onMtForwardShortMessageRequest(MtForwardShortMessageRequest request) {
+        MAPDialogSms dialog = request.getMAPDialog();
+        if (contextOf(dialog) == MAPApplicationContextName.shortMsgMTRelayContext) {
+            forward(dialog, request.getInvokeId(), request.getSM_RP_DA(), request.getSM_RP_OA(), request.getSM_RP_UI(),
+                    request.getMoreMessagesToSend());
+        }
+    }
+
+    /** MAP v2 ForwardSM; in shortMsgMTRelayContext v2 it is the MT-ForwardSM. */
+    @Override
+    public void onForwardShortMessageRequest(ForwardShortMessageRequest request) {
+        MAPDialogSms dialog = request.getMAPDialog();
+        if (contextOf(dialog) == MAPApplicationContextName.shortMsgMTRelayContext) {
+            forward(dialog, request.getInvokeId(), request.getSM_RP_DA(), request.getSM_RP_OA(), request.getSM_RP_UI(),
+                    request.getMoreMessagesToSend());
+        }
+    }
+
+    private void forward(MAPDialogSms dialog, long invokeId, SM_RP_DA da, SM_RP_OA oa, SmsSignalInfo ui,
+                         boolean moreMessagesToSend) {
+        IncomingDialog in = IncomingDialog.claim(dialog, invokeId, this::protocolError);
+        if (in == null) {
+            return;
+        }
+        counters.mtReceived.increment();
+        IMSI idField = da == null ? null : da.getIMSI();
+        if (idField == null) {
+            refuse(in, ProtocolError.MALFORMED_REQUEST, errors.unexpectedDataValue(), "SM-RP-DA carries no IMSI");
+            return;
+        }
+        Optional<Correlation> found = lookup(idField.getData());
+        if (found.isEmpty()) {
+            refuse(in, ProtocolError.UNKNOWN_CORRELATION, errors.unidentifiedSubscriber(),
+                    "no live correlation " + idField.getData());
+            return;
+        }
+        Correlation correlation = found.get();
+        AddressString serviceCentre = oa == null ? null : oa.getServiceCentreAddressOA();
+        GlobalTitle serviceCentreGt = serviceCentre == null ? null : Digits.globalTitle(serviceCentre.getAddress());
+        if (serviceCentreGt == null) {
+            refuse(in, ProtocolError.MALFORMED_REQUEST, errors.unexpectedDataValue(),
+                    "SM-RP-OA carries no service centre address");
+            return;
+        }
+        if (config.sameServiceCentre() && correlation.smscAddress() != null
+                && !correlation.smscAddress().equals(serviceCentreGt.digits())) {
+            refuse(in, ProtocolError.SERVICE_CENTRE_MISMATCH, errors.unidentifiedSubscriber(), "correlation "
+                    + correlation.id() + " was issued to " + correlation.smscAddress() + ", not " + serviceCentreGt);
+            return;
+        }
+        InboundItem item;
+        try {
+            item = MtItems.item(serviceCentreGt, callingGt(dialog), ui == null ? null : ui.getData(), correlation);
+        } catch (TpduException e) {
+            refuse(in, ProtocolError.MALFORMED_TPDU, errors.smDeliveryFailure(in.mapVersion(),
+                    SMEnumeratedDeliveryFailureCause.equipmentProtocolError), e.getMessage());
+            return;
+        }
+        Verdict verdict = filter.evaluate(item);
+        if (!verdict.allowed()) {
+            in.answerError(errors.facilityNotSupported(), () -> {
+                counters.blocked.increment();
+                notify(() -> observer.smBlocked(item, verdict));
+            });
+            return;
+        }
+        boolean viaMsc = correlation.mscNumber() != null;
+        String node = viaMsc ? correlation.mscNumber() : correlation.sgsnNumber();
+        SccpAddress servingNode = GlobalTitles.routeOnGt(node, viaMsc ? Ss7StackConfig.SSN_MSC : Ss7StackConfig.SSN_SGSN);
+        outgoing.forwardSm(in.mapVersion(), callingAddress, servingNode,
+                        parameters.createIMSI(correlation.imsi().digits()), serviceCentre, ui, moreMessagesToSend)
+                .thenAccept(outcome -> guarded(in, () -> onDelivery(in, item, verdict, node, outcome)));
+    }
+
+    private Optional<Correlation> lookup(String idDigits) {
+        GlobalTitle digits = Digits.globalTitle(idDigits);
+        if (digits == null || digits.length() < 6) {
+            return Optional.empty();
+        }
+        return store.find(CorrelationId.of(Imsi.of(digits.digits())), clock.instant());
+    }
+
+    private void onDelivery(IncomingDialog in, InboundItem item, Verdict verdict, String node,
+                            MapOutcome<SmsSignalInfo> outcome) {
+        if (outcome instanceof MapOutcome.Result<SmsSignalInfo> ok) {
+            SmsSignalInfo deliveryReport = ok.value();
+            ForwardOutcome delivered = new ForwardOutcome(ForwardOutcome.Result.DELIVERED, -1, node, "delivered");
+            in.answer((d, id) -> {
+                if (in.mapVersion() >= 3) {
+                    ((MAPDialogSms) d).addMtForwardShortMessageResponse(id, deliveryReport, null);
+                } else {
+                    ((MAPDialogSms) d).addForwardShortMessageResponse(id);
+                }
+            }, () -> {
+                counters.delivered.increment();
+                notify(() -> observer.smForwarded(item, verdict, delivered));
+            });
+        } else if (outcome instanceof MapOutcome.Error<SmsSignalInfo> error) {
+            ForwardOutcome refused = new ForwardOutcome(ForwardOutcome.Result.MAP_ERROR, error.code(), node,
+                    "MAP error " + error.code() + " from the serving node");
+            in.answerError(error.error(), () -> {
+                counters.deliveryErrors.increment();
+                notify(() -> observer.smForwarded(item, verdict, refused));
+            });
+        } else {
+            String reason = ((MapOutcome.Failure<SmsSignalInfo>) outcome).reason();
+            ForwardOutcome failed = new ForwardOutcome(ForwardOutcome.Result.FAILED, -1, node, reason);
+            in.answerError(errors.systemFailure(in.mapVersion()), () -> {
+                counters.deliveryErrors.increment();
+                protocolError(ProtocolError.OUTGOING_DIALOG_FAILED, "MT-ForwardSM to " + node + ": " + reason);
+                notify(() -> observer.smForwarded(item, verdict, failed));
+            });
+        }
+    }
+
+    // ---- helpers ----
+
+    private static MAPApplicationContextName contextOf(MAPDialog dialog) {
+        return dialog.getApplicationContext().getApplicationContextName();
+    }
+
+    private static GlobalTitle callingGt(MAPDialog dialog) {
+        SccpAddress calling = dialog.getRemoteAddress();
+        return calling == null || calling.getGlobalTitle() == null ? null
+                : Digits.globalTitle(calling.getGlobalTitle().getDigits());
+    }
+
+    private void refuse(IncomingDialog in, ProtocolError error, MAPErrorMessage answer, String detail) {
+        in.answerError(answer, () -> protocolError(error, detail));
+    }
+
+    private void protocolError(ProtocolError error, String detail) {
+        counters.protocolError(error);
+        LOG.debug("{}: {}", error.counterName(), detail);
+        notify(() -> observer.protocolError(error, detail));
+    }
+
+    /** Runs a continuation of an outgoing leg; whatever goes wrong in it, the incoming dialog is not left open. */
+    private static void guarded(IncomingDialog in, Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException e) {
+            LOG.error("router step failed; aborting dialog {}", in.dialog().getLocalDialogId(), e);
+            in.abort();
+        }
+    }
+
+    private static void notify(Runnable call) {
+        try {
+            call.run();
+        } catch (RuntimeException e) {
+            LOG.warn("router observer failed", e);
+        }
+    }
+
+    /** The serving MSC and SGSN numbers of an SRI-for-SM result (TS 29.002 12.1.3, LocationInfoWithLMSI). */
+    record ServingNodes(String msc, String sgsn) {
+        static ServingNodes of(LocationInfoWithLMSI location) {
+            if (location == null || location.getNetworkNodeNumber() == null) {
+                return null;
+            }
+            String node = digitsOf(location.getNetworkNodeNumber());
+            String additionalMsc = location.getAdditionalNumber() == null ? null
+                    : digitsOf(location.getAdditionalNumber().getMSCNumber());
+            String additionalSgsn = location.getAdditionalNumber() == null ? null
+                    : digitsOf(location.getAdditionalNumber().getSGSNNumber());
+            ServingNodes nodes = location.getGprsNodeIndicator()
+                    ? new ServingNodes(additionalMsc, node) : new ServingNodes(node, additionalSgsn);
+            return nodes.msc() == null && nodes.sgsn() == null ? null : nodes;
+        }
+
+        private static String digitsOf(ISDNAddressString address) {
+            GlobalTitle gt = address == null ? null : Digits.globalTitle(address.getAddress());
+            return gt == null ? null : gt.digits();
+        }
+    }
+}
