@@ -18,12 +18,13 @@ import java.util.Set;
  * @param mtcIwf      MTC-IWF settings
  * @param ss7         the SS7 side, or null when no MAP role is on
  * @param smsSc       SMS-SC settings, or null when the role is off
+ * @param smsRouter   SMS Router settings, or null when the role is off
  * @param console     the SSH operator console, or null when off
  * @param metricsListen where the Prometheus endpoint listens, or null when off
  * @param audit       the audit log
  */
 public record NodeConfig(String source, String name, Path dataDir, Set<Role> roles, Path policyFile, Path subscribers,
-                         DiameterSettings diameter, MtcIwf mtcIwf, Ss7Settings ss7, SmsScSettings smsSc,
+                         DiameterSettings diameter, MtcIwf mtcIwf, Ss7Settings ss7, SmsScSettings smsSc, RouterSettings smsRouter,
                          org.mtcgate.core.console.ConsoleConfig console, java.net.InetSocketAddress metricsListen, Audit audit) {
     public NodeConfig {
         roles = Set.copyOf(roles);

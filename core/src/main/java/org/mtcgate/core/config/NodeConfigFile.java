@@ -28,11 +28,13 @@ import static org.mtcgate.core.config.ConfigReader.text;
 
 /** Reads config/mtcgate.yaml. Unknown keys are errors, never ignored. */
 public final class NodeConfigFile {
-    private static final Set<String> TOP = Set.of("node", "roles", "policy", "subscribers", "diameter", "mtc-iwf", "ss7", "sms-sc",
+    private static final Set<String> TOP = Set.of("node", "roles", "policy", "subscribers", "diameter", "mtc-iwf", "ss7", "sms-sc", "sms-router",
             "console", "metrics", "audit");
     private static final Set<String> METRICS = Set.of("listen");
     private static final Set<String> AUDIT = Set.of("dir", "reveal-imsi");
     private static final Set<String> SMS_SC = Set.of("trigger-originator", "retry-first", "retry-max");
+    private static final Set<String> SMS_ROUTER = Set.of("global-title", "hlr-gt", "home-mcc-mnc", "correlation-ttl",
+            "max-correlations", "same-service-centre");
     private static final Set<String> NODE = Set.of("name", "data-dir");
     private static final Set<String> DIAMETER = Set.of("identity", "realm", "listen", "tls", "insecure-lab", "watchdog",
             "request-timeout", "max-message", "peers");
@@ -128,6 +130,12 @@ public final class NodeConfigFile {
         } else if (top.containsKey("sms-sc")) {
             throw top.get("sms-sc").error("there is an 'sms-sc' section but the sms-sc role is not in 'roles'");
         }
+        RouterSettings router = null;
+        if (roles.contains(Role.SMS_ROUTER)) {
+            router = router(top.get("sms-router"), rolesNode, ss7);
+        } else if (top.containsKey("sms-router")) {
+            throw top.get("sms-router").error("there is an 'sms-router' section but the sms-router role is not in 'roles'");
+        }
         if (roles.contains(Role.MTC_IWF) && !roles.contains(Role.SMS_SC) && t4 == null) {
             throw rolesNode.error("the mtc-iwf role submits triggers to the node's own sms-sc role or over T4: add sms-sc to "
                     + "'roles' or give mtc-iwf.t4");
@@ -144,8 +152,33 @@ public final class NodeConfigFile {
         Map<String, YamlNode> audit = section(top.get("audit"), AUDIT);
         NodeConfig.Audit auditSettings = new NodeConfig.Audit(path(base, audit, "dir", dataDir.resolve("audit")),
                 bool(audit, "reveal-imsi", false));
-        return new NodeConfig(source, name, dataDir, roles, policy, subscribers, diameter, mtcIwf, ss7, smsSc, console,
+        return new NodeConfig(source, name, dataDir, roles, policy, subscribers, diameter, mtcIwf, ss7, smsSc, router, console,
                 metricsListen, auditSettings);
+    }
+
+    private static RouterSettings router(YamlNode n, YamlNode rolesNode, Ss7Settings ss7) throws ConfigException {
+        if (n == null) {
+            throw rolesNode.error("the sms-router role needs an 'sms-router' section (at least home-mcc-mnc)");
+        }
+        Map<String, YamlNode> rm = n.mapping(SMS_ROUTER);
+        String gt = text(rm, "global-title", ss7.localGt());
+        if (!gt.matches("[0-9]{1,15}")) {
+            throw rm.get("global-title").error("'" + gt + "' is not an E.164 global title");
+        }
+        String hlr = text(rm, "hlr-gt", null);
+        if (hlr != null && !hlr.matches("[0-9]{1,15}")) {
+            throw rm.get("hlr-gt").error("'" + hlr + "' is not an E.164 global title");
+        }
+        String mccMnc = requiredText(n, rm, "home-mcc-mnc");
+        if (!mccMnc.matches("[0-9]{5,6}")) {
+            throw rm.get("home-mcc-mnc").error("'" + mccMnc + "' is not an MCC+MNC (5 or 6 digits)");
+        }
+        Duration ttl = duration(rm, "correlation-ttl", Duration.ofMinutes(2));
+        if (ttl.isZero() || ttl.isNegative()) {
+            throw rm.get("correlation-ttl").error("must be positive");
+        }
+        return new RouterSettings(gt, hlr, mccMnc, ttl, integer(rm, "max-correlations", 1_000_000, 1, 100_000_000),
+                bool(rm, "same-service-centre", true));
     }
 
     private static String realmOf(String host) {

@@ -25,7 +25,10 @@ import java.util.regex.Pattern;
  * <li>{@code mtcgate_diameter_messages_total{peer, direction}}, {@code mtcgate_diameter_errors_total{peer}};</li>
  * <li>{@code mtcgate_m3ua_messages_total{association, direction}}, {@code mtcgate_m3ua_errors_total{association}};</li>
  * <li>{@code mtcgate_<interface>_seconds}: a latency histogram per interface, such as {@code tsp_dar};</li>
- * <li>{@code mtcgate_peer_up{protocol, peer}}: 1 or 0, read from {@link PeerStateSource}s at scrape time.</li>
+ * <li>{@code mtcgate_peer_up{protocol, peer}}: 1 or 0, read from {@link PeerStateSource}s at scrape time;</li>
+ * <li>{@code mtcgate_map_protocol_errors_total{error}}: MAP dialogs answered with an error or abort for a protocol
+ *     reason (unknown correlation, malformed TPDU, wrong application context, ...);</li>
+ * <li>{@code mtcgate_router_forwarded_total{result}}: MT SMs the router forwarded, by how the serving node answered.</li>
  * </ul>
  * The methods called per message cost a map lookup and an atomic add: label children are looked up once and kept.
  * Exemplars are off, as nothing here traces.
@@ -48,6 +51,8 @@ public final class NodeMetrics {
     private final Counter diameterErrors;
     private final Counter m3uaMessages;
     private final Counter m3uaErrors;
+    private final Counter mapProtocolErrors;
+    private final Counter routerForwarded;
     /** By ingress ordinal: the counter child of each verdict seen. */
     private final List<ConcurrentMap<Verdict, CounterDataPoint>> verdictPoints;
     private final ConcurrentMap<String, PeerCounters> diameterPeers = new ConcurrentHashMap<>();
@@ -71,6 +76,12 @@ public final class NodeMetrics {
                 .withoutExemplars().register(registry);
         m3uaErrors = Counter.builder().name("mtcgate_m3ua_errors_total")
                 .help("M3UA errors by association").labelNames("association").withoutExemplars().register(registry);
+        mapProtocolErrors = Counter.builder().name("mtcgate_map_protocol_errors_total")
+                .help("MAP dialogs answered with an error or abort for a protocol reason, by reason").labelNames("error")
+                .withoutExemplars().register(registry);
+        routerForwarded = Counter.builder().name("mtcgate_router_forwarded_total")
+                .help("MT SMs forwarded by the SMS Router, by the serving node's answer").labelNames("result")
+                .withoutExemplars().register(registry);
         GaugeWithCallback.builder().name("mtcgate_peer_up")
                 .help("1 if the peer is up, 0 if not, by protocol (diameter, m3ua) and peer name")
                 .labelNames("protocol", "peer")
@@ -104,6 +115,16 @@ public final class NodeMetrics {
     /** Counts the verdict on an item, under the item's ingress. */
     public void verdict(InboundItem item, Verdict verdict) {
         verdict(item.ingress(), verdict);
+    }
+
+    /** Counts a MAP protocol error by its counter name ({@code unknown-correlation}, {@code malformed-tpdu}, ...). */
+    public void mapProtocolError(String error) {
+        mapProtocolErrors.labelValues(error).inc();
+    }
+
+    /** Counts an MT SM the router forwarded, by result ({@code delivered}, {@code map-error}, {@code failed}). */
+    public void routerForwarded(String result) {
+        routerForwarded.labelValues(result).inc();
     }
 
     /** The counters of one Diameter peer, by its Origin-Host or configured name. Keep the result. */

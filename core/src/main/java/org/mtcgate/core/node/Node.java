@@ -5,6 +5,7 @@ import org.apache.logging.log4j.Logger;
 import org.mtcgate.core.config.DiameterSettings;
 import org.mtcgate.core.config.NodeConfig;
 import org.mtcgate.core.config.Role;
+import org.mtcgate.core.config.RouterSettings;
 import org.mtcgate.core.config.Ss7Settings;
 import org.mtcgate.core.pki.LabPki;
 import org.mtcgate.core.smsc.MapMtDelivery;
@@ -43,7 +44,10 @@ import org.mtcgate.filter.trigger.TriggerSubmitter;
 import org.mtcgate.filter.trigger.TriggerLimits;
 import org.mtcgate.filter.trigger.TriggerObserver;
 import org.mtcgate.filter.yaml.ConfigException;
+import org.mtcgate.filter.routing.MemoryCorrelationStore;
 import org.mtcgate.map.peer.SmscPeer;
+import org.mtcgate.map.router.RouterConfig;
+import org.mtcgate.map.router.SmsRouter;
 import org.mtcgate.map.stack.AssociationRole;
 import org.mtcgate.map.stack.RemotePeer;
 import org.mtcgate.map.stack.Ss7Stack;
@@ -77,6 +81,8 @@ public final class Node implements AutoCloseable {
     private MvTriggerStore smscStore;
     private Ss7Stack ss7;
     private StoreAndForward smsc;
+    private SmsRouter router;
+    private MemoryCorrelationStore correlations;
     private DiameterNode diameter;
     private DeviceTriggering triggering;
     private java.util.concurrent.ScheduledExecutorService housekeeping;
@@ -126,10 +132,16 @@ public final class Node implements AutoCloseable {
             throw new NodeException(e.getMessage(), e);
         }
         if (config.ss7() != null) {
-            startSs7();
+            assembleSs7();
         }
         if (config.has(Role.SMS_SC)) {
             startSmsSc();
+        }
+        if (config.has(Role.SMS_ROUTER)) {
+            startRouter();
+        }
+        if (ss7 != null) {
+            connectSs7();
         }
         if (config.diameter() != null && (config.has(Role.MTC_IWF) || config.has(Role.HSS) || config.has(Role.SMS_SC))) {
             startDiameter();
@@ -153,6 +165,16 @@ public final class Node implements AutoCloseable {
             return t;
         });
         started.add(housekeeping::shutdownNow);
+        if (router != null) {
+            // MT-ForwardSM follows SRI-for-SM within seconds; forgotten correlations only make the SMSC ask again
+            housekeeping.scheduleWithFixedDelay(() -> {
+                try {
+                    router.expireCorrelations();
+                } catch (RuntimeException e) {
+                    LOG.error("expiring router correlations failed", e);
+                }
+            }, 5, 5, java.util.concurrent.TimeUnit.SECONDS);
+        }
         housekeeping.scheduleWithFixedDelay(() -> {
             java.time.Instant cutoff = clock.instant().minus(java.time.Duration.ofDays(1));
             for (MvTriggerStore store : new MvTriggerStore[] {triggers, smscStore}) {
@@ -167,8 +189,11 @@ public final class Node implements AutoCloseable {
         }, 10, 10, java.util.concurrent.TimeUnit.MINUTES);
     }
 
-    /** One signalling point for every MAP role, with an M3UA association to each configured peer. */
-    private void startSs7() throws NodeException {
+    /**
+     * One signalling point for every MAP role, with an M3UA association to each configured peer; assembled first
+     * and connected once every role has registered its listeners, so no dialog arrives before its handler.
+     */
+    private void assembleSs7() throws NodeException {
         Ss7Settings s = config.ss7();
         Ss7StackConfig.Builder b = Ss7StackConfig.builder()
                 .name(config.name()).dataDir(config.dataDir())
@@ -191,7 +216,7 @@ public final class Node implements AutoCloseable {
         }
         b.defaultPeer(s.defaultPeer());
         try {
-            ss7 = Ss7Stack.start(b.build());
+            ss7 = Ss7Stack.assemble(b.build());
         } catch (Exception e) {
             throw new NodeException("ss7: the stack did not start (" + s.peers().stream().map(Ss7Settings.Peer::describe)
                     .collect(java.util.stream.Collectors.joining(", ")) + "): " + e.getMessage(), e);
@@ -202,6 +227,22 @@ public final class Node implements AutoCloseable {
             s.peers().forEach(p -> up.put(p.name(), ss7.isActive(p.name())));
             return up;
         });
+    }
+
+    private void connectSs7() throws NodeException {
+        try {
+            ss7.connect();
+        } catch (Exception e) {
+            throw new NodeException("ss7: the associations did not start: " + e.getMessage(), e);
+        }
+    }
+
+    private void startRouter() {
+        RouterSettings r = config.smsRouter();
+        correlations = new MemoryCorrelationStore(r.maxCorrelations());
+        router = SmsRouter.attach(ss7, new RouterConfig(r.globalTitle(), r.hlrGt(), r.homeMccMnc(), r.correlationTtl(),
+                r.sameServiceCentre()), filter, correlations, clock, new RouterEvents(observer, metrics));
+        started.add(router::detach);
     }
 
     private void startSmsSc() {
@@ -464,6 +505,16 @@ public final class Node implements AutoCloseable {
 
     public Optional<MvTriggerStore> triggerStore() {
         return Optional.ofNullable(triggers);
+    }
+
+    /** The SMS Router, when the role runs. */
+    public Optional<SmsRouter> router() {
+        return Optional.ofNullable(router);
+    }
+
+    /** Correlations the router holds now. */
+    Optional<Integer> correlationCount() {
+        return Optional.ofNullable(correlations).map(MemoryCorrelationStore::size);
     }
 
     public Optional<StoreAndForward> smsc() {

@@ -92,6 +92,20 @@ final class NodeConsole {
         node.smsc().ifPresent(sc -> s.println(String.format("SMS-SC: %,d delivery attempts, %,d delivered, %s held now",
                 sc.attemptCount(), sc.deliveredCount(), sc.pendingCount().toCompletableFuture().join())));
         node.tspCounts().ifPresent(s::println);
+        node.router().ifPresent(r -> {
+            var c = r.counters();
+            s.println(String.format("SMS Router: %,d SRI-for-SM, %,d correlations made (%,d held now), %,d HLR errors; "
+                    + "%,d MT-ForwardSM, %,d blocked, %,d delivered, %,d refused by the serving node", c.sriReceived(),
+                    c.correlationsCreated(), node.correlationCount().orElse(0), c.hlrErrors(), c.mtReceived(), c.blocked(),
+                    c.delivered(), c.deliveryErrors()));
+            StringBuilder errors = new StringBuilder();
+            c.protocolErrors().forEach((e, n) -> {
+                if (n > 0) {
+                    errors.append(' ').append(e.counterName()).append('=').append(n);
+                }
+            });
+            s.println("  protocol errors:" + (errors.length() == 0 ? " none" : errors));
+        });
         long dropped = node.observer().traceLinesDropped();
         if (dropped > 0) {
             s.println(String.format("trace lines dropped (consoles too slow): %,d", dropped));
