@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.BiConsumer;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.mobicents.protocols.ss7.map.api.MAPApplicationContextName;
@@ -11,27 +12,36 @@ import org.mobicents.protocols.ss7.map.api.MAPException;
 import org.mobicents.protocols.ss7.map.api.MAPProvider;
 import org.mobicents.protocols.ss7.map.api.errors.MAPErrorMessage;
 import org.mobicents.protocols.ss7.map.api.errors.SMEnumeratedDeliveryFailureCause;
+import org.mobicents.protocols.ss7.map.api.service.sms.ForwardShortMessageRequest;
 import org.mobicents.protocols.ss7.map.api.service.sms.MAPDialogSms;
 import org.mobicents.protocols.ss7.map.api.service.sms.MtForwardShortMessageRequest;
+import org.mobicents.protocols.ss7.map.api.service.sms.SM_RP_DA;
+import org.mobicents.protocols.ss7.map.api.service.sms.SmsSignalInfo;
 import org.mtcgate.map.stack.Ss7Stack;
 import org.mtcgate.map.tpdu.SmsDeliver;
 import org.mtcgate.map.tpdu.TpduCodec;
 import org.mtcgate.map.tpdu.TpduException;
 
 /**
- * A lab serving MSC accepting MT-ForwardSM (TS 29.002 12.9): it decodes SM-RP-UI as an SMS-DELIVER with
+ * A lab serving MSC accepting MT-ForwardSM (TS 29.002 12.9; ForwardSM in v2): it decodes SM-RP-UI as an SMS-DELIVER with
  * {@link TpduCodec} and records it per IMSI. A TPDU that does not decode is answered with
  * SM-DeliveryFailure / equipmentProtocolError (TS 29.002 17.7.6) instead of being accepted.
  */
 public final class MscPeer extends SmsListenerAdapter {
     private static final Logger LOG = LogManager.getLogger(MscPeer.class);
-    private static final long MAP_VERSION_3 = 3;
 
     private final MAPProvider provider;
     private final Map<String, ConcurrentLinkedQueue<SmsDeliver>> delivered = new ConcurrentHashMap<>();
+    private final BiConsumer<String, SmsDeliver> onDelivered;
 
     public MscPeer(Ss7Stack stack) {
+        this(stack, (imsi, sm) -> { });
+    }
+
+    /** Also calls {@code onDelivered} (on a jSS7 thread: quick, no blocking) with each SMS-DELIVER it accepts. */
+    public MscPeer(Ss7Stack stack, BiConsumer<String, SmsDeliver> onDelivered) {
         this.provider = stack.mapProvider();
+        this.onDelivered = onDelivered;
         provider.getMAPServiceSms().addMAPServiceListener(this);
     }
 
@@ -47,27 +57,41 @@ public final class MscPeer extends SmsListenerAdapter {
 
     @Override
     public void onMtForwardShortMessageRequest(MtForwardShortMessageRequest request) {
-        MAPDialogSms dialog = request.getMAPDialog();
+        accept(request.getMAPDialog(), request.getInvokeId(), request.getSM_RP_DA(), request.getSM_RP_UI());
+    }
+
+    /** MAP v2 ForwardSM, which is the MT-ForwardSM in shortMsgMTRelayContext v2. */
+    @Override
+    public void onForwardShortMessageRequest(ForwardShortMessageRequest request) {
+        accept(request.getMAPDialog(), request.getInvokeId(), request.getSM_RP_DA(), request.getSM_RP_UI());
+    }
+
+    private void accept(MAPDialogSms dialog, long invokeId, SM_RP_DA da, SmsSignalInfo ui) {
         if (dialog.getApplicationContext().getApplicationContextName()
                 != MAPApplicationContextName.shortMsgMTRelayContext) {
             return;
         }
-        long invokeId = request.getInvokeId();
+        int version = dialog.getApplicationContext().getApplicationContextVersion().getVersion();
         try {
-            String imsi = request.getSM_RP_DA() == null || request.getSM_RP_DA().getIMSI() == null
-                    ? null : request.getSM_RP_DA().getIMSI().getData();
-            byte[] tpdu = request.getSM_RP_UI() == null ? null : request.getSM_RP_UI().getData();
+            String imsi = da == null || da.getIMSI() == null ? null : da.getIMSI().getData();
+            byte[] tpdu = ui == null ? null : ui.getData();
             if (imsi == null || tpdu == null) {
-                dialog.sendErrorComponent(invokeId, deliveryFailure(SMEnumeratedDeliveryFailureCause.equipmentProtocolError));
+                dialog.sendErrorComponent(invokeId,
+                        deliveryFailure(version, SMEnumeratedDeliveryFailureCause.equipmentProtocolError));
             } else {
                 try {
                     SmsDeliver deliver = TpduCodec.decodeDeliver(tpdu);
                     delivered.computeIfAbsent(imsi, k -> new ConcurrentLinkedQueue<>()).add(deliver);
-                    dialog.addMtForwardShortMessageResponse(invokeId, null, null);
+                    if (version >= 3) {
+                        dialog.addMtForwardShortMessageResponse(invokeId, null, null);
+                    } else {
+                        dialog.addForwardShortMessageResponse(invokeId);
+                    }
+                    onDelivered.accept(imsi, deliver);
                 } catch (TpduException e) {
                     LOG.info("MT-ForwardSM for {} carries a bad TPDU: {}", imsi, e.getMessage());
                     dialog.sendErrorComponent(invokeId,
-                            deliveryFailure(SMEnumeratedDeliveryFailureCause.equipmentProtocolError));
+                            deliveryFailure(version, SMEnumeratedDeliveryFailureCause.equipmentProtocolError));
                 }
             }
             dialog.close(false);
@@ -77,8 +101,7 @@ public final class MscPeer extends SmsListenerAdapter {
         }
     }
 
-    private MAPErrorMessage deliveryFailure(SMEnumeratedDeliveryFailureCause cause) {
-        return provider.getMAPErrorMessageFactory()
-                .createMAPErrorMessageSMDeliveryFailure(MAP_VERSION_3, cause, null, null);
+    private MAPErrorMessage deliveryFailure(int version, SMEnumeratedDeliveryFailureCause cause) {
+        return provider.getMAPErrorMessageFactory().createMAPErrorMessageSMDeliveryFailure(version, cause, null, null);
     }
 }

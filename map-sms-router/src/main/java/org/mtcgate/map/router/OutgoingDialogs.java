@@ -64,8 +64,9 @@ final class OutgoingDialogs extends SmsListenerAdapter {
             SccpAddress hlr, ISDNAddressString msisdn, boolean smRpPri, AddressString serviceCentre,
             boolean gprsSupport) {
         Pending<SendRoutingInfoForSMResponse> pending = new Pending<>(this);
+        MAPDialogSms dialog = null;
         try {
-            MAPDialogSms dialog = provider.getMAPServiceSms().createNewDialog(context(
+            dialog = provider.getMAPServiceSms().createNewDialog(context(
                     MAPApplicationContextName.shortMsgGatewayContext, version), from, null, hlr, null);
             dialog.setUserObject(pending);
             dialog.addSendRoutingInfoForSMRequest(invokeTimeoutMillis, msisdn, smRpPri, serviceCentre, null,
@@ -73,6 +74,7 @@ final class OutgoingDialogs extends SmsListenerAdapter {
             dialog.send();
         } catch (MAPException | RuntimeException e) {
             pending.fail("SRI-SM could not be sent: " + e.getMessage());
+            release(dialog);
         }
         return pending.future;
     }
@@ -81,8 +83,9 @@ final class OutgoingDialogs extends SmsListenerAdapter {
     CompletableFuture<MapOutcome<SmsSignalInfo>> forwardSm(int version, SccpAddress from, SccpAddress servingNode,
             IMSI imsi, AddressString serviceCentre, SmsSignalInfo tpdu, boolean moreMessagesToSend) {
         Pending<SmsSignalInfo> pending = new Pending<>(this);
+        MAPDialogSms dialog = null;
         try {
-            MAPDialogSms dialog = provider.getMAPServiceSms().createNewDialog(context(
+            dialog = provider.getMAPServiceSms().createNewDialog(context(
                     MAPApplicationContextName.shortMsgMTRelayContext, version), from, null, servingNode, null);
             dialog.setUserObject(pending);
             if (version >= 3) {
@@ -96,8 +99,15 @@ final class OutgoingDialogs extends SmsListenerAdapter {
             dialog.send();
         } catch (MAPException | RuntimeException e) {
             pending.fail("MT-ForwardSM could not be sent: " + e.getMessage());
+            release(dialog);
         }
         return pending.future;
+    }
+
+    private static void release(MAPDialog dialog) {
+        if (dialog != null) {
+            dialog.release();
+        }
     }
 
     private static MAPApplicationContext context(MAPApplicationContextName name, int version) {

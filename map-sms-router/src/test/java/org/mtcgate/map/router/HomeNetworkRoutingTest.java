@@ -45,6 +45,7 @@ import org.mobicents.protocols.ss7.map.api.primitives.AddressNature;
 import org.mobicents.protocols.ss7.map.api.primitives.AddressString;
 import org.mobicents.protocols.ss7.map.api.primitives.MAPExtensionContainer;
 import org.mobicents.protocols.ss7.map.api.primitives.NumberingPlan;
+import org.mobicents.protocols.ss7.map.api.service.sms.ForwardShortMessageResponse;
 import org.mobicents.protocols.ss7.map.api.service.sms.MAPDialogSms;
 import org.mobicents.protocols.ss7.tcap.asn.ApplicationContextName;
 import org.mobicents.protocols.ss7.tcap.asn.comp.Invoke;
@@ -363,6 +364,23 @@ class HomeNetworkRoutingTest {
         assertEquals(ProtocolError.REJECTED_COMPONENT, next(observer.errors).error());
     }
 
+    /** ForwardSM in shortMsgMTRelayContext v2 is relayed in v2 and its result comes back. */
+    @Test
+    void mapVersion2ForwardSmIsRelayedInVersion2() throws Exception {
+        RoutingInfo routing = foreign.sendRoutingInfoForSm(MSISDN, MSISDN).get(WAIT, TimeUnit.SECONDS);
+        MAPDialogSms dialog = rawDialog(MAPApplicationContextName.shortMsgMTRelayContext, 2);
+        MAPParameterFactory f = lab.smsc.mapProvider().getMAPParameterFactory();
+        SmsDeliver sm = Sms.deliver(0x00, "4930123456", new byte[] {9, 9});
+        int before = msc.deliveredTo(IMSI).size();
+        dialog.addForwardShortMessageRequest(f.createSM_RP_DA(f.createIMSI(routing.imsi())),
+                f.createSM_RP_OA_ServiceCentreAddressOA(f.createAddressString(AddressNature.international_number,
+                        NumberingPlan.ISDN, RouterLab.FOREIGN_SMSC_GT)),
+                f.createSmsSignalInfo(Sms.encode(sm), null), false);
+        assertEquals("result", sendRaw(dialog));
+        assertEquals(before + 1, msc.deliveredTo(IMSI).size());
+        assertTrue(next(observer.forwarded).outcome().delivered());
+    }
+
     // ---- helpers ----
 
     /** SRI-SM then MT-ForwardSM of an SMS-DELIVER with {@code pid} from TP-OA {@code tpOa}, by {@code smsc}. */
@@ -435,6 +453,11 @@ class HomeNetworkRoutingTest {
         @Override
         public void onErrorComponent(MAPDialog dialog, Long invokeId, MAPErrorMessage error) {
             complete(dialog, "error " + error.getErrorCode());
+        }
+
+        @Override
+        public void onForwardShortMessageResponse(ForwardShortMessageResponse response) {
+            complete(response.getMAPDialog(), "result");
         }
 
         @Override
