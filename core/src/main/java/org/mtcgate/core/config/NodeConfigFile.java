@@ -32,7 +32,7 @@ public final class NodeConfigFile {
             "console", "metrics", "audit");
     private static final Set<String> METRICS = Set.of("listen");
     private static final Set<String> AUDIT = Set.of("dir", "reveal-imsi");
-    private static final Set<String> SMS_SC = Set.of("trigger-originator", "retry-first", "retry-max");
+    private static final Set<String> SMS_SC = Set.of("trigger-originator", "retry-first", "retry-max", "addresses");
     private static final Set<String> SMS_ROUTER = Set.of("global-title", "hlr-gt", "home-mcc-mnc", "correlation-ttl",
             "max-correlations", "same-service-centre");
     private static final Set<String> NODE = Set.of("name", "data-dir");
@@ -125,8 +125,20 @@ public final class NodeConfigFile {
             if (!originator.matches("[0-9]{1,20}")) {
                 throw sm.get("trigger-originator").error("'" + originator + "' is not an E.164 address");
             }
+            List<String> addresses = new ArrayList<>();
+            if (sm.containsKey("addresses")) {
+                for (YamlNode a : sm.get("addresses").list()) {
+                    String address = a.requiredText();
+                    if (!address.matches("[0-9]{1,15}")) {
+                        throw a.error("'" + address + "' is not an E.164 address");
+                    }
+                    addresses.add(address);
+                }
+            } else {
+                addresses.add(ss7.localGt());
+            }
             smsSc = new SmsScSettings(originator, duration(sm, "retry-first", Duration.ofSeconds(5)),
-                    duration(sm, "retry-max", Duration.ofMinutes(5)));
+                    duration(sm, "retry-max", Duration.ofMinutes(5)), addresses);
         } else if (top.containsKey("sms-sc")) {
             throw top.get("sms-sc").error("there is an 'sms-sc' section but the sms-sc role is not in 'roles'");
         }

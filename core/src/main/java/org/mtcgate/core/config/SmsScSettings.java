@@ -8,6 +8,10 @@ import java.time.Duration;
  * @param triggerOriginator TP-OA of trigger SMs (the address the UE sees them from)
  * @param retryFirst        first wait before retrying an absent UE
  * @param retryMax          longest wait between retries
+ * @param addresses         the service centre addresses MO-ForwardSM may name (SM-RP-DA); others are refused
  */
-public record SmsScSettings(String triggerOriginator, Duration retryFirst, Duration retryMax) {
+public record SmsScSettings(String triggerOriginator, Duration retryFirst, Duration retryMax, java.util.List<String> addresses) {
+    public SmsScSettings {
+        addresses = java.util.List.copyOf(addresses);
+    }
 }

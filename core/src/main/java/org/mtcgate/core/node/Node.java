@@ -48,6 +48,7 @@ import org.mtcgate.filter.routing.MemoryCorrelationStore;
 import org.mtcgate.map.peer.SmscPeer;
 import org.mtcgate.map.router.RouterConfig;
 import org.mtcgate.map.router.SmsRouter;
+import org.mtcgate.map.smsc.MoForwardSmHandler;
 import org.mtcgate.map.stack.AssociationRole;
 import org.mtcgate.map.stack.RemotePeer;
 import org.mtcgate.map.stack.Ss7Stack;
@@ -82,6 +83,7 @@ public final class Node implements AutoCloseable {
     private Ss7Stack ss7;
     private StoreAndForward smsc;
     private SmsRouter router;
+    private MoForwardSmHandler mo;
     private MemoryCorrelationStore correlations;
     private DiameterNode diameter;
     private DeviceTriggering triggering;
@@ -252,6 +254,11 @@ public final class Node implements AutoCloseable {
         smsc = new StoreAndForward(smscStore, new MapMtDelivery(peer, config.smsSc().triggerOriginator(), clock),
                 new RetryPolicy(config.smsSc().retryFirst(), config.smsSc().retryMax()), clock);
         started.add(smsc);
+        // MO SMs from the SMS-IWMSC pass the filter (ingress SMS_IWMSC_MO); what it allows is taken and its verdict
+        // audited. Onward delivery (to SMEs over Tsms, or back out as MT) is not part of this node yet.
+        mo = MoForwardSmHandler.attach(ss7, filter, sm -> java.util.concurrent.CompletableFuture.completedFuture(null),
+                new RouterEvents(observer, metrics), java.util.Set.copyOf(config.smsSc().addresses()));
+        started.add(mo::detach);
     }
 
     /**
@@ -510,6 +517,11 @@ public final class Node implements AutoCloseable {
     /** The SMS Router, when the role runs. */
     public Optional<SmsRouter> router() {
         return Optional.ofNullable(router);
+    }
+
+    /** The SMS-SC's MO-ForwardSM handler, when the sms-sc role runs. */
+    Optional<MoForwardSmHandler> mo() {
+        return Optional.ofNullable(mo);
     }
 
     /** Correlations the router holds now. */

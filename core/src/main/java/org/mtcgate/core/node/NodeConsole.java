@@ -92,6 +92,10 @@ final class NodeConsole {
         node.smsc().ifPresent(sc -> s.println(String.format("SMS-SC: %,d delivery attempts, %,d delivered, %s held now",
                 sc.attemptCount(), sc.deliveredCount(), sc.pendingCount().toCompletableFuture().join())));
         node.tspCounts().ifPresent(s::println);
+        node.mo().ifPresent(m -> {
+            var c = m.counters();
+            s.println(String.format("SMS-SC MO: %,d MO-ForwardSM, %,d accepted, %,d blocked", c.received(), c.accepted(), c.blocked()));
+        });
         node.router().ifPresent(r -> {
             var c = r.counters();
             s.println(String.format("SMS Router: %,d SRI-for-SM, %,d correlations made (%,d held now), %,d HLR errors; "

@@ -9,15 +9,16 @@ import org.mtcgate.filter.trigger.TriggerObserver;
 import org.mtcgate.map.dialog.ProtocolError;
 import org.mtcgate.map.router.ForwardOutcome;
 import org.mtcgate.map.router.RouterObserver;
+import org.mtcgate.map.smsc.MoObserver;
 
 import java.util.Locale;
 
 /**
- * Carries what the SMS Router and the MO path report into the node's audit, metrics, counters and console traces:
+ * Carries what the SMS Router and the SMS-SC's MO path report into the node's audit, metrics, counters and console traces:
  * each verdict exactly as a Tsp verdict is carried, forwarding results and protocol errors as metrics. Runs on
  * jSS7 threads; everything it calls is non-blocking.
  */
-final class RouterEvents implements RouterObserver {
+final class RouterEvents implements RouterObserver, MoObserver {
     private static final Logger LOG = LogManager.getLogger(RouterEvents.class);
 
     private final TriggerObserver verdicts;
@@ -36,6 +37,16 @@ final class RouterEvents implements RouterObserver {
 
     @Override
     public void smBlocked(InboundItem item, Verdict verdict) {
+        verdicts.verdict(item, verdict);
+    }
+
+    @Override
+    public void accepted(InboundItem item, Verdict verdict) {
+        verdicts.verdict(item, verdict);
+    }
+
+    @Override
+    public void blocked(InboundItem item, Verdict verdict) {
         verdicts.verdict(item, verdict);
     }
 

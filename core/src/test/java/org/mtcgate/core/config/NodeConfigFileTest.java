@@ -67,7 +67,7 @@ class NodeConfigFileTest {
 
     @Test
     void mistakesNameFileLineAndField() {
-        assertEquals("mtcgate.yaml:2: polcy: unknown key; expected one of audit, console, diameter, metrics, mtc-iwf, node, policy, roles, sms-sc, ss7, subscribers",
+        assertEquals("mtcgate.yaml:2: polcy: unknown key; expected one of audit, console, diameter, metrics, mtc-iwf, node, policy, roles, sms-router, sms-sc, ss7, subscribers",
                 refuse("roles: [mtc-iwf]\npolcy: p.yaml\n").getMessage());
         assertTrue(refuse("roles: [mtc-iwf, gmlc]\npolicy: p.yaml\n").getMessage()
                 .startsWith("mtcgate.yaml:1: roles[1]: unknown role 'gmlc'"));
@@ -101,6 +101,7 @@ class NodeConfigFileTest {
                   peers:
                     - {name: hlr, role: client, local: "127.0.0.1:2911", remote: "127.0.0.1:2910", point-code: 3, global-titles: ["4917200004"], ssns: [6]}
                     - {name: stp, local: "127.0.0.1:2905", remote: "127.0.0.1:2906", point-code: 2}
+                sms-router: {home-mcc-mnc: "26201"}
                 """);
         assertEquals(2, c.ss7().peers().size());
         Ss7Settings.Peer hlr = c.ss7().peers().get(0);
@@ -131,5 +132,22 @@ class NodeConfigFileTest {
         assertTrue(refuse(head + "  peers:\n    - {name: a, local: \"h:1\", remote: \"h:2\", point-code: 2, global-titles: [\"49\"]}\n"
                 + "    - {name: b, local: \"h:1\", remote: \"h:3\", point-code: 3, global-titles: [\"49\"]}\n").getMessage()
                 .contains("global title prefix '49' is routed to two peers"));
+    }
+
+    @Test
+    void smsRouterSettings() throws Exception {
+        String head = "roles: [sms-router]\npolicy: p.yaml\nss7: {local-gt: \"491720000100\", association: {local: \"h:1\", remote: \"h:2\"}}\n";
+        NodeConfig c = parse(head + "sms-router: {home-mcc-mnc: \"26201\", hlr-gt: \"491720000006\"}\n");
+        assertEquals("491720000100", c.smsRouter().globalTitle(), "the node's GT unless the router names its own");
+        assertEquals("491720000006", c.smsRouter().hlrGt());
+        assertEquals(Duration.ofMinutes(2), c.smsRouter().correlationTtl());
+        assertTrue(c.smsRouter().sameServiceCentre());
+        assertTrue(refuse(head).getMessage().contains("the sms-router role needs an 'sms-router' section"));
+        assertTrue(refuse(head + "sms-router: {home-mcc-mnc: \"262\"}\n").getMessage()
+                .startsWith("mtcgate.yaml:4: sms-router.home-mcc-mnc: '262' is not an MCC+MNC"));
+        assertTrue(refuse(head.replace("sms-router]", "sms-sc]") + "sms-router: {home-mcc-mnc: \"26201\"}\n").getMessage()
+                .contains("there is an 'sms-router' section but the sms-router role is not in 'roles'"));
+        assertTrue(refuse(head.replace("sms-router]", "sms-sc]") + "sms-sc: {addresses: [\"+49\"]}\n").getMessage()
+                .contains("sms-sc.addresses[0]: '+49' is not an E.164 address"));
     }
 }

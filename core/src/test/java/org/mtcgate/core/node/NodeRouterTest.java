@@ -12,6 +12,7 @@ import org.mtcgate.core.console.PasswordHash;
 import org.mtcgate.map.lab.FreePorts;
 import org.mtcgate.map.peer.HlrPeer;
 import org.mtcgate.map.peer.MapFailure;
+import org.mtcgate.map.peer.MoSender;
 import org.mtcgate.map.peer.MscPeer;
 import org.mtcgate.map.peer.RoutingInfo;
 import org.mtcgate.map.peer.SmscPeer;
@@ -22,6 +23,8 @@ import org.mtcgate.map.tpdu.InformationElement;
 import org.mtcgate.map.tpdu.ServiceCentreTimeStamp;
 import org.mtcgate.map.tpdu.SmsAddress;
 import org.mtcgate.map.tpdu.SmsDeliver;
+import org.mtcgate.map.tpdu.SmsSubmit;
+import org.mtcgate.map.tpdu.ValidityPeriod;
 import org.mtcgate.map.tpdu.TpduCodec;
 import org.mtcgate.map.tpdu.UserData;
 import org.mtcgate.map.tpdu.UserDataHeader;
@@ -49,8 +52,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The node in the sms-router role, from its config file, between three separate jSS7 stacks over M3UA/TCP: a
  * foreign SMSC that connects in, the home HLR and the serving MSC that the node connects to. An ordinary SM is
- * delivered under the real IMSI, a foreign trigger is blocked, an unknown correlation ID is refused; the console,
- * the metrics and the audit show each.
+ * delivered under the real IMSI, a foreign trigger is blocked, an unknown correlation ID is refused, and on the
+ * SMS-SC's MO path a UE's trigger SM is blocked while its ordinary SM is taken; the console, the metrics and the
+ * audit show each.
  */
 class NodeRouterTest {
     private static final long WAIT = 20;
@@ -69,6 +73,7 @@ class NodeRouterTest {
     Ss7Stack mscStack;
     SmscPeer foreign;
     MscPeer msc;
+    MoSender ue;
 
     @BeforeEach
     void start() throws Exception {
@@ -81,7 +86,7 @@ class NodeRouterTest {
         String hash = PasswordHash.of("op-secret-1".toCharArray(), 1000, new SecureRandom()).encoded();
         Files.writeString(dir.resolve("mtcgate.yaml"), """
                 node: {name: rtr, data-dir: data}
-                roles: [sms-router]
+                roles: [sms-router, sms-sc]
                 policy: policy.yaml
                 ss7:
                   local-gt: "%s"
@@ -93,6 +98,7 @@ class NodeRouterTest {
                     - {name: hlr, role: client, local: "127.0.0.1:%d", remote: "127.0.0.1:%d", point-code: 3, ssns: [6], global-titles: ["%s"]}
                     - {name: msc, role: client, local: "127.0.0.1:%d", remote: "127.0.0.1:%d", point-code: 4, ssns: [8], global-titles: ["%s"]}
                 sms-router: {hlr-gt: "%s", home-mcc-mnc: "26201", correlation-ttl: 1m}
+                sms-sc: {addresses: ["491720000100"]}
                 console: {host: 127.0.0.1, port: 0, users: [{name: olga, password-hash: "%s"}]}
                 metrics: {listen: 127.0.0.1:0}
                 """.formatted(ROUTER_GT, p[0], p[1], p[2], p[3], HLR_GT, p[4], p[5], MSC_GT, HLR_GT, hash));
@@ -108,6 +114,7 @@ class NodeRouterTest {
                 .localGlobalTitle(FOREIGN_GT).build());
         new HlrPeer(hlrStack).provision(MSISDN, new HlrPeer.Subscription(IMSI, MSC_GT));
         msc = new MscPeer(mscStack);
+        ue = new MoSender(mscStack);
         foreign = new SmscPeer(smscStack);
         hlrStack.connect();
         mscStack.connect();
@@ -137,6 +144,12 @@ class NodeRouterTest {
                 new ServiceCentreTimeStamp(26, 11, 30, 14, 0, 0, 4), UserData.eightBit(header, text.getBytes(StandardCharsets.US_ASCII))));
     }
 
+    private static byte[] submit(int pid, String text) throws Exception {
+        UserDataHeader header = pid == 0x48 ? UserDataHeader.of(InformationElement.applicationPort16(9200, 0)) : null;
+        return TpduCodec.encode(new SmsSubmit(false, false, false, 7, SmsAddress.international("4930123456"), pid,
+                0x00, new ValidityPeriod.None(), UserData.gsm7(header, text)));
+    }
+
     private static MapFailure failureOf(CompletableFuture<?> f) {
         ExecutionException e = assertThrows(ExecutionException.class, () -> f.get(WAIT, TimeUnit.SECONDS));
         assertTrue(e.getCause() instanceof MapFailure, String.valueOf(e.getCause()));
@@ -161,6 +174,13 @@ class NodeRouterTest {
         assertEquals(MAPErrorCode.unidentifiedSubscriber, unknown.errorCode().orElseThrow());
         assertEquals(1, msc.deliveredTo(IMSI).size(), "neither reached the MSC");
 
+        // MO from a UE through the MSC to the node's SMS-SC (TS 23.040 9.2.3.9: no trigger indication from a UE)
+        ue.moForwardSm("491720000100", "491720000100", "491701000002", submit(0x00, "hi"), 3).get(WAIT, TimeUnit.SECONDS);
+        MapFailure moTrigger = failureOf(ue.moForwardSm("491720000100", "491720000100", "491701000002", submit(0x48, "x"), 3));
+        assertEquals(MAPErrorCode.facilityNotSupported, moTrigger.errorCode().orElseThrow());
+        MapFailure otherSc = failureOf(ue.moForwardSm("491729999999", "491720000100", "491701000002", submit(0x00, "x"), 3));
+        assertEquals(MAPErrorCode.smDeliveryFailure, otherSc.errorCode().orElseThrow(), "a service centre this node is not");
+
         SshClient ssh = SshClient.setUpDefaultClient();
         ssh.setServerKeyVerifier((session, address, key) -> true);
         ssh.start();
@@ -176,6 +196,7 @@ class NodeRouterTest {
             assertTrue(stats.contains("3 MT-ForwardSM, 1 blocked, 1 delivered"), stats);
             assertTrue(stats.contains("unknown-correlation=1"), stats);
             assertTrue(stats.contains("ROUTER_MT BLOCK router-foreign-trigger"), stats);
+            assertTrue(stats.contains("SMS-SC MO: 3 MO-ForwardSM, 1 accepted, 1 blocked"), stats);
         } finally {
             ssh.stop();
         }
@@ -186,6 +207,8 @@ class NodeRouterTest {
         assertTrue(metrics.contains("mtcgate_router_forwarded_total{result=\"delivered\"} 1.0"), metrics);
         assertTrue(metrics.contains("mtcgate_map_protocol_errors_total{error=\"unknown-correlation\"} 1.0"), metrics);
         assertTrue(metrics.contains("mtcgate_peer_up{peer=\"hlr\",protocol=\"m3ua\"} 1.0"), metrics);
+        assertTrue(metrics.contains("ingress=\"sms-iwmsc-mo\"") && metrics.contains("mtcgate_map_protocol_errors_total{error=\"unknown-service-centre\"} 1.0"),
+                metrics);
 
         node.close();
         List<String> audit = Files.readAllLines(dir.resolve("data/audit/audit.jsonl"));
