@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The {@code mtcgate} command line: one entry point for the node and its lab tools. */
 @Command(name = "mtcgate", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "MTC security gateway (3GPP TS 33.187): MTC-IWF on Tsp, SMS Router with Home Network Routing, SMS-SC filter.",
-        subcommands = {NodeCommand.class, PolicyCommand.class, CertsCommand.class, ScsCommand.class, BenchCommand.class, ConsoleCommand.class})
+        subcommands = {NodeCommand.class, PolicyCommand.class, CertsCommand.class, ScsCommand.class, SimCommand.class,
+                BenchCommand.class, ConsoleCommand.class})
 public final class MtcGate implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

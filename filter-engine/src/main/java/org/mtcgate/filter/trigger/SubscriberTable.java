@@ -59,6 +59,11 @@ public final class SubscriberTable implements SubscriberDirectory {
         return byImsi.size();
     }
 
+    /** Every subscription, in no particular order. */
+    public Collection<Subscriber> all() {
+        return byImsi.values();
+    }
+
     /** Resolves the UE; when both names are given they must name the same subscription. */
     public SubscriberLookup resolve(UeName ue, String scsIdentity) {
         Subscriber byExt = ue.externalId() == null ? null : byExternalId.get(ue.externalId().value());

@@ -3,6 +3,7 @@ package org.mtcgate.map.peer;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.mobicents.protocols.ss7.map.api.MAPApplicationContextName;
@@ -36,8 +37,15 @@ public final class HlrPeer extends SmsListenerAdapter {
     private final MAPProvider provider;
     private final MAPParameterFactory parameters;
     private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
+    private final BiConsumer<String, String> onAnswer;
 
     public HlrPeer(Ss7Stack stack) {
+        this(stack, (msisdn, outcome) -> { });
+    }
+
+    /** Also tells {@code onAnswer} (msisdn, what was answered) about each SRI-SM, on a jSS7 thread. */
+    public HlrPeer(Ss7Stack stack, BiConsumer<String, String> onAnswer) {
+        this.onAnswer = onAnswer;
         this.provider = stack.mapProvider();
         this.parameters = provider.getMAPParameterFactory();
         provider.getMAPServiceSms().addMAPServiceListener(this);
@@ -65,9 +73,12 @@ public final class HlrPeer extends SmsListenerAdapter {
             long invokeId = request.getInvokeId();
             if (subscription == null) {
                 dialog.sendErrorComponent(invokeId, unknownSubscriber());
+                onAnswer.accept(msisdn, "unknownSubscriber");
             } else if (subscription.servingMscNumber() == null) {
                 dialog.sendErrorComponent(invokeId, absentSubscriber());
+                onAnswer.accept(msisdn, "absentSubscriberSM");
             } else {
+                onAnswer.accept(msisdn, "IMSI " + subscription.imsi() + ", serving MSC " + subscription.servingMscNumber());
                 dialog.addSendRoutingInfoForSMResponse(invokeId, parameters.createIMSI(subscription.imsi()),
                         parameters.createLocationInfoWithLMSI(parameters.createISDNAddressString(
                                 AddressNature.international_number, NumberingPlan.ISDN,
