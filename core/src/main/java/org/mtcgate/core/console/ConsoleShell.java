@@ -110,7 +110,7 @@ final class ConsoleShell implements Command {
                 t.raise(Terminal.Signal.WINCH);
             }, Signal.WINCH);
             LineReader reader = lineReader(t);
-            ConsoleSession session = new ConsoleSession(user, remote, t.writer());
+            ConsoleSession session = new ConsoleSession(user, remote, t.writer(), true, reader::printAbove);
             session.println("mtcgate console; '?' or 'help' lists commands, Tab completes, 'exit' leaves.");
             t.flush();
             while (!session.exitRequested()) {

@@ -244,7 +244,7 @@ final class NodeConsole {
         if (args.size() != 1) {
             throw new ConsoleException("usage: trace on <scs|msisdn|ext-id|imsi>");
         }
-        node.observer().traceOn(sessionId(s), args.get(0), s.out());
+        node.observer().traceOn(sessionId(s), args.get(0), s::printAsync);
         s.println("tracing " + args.get(0) + " in this session (trace off to stop)");
     }
 

@@ -7,11 +7,11 @@ import org.mtcgate.filter.Verdict;
 import org.mtcgate.filter.trigger.DeviceTrigger;
 import org.mtcgate.filter.trigger.TriggerObserver;
 
-import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -22,7 +22,7 @@ final class NodeObserver implements TriggerObserver, AutoCloseable {
     private static final int TRACE_QUEUE = 10_000;
 
     /** A console session's trace: what it wants to see and where to print it. */
-    record Trace(String id, String key, Predicate<String> matches, PrintWriter out) {
+    record Trace(String id, String key, Predicate<String> matches, Consumer<String> out) {
     }
 
     private final AuditLog audit;
@@ -72,7 +72,7 @@ final class NodeObserver implements TriggerObserver, AutoCloseable {
 
     /** Queues the line for the tracing session; a session that has gone away loses its trace. */
     private void print(Trace t, String line) {
-        traceWriter.offer(t.out(), "[trace " + t.key() + "] " + line, () -> traces.remove(t));
+        traceWriter.offer(t.out(), "[trace " + t.key() + "] " + line, () -> traces.contains(t), () -> traces.remove(t));
     }
 
     /** Trace lines dropped because a console read too slowly. */
@@ -100,7 +100,7 @@ final class NodeObserver implements TriggerObserver, AutoCloseable {
     }
 
     /** Traces everything naming {@code key} (an SCS identity, MSISDN, External-Identifier or IMSI) to {@code out}. */
-    void traceOn(String sessionId, String key, PrintWriter out) {
+    void traceOn(String sessionId, String key, Consumer<String> out) {
         traces.removeIf(t -> t.id().equals(sessionId) && t.key().equals(key));
         traces.add(new Trace(sessionId, key, who -> containsWord(who, key), out));
     }

@@ -1,9 +1,10 @@
 package org.mtcgate.core.node;
 
-import java.io.PrintWriter;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /**
  * Carries trace lines to console sessions. Verdicts are made on Netty and jSS7 threads that must never wait for
@@ -11,8 +12,11 @@ import java.util.concurrent.atomic.LongAdder;
  * the queue is full a line is dropped and counted instead of stalling the node.
  */
 final class TraceWriter implements AutoCloseable {
-    /** One line for one session; {@code onGone} runs when the session's output has failed. */
-    private record Line(PrintWriter out, String text, Runnable onGone) {
+    /**
+     * One line for one trace of a session: written only while {@code live} (a trace stopped meanwhile drops its
+     * queued lines); {@code onGone} runs when the session's output has failed.
+     */
+    private record Line(Consumer<String> out, String text, BooleanSupplier live, Runnable onGone) {
     }
 
     private final BlockingQueue<Line> queue;
@@ -27,8 +31,8 @@ final class TraceWriter implements AutoCloseable {
     }
 
     /** Queues a line; never blocks. */
-    void offer(PrintWriter out, String text, Runnable onGone) {
-        if (!queue.offer(new Line(out, text, onGone))) {
+    void offer(Consumer<String> out, String text, BooleanSupplier live, Runnable onGone) {
+        if (!queue.offer(new Line(out, text, live, onGone))) {
             dropped.increment();
         }
     }
@@ -49,9 +53,12 @@ final class TraceWriter implements AutoCloseable {
     }
 
     private static void write(Line line) {
-        line.out().println(line.text());
-        line.out().flush();
-        if (line.out().checkError()) {
+        if (!line.live().getAsBoolean()) {
+            return;
+        }
+        try {
+            line.out().accept(line.text());
+        } catch (RuntimeException | java.io.IOError e) { // JLine reports a closed terminal with IOError
             line.onGone().run();
         }
     }
