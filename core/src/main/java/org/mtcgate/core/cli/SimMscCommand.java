@@ -59,7 +59,7 @@ final class SimMscCommand implements Callable<Integer> {
                     }
                 }
             }
-        });
+        }, false);
         UnansweredDialogGuard.attach(s);
         s.connect();
         out.line("MSC " + config.localGlobalTitle() + " (PC " + config.localPointCode() + "): "
