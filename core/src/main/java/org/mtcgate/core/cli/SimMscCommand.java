@@ -43,6 +43,9 @@ final class SimMscCommand implements Callable<Integer> {
         Ss7StackConfig config = stack.config(AssociationRole.CLIENT, "sim-msc", 4, "491720000200",
                 List.of(Ss7StackConfig.SSN_MSC),
                 List.of(Ss7StackConfig.SSN_MSC));
+        if (record != null && record.toAbsolutePath().getParent() != null) {
+            Files.createDirectories(record.toAbsolutePath().getParent());
+        }
         Writer recorder = record == null ? null : Files.newBufferedWriter(record, StandardCharsets.UTF_8,
                 StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         Ss7Stack s = Ss7Stack.assemble(config);
@@ -59,7 +62,7 @@ final class SimMscCommand implements Callable<Integer> {
                     }
                 }
             }
-        });
+        }, false);
         UnansweredDialogGuard.attach(s);
         s.connect();
         out.line("MSC " + config.localGlobalTitle() + " (PC " + config.localPointCode() + "): "

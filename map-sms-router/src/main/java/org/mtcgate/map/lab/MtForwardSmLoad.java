@@ -2,11 +2,13 @@ package org.mtcgate.map.lab;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import org.mtcgate.map.peer.HlrPeer;
 import org.mtcgate.map.peer.MscPeer;
 import org.mtcgate.map.peer.SmscPeer;
@@ -21,11 +23,26 @@ import org.mtcgate.map.tpdu.UserDataHeader;
 
 /**
  * Lab load runner, not a test: MT-ForwardSM dialogs (TC-BEGIN, TC-END) between two stacks on loopback over
- * M3UA/TCP in one JVM, with a bounded number in flight. Prints dialogs per second and the p50/p99 dialog
- * latency. Arguments: [dialogs=20000] [inFlight=100] [warm-up dialogs=5000].
+ * M3UA/TCP in one JVM, with a bounded number in flight: the raw jSS7 reference for the router benchmark. Prints
+ * dialogs per second and the p50/p99 dialog latency. Arguments: [dialogs=20000] [inFlight=100] [warm-up dialogs=5000].
  */
 public final class MtForwardSmLoad {
     private static final String IMSI = "262019876543210";
+
+    /** Dialogs completed, failures, seconds, and sorted latencies in nanoseconds. */
+    public record Result(int dialogs, int failures, double seconds, long[] sortedLatencies) {
+        public double perSecond() {
+            return dialogs / seconds;
+        }
+
+        public double percentileMillis(double p) {
+            if (sortedLatencies.length == 0) {
+                return 0;
+            }
+            int i = (int) Math.min(sortedLatencies.length - 1, Math.floor(sortedLatencies.length * p / 100.0));
+            return sortedLatencies[i] / 1e6;
+        }
+    }
 
     private MtForwardSmLoad() {
     }
@@ -35,42 +52,68 @@ public final class MtForwardSmLoad {
         int inFlight = args.length > 1 ? Integer.parseInt(args[1]) : 100;
         int warmUp = args.length > 2 ? Integer.parseInt(args[2]) : 5_000;
         Path dataDir = Files.createTempDirectory("mtcgate-load");
-        byte[] tpdu = TpduCodec.encode(new SmsDeliver(false, false, false, false,
-                SmsAddress.international("4930123456"), 0x48, 0x04, new ServiceCentreTimeStamp(26, 11, 22, 13, 0, 0, 4),
-                UserData.eightBit(UserDataHeader.of(InformationElement.applicationPort16(9200, 0)),
-                        new byte[] {1, 2, 3, 4, 5, 6, 7, 8})));
         try (StackPair stacks = StackPair.assemble(dataDir, Transport.TCP)) {
             SmscPeer smsc = new SmscPeer(stacks.gateway);
             new HlrPeer(stacks.network);
-            new MscPeer(stacks.network);
+            new MscPeer(stacks.network, (imsi, sm) -> { }, false);
             stacks.connect(20, TimeUnit.SECONDS);
-            run(smsc, tpdu, warmUp, inFlight, null);
-            long[] latencies = new long[dialogs];
-            long start = System.nanoTime();
-            int failures = run(smsc, tpdu, dialogs, inFlight, latencies);
-            double seconds = (System.nanoTime() - start) / 1e9;
-            Arrays.sort(latencies);
+            byte[] tpdu = tpdu();
+            run(smsc, tpdu, inFlight, countdown(warmUp), null);
+            Result r = run(smsc, tpdu, inFlight, countdown(dialogs), new long[dialogs]);
             System.out.printf("MT-ForwardSM dialogs: %d in %.2f s = %.0f dialogs/s, in flight %d, failures %d%n",
-                    dialogs, seconds, dialogs / seconds, inFlight, failures);
-            System.out.printf("dialog latency: p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
-                    latencies[dialogs / 2] / 1e6, latencies[(int) (dialogs * 0.99)] / 1e6,
-                    latencies[dialogs - 1] / 1e6);
-            // A rough check that finished dialogs leave nothing behind (e.g. cancelled TCAP timers); it
-            // includes the SMS-DELIVERs the lab MSC keeps.
+                    r.dialogs(), r.seconds(), r.perSecond(), inFlight, r.failures());
+            System.out.printf("dialog latency: p50 %.2f ms, p99 %.2f ms, max %.2f ms%n", r.percentileMillis(50),
+                    r.percentileMillis(99), r.percentileMillis(100));
             System.gc();
             Runtime rt = Runtime.getRuntime();
             System.out.printf("heap used after run and GC: %d MB%n", (rt.totalMemory() - rt.freeMemory()) >> 20);
         }
     }
 
-    private static int run(SmscPeer smsc, byte[] tpdu, int count, int inFlight, long[] latencies)
+    /**
+     * Two fresh stacks under {@code dataDir}: warm-up for {@code warmUp}, then MT-ForwardSM dialogs for
+     * {@code duration} with {@code inFlight} open at once.
+     */
+    public static Result measure(Path dataDir, Duration warmUp, Duration duration, int inFlight) throws Exception {
+        try (StackPair stacks = StackPair.assemble(dataDir, Transport.TCP)) {
+            SmscPeer smsc = new SmscPeer(stacks.gateway);
+            new MscPeer(stacks.network, (imsi, sm) -> { }, false);
+            stacks.connect(20, TimeUnit.SECONDS);
+            byte[] tpdu = tpdu();
+            run(smsc, tpdu, inFlight, until(warmUp), null);
+            // Room for 60,000 dialogs a second, well above what two stacks on this kind of machine do (27-44 thousand).
+            int room = (int) Math.min(50_000_000, Math.max(1_000_000, duration.toSeconds() * 60_000));
+            return run(smsc, tpdu, inFlight, until(duration), new long[room]);
+        }
+    }
+
+    private static byte[] tpdu() throws Exception {
+        return TpduCodec.encode(new SmsDeliver(false, false, false, false, SmsAddress.international("4930123456"),
+                0x48, 0x04, new ServiceCentreTimeStamp(26, 11, 22, 13, 0, 0, 4),
+                UserData.eightBit(UserDataHeader.of(InformationElement.applicationPort16(9200, 0)),
+                        new byte[] {1, 2, 3, 4, 5, 6, 7, 8})));
+    }
+
+    private static BooleanSupplier countdown(int n) {
+        AtomicInteger left = new AtomicInteger(n);
+        return () -> left.getAndDecrement() > 0;
+    }
+
+    private static BooleanSupplier until(Duration d) {
+        long end = System.nanoTime() + d.toNanos();
+        return () -> System.nanoTime() < end;
+    }
+
+    private static Result run(SmscPeer smsc, byte[] tpdu, int inFlight, BooleanSupplier more, long[] latencies)
             throws InterruptedException {
         Semaphore window = new Semaphore(inFlight);
-        CountDownLatch done = new CountDownLatch(count);
         AtomicInteger failures = new AtomicInteger();
-        for (int i = 0; i < count; i++) {
+        AtomicLong completed = new AtomicLong();
+        AtomicInteger started = new AtomicInteger();
+        long start = System.nanoTime();
+        while (more.getAsBoolean() && (latencies == null || started.get() < latencies.length)) {
             window.acquire();
-            int index = i;
+            int index = started.getAndIncrement();
             long sent = System.nanoTime();
             smsc.mtForwardSm(IMSI, StackPair.MSC_GT, tpdu, false).whenComplete((ok, error) -> {
                 if (latencies != null) {
@@ -79,13 +122,18 @@ public final class MtForwardSmLoad {
                 if (error != null) {
                     failures.incrementAndGet();
                 }
+                completed.incrementAndGet();
                 window.release();
-                done.countDown();
             });
         }
-        if (!done.await(5, TimeUnit.MINUTES)) {
-            throw new IllegalStateException(done.getCount() + " dialogs still open after 5 minutes");
+        // Wait for the last ones: every permit back means nothing is in flight.
+        if (!window.tryAcquire(inFlight, 5, TimeUnit.MINUTES)) {
+            throw new IllegalStateException("dialogs still open after 5 minutes");
         }
-        return failures.get();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        int n = started.get();
+        long[] sorted = latencies == null ? new long[0] : Arrays.copyOf(latencies, n);
+        Arrays.sort(sorted);
+        return new Result(n, failures.get(), seconds, sorted);
     }
 }

@@ -33,15 +33,20 @@ public final class MscPeer extends SmsListenerAdapter {
     private final MAPProvider provider;
     private final Map<String, ConcurrentLinkedQueue<SmsDeliver>> delivered = new ConcurrentHashMap<>();
     private final BiConsumer<String, SmsDeliver> onDelivered;
+    private final boolean keep;
 
     public MscPeer(Ss7Stack stack) {
-        this(stack, (imsi, sm) -> { });
+        this(stack, (imsi, sm) -> { }, true);
     }
 
-    /** Also calls {@code onDelivered} (on a jSS7 thread: quick, no blocking) with each SMS-DELIVER it accepts. */
-    public MscPeer(Ss7Stack stack, BiConsumer<String, SmsDeliver> onDelivered) {
+    /**
+     * Also calls {@code onDelivered} (on a jSS7 thread: quick, no blocking) with each SMS-DELIVER it accepts, and
+     * keeps them for {@link #deliveredTo} only when {@code keep} (not in load runs: memory would grow).
+     */
+    public MscPeer(Ss7Stack stack, BiConsumer<String, SmsDeliver> onDelivered, boolean keep) {
         this.provider = stack.mapProvider();
         this.onDelivered = onDelivered;
+        this.keep = keep;
         provider.getMAPServiceSms().addMAPServiceListener(this);
     }
 
@@ -81,7 +86,9 @@ public final class MscPeer extends SmsListenerAdapter {
             } else {
                 try {
                     SmsDeliver deliver = TpduCodec.decodeDeliver(tpdu);
-                    delivered.computeIfAbsent(imsi, k -> new ConcurrentLinkedQueue<>()).add(deliver);
+                    if (keep) {
+                        delivered.computeIfAbsent(imsi, k -> new ConcurrentLinkedQueue<>()).add(deliver);
+                    }
                     if (version >= 3) {
                         dialog.addMtForwardShortMessageResponse(invokeId, null, null);
                     } else {
