@@ -67,8 +67,12 @@ final class BenchRouterCommand implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "10", description = "warm-up seconds, not counted (default ${DEFAULT-VALUE})")
     int warmup;
 
-    @Option(names = "--in-flight", defaultValue = "64", description = "SMs in flight (default ${DEFAULT-VALUE})")
+    @Option(names = "--in-flight", defaultValue = "16", description = "SMs in flight (default ${DEFAULT-VALUE})")
     int inFlight;
+
+    @Option(names = "--delivery-threads", defaultValue = "1",
+            description = "M3UA delivery threads per stack, 0 = jSS7's default of twice the cores (default ${DEFAULT-VALUE})")
+    int deliveryThreads;
 
     @Option(names = "--ues", defaultValue = "10000", description = "subscribers at the HLR (default ${DEFAULT-VALUE})")
     int ues;
@@ -90,7 +94,7 @@ final class BenchRouterCommand implements Callable<Integer> {
                 out.println("reference: raw jSS7 MT-ForwardSM dialogs between two stacks for " + referenceSeconds + " s ...");
                 out.flush();
                 reference = MtForwardSmLoad.measure(dir.resolve("reference"), Duration.ofSeconds(5),
-                        Duration.ofSeconds(referenceSeconds), inFlight);
+                        Duration.ofSeconds(referenceSeconds), inFlight, deliveryThreads);
             }
             print(out, run, reference);
             return 0;
@@ -105,7 +109,7 @@ final class BenchRouterCommand implements Callable<Integer> {
     }
 
     private RouterRun runRouter(Path dataDir, PrintWriter out) throws Exception {
-        try (RouterLab lab = RouterLab.assemble(dataDir, 10_000)) {
+        try (RouterLab lab = RouterLab.assemble(dataDir, 10_000, deliveryThreads)) {
             HlrPeer hlr = new HlrPeer(lab.hlr);
             for (int i = 0; i < ues; i++) {
                 hlr.provision(msisdn(i), new HlrPeer.Subscription(String.format("2620155%08d", i), RouterLab.MSC_GT));
@@ -212,7 +216,8 @@ final class BenchRouterCommand implements Callable<Integer> {
         out.println();
         out.println("== SMS Router: foreign SMSC -> SRI-for-SM + MT-ForwardSM -> router -> HLR, MSC");
         out.println("   (4 jSS7 stacks, M3UA over TCP on loopback, one JVM, " + Runtime.getRuntime().availableProcessors()
-                + " cores; each SM = 2 dialogs in and 2 dialogs out at the router)");
+                + " cores, " + (deliveryThreads == 0 ? "jSS7's default" : String.valueOf(deliveryThreads))
+                + " M3UA delivery thread(s) per stack, GC " + gcNames() + "; each SM = 2 dialogs in and 2 out at the router)");
         out.printf("SMS: %,d in %.1f s = %,.0f SMS/s, %d in flight, failures %,d%s%n", r.sms(), r.seconds(), rate,
                 inFlight, failed, r.failures().isEmpty() ? "" : " " + r.failures());
         out.printf("SM latency (SRI-SM sent -> MT-ForwardSM result): p50 %.2f ms, p99 %.2f ms, max %.2f ms%n", p50, p99,
@@ -250,6 +255,11 @@ final class BenchRouterCommand implements Callable<Integer> {
                 """;
         return new FilterEngine(new PolicyLoader(new LimiterRegistry(), TimeSource.SYSTEM)
                 .load("bench-policy.yaml", policy, ListSource.NONE), TimeSource.SYSTEM);
+    }
+
+    private static String gcNames() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream().map(b -> b.getName())
+                .reduce((a, b) -> a + "/" + b).orElse("?");
     }
 
     private static long heapAfterGc() {
