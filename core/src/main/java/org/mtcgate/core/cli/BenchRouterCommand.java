@@ -70,7 +70,7 @@ final class BenchRouterCommand implements Callable<Integer> {
     @Option(names = "--in-flight", defaultValue = "16", description = "SMs in flight (default ${DEFAULT-VALUE})")
     int inFlight;
 
-    @Option(names = "--delivery-threads", defaultValue = "1",
+    @Option(names = "--delivery-threads", defaultValue = "0",
             description = "M3UA delivery threads per stack, 0 = jSS7's default of twice the cores (default ${DEFAULT-VALUE})")
     int deliveryThreads;
 
