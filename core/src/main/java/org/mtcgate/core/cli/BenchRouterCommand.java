@@ -104,8 +104,8 @@ final class BenchRouterCommand implements Callable<Integer> {
     }
 
     private record RouterRun(long sms, double seconds, Map<String, Long> failures, Histogram latency,
-                             long heapStart, long heapMiddle, long heapEnd, long deliveredAtMsc,
-                             RouterCounters.Snapshot counters, int correlationsHeld) {
+                             long heapStart, long heapMiddle, long heapEnd, int[] correlationsAtHeapReadings,
+                             long deliveredAtMsc, RouterCounters.Snapshot counters, int correlationsHeld) {
     }
 
     private RouterRun runRouter(Path dataDir, PrintWriter out) throws Exception {
@@ -138,6 +138,7 @@ final class BenchRouterCommand implements Callable<Integer> {
                 Load load = new Load(smsc, tpdu);
                 load.run(Duration.ofSeconds(warmup), null);
                 long heapStart = heapAfterGc();
+                int heldAtStart = store.size();
                 long deliveredBefore = atMsc.sum();
                 RouterCounters.Snapshot before = router.counters();
                 ConcurrentHistogram latency = new ConcurrentHistogram(TimeUnit.MINUTES.toNanos(2), 3);
@@ -147,8 +148,10 @@ final class BenchRouterCommand implements Callable<Integer> {
                 out.flush();
                 long[] first = load.run(Duration.ofSeconds(seconds / 2), latency, failures);
                 long heapMiddle = heapAfterGc();
+                int heldAtMiddle = store.size();
                 long[] second = load.run(Duration.ofSeconds(seconds - seconds / 2), latency, failures);
                 long heapEnd = heapAfterGc();
+                int heldAtEnd = store.size();
                 RouterCounters.Snapshot after = router.counters();
                 RouterCounters.Snapshot delta = new RouterCounters.Snapshot(after.sriReceived() - before.sriReceived(),
                         after.correlationsCreated() - before.correlationsCreated(), after.hlrErrors() - before.hlrErrors(),
@@ -156,7 +159,8 @@ final class BenchRouterCommand implements Callable<Integer> {
                         after.delivered() - before.delivered(), after.deliveryErrors() - before.deliveryErrors(),
                         after.protocolErrors());
                 return new RouterRun(first[0] + second[0], (first[1] + second[1]) / 1e9, Map.copyOf(failures), latency,
-                        heapStart, heapMiddle, heapEnd, atMsc.sum() - deliveredBefore, delta, store.size());
+                        heapStart, heapMiddle, heapEnd, new int[] {heldAtStart, heldAtMiddle, heldAtEnd},
+                        atMsc.sum() - deliveredBefore, delta, store.size());
             } finally {
                 sweeper.shutdownNow();
             }
@@ -227,8 +231,10 @@ final class BenchRouterCommand implements Callable<Integer> {
                 r.deliveredAtMsc(), r.counters().sriReceived(), r.counters().correlationsCreated(), r.counters().mtReceived(),
                 r.counters().delivered(), r.counters().blocked(), r.counters().deliveryErrors(), r.correlationsHeld(),
                 ttlSeconds);
-        out.printf("heap used after GC: start %.1f MB, middle %.1f MB, end %.1f MB%n", r.heapStart() / 1e6,
-                r.heapMiddle() / 1e6, r.heapEnd() / 1e6);
+        int[] held = r.correlationsAtHeapReadings();
+        out.printf("heap used after GC: start %.1f MB, middle %.1f MB, end %.1f MB (live correlations then: %,d, %,d, "
+                        + "%,d; each is kept for the TTL by design)%n", r.heapStart() / 1e6, r.heapMiddle() / 1e6,
+                r.heapEnd() / 1e6, held[0], held[1], held[2]);
         if (reference != null) {
             out.println("== reference: raw jSS7 MT-ForwardSM dialogs between two stacks (same machine, same in flight)");
             out.printf("dialogs: %,d in %.1f s = %,.0f dialogs/s, failures %,d; latency p50 %.2f ms, p99 %.2f ms%n",
