@@ -364,6 +364,24 @@ class HomeNetworkRoutingTest {
         assertEquals(ProtocolError.REJECTED_COMPONENT, next(observer.errors).error());
     }
 
+    /**
+     * An SMS-STATUS-REPORT carries nothing for the SIM: it passes as an ordinary SM. The lab MSC only takes
+     * SMS-DELIVERs and answers sm-DeliveryFailure, which the router relays unchanged: the serving node's error
+     * reaches the SMSC as it was.
+     */
+    @Test
+    void statusReportPassesAndTheServingNodesErrorIsRelayed() throws Exception {
+        RoutingInfo routing = foreign.sendRoutingInfoForSm(MSISDN, MSISDN).get(WAIT, TimeUnit.SECONDS);
+        byte[] statusReport = {0x02, 0x05, 0x0B, (byte) 0x91, (byte) 0x94, 0x71, 0x01, 0x00, 0x00, (byte) 0xF1,
+                0x62, 0x11, 0x22, 0x31, 0x14, 0x63, 0x40, 0x62, 0x11, 0x22, 0x31, 0x24, 0x63, 0x40, 0x00};
+        MapFailure failure = failureOf(foreign.mtForwardSm(routing.imsi(), RouterLab.ROUTER_GT, statusReport, false));
+        assertEquals(MAPErrorCode.smDeliveryFailure, failure.errorCode().orElseThrow());
+        RecordingObserver.Forwarded forwarded = next(observer.forwarded);
+        assertEquals(0, forwarded.item().tpPid());
+        assertEquals(ForwardOutcome.Result.MAP_ERROR, forwarded.outcome().result());
+        assertEquals(MAPErrorCode.smDeliveryFailure, forwarded.outcome().mapErrorCode());
+    }
+
     /** ForwardSM in shortMsgMTRelayContext v2 is relayed in v2 and its result comes back. */
     @Test
     void mapVersion2ForwardSmIsRelayedInVersion2() throws Exception {
