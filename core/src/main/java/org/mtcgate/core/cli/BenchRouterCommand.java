@@ -67,8 +67,12 @@ final class BenchRouterCommand implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "10", description = "warm-up seconds, not counted (default ${DEFAULT-VALUE})")
     int warmup;
 
-    @Option(names = "--in-flight", defaultValue = "64", description = "SMs in flight (default ${DEFAULT-VALUE})")
+    @Option(names = "--in-flight", defaultValue = "16", description = "SMs in flight (default ${DEFAULT-VALUE})")
     int inFlight;
+
+    @Option(names = "--delivery-threads", defaultValue = "0",
+            description = "M3UA delivery threads per stack, 0 = jSS7's default of twice the cores (default ${DEFAULT-VALUE})")
+    int deliveryThreads;
 
     @Option(names = "--ues", defaultValue = "10000", description = "subscribers at the HLR (default ${DEFAULT-VALUE})")
     int ues;
@@ -90,7 +94,7 @@ final class BenchRouterCommand implements Callable<Integer> {
                 out.println("reference: raw jSS7 MT-ForwardSM dialogs between two stacks for " + referenceSeconds + " s ...");
                 out.flush();
                 reference = MtForwardSmLoad.measure(dir.resolve("reference"), Duration.ofSeconds(5),
-                        Duration.ofSeconds(referenceSeconds), inFlight);
+                        Duration.ofSeconds(referenceSeconds), inFlight, deliveryThreads);
             }
             print(out, run, reference);
             return 0;
@@ -100,12 +104,12 @@ final class BenchRouterCommand implements Callable<Integer> {
     }
 
     private record RouterRun(long sms, double seconds, Map<String, Long> failures, Histogram latency,
-                             long heapStart, long heapMiddle, long heapEnd, long deliveredAtMsc,
-                             RouterCounters.Snapshot counters, int correlationsHeld) {
+                             long heapStart, long heapMiddle, long heapEnd, int[] correlationsAtHeapReadings,
+                             long deliveredAtMsc, RouterCounters.Snapshot counters, int correlationsHeld) {
     }
 
     private RouterRun runRouter(Path dataDir, PrintWriter out) throws Exception {
-        try (RouterLab lab = RouterLab.assemble(dataDir, 10_000)) {
+        try (RouterLab lab = RouterLab.assemble(dataDir, 10_000, deliveryThreads)) {
             HlrPeer hlr = new HlrPeer(lab.hlr);
             for (int i = 0; i < ues; i++) {
                 hlr.provision(msisdn(i), new HlrPeer.Subscription(String.format("2620155%08d", i), RouterLab.MSC_GT));
@@ -134,6 +138,7 @@ final class BenchRouterCommand implements Callable<Integer> {
                 Load load = new Load(smsc, tpdu);
                 load.run(Duration.ofSeconds(warmup), null);
                 long heapStart = heapAfterGc();
+                int heldAtStart = store.size();
                 long deliveredBefore = atMsc.sum();
                 RouterCounters.Snapshot before = router.counters();
                 ConcurrentHistogram latency = new ConcurrentHistogram(TimeUnit.MINUTES.toNanos(2), 3);
@@ -143,8 +148,10 @@ final class BenchRouterCommand implements Callable<Integer> {
                 out.flush();
                 long[] first = load.run(Duration.ofSeconds(seconds / 2), latency, failures);
                 long heapMiddle = heapAfterGc();
+                int heldAtMiddle = store.size();
                 long[] second = load.run(Duration.ofSeconds(seconds - seconds / 2), latency, failures);
                 long heapEnd = heapAfterGc();
+                int heldAtEnd = store.size();
                 RouterCounters.Snapshot after = router.counters();
                 RouterCounters.Snapshot delta = new RouterCounters.Snapshot(after.sriReceived() - before.sriReceived(),
                         after.correlationsCreated() - before.correlationsCreated(), after.hlrErrors() - before.hlrErrors(),
@@ -152,7 +159,8 @@ final class BenchRouterCommand implements Callable<Integer> {
                         after.delivered() - before.delivered(), after.deliveryErrors() - before.deliveryErrors(),
                         after.protocolErrors());
                 return new RouterRun(first[0] + second[0], (first[1] + second[1]) / 1e9, Map.copyOf(failures), latency,
-                        heapStart, heapMiddle, heapEnd, atMsc.sum() - deliveredBefore, delta, store.size());
+                        heapStart, heapMiddle, heapEnd, new int[] {heldAtStart, heldAtMiddle, heldAtEnd},
+                        atMsc.sum() - deliveredBefore, delta, store.size());
             } finally {
                 sweeper.shutdownNow();
             }
@@ -212,7 +220,8 @@ final class BenchRouterCommand implements Callable<Integer> {
         out.println();
         out.println("== SMS Router: foreign SMSC -> SRI-for-SM + MT-ForwardSM -> router -> HLR, MSC");
         out.println("   (4 jSS7 stacks, M3UA over TCP on loopback, one JVM, " + Runtime.getRuntime().availableProcessors()
-                + " cores; each SM = 2 dialogs in and 2 dialogs out at the router)");
+                + " cores, " + (deliveryThreads == 0 ? "jSS7's default" : String.valueOf(deliveryThreads))
+                + " M3UA delivery thread(s) per stack, GC " + gcNames() + "; each SM = 2 dialogs in and 2 out at the router)");
         out.printf("SMS: %,d in %.1f s = %,.0f SMS/s, %d in flight, failures %,d%s%n", r.sms(), r.seconds(), rate,
                 inFlight, failed, r.failures().isEmpty() ? "" : " " + r.failures());
         out.printf("SM latency (SRI-SM sent -> MT-ForwardSM result): p50 %.2f ms, p99 %.2f ms, max %.2f ms%n", p50, p99,
@@ -222,8 +231,10 @@ final class BenchRouterCommand implements Callable<Integer> {
                 r.deliveredAtMsc(), r.counters().sriReceived(), r.counters().correlationsCreated(), r.counters().mtReceived(),
                 r.counters().delivered(), r.counters().blocked(), r.counters().deliveryErrors(), r.correlationsHeld(),
                 ttlSeconds);
-        out.printf("heap used after GC: start %.1f MB, middle %.1f MB, end %.1f MB%n", r.heapStart() / 1e6,
-                r.heapMiddle() / 1e6, r.heapEnd() / 1e6);
+        int[] held = r.correlationsAtHeapReadings();
+        out.printf("heap used after GC: start %.1f MB, middle %.1f MB, end %.1f MB (live correlations then: %,d, %,d, "
+                        + "%,d; each is kept for the TTL by design)%n", r.heapStart() / 1e6, r.heapMiddle() / 1e6,
+                r.heapEnd() / 1e6, held[0], held[1], held[2]);
         if (reference != null) {
             out.println("== reference: raw jSS7 MT-ForwardSM dialogs between two stacks (same machine, same in flight)");
             out.printf("dialogs: %,d in %.1f s = %,.0f dialogs/s, failures %,d; latency p50 %.2f ms, p99 %.2f ms%n",
@@ -250,6 +261,11 @@ final class BenchRouterCommand implements Callable<Integer> {
                 """;
         return new FilterEngine(new PolicyLoader(new LimiterRegistry(), TimeSource.SYSTEM)
                 .load("bench-policy.yaml", policy, ListSource.NONE), TimeSource.SYSTEM);
+    }
+
+    private static String gcNames() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream().map(b -> b.getName())
+                .reduce((a, b) -> a + "/" + b).orElse("?");
     }
 
     private static long heapAfterGc() {

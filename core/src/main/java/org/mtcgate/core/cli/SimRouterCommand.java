@@ -86,6 +86,10 @@ final class SimRouterCommand implements Callable<Integer> {
     @Option(names = "--invoke-timeout-ms", defaultValue = "10000", description = "MAP invoke timer of the router's own dialogs (default ${DEFAULT-VALUE})")
     long invokeTimeoutMillis;
 
+    @Option(names = "--delivery-threads", defaultValue = "0",
+            description = "M3UA delivery threads, 0 = jSS7's default (twice the cores) (default ${DEFAULT-VALUE})")
+    int deliveryThreads;
+
     @Option(names = "--quiet", description = "print start, stop and counters only")
     boolean quiet;
 
@@ -98,7 +102,8 @@ final class SimRouterCommand implements Callable<Integer> {
             filter = new FilterEngine(PolicyFiles.load(policy, new LimiterRegistry(), TimeSource.SYSTEM), TimeSource.SYSTEM);
             Ss7StackConfig.Builder b = Ss7StackConfig.builder().name(name).dataDir(dataDir).localPointCode(pointCode)
                     .localSsns(Ss7StackConfig.SSN_MSC, Ss7StackConfig.SSN_HLR).localGlobalTitle(gt)
-                    .timeouts(invokeTimeoutMillis, 2 * invokeTimeoutMillis).defaultPeer(defaultPeer);
+                    .timeouts(invokeTimeoutMillis, 2 * invokeTimeoutMillis).defaultPeer(defaultPeer)
+                    .deliveryThreads(deliveryThreads);
             for (String p : peers) {
                 b.peer(PeerSpec.parse(p));
             }

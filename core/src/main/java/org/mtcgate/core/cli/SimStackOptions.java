@@ -47,6 +47,10 @@ final class SimStackOptions {
     @Option(names = "--invoke-timeout-ms", defaultValue = "30000", description = "MAP invoke timer (default ${DEFAULT-VALUE})")
     long invokeTimeoutMillis;
 
+    @Option(names = "--delivery-threads", defaultValue = "0",
+            description = "M3UA delivery threads, 0 = jSS7's default (twice the cores) (default ${DEFAULT-VALUE})")
+    int deliveryThreads;
+
     @Option(names = "--connect-timeout", defaultValue = "60", description = "seconds to wait for the association (default ${DEFAULT-VALUE})")
     int connectSeconds;
 
@@ -62,7 +66,7 @@ final class SimStackOptions {
                 .pointCodes(pointCode != null ? pointCode : defaultPc, remotePointCode).routingContext(routingContext)
                 .localSsns(localSsns.toArray(Integer[]::new)).remoteSsns(remoteSsns.toArray(Integer[]::new))
                 .localGlobalTitle(globalTitle != null ? globalTitle : defaultGt)
-                .timeouts(invokeTimeoutMillis, 2 * invokeTimeoutMillis).build();
+                .timeouts(invokeTimeoutMillis, 2 * invokeTimeoutMillis).deliveryThreads(deliveryThreads).build();
     }
 
     /** Waits for the association; false (after saying so) when it did not come up in time. */

@@ -71,11 +71,13 @@ public final class MtForwardSmLoad {
     }
 
     /**
-     * Two fresh stacks under {@code dataDir}: warm-up for {@code warmUp}, then MT-ForwardSM dialogs for
-     * {@code duration} with {@code inFlight} open at once.
+     * Two fresh stacks under {@code dataDir} ({@code deliveryThreads} M3UA delivery threads each, 0 for jSS7's
+     * default): warm-up for {@code warmUp}, then MT-ForwardSM dialogs for {@code duration} with {@code inFlight}
+     * open at once.
      */
-    public static Result measure(Path dataDir, Duration warmUp, Duration duration, int inFlight) throws Exception {
-        try (StackPair stacks = StackPair.assemble(dataDir, Transport.TCP)) {
+    public static Result measure(Path dataDir, Duration warmUp, Duration duration, int inFlight, int deliveryThreads)
+            throws Exception {
+        try (StackPair stacks = StackPair.assemble(dataDir, Transport.TCP, deliveryThreads)) {
             SmscPeer smsc = new SmscPeer(stacks.gateway);
             new MscPeer(stacks.network, (imsi, sm) -> { }, false);
             stacks.connect(20, TimeUnit.SECONDS);

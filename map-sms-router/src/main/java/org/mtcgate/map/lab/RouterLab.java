@@ -44,21 +44,26 @@ public final class RouterLab implements AutoCloseable {
      * give up first and the SMSC still gets its answer.
      */
     public static RouterLab assemble(Path dataDir, long routerInvokeMillis) throws Exception {
+        return assemble(dataDir, routerInvokeMillis, 0);
+    }
+
+    /** As {@link #assemble(Path, long)}, with {@code deliveryThreads} M3UA delivery threads per stack (0: jSS7's). */
+    public static RouterLab assemble(Path dataDir, long routerInvokeMillis, int deliveryThreads) throws Exception {
         int[] p = FreePorts.distinct(6);
         Ss7Stack hlr = null;
         Ss7Stack msc = null;
         Ss7Stack router = null;
         try {
             hlr = Ss7Stack.assemble(Ss7StackConfig.builder().name("lab-hlr").dataDir(dataDir)
-                    .role(AssociationRole.SERVER).local("127.0.0.1", p[3]).remote("127.0.0.1", p[2]).pointCodes(3, 1)
+                    .deliveryThreads(deliveryThreads)                    .role(AssociationRole.SERVER).local("127.0.0.1", p[3]).remote("127.0.0.1", p[2]).pointCodes(3, 1)
                     .localSsns(Ss7StackConfig.SSN_HLR).remoteSsns(Ss7StackConfig.SSN_MSC).localGlobalTitle(HLR_GT)
                     .build());
             msc = Ss7Stack.assemble(Ss7StackConfig.builder().name("lab-msc").dataDir(dataDir)
-                    .role(AssociationRole.SERVER).local("127.0.0.1", p[5]).remote("127.0.0.1", p[4]).pointCodes(4, 1)
+                    .deliveryThreads(deliveryThreads)                    .role(AssociationRole.SERVER).local("127.0.0.1", p[5]).remote("127.0.0.1", p[4]).pointCodes(4, 1)
                     .localSsns(Ss7StackConfig.SSN_MSC).remoteSsns(Ss7StackConfig.SSN_MSC).localGlobalTitle(MSC_GT)
                     .build());
             router = Ss7Stack.assemble(Ss7StackConfig.builder().name("lab-router").dataDir(dataDir)
-                    .localPointCode(1).localSsns(Ss7StackConfig.SSN_MSC, Ss7StackConfig.SSN_HLR)
+                    .deliveryThreads(deliveryThreads)                    .localPointCode(1).localSsns(Ss7StackConfig.SSN_MSC, Ss7StackConfig.SSN_HLR)
                     .localGlobalTitle(ROUTER_GT).timeouts(routerInvokeMillis, 2 * routerInvokeMillis)
                     .peer(RemotePeer.builder("smsc").role(AssociationRole.SERVER).local("127.0.0.1", p[0])
                             .remote("127.0.0.1", p[1]).pointCode(2).ssns(Ss7StackConfig.SSN_MSC).build())
@@ -68,7 +73,7 @@ public final class RouterLab implements AutoCloseable {
                             .ssns(Ss7StackConfig.SSN_MSC).gtPrefixes(MSC_GT).build())
                     .defaultPeer("smsc").build());
             Ss7Stack smsc = Ss7Stack.assemble(Ss7StackConfig.builder().name("lab-smsc").dataDir(dataDir)
-                    .role(AssociationRole.CLIENT).local("127.0.0.1", p[1]).remote("127.0.0.1", p[0]).pointCodes(2, 1)
+                    .deliveryThreads(deliveryThreads)                    .role(AssociationRole.CLIENT).local("127.0.0.1", p[1]).remote("127.0.0.1", p[0]).pointCodes(2, 1)
                     .localSsns(Ss7StackConfig.SSN_MSC).remoteSsns(Ss7StackConfig.SSN_MSC, Ss7StackConfig.SSN_HLR)
                     .localGlobalTitle(FOREIGN_SMSC_GT).build());
             return new RouterLab(smsc, router, hlr, msc);

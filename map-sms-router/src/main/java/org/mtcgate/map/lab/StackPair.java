@@ -26,17 +26,22 @@ public final class StackPair implements AutoCloseable {
 
     /** Assembles both stacks (nothing on the wire yet); call {@link #connect} after adding listeners. */
     public static StackPair assemble(Path dataDir, Transport transport) throws Exception {
+        return assemble(dataDir, transport, 0);
+    }
+
+    /** As {@link #assemble(Path, Transport)}, with {@code deliveryThreads} M3UA delivery threads per stack (0: jSS7's). */
+    public static StackPair assemble(Path dataDir, Transport transport, int deliveryThreads) throws Exception {
         int[] ports = FreePorts.distinct(2);
         int serverPort = ports[0];
         int clientPort = ports[1];
         Ss7Stack network = Ss7Stack.assemble(Ss7StackConfig.builder()
-                .name("network").dataDir(dataDir).transport(transport).role(AssociationRole.SERVER)
+                .name("network").dataDir(dataDir).transport(transport).deliveryThreads(deliveryThreads).role(AssociationRole.SERVER)
                 .local("127.0.0.1", serverPort).remote("127.0.0.1", clientPort)
                 .pointCodes(2, 1).localSsns(Ss7StackConfig.SSN_HLR, Ss7StackConfig.SSN_MSC)
                 .remoteSsns(Ss7StackConfig.SSN_MSC).localGlobalTitle(HLR_GT).build());
         try {
             Ss7Stack gateway = Ss7Stack.assemble(Ss7StackConfig.builder()
-                    .name("gateway").dataDir(dataDir).transport(transport).role(AssociationRole.CLIENT)
+                    .name("gateway").dataDir(dataDir).transport(transport).deliveryThreads(deliveryThreads).role(AssociationRole.CLIENT)
                     .local("127.0.0.1", clientPort).remote("127.0.0.1", serverPort)
                     .pointCodes(1, 2).localSsns(Ss7StackConfig.SSN_MSC)
                     .remoteSsns(Ss7StackConfig.SSN_HLR, Ss7StackConfig.SSN_MSC).localGlobalTitle(GATEWAY_GT).build());

@@ -148,6 +148,9 @@ public final class Ss7Stack implements AutoCloseable {
         m3ua = new M3UAManagementImpl(config.name() + "-m3ua", "mtcgate");
         m3ua.setPersistDir(persistDir);
         m3ua.setTransportManagement(transport);
+        if (config.deliveryThreads() > 0) {
+            m3ua.setDeliveryMessageThreadCount(config.deliveryThreads()); // only before start
+        }
         asActivity.values().forEach(m3ua::addM3UAManagementEventListener);
         m3ua.start();
         stopActions.push(m3ua::stop);
@@ -285,6 +288,10 @@ public final class Ss7Stack implements AutoCloseable {
 
     boolean tcapRemovesCancelledTimers() {
         return TcapTuning.removesCancelledTimers(tcap);
+    }
+
+    int m3uaDeliveryThreads() {
+        return m3ua.getDeliveryMessageThreadCount();
     }
 
     long tcapInvokeTimeout() {

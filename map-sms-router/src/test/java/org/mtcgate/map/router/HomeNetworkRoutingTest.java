@@ -53,6 +53,7 @@ import org.mobicents.protocols.ss7.tcap.asn.comp.Parameter;
 import org.mobicents.protocols.ss7.tcap.asn.comp.Problem;
 import org.mtcgate.filter.Ingress;
 import org.mtcgate.filter.routing.Correlation;
+import org.mtcgate.filter.routing.CorrelationStore;
 import org.mtcgate.filter.routing.MemoryCorrelationStore;
 import org.mtcgate.map.dialog.ProtocolError;
 import org.mtcgate.map.lab.RouterLab;
@@ -93,6 +94,7 @@ class HomeNetworkRoutingTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T12:00:00Z"));
     private final RecordingObserver observer = new RecordingObserver();
     private final Map<Long, CompletableFuture<String>> rawOutcomes = new ConcurrentHashMap<>();
+    private final FillableStore store = new FillableStore(new MemoryCorrelationStore(10_000));
     private HlrPeer hlr;
     private MscPeer msc;
     private SmsRouter router;
@@ -106,7 +108,7 @@ class HomeNetworkRoutingTest {
         msc = new MscPeer(lab.msc);
         UnansweredDialogGuard.attach(lab.msc); // the HLR stays silent for what it does not serve (invoke-timer test)
         router = SmsRouter.attach(lab.router, RouterConfig.of(RouterLab.ROUTER_GT, RouterLab.HLR_GT, "26201", TTL),
-                LabPolicy.engine(), new MemoryCorrelationStore(10_000), clock, observer);
+                LabPolicy.engine(), store, clock, observer);
         foreign = new SmscPeer(lab.smsc);
         home = new SmscPeer(lab.smsc, HOME_SMSC, HOME_SMSC);
         RawWatcher watcher = new RawWatcher();
@@ -364,6 +366,24 @@ class HomeNetworkRoutingTest {
         assertEquals(ProtocolError.REJECTED_COMPONENT, next(observer.errors).error());
     }
 
+    /**
+     * An SMS-STATUS-REPORT carries nothing for the SIM: it passes as an ordinary SM. The lab MSC only takes
+     * SMS-DELIVERs and answers sm-DeliveryFailure, which the router relays unchanged: the serving node's error
+     * reaches the SMSC as it was.
+     */
+    @Test
+    void statusReportPassesAndTheServingNodesErrorIsRelayed() throws Exception {
+        RoutingInfo routing = foreign.sendRoutingInfoForSm(MSISDN, MSISDN).get(WAIT, TimeUnit.SECONDS);
+        byte[] statusReport = {0x02, 0x05, 0x0B, (byte) 0x91, (byte) 0x94, 0x71, 0x01, 0x00, 0x00, (byte) 0xF1,
+                0x62, 0x11, 0x22, 0x31, 0x14, 0x63, 0x40, 0x62, 0x11, 0x22, 0x31, 0x24, 0x63, 0x40, 0x00};
+        MapFailure failure = failureOf(foreign.mtForwardSm(routing.imsi(), RouterLab.ROUTER_GT, statusReport, false));
+        assertEquals(MAPErrorCode.smDeliveryFailure, failure.errorCode().orElseThrow());
+        RecordingObserver.Forwarded forwarded = next(observer.forwarded);
+        assertEquals(0, forwarded.item().tpPid());
+        assertEquals(ForwardOutcome.Result.MAP_ERROR, forwarded.outcome().result());
+        assertEquals(MAPErrorCode.smDeliveryFailure, forwarded.outcome().mapErrorCode());
+    }
+
     /** ForwardSM in shortMsgMTRelayContext v2 is relayed in v2 and its result comes back. */
     @Test
     void mapVersion2ForwardSmIsRelayedInVersion2() throws Exception {
@@ -379,6 +399,48 @@ class HomeNetworkRoutingTest {
         assertEquals("result", sendRaw(dialog));
         assertEquals(before + 1, msc.deliveredTo(IMSI).size());
         assertTrue(next(observer.forwarded).outcome().delivered());
+    }
+
+    @Test
+    void fullCorrelationStoreRefusesWithSystemFailure() throws Exception {
+        store.full = true;
+        try {
+            MapFailure failure = failureOf(foreign.sendRoutingInfoForSm(MSISDN, MSISDN));
+            assertEquals(MAPErrorCode.systemFailure, failure.errorCode().orElseThrow());
+            assertEquals(ProtocolError.CORRELATION_STORE_FULL, next(observer.errors).error());
+        } finally {
+            store.full = false;
+        }
+    }
+
+    /** The router's store, which a test can make refuse every new correlation, as a full store does. */
+    private static final class FillableStore implements CorrelationStore {
+        private final CorrelationStore delegate;
+        volatile boolean full;
+
+        FillableStore(CorrelationStore delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public boolean put(Correlation correlation) {
+            return !full && delegate.put(correlation);
+        }
+
+        @Override
+        public java.util.Optional<Correlation> find(org.mtcgate.filter.routing.CorrelationId id, Instant now) {
+            return delegate.find(id, now);
+        }
+
+        @Override
+        public int expire(Instant now) {
+            return delegate.expire(now);
+        }
+
+        @Override
+        public int size() {
+            return delegate.size();
+        }
     }
 
     // ---- helpers ----

@@ -157,4 +157,15 @@ class Ss7StackTest {
         assertEquals(12, c.peers().get(0).pointCode());
         assertEquals(AssociationRole.SERVER, c.peers().get(0).role());
     }
+
+    @Test
+    void deliveryThreadsAreSetWhenAsked() throws Exception {
+        try (Ss7Stack stack = Ss7Stack.assemble(config("one").deliveryThreads(1).build())) {
+            assertEquals(1, stack.m3uaDeliveryThreads());
+        }
+        try (Ss7Stack stack = Ss7Stack.assemble(config("dflt").build())) {
+            assertEquals(2 * Runtime.getRuntime().availableProcessors(), stack.m3uaDeliveryThreads());
+        }
+        assertThrows(IllegalArgumentException.class, () -> config("x").deliveryThreads(-1).build());
+    }
 }
