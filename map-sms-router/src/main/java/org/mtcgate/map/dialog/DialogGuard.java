@@ -114,7 +114,7 @@ public final class DialogGuard extends SmsListenerAdapter {
             try {
                 dialog.close(false);
             } catch (MAPException | RuntimeException e) {
-                IncomingDialog.abort(dialog);
+                Dialogs.abort(dialog);
             }
             return;
         }
@@ -123,13 +123,13 @@ public final class DialogGuard extends SmsListenerAdapter {
         }
         if (serves(context)) {
             report(context, ProtocolError.UNEXPECTED_COMPONENT, dialog, "no operation of " + context + " in it");
-            IncomingDialog.abort(dialog);
+            Dialogs.abort(dialog);
         } else {
             report(context, ProtocolError.WRONG_APPLICATION_CONTEXT, dialog, context + " is not served here");
             try {
                 dialog.refuse(Reason.noReasonGiven);
             } catch (MAPException | RuntimeException e) {
-                IncomingDialog.abort(dialog);
+                Dialogs.abort(dialog);
             }
         }
     }

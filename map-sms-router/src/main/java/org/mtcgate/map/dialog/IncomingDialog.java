@@ -5,7 +5,6 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.mobicents.protocols.ss7.map.api.MAPDialog;
 import org.mobicents.protocols.ss7.map.api.MAPException;
-import org.mobicents.protocols.ss7.map.api.dialog.MAPUserAbortChoice;
 import org.mobicents.protocols.ss7.map.api.errors.MAPErrorMessage;
 
 /**
@@ -150,22 +149,6 @@ public final class IncomingDialog {
     }
 
     private void sendAbort() {
-        abort(dialog);
-    }
-
-    /**
-     * MAP-U-ABORT with a user-specific reason (TS 29.002 7.3.4); if even that fails, the dialog is released
-     * locally so that it does not wait for the idle timer.
-     */
-    static void abort(MAPDialog dialog) {
-        try {
-            MAPUserAbortChoice choice = dialog.getService().getMAPProvider().getMAPParameterFactory()
-                    .createMAPUserAbortChoice();
-            choice.setUserSpecificReason();
-            dialog.abort(choice);
-        } catch (MAPException | RuntimeException e) {
-            LOG.debug("abort of dialog {} failed, releasing it", dialog.getLocalDialogId(), e);
-            dialog.release();
-        }
+        Dialogs.abort(dialog);
     }
 }

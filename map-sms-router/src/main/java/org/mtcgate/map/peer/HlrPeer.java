@@ -17,6 +17,7 @@ import org.mobicents.protocols.ss7.map.api.primitives.AddressNature;
 import org.mobicents.protocols.ss7.map.api.primitives.NumberingPlan;
 import org.mobicents.protocols.ss7.map.api.service.sms.MAPDialogSms;
 import org.mobicents.protocols.ss7.map.api.service.sms.SendRoutingInfoForSMRequest;
+import org.mtcgate.map.dialog.Dialogs;
 import org.mtcgate.map.stack.Ss7Stack;
 
 /**
@@ -88,7 +89,7 @@ public final class HlrPeer extends SmsListenerAdapter {
             dialog.close(false);
         } catch (MAPException | RuntimeException e) {
             LOG.warn("SRI-SM answer failed; aborting dialog {}", dialog.getLocalDialogId(), e);
-            PeerDialogs.abort(dialog);
+            Dialogs.abort(dialog);
         }
     }
 

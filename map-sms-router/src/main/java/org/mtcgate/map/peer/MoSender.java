@@ -24,6 +24,7 @@ import org.mobicents.protocols.ss7.map.api.service.sms.SM_RP_OA;
 import org.mobicents.protocols.ss7.map.api.service.sms.SmsSignalInfo;
 import org.mobicents.protocols.ss7.tcap.asn.ApplicationContextName;
 import org.mobicents.protocols.ss7.tcap.asn.comp.Problem;
+import org.mtcgate.map.dialog.Dialogs;
 import org.mtcgate.map.stack.GlobalTitles;
 import org.mtcgate.map.stack.Ss7Stack;
 import org.mtcgate.map.stack.Ss7StackConfig;
@@ -109,14 +110,14 @@ public final class MoSender extends SmsListenerAdapter {
     @Override
     public void onRejectComponent(MAPDialog dialog, Long invokeId, Problem problem, boolean isLocalOriginated) {
         if (fail(dialog, MapFailure.of(MapFailure.Kind.REJECT, "component rejected: " + problem))) {
-            PeerDialogs.abort(dialog);
+            Dialogs.abort(dialog);
         }
     }
 
     @Override
     public void onInvokeTimeout(MAPDialog dialog, Long invokeId) {
         if (fail(dialog, MapFailure.of(MapFailure.Kind.INVOKE_TIMEOUT, "no answer within the invoke timeout"))) {
-            PeerDialogs.abort(dialog);
+            Dialogs.abort(dialog);
         }
     }
 

@@ -17,6 +17,7 @@ import org.mobicents.protocols.ss7.map.api.service.sms.MAPDialogSms;
 import org.mobicents.protocols.ss7.map.api.service.sms.MtForwardShortMessageRequest;
 import org.mobicents.protocols.ss7.map.api.service.sms.SM_RP_DA;
 import org.mobicents.protocols.ss7.map.api.service.sms.SmsSignalInfo;
+import org.mtcgate.map.dialog.Dialogs;
 import org.mtcgate.map.stack.Ss7Stack;
 import org.mtcgate.map.tpdu.SmsDeliver;
 import org.mtcgate.map.tpdu.TpduCodec;
@@ -104,7 +105,7 @@ public final class MscPeer extends SmsListenerAdapter {
             dialog.close(false);
         } catch (MAPException | RuntimeException e) {
             LOG.warn("MT-ForwardSM answer failed; aborting dialog {}", dialog.getLocalDialogId(), e);
-            PeerDialogs.abort(dialog);
+            Dialogs.abort(dialog);
         }
     }
 

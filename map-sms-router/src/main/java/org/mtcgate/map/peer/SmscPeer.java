@@ -25,6 +25,7 @@ import org.mobicents.protocols.ss7.map.api.service.sms.SendRoutingInfoForSMRespo
 import org.mobicents.protocols.ss7.sccp.parameter.SccpAddress;
 import org.mobicents.protocols.ss7.tcap.asn.ApplicationContextName;
 import org.mobicents.protocols.ss7.tcap.asn.comp.Problem;
+import org.mtcgate.map.dialog.Dialogs;
 import org.mtcgate.map.stack.GlobalTitles;
 import org.mtcgate.map.stack.Ss7Stack;
 import org.mtcgate.map.stack.Ss7StackConfig;
@@ -201,7 +202,7 @@ public final class SmscPeer extends SmsListenerAdapter {
         Pending<?> pending = pendingOf(dialog);
         if (pending != null) {
             pending.fail(MapFailure.of(kind, message));
-            PeerDialogs.abort(dialog);
+            Dialogs.abort(dialog);
         }
     }
 

@@ -4,6 +4,7 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.mobicents.protocols.ss7.map.api.MAPDialog;
 import org.mobicents.protocols.ss7.map.api.dialog.MAPDialogState;
+import org.mtcgate.map.dialog.Dialogs;
 import org.mtcgate.map.stack.Ss7Stack;
 
 /**
@@ -31,7 +32,7 @@ public final class UnansweredDialogGuard extends SmsListenerAdapter {
         if (dialog.getState() == MAPDialogState.INITIAL_RECEIVED) {
             LOG.info("aborting unanswered incoming dialog {} ({})", dialog.getLocalDialogId(),
                     dialog.getApplicationContext());
-            PeerDialogs.abort(dialog);
+            Dialogs.abort(dialog);
         }
     }
 }

@@ -1,10 +1,9 @@
 package org.mtcgate.map.router;
 
-import java.util.Collections;
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 import org.mtcgate.map.dialog.ProtocolError;
+import org.mtcgate.map.dialog.ProtocolErrorCounts;
 
 /** The router's running totals; {@link #snapshot()} reads them all at once (each value exact, not atomic as a set). */
 public final class RouterCounters {
@@ -15,23 +14,18 @@ public final class RouterCounters {
     final LongAdder blocked = new LongAdder();
     final LongAdder delivered = new LongAdder();
     final LongAdder deliveryErrors = new LongAdder();
-    private final Map<ProtocolError, LongAdder> protocolErrors = new EnumMap<>(ProtocolError.class);
+    private final ProtocolErrorCounts protocolErrors = new ProtocolErrorCounts();
 
     RouterCounters() {
-        for (ProtocolError e : ProtocolError.values()) {
-            protocolErrors.put(e, new LongAdder());
-        }
     }
 
     void protocolError(ProtocolError error) {
-        protocolErrors.get(error).increment();
+        protocolErrors.increment(error);
     }
 
     public Snapshot snapshot() {
-        Map<ProtocolError, Long> errors = new EnumMap<>(ProtocolError.class);
-        protocolErrors.forEach((k, v) -> errors.put(k, v.sum()));
         return new Snapshot(sriReceived.sum(), correlationsCreated.sum(), hlrErrors.sum(), mtReceived.sum(),
-                blocked.sum(), delivered.sum(), deliveryErrors.sum(), Collections.unmodifiableMap(errors));
+                blocked.sum(), delivered.sum(), deliveryErrors.sum(), protocolErrors.snapshot());
     }
 
     /**

@@ -39,6 +39,7 @@ import org.mtcgate.filter.routing.Correlation;
 import org.mtcgate.filter.routing.CorrelationId;
 import org.mtcgate.filter.routing.CorrelationStore;
 import org.mtcgate.map.dialog.DialogGuard;
+import org.mtcgate.map.dialog.Dialogs;
 import org.mtcgate.map.dialog.Digits;
 import org.mtcgate.map.dialog.IncomingDialog;
 import org.mtcgate.map.dialog.MapErrors;
@@ -280,7 +281,7 @@ public final class SmsRouter extends SmsListenerAdapter {
         }
         InboundItem item;
         try {
-            item = MtItems.item(serviceCentreGt, callingGt(dialog), ui == null ? null : ui.getData(), correlation);
+            item = MtItems.item(serviceCentreGt, Dialogs.callingGlobalTitle(dialog), ui == null ? null : ui.getData(), correlation);
         } catch (TpduException e) {
             refuse(in, ProtocolError.MALFORMED_TPDU, errors.smDeliveryFailure(in.mapVersion(),
                     SMEnumeratedDeliveryFailureCause.equipmentProtocolError), e.getMessage());
@@ -347,12 +348,6 @@ public final class SmsRouter extends SmsListenerAdapter {
 
     private static MAPApplicationContextName contextOf(MAPDialog dialog) {
         return dialog.getApplicationContext().getApplicationContextName();
-    }
-
-    private static GlobalTitle callingGt(MAPDialog dialog) {
-        SccpAddress calling = dialog.getRemoteAddress();
-        return calling == null || calling.getGlobalTitle() == null ? null
-                : Digits.globalTitle(calling.getGlobalTitle().getDigits());
     }
 
     private void refuse(IncomingDialog in, ProtocolError error, MAPErrorMessage answer, String detail) {

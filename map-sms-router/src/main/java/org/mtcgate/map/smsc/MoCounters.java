@@ -1,32 +1,26 @@
 package org.mtcgate.map.smsc;
 
-import java.util.Collections;
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 import org.mtcgate.map.dialog.ProtocolError;
+import org.mtcgate.map.dialog.ProtocolErrorCounts;
 
 /** The MO path's running totals. */
 public final class MoCounters {
     final LongAdder received = new LongAdder();
     final LongAdder accepted = new LongAdder();
     final LongAdder blocked = new LongAdder();
-    private final Map<ProtocolError, LongAdder> protocolErrors = new EnumMap<>(ProtocolError.class);
+    private final ProtocolErrorCounts protocolErrors = new ProtocolErrorCounts();
 
     MoCounters() {
-        for (ProtocolError e : ProtocolError.values()) {
-            protocolErrors.put(e, new LongAdder());
-        }
     }
 
     void protocolError(ProtocolError error) {
-        protocolErrors.get(error).increment();
+        protocolErrors.increment(error);
     }
 
     public Snapshot snapshot() {
-        Map<ProtocolError, Long> errors = new EnumMap<>(ProtocolError.class);
-        protocolErrors.forEach((k, v) -> errors.put(k, v.sum()));
-        return new Snapshot(received.sum(), accepted.sum(), blocked.sum(), Collections.unmodifiableMap(errors));
+        return new Snapshot(received.sum(), accepted.sum(), blocked.sum(), protocolErrors.snapshot());
     }
 
     /**

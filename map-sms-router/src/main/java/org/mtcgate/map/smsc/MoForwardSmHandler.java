@@ -17,12 +17,12 @@ import org.mobicents.protocols.ss7.map.api.service.sms.MoForwardShortMessageRequ
 import org.mobicents.protocols.ss7.map.api.service.sms.SM_RP_DA;
 import org.mobicents.protocols.ss7.map.api.service.sms.SM_RP_OA;
 import org.mobicents.protocols.ss7.map.api.service.sms.SmsSignalInfo;
-import org.mobicents.protocols.ss7.sccp.parameter.SccpAddress;
 import org.mtcgate.filter.FilterEngine;
 import org.mtcgate.filter.GlobalTitle;
 import org.mtcgate.filter.InboundItem;
 import org.mtcgate.filter.Verdict;
 import org.mtcgate.map.dialog.DialogGuard;
+import org.mtcgate.map.dialog.Dialogs;
 import org.mtcgate.map.dialog.Digits;
 import org.mtcgate.map.dialog.IncomingDialog;
 import org.mtcgate.map.dialog.MapErrors;
@@ -147,7 +147,7 @@ public final class MoForwardSmHandler extends SmsListenerAdapter {
                     SMEnumeratedDeliveryFailureCause.equipmentProtocolError), e.getMessage());
             return;
         }
-        GlobalTitle relayedBy = callingGt(dialog);
+        GlobalTitle relayedBy = Dialogs.callingGlobalTitle(dialog);
         InboundItem item = MoItems.item(ue, relayedBy, submit);
         Verdict verdict = filter.evaluate(item);
         if (!verdict.allowed()) {
@@ -180,12 +180,6 @@ public final class MoForwardSmHandler extends SmsListenerAdapter {
                 });
             }
         });
-    }
-
-    private static GlobalTitle callingGt(MAPDialog dialog) {
-        SccpAddress calling = dialog.getRemoteAddress();
-        return calling == null || calling.getGlobalTitle() == null ? null
-                : Digits.globalTitle(calling.getGlobalTitle().getDigits());
     }
 
     private void refuse(IncomingDialog in, ProtocolError error, MAPErrorMessage answer, String detail) {
