@@ -243,7 +243,7 @@ public final class Node implements AutoCloseable {
         RouterSettings r = config.smsRouter();
         correlations = new MemoryCorrelationStore(r.maxCorrelations());
         router = SmsRouter.attach(ss7, new RouterConfig(r.globalTitle(), r.hlrGt(), r.homeMccMnc(), r.correlationTtl(),
-                r.sameServiceCentre()), filter, correlations, clock, new RouterEvents(observer, metrics));
+                r.sameServiceCentre()), filter, correlations, clock, new MapEvents(observer, metrics));
         started.add(router::detach);
     }
 
@@ -257,7 +257,7 @@ public final class Node implements AutoCloseable {
         // MO SMs from the SMS-IWMSC pass the filter (ingress SMS_IWMSC_MO); what it allows is taken and its verdict
         // audited. Onward delivery (to SMEs over Tsms, or back out as MT) is not part of this node yet.
         mo = MoForwardSmHandler.attach(ss7, filter, sm -> java.util.concurrent.CompletableFuture.completedFuture(null),
-                new RouterEvents(observer, metrics), java.util.Set.copyOf(config.smsSc().addresses()));
+                new MapEvents(observer, metrics), java.util.Set.copyOf(config.smsSc().addresses()));
         started.add(mo::detach);
     }
 

@@ -18,13 +18,13 @@ import java.util.Locale;
  * each verdict exactly as a Tsp verdict is carried, forwarding results and protocol errors as metrics. Runs on
  * jSS7 threads; everything it calls is non-blocking.
  */
-final class RouterEvents implements RouterObserver, MoObserver {
-    private static final Logger LOG = LogManager.getLogger(RouterEvents.class);
+final class MapEvents implements RouterObserver, MoObserver {
+    private static final Logger LOG = LogManager.getLogger(MapEvents.class);
 
     private final TriggerObserver verdicts;
     private final NodeMetrics metrics;
 
-    RouterEvents(TriggerObserver verdicts, NodeMetrics metrics) {
+    MapEvents(TriggerObserver verdicts, NodeMetrics metrics) {
         this.verdicts = verdicts;
         this.metrics = metrics;
     }
