@@ -1,8 +1,6 @@
 package org.mtcgate.diameter.dictionary;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.mtcgate.diameter.codec.Avp;
 import org.mtcgate.diameter.codec.AvpData;
@@ -46,34 +44,51 @@ public final class MessageValidator {
 
     /** Validates AVPs against a grammar; used for messages and, recursively, for Grouped values. */
     public Optional<ValidationError> validateAvps(List<Avp> avps, CommandGrammar grammar) {
-        Map<AvpKey, Integer> counts = new HashMap<>();
+        // Runs for every request: counts by rule position, and rules found by a plain scan (grammars have a
+        // dozen lines), so a valid message costs one small array and no boxing, streams or map entries.
+        List<AvpRule> rules = grammar.rules();
+        int[] counts = new int[rules.size()];
         for (Avp a : avps) {
             Optional<ValidationError> e = validateAvp(a);
             if (e.isPresent()) {
                 return e;
             }
             AvpKey key = new AvpKey(a.code(), a.vendorId());
-            int n = counts.merge(key, 1, Integer::sum);
-            Optional<AvpRule> rule = grammar.rules().stream().filter(r -> r.avp().equals(key)).findFirst();
-            if (rule.isPresent() && rule.get().max() == 0) {
+            int i = indexOf(rules, key);
+            if (i < 0) {
+                if (!grammar.open() && dictionary.avp(key).isPresent()) {
+                    return Optional.of(ValidationError.of(ResultCode.DIAMETER_AVP_NOT_ALLOWED, a, "AVP " + key + " not in grammar"));
+                }
+                continue;
+            }
+            AvpRule rule = rules.get(i);
+            if (rule.max() == 0) {
                 return Optional.of(ValidationError.of(ResultCode.DIAMETER_AVP_NOT_ALLOWED, a, "AVP " + key + " not allowed"));
             }
-            if (rule.isPresent() && n > rule.get().max()) {
+            if (++counts[i] > rule.max()) {
                 // RFC 6733 7.1.5: Failed-AVP holds the first instance that exceeds the maximum.
                 return Optional.of(ValidationError.of(ResultCode.DIAMETER_AVP_OCCURS_TOO_MANY_TIMES, a,
-                        "AVP " + key + " occurs more than " + rule.get().max() + " times"));
-            }
-            if (rule.isEmpty() && !grammar.open() && dictionary.avp(key).isPresent()) {
-                return Optional.of(ValidationError.of(ResultCode.DIAMETER_AVP_NOT_ALLOWED, a, "AVP " + key + " not in grammar"));
+                        "AVP " + key + " occurs more than " + rule.max() + " times"));
             }
         }
-        for (AvpRule r : grammar.rules()) {
-            if (counts.getOrDefault(r.avp(), 0) < r.min()) {
+        for (int i = 0; i < rules.size(); i++) {
+            AvpRule r = rules.get(i);
+            if (counts[i] < r.min()) {
                 return Optional.of(ValidationError.of(ResultCode.DIAMETER_MISSING_AVP, missingExample(r.avp()),
                         "missing AVP " + dictionary.avp(r.avp()).map(AvpDefinition::name).orElse(r.avp().toString())));
             }
         }
         return Optional.empty();
+    }
+
+    /** The position of the first rule for {@code key}, or -1. */
+    private static int indexOf(List<AvpRule> rules, AvpKey key) {
+        for (int i = 0; i < rules.size(); i++) {
+            if (rules.get(i).avp().equals(key)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private Optional<ValidationError> validateAvp(Avp a) {
