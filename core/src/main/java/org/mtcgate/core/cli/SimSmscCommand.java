@@ -44,20 +44,8 @@ final class SimSmscCommand implements Callable<Integer> {
     @Option(names = "--tp-oa", defaultValue = "4930123456", description = "TP-OA of the SMS-DELIVER (default ${DEFAULT-VALUE})")
     String tpOa;
 
-    @Option(names = "--count", defaultValue = "1", description = "SMs to send (default ${DEFAULT-VALUE})")
-    int count;
-
-    @Option(names = "--rate", defaultValue = "0", description = "SMs per second, 0 = as fast as --in-flight allows")
-    double rate;
-
-    @Option(names = "--in-flight", defaultValue = "1", description = "SMs in flight at once (default ${DEFAULT-VALUE})")
-    int inFlight;
-
-    @Option(names = "--expect-error", description = "succeed only if every SM is refused with this MAP error code (e.g. 21)")
-    Long expectError;
-
-    @Option(names = "--quiet", description = "print the summary only")
-    boolean quiet;
+    @Mixin
+    SimLoadOptions load;
 
     @Override
     public Integer call() throws Exception {
@@ -76,14 +64,14 @@ final class SimSmscCommand implements Callable<Integer> {
             if (!stack.awaitActive(s, out, "SMSC")) {
                 return 1;
             }
-            out.line("SMSC: sending " + count + " SM to " + msisdn + " (" + content.describe() + ", TP-OA " + tpOa + ")");
+            out.line("SMSC: sending " + load.count + " SM to " + msisdn + " (" + content.describe() + ", TP-OA " + tpOa + ")");
             String called = sriGt != null ? sriGt : msisdn;
-            SimLoad.Result r = SimLoad.run(count, inFlight, rate, n -> smsc.sendRoutingInfoForSm(msisdn, called)
+            SimLoad.Result r = load.run(n -> smsc.sendRoutingInfoForSm(msisdn, called)
                     .thenCompose(routing -> smsc.mtForwardSm(routing.imsi(), routing.networkNodeNumber(), tpdu, false)
                             .thenApply(v -> "delivered via " + routing.networkNodeNumber() + " to IMSI field "
-                                    + routing.imsi())), out, quiet);
+                                    + routing.imsi())), out);
             out.line("SMSC: " + r.summary("SMs"));
-            return SimLoad.status(r, expectError);
+            return load.status(r);
         }
     }
 }

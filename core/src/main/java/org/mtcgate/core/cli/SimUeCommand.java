@@ -45,20 +45,8 @@ final class SimUeCommand implements Callable<Integer> {
     @Option(names = "--map-version", defaultValue = "3", description = "2 (ForwardSM) or 3 (MO-ForwardSM) (default ${DEFAULT-VALUE})")
     int mapVersion;
 
-    @Option(names = "--count", defaultValue = "1", description = "SMs to send (default ${DEFAULT-VALUE})")
-    int count;
-
-    @Option(names = "--rate", defaultValue = "0", description = "SMs per second, 0 = as fast as --in-flight allows")
-    double rate;
-
-    @Option(names = "--in-flight", defaultValue = "1", description = "SMs in flight at once (default ${DEFAULT-VALUE})")
-    int inFlight;
-
-    @Option(names = "--expect-error", description = "succeed only if every SM is refused with this MAP error code (e.g. 21)")
-    Long expectError;
-
-    @Option(names = "--quiet", description = "print the summary only")
-    boolean quiet;
+    @Mixin
+    SimLoadOptions load;
 
     @Override
     public Integer call() throws Exception {
@@ -76,13 +64,13 @@ final class SimUeCommand implements Callable<Integer> {
             if (!stack.awaitActive(s, out, "UE")) {
                 return 1;
             }
-            out.line("UE: sending " + count + " MO SM to " + destination + " via SMS-SC " + serviceCentre + " ("
+            out.line("UE: sending " + load.count + " MO SM to " + destination + " via SMS-SC " + serviceCentre + " ("
                     + content.describe() + ", MAP v" + mapVersion + ")");
             String called = smscGt != null ? smscGt : serviceCentre;
-            SimLoad.Result r = SimLoad.run(count, inFlight, rate, n -> msc.moForwardSm(serviceCentre, called, msisdn,
-                    tpdu, mapVersion).thenApply(v -> "accepted by the SMS-SC"), out, quiet);
+            SimLoad.Result r = load.run(n -> msc.moForwardSm(serviceCentre, called, msisdn,
+                    tpdu, mapVersion).thenApply(v -> "accepted by the SMS-SC"), out);
             out.line("UE: " + r.summary("MO SMs"));
-            return SimLoad.status(r, expectError);
+            return load.status(r);
         }
     }
 }
