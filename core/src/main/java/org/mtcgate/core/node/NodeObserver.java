@@ -21,8 +21,38 @@ import java.util.function.Predicate;
 final class NodeObserver implements TriggerObserver, AutoCloseable {
     private static final int TRACE_QUEUE = 10_000;
 
-    /** A console session's trace: what it wants to see and where to print it. */
-    record Trace(String id, String key, Predicate<String> matches, Consumer<String> out) {
+    /**
+     * A console session's trace: what it wants to see and where to print it. Writing and stopping hold the same
+     * lock, so once {@link #stop} returns no line of this trace is being printed or will be: the console's
+     * "trace stopped" is the last thing the session sees of it.
+     */
+    static final class Trace {
+        private final String id;
+        private final String key;
+        private final Predicate<String> matches;
+        private final Consumer<String> out;
+        private boolean stopped; // guarded by this
+
+        Trace(String id, String key, Predicate<String> matches, Consumer<String> out) {
+            this.id = id;
+            this.key = key;
+            this.matches = matches;
+            this.out = out;
+        }
+
+        synchronized void write(String line) {
+            if (!stopped) {
+                out.accept(line);
+            }
+        }
+
+        synchronized void stop() {
+            stopped = true;
+        }
+
+        boolean isOf(String sessionId, String traceKey) {
+            return id.equals(sessionId) && (traceKey == null || key.equals(traceKey));
+        }
     }
 
     private final AuditLog audit;
@@ -47,7 +77,7 @@ final class NodeObserver implements TriggerObserver, AutoCloseable {
         if (!traces.isEmpty()) {
             String who = item.originator().identity() + " " + names(item);
             for (Trace t : traces) {
-                if (t.matches().test(who)) {
+                if (t.matches.test(who)) {
                     print(t, item.describe() + " -> " + verdict);
                 }
             }
@@ -63,7 +93,7 @@ final class NodeObserver implements TriggerObserver, AutoCloseable {
         if (!traces.isEmpty()) {
             String who = after.id().scsIdentity() + " " + after.ue() + " " + (after.ue().msisdn() == null ? "" : after.ue().msisdn());
             for (Trace t : traces) {
-                if (t.matches().test(who)) {
+                if (t.matches.test(who)) {
                     print(t, after.toString());
                 }
             }
@@ -72,7 +102,10 @@ final class NodeObserver implements TriggerObserver, AutoCloseable {
 
     /** Queues the line for the tracing session; a session that has gone away loses its trace. */
     private void print(Trace t, String line) {
-        traceWriter.offer(t.out(), "[trace " + t.key() + "] " + line, () -> traces.contains(t), () -> traces.remove(t));
+        traceWriter.offer(t::write, "[trace " + t.key + "] " + line, () -> {
+            traces.remove(t);
+            t.stop();
+        });
     }
 
     /** Trace lines dropped because a console read too slowly. */
@@ -101,12 +134,23 @@ final class NodeObserver implements TriggerObserver, AutoCloseable {
 
     /** Traces everything naming {@code key} (an SCS identity, MSISDN, External-Identifier or IMSI) to {@code out}. */
     void traceOn(String sessionId, String key, Consumer<String> out) {
-        traces.removeIf(t -> t.id().equals(sessionId) && t.key().equals(key));
+        stopTraces(sessionId, key);
         traces.add(new Trace(sessionId, key, who -> containsWord(who, key), out));
     }
 
     boolean traceOff(String sessionId, String key) {
-        return traces.removeIf(t -> t.id().equals(sessionId) && (key == null || t.key().equals(key)));
+        return stopTraces(sessionId, key);
+    }
+
+    private boolean stopTraces(String sessionId, String key) {
+        boolean any = false;
+        for (Trace t : traces) {
+            if (t.isOf(sessionId, key) && traces.remove(t)) {
+                t.stop();
+                any = true;
+            }
+        }
+        return any;
     }
 
     private static boolean containsWord(String text, String word) {

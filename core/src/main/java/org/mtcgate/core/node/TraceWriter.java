@@ -3,7 +3,6 @@ package org.mtcgate.core.node;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -13,10 +12,10 @@ import java.util.function.Consumer;
  */
 final class TraceWriter implements AutoCloseable {
     /**
-     * One line for one trace of a session: written only while {@code live} (a trace stopped meanwhile drops its
-     * queued lines); {@code onGone} runs when the session's output has failed.
+     * One line for one trace of a session; {@code out} drops it if the trace has stopped meanwhile, and
+     * {@code onGone} runs when the session's output has failed.
      */
-    private record Line(Consumer<String> out, String text, BooleanSupplier live, Runnable onGone) {
+    private record Line(Consumer<String> out, String text, Runnable onGone) {
     }
 
     private final BlockingQueue<Line> queue;
@@ -31,8 +30,8 @@ final class TraceWriter implements AutoCloseable {
     }
 
     /** Queues a line; never blocks. */
-    void offer(Consumer<String> out, String text, BooleanSupplier live, Runnable onGone) {
-        if (!queue.offer(new Line(out, text, live, onGone))) {
+    void offer(Consumer<String> out, String text, Runnable onGone) {
+        if (!queue.offer(new Line(out, text, onGone))) {
             dropped.increment();
         }
     }
@@ -53,9 +52,6 @@ final class TraceWriter implements AutoCloseable {
     }
 
     private static void write(Line line) {
-        if (!line.live().getAsBoolean()) {
-            return;
-        }
         try {
             line.out().accept(line.text());
         } catch (RuntimeException | java.io.IOError e) { // JLine reports a closed terminal with IOError

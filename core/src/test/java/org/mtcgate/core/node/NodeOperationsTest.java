@@ -128,7 +128,8 @@ class NodeOperationsTest {
             // trace lines of the trigger's later state changes may still arrive (printed above the prompt)
             c.send("trace off\r");
             c.awaitSinceMark(s -> s.contains("trace stopped") && s.endsWith("mtcgate> "));
-            assertTrue(c.run("show policy").contains("not saved"));
+            String unsaved = c.run("show policy");
+            assertTrue(unsaved.contains("not saved"), unsaved);
             assertEquals(List.of("491701000001"), Files.readAllLines(dir.resolve("fleet.msisdn")), "not written yet");
             assertTrue(c.run("write config").contains("wrote " + dir.resolve("fleet.msisdn")));
             assertEquals(List.of("491701000001", "491701000002"), Files.readAllLines(dir.resolve("fleet.msisdn")));
