@@ -480,13 +480,16 @@ final class PeerConnection extends ChannelInboundHandlerAdapter {
             return;
         }
         String origin = request.avp(AvpCodes.ORIGIN_HOST).map(a -> a.text()).orElse(peerHost);
-        CompletableFuture<DiameterMessage> answer = new CompletableFuture<>();
-        Optional<CompletableFuture<DiameterMessage>> earlier = node.duplicates().register(origin, request.endToEndId(), answer);
-        if (earlier.isPresent()) {
+        if (origin.equalsIgnoreCase(peerHost)) {
+            origin = peerHost; // the duplicate cache then keeps one string per peer, not one per request
+        }
+        int hopByHop = request.hopByHopId();
+        DuplicateCache.Entry fresh = node.duplicates().register(origin, request.endToEndId(),
+                earlier -> write(earlier.toBuilder().hopByHopId(hopByHop).build()));
+        if (fresh == null) {
             counters.increment(Counter.DUPLICATE_REQUESTS);
             LOG.info("{}: duplicate request e2e 0x{}, resending the earlier answer", peerHost,
                     Integer.toHexString(request.endToEndId()));
-            earlier.get().thenAccept(a -> write(a.toBuilder().hopByHopId(request.hopByHopId()).build()));
             return;
         }
         counters.increment(Counter.REQUESTS_HANDLED);
@@ -505,7 +508,7 @@ final class PeerConnection extends ChannelInboundHandlerAdapter {
             } else {
                 out = completeAnswer(request, a);
             }
-            answer.complete(out);
+            fresh.answered(out);
             write(out);
         });
     }
