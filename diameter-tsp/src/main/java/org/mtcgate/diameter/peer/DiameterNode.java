@@ -118,7 +118,8 @@ public final class DiameterNode implements AutoCloseable {
         bossGroup = new NioEventLoopGroup(1);
         workerGroup = new NioEventLoopGroup();
         long window = config.duplicateWindow().toMillis();
-        workerGroup.scheduleAtFixedRate(context.duplicates()::expire, window, Math.max(1, window / 2), TimeUnit.MILLISECONDS);
+        // The sweep walks up to 200k entries: on the acceptor's thread, not on a worker that serves peers.
+        bossGroup.scheduleAtFixedRate(context.duplicates()::expire, window, Math.max(1, window / 2), TimeUnit.MILLISECONDS);
         if (config.listenAddress().isPresent()) {
             SslContext ssl = config.tls().isPresent() && !inband ? config.tls().get().serverContext() : null;
             ServerBootstrap sb = new ServerBootstrap().group(bossGroup, workerGroup)
