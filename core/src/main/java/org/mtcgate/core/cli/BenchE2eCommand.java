@@ -52,8 +52,13 @@ final class BenchE2eCommand implements Callable<Integer> {
     @Option(names = "--seconds", defaultValue = "20", description = "measured seconds (default ${DEFAULT-VALUE})")
     int seconds;
 
-    @Option(names = "--warmup", defaultValue = "5", description = "warm-up seconds, not counted (default ${DEFAULT-VALUE})")
+    @Option(names = "--warmup", defaultValue = "15",
+            description = "warm-up seconds, not counted; the JIT compilers are busy for some 15 s (default ${DEFAULT-VALUE})")
     int warmup;
+    private static final int SETTLE_SECONDS = 3;
+
+    @Option(names = "--progress", description = "print the DARs sent in each second of the measured run")
+    boolean progress;
 
     @Option(names = "--in-flight", defaultValue = "64", description = "DARs in flight (default ${DEFAULT-VALUE})")
     int inFlight;
@@ -118,14 +123,18 @@ final class BenchE2eCommand implements Callable<Integer> {
                 out.flush();
                 TspLoad.run(scs, inFlight, rate, Duration.ofSeconds(warmup), Long.MAX_VALUE, request, null);
                 awaitDrained(sentAt, 30);
+                long heapBefore = heapAfterGc();
+                // The full collection that measured the heap also shrank it: load again, uncounted, until the
+                // collector has resized the young generation, so the measured run does not start with that stall.
+                TspLoad.run(scs, inFlight, rate, Duration.ofSeconds(SETTLE_SECONDS), Long.MAX_VALUE, request, null);
+                awaitDrained(sentAt, 30);
                 synchronized (e2e) {
                     e2e.reset();
                 }
                 long receivedBefore = received.sum();
                 long dnrsBefore = dnrs.sum();
-                long heapBefore = heapAfterGc();
                 long t0 = System.nanoTime();
-                TspLoad.Result r = TspLoad.run(scs, inFlight, rate, Duration.ofSeconds(seconds), Long.MAX_VALUE, request, null);
+                TspLoad.Result r = TspLoad.run(scs, inFlight, rate, Duration.ofSeconds(seconds), Long.MAX_VALUE, request, progress ? out : null);
                 awaitDrained(sentAt, 60);
                 double e2eSeconds = (lastReceipt.get() - t0) / 1e9;
                 long delivered = received.sum() - receivedBefore;
