@@ -1,5 +1,6 @@
 package org.mtcgate.core.config;
 
+import org.mtcgate.filter.smsc.StoreAndForward;
 import org.mtcgate.filter.yaml.ConfigException;
 import org.mtcgate.filter.yaml.YamlNode;
 
@@ -32,7 +33,7 @@ public final class NodeConfigFile {
             "console", "metrics", "audit");
     private static final Set<String> METRICS = Set.of("listen");
     private static final Set<String> AUDIT = Set.of("dir", "reveal-imsi");
-    private static final Set<String> SMS_SC = Set.of("trigger-originator", "retry-first", "retry-max", "addresses");
+    private static final Set<String> SMS_SC = Set.of("trigger-originator", "retry-first", "retry-max", "addresses", "max-in-flight");
     private static final Set<String> SMS_ROUTER = Set.of("global-title", "hlr-gt", "home-mcc-mnc", "correlation-ttl",
             "max-correlations", "same-service-centre");
     private static final Set<String> NODE = Set.of("name", "data-dir");
@@ -138,7 +139,8 @@ public final class NodeConfigFile {
                 addresses.add(ss7.localGt());
             }
             smsSc = new SmsScSettings(originator, duration(sm, "retry-first", Duration.ofSeconds(5)),
-                    duration(sm, "retry-max", Duration.ofMinutes(5)), addresses);
+                    duration(sm, "retry-max", Duration.ofMinutes(5)), addresses,
+                    integer(sm, "max-in-flight", StoreAndForward.DEFAULT_MAX_IN_FLIGHT, 1, 100_000));
         } else if (top.containsKey("sms-sc")) {
             throw top.get("sms-sc").error("there is an 'sms-sc' section but the sms-sc role is not in 'roles'");
         }

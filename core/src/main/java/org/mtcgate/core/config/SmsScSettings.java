@@ -9,8 +9,10 @@ import java.time.Duration;
  * @param retryFirst        first wait before retrying an absent UE
  * @param retryMax          longest wait between retries
  * @param addresses         the service centre addresses MO-ForwardSM may name (SM-RP-DA); others are refused
+ * @param maxInFlight       MT-ForwardSM dialogs outstanding at once; SMs due beyond that wait their turn
  */
-public record SmsScSettings(String triggerOriginator, Duration retryFirst, Duration retryMax, java.util.List<String> addresses) {
+public record SmsScSettings(String triggerOriginator, Duration retryFirst, Duration retryMax, java.util.List<String> addresses,
+                            int maxInFlight) {
     public SmsScSettings {
         addresses = java.util.List.copyOf(addresses);
     }

@@ -252,7 +252,7 @@ public final class Node implements AutoCloseable {
         started.add(smscStore);
         SmscPeer peer = new SmscPeer(ss7);
         smsc = new StoreAndForward(smscStore, new MapMtDelivery(peer, config.smsSc().triggerOriginator(), clock),
-                new RetryPolicy(config.smsSc().retryFirst(), config.smsSc().retryMax()), clock);
+                new RetryPolicy(config.smsSc().retryFirst(), config.smsSc().retryMax()), clock, config.smsSc().maxInFlight());
         started.add(smsc);
         // MO SMs from the SMS-IWMSC pass the filter (ingress SMS_IWMSC_MO); what it allows is taken and its verdict
         // audited. Onward delivery (to SMEs over Tsms, or back out as MT) is not part of this node yet.

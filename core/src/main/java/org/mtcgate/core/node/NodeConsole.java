@@ -15,6 +15,7 @@ import org.mtcgate.filter.Ingress;
 import org.mtcgate.filter.Msisdn;
 import org.mtcgate.filter.Originator;
 import org.mtcgate.filter.policy.CompiledPolicy;
+import org.mtcgate.filter.smsc.StoreAndForward;
 import org.mtcgate.filter.trigger.DeviceTrigger;
 import org.mtcgate.filter.yaml.ConfigException;
 
@@ -89,8 +90,11 @@ final class NodeConsole {
         node.observer().verdictCounts().forEach((k, v) -> s.println(String.format("  %-60s %,d", k, v)));
         s.println("trigger state changes:");
         node.observer().stateCounts().forEach((k, v) -> s.println(String.format("  %-14s %,d", k, v)));
-        node.smsc().ifPresent(sc -> s.println(String.format("SMS-SC: %,d delivery attempts, %,d delivered, %s held now",
-                sc.attemptCount(), sc.deliveredCount(), sc.pendingCount().toCompletableFuture().join())));
+        node.smsc().ifPresent(sc -> {
+            StoreAndForward.Window w = sc.window().toCompletableFuture().join();
+            s.println(String.format("SMS-SC: %,d delivery attempts, %,d delivered, %s held now (%d in flight, %d waiting for the window)",
+                    sc.attemptCount(), sc.deliveredCount(), sc.pendingCount().toCompletableFuture().join(), w.inFlight(), w.waiting()));
+        });
         node.tspCounts().ifPresent(s::println);
         node.mo().ifPresent(m -> {
             var c = m.counters();

@@ -35,6 +35,7 @@ class NodeConfigFileTest {
         assertFalse(c.diameter().insecureLab());
         assertEquals(2, c.diameter().peers().size());
         assertEquals(Duration.ofDays(7), c.mtcIwf().maxValidity());
+        assertEquals(256, c.smsSc().maxInFlight());
     }
 
     @Test
@@ -87,6 +88,9 @@ class NodeConfigFileTest {
                 .contains("mtc-iwf.t4.sme-address: 'x1' is not an E.164 number"));
         assertTrue(refuse("roles: [sms-sc]\npolicy: p.yaml\nss7: {local-gt: \"4917\", association: {role: peer, local: \"a:1\", remote: \"b:2\"}}\n")
                 .getMessage().contains("ss7.association.role: 'peer' is neither server"));
+        String window = refuse("roles: [sms-sc]\npolicy: p.yaml\nss7: {local-gt: \"4917\", association: {local: \"127.0.0.1:1\", remote: \"127.0.0.1:2\"}}\n"
+                + "sms-sc: {max-in-flight: 0}\n").getMessage();
+        assertEquals("mtcgate.yaml:4: sms-sc.max-in-flight: 0 is out of range 1 to 100000", window);
     }
 
     @Test

@@ -139,6 +139,7 @@ class NodeOperationsTest {
             assertTrue(triggers.contains("26201**********"), "IMSIs masked: " + triggers);
             String stats = c.run("show stats");
             assertTrue(stats.contains("TSP BLOCK scs1/ue-not-granted") && stats.contains("TSP ALLOW scs1/grant[0]"), stats);
+            assertTrue(stats.contains("SMS-SC: ") && stats.contains("waiting for the window)"), stats);
 
             assertTrue(c.run("policy remove fleet 491701000009").contains("is not in fleet; nothing changed"));
             assertTrue(c.run("policy add nogroup 491701000009").contains("there is no group 'nogroup'"));

@@ -13,6 +13,7 @@ import org.mtcgate.filter.trigger.TriggerSubmitter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -33,6 +34,11 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * <p>One scheduler thread owns every pending SM and makes every state change, so a recall, a retry and a
  * delivery result can never interleave; deliveries themselves run asynchronously and hop back onto it.
+ *
+ * <p>At most {@code maxInFlight} deliveries are outstanding towards the network at once; SMs due beyond that
+ * wait their turn here, in order. A burst of triggers, or a restart with a large backlog, thus never opens more
+ * MAP dialogs than the serving nodes are expected to take, and an SM that waits costs a queue entry, not a
+ * dialog that may time out.
  */
 public final class StoreAndForward implements TriggerSubmitter, AutoCloseable {
     private final TriggerStore store;
@@ -43,6 +49,10 @@ public final class StoreAndForward implements TriggerSubmitter, AutoCloseable {
     private volatile DeliveryReportListener reports = (id, outcome) -> CompletableFuture.completedFuture(false);
     /** Only touched on the scheduler thread. */
     private final Map<TriggerId, Pending> pending = new HashMap<>();
+    /** Only touched on the scheduler thread: SMs due while the window was full, oldest first. */
+    private final ArrayDeque<Pending> waiting = new ArrayDeque<>();
+    private final int maxInFlight;
+    private int inFlight; // scheduler thread only
     private final LongAdder attempts = new LongAdder();
     private final LongAdder delivered = new LongAdder();
 
@@ -52,6 +62,7 @@ public final class StoreAndForward implements TriggerSubmitter, AutoCloseable {
         int failures;
         ScheduledFuture<?> next;
         boolean inFlight;
+        boolean queued;
         final List<Runnable> afterAttempt = new ArrayList<>();
 
         Pending(DeviceTrigger trigger) {
@@ -59,7 +70,19 @@ public final class StoreAndForward implements TriggerSubmitter, AutoCloseable {
         }
     }
 
+    /** Deliveries outstanding at once unless configured otherwise. */
+    public static final int DEFAULT_MAX_IN_FLIGHT = 256;
+
     public StoreAndForward(TriggerStore store, MtDelivery delivery, RetryPolicy retry, Clock clock) {
+        this(store, delivery, retry, clock, DEFAULT_MAX_IN_FLIGHT);
+    }
+
+    /** @param maxInFlight deliveries outstanding towards the network at once (at least 1) */
+    public StoreAndForward(TriggerStore store, MtDelivery delivery, RetryPolicy retry, Clock clock, int maxInFlight) {
+        if (maxInFlight < 1) {
+            throw new IllegalArgumentException("maxInFlight " + maxInFlight);
+        }
+        this.maxInFlight = maxInFlight;
         this.store = store;
         this.delivery = delivery;
         this.retry = retry;
@@ -106,7 +129,7 @@ public final class StoreAndForward implements TriggerSubmitter, AutoCloseable {
         }));
     }
 
-    /** Starts an attempt now (scheduler thread). */
+    /** Starts an attempt now, or as soon as the window has room (scheduler thread). */
     private void attempt(Pending p) {
         if (pending.get(p.trigger.id()) != p) {
             return;
@@ -116,7 +139,15 @@ public final class StoreAndForward implements TriggerSubmitter, AutoCloseable {
             finish(p, TriggerState.EXPIRED, DeliveryOutcome.EXPIRED);
             return;
         }
+        if (inFlight >= maxInFlight) {
+            if (!p.queued) {
+                p.queued = true;
+                waiting.add(p);
+            }
+            return;
+        }
         p.inFlight = true;
+        inFlight++;
         attempts.increment();
         CompletionStage<DeliveryAttempt> stage;
         try {
@@ -130,6 +161,7 @@ public final class StoreAndForward implements TriggerSubmitter, AutoCloseable {
 
     private void attempted(Pending p, DeliveryAttempt outcome) {
         p.inFlight = false;
+        inFlight--;
         switch (outcome.result()) {
             case DELIVERED -> {
                 delivered.increment();
@@ -147,9 +179,19 @@ public final class StoreAndForward implements TriggerSubmitter, AutoCloseable {
                 p.next = scheduler.schedule(() -> attempt(p), Math.max(0, Duration.between(now, at).toMillis()), TimeUnit.MILLISECONDS);
             }
         }
-        List<Runnable> waiting = new ArrayList<>(p.afterAttempt);
+        List<Runnable> after = new ArrayList<>(p.afterAttempt);
         p.afterAttempt.clear();
-        waiting.forEach(Runnable::run);
+        after.forEach(Runnable::run);
+        startWaiting();
+    }
+
+    /** Fills the window from the SMs that waited for it; a withdrawn one is skipped by {@link #attempt}. */
+    private void startWaiting() {
+        Pending next;
+        while (inFlight < maxInFlight && (next = waiting.poll()) != null) {
+            next.queued = false;
+            attempt(next);
+        }
     }
 
     /** Records the final state durably, then reports it once. */
@@ -230,6 +272,15 @@ public final class StoreAndForward implements TriggerSubmitter, AutoCloseable {
     /** SMs held now. */
     public CompletionStage<Integer> pendingCount() {
         return CompletableFuture.supplyAsync(pending::size, scheduler);
+    }
+
+    /** Deliveries outstanding towards the network, and SMs due that wait for room among them. */
+    public record Window(int inFlight, int waiting) {
+    }
+
+    /** The delivery window now. */
+    public CompletionStage<Window> window() {
+        return CompletableFuture.supplyAsync(() -> new Window(inFlight, waiting.size()), scheduler);
     }
 
     public long attemptCount() {

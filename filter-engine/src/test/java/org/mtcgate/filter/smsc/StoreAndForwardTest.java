@@ -65,10 +65,18 @@ class StoreAndForwardTest {
         final Set<String> unknown = ConcurrentHashMap.newKeySet();
         final Map<String, AtomicInteger> deliveries = new ConcurrentHashMap<>();
         final LinkedBlockingQueue<String> absentAttempts = new LinkedBlockingQueue<>();
+        /** UEs whose serving node answers only when the test says so; their attempts queue up in {@link #held}. */
+        final Set<String> slow = ConcurrentHashMap.newKeySet();
+        final LinkedBlockingQueue<Map.Entry<String, CompletableFuture<DeliveryAttempt>>> held = new LinkedBlockingQueue<>();
 
         @Override
         public CompletionStage<DeliveryAttempt> deliver(DeviceTrigger t) {
             String imsi = t.subscriber().imsi().digits();
+            if (slow.contains(imsi)) {
+                CompletableFuture<DeliveryAttempt> answer = new CompletableFuture<>();
+                held.add(Map.entry(t.id().toString(), answer));
+                return answer;
+            }
             if (unknown.contains(imsi)) {
                 return CompletableFuture.completedFuture(new DeliveryAttempt(DeliveryAttempt.Result.PERMANENT, "unknownSubscriber"));
             }
@@ -89,7 +97,11 @@ class StoreAndForwardTest {
     StoreAndForward smsc = newSmsc();
 
     StoreAndForward newSmsc() {
-        StoreAndForward s = new StoreAndForward(store, network, fast, clock);
+        return newSmsc(StoreAndForward.DEFAULT_MAX_IN_FLIGHT);
+    }
+
+    StoreAndForward newSmsc(int maxInFlight) {
+        StoreAndForward s = new StoreAndForward(store, network, fast, clock, maxInFlight);
         s.reportTo((id, outcome) -> {
             reports.add(id + " " + outcome);
             return CompletableFuture.completedFuture(true);
@@ -215,6 +227,40 @@ class StoreAndForwardTest {
                 new SubscriberInfo(Imsi.of("262015500000010"), null, List.of()), new byte[] {9}, 9200, false, T0,
                 T0.plusSeconds(60), TriggerState.ACCEPTED, null);
         assertEquals(RequestStatus.PERMANENTERROR, smsc.submit(other).toCompletableFuture().get(WAIT, TimeUnit.SECONDS).status());
+    }
+
+    @Test
+    void atMostMaxInFlightDeliveriesAreOutstandingAndTheRestWaitTheirTurnInOrder() throws Exception {
+        smsc.close();
+        smsc = newSmsc(2);
+        network.slow.add("262015500000001");
+        for (long ref = 1; ref <= 5; ref++) {
+            assertTrue(smsc.submit(trigger(ref, "262015500000001")).toCompletableFuture().get(WAIT, TimeUnit.SECONDS).isAccepted());
+        }
+        var first = network.held.poll(WAIT, TimeUnit.SECONDS);
+        var second = network.held.poll(WAIT, TimeUnit.SECONDS);
+        assertEquals("scs1#1", first.getKey());
+        assertEquals("scs1#2", second.getKey());
+        assertEquals(new StoreAndForward.Window(2, 3), smsc.window().toCompletableFuture().get(WAIT, TimeUnit.SECONDS));
+
+        // A waiting SM can be recalled without ever reaching the network.
+        assertTrue(smsc.recall(trigger(4, "262015500000001")).toCompletableFuture().get(WAIT, TimeUnit.SECONDS).isAccepted());
+
+        first.getValue().complete(DeliveryAttempt.delivered());
+        assertEquals("scs1#1 SUCCESS", report());
+        var third = network.held.poll(WAIT, TimeUnit.SECONDS);
+        assertEquals("scs1#3", third.getKey(), "the oldest waiting SM takes the free place");
+        second.getValue().complete(DeliveryAttempt.delivered());
+        assertEquals("scs1#2 SUCCESS", report());
+        var fifth = network.held.poll(WAIT, TimeUnit.SECONDS);
+        assertEquals("scs1#5", fifth.getKey(), "the recalled #4 is skipped");
+        assertEquals(new StoreAndForward.Window(2, 0), smsc.window().toCompletableFuture().get(WAIT, TimeUnit.SECONDS));
+        third.getValue().complete(DeliveryAttempt.delivered());
+        fifth.getValue().complete(DeliveryAttempt.delivered());
+        assertEquals(Set.of("scs1#3 SUCCESS", "scs1#5 SUCCESS"), Set.of(report(), report()));
+        assertEquals(new StoreAndForward.Window(0, 0), smsc.window().toCompletableFuture().get(WAIT, TimeUnit.SECONDS));
+        assertEquals(TriggerState.RECALLED, store.find(new TriggerId("scs1", 4)).orElseThrow().state());
+        assertEquals(4, smsc.attemptCount(), "four attempts for five SMs: the recalled one never went out");
     }
 
     @Test
