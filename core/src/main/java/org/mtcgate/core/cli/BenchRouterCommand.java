@@ -157,7 +157,7 @@ final class BenchRouterCommand implements Callable<Integer> {
                         after.correlationsCreated() - before.correlationsCreated(), after.hlrErrors() - before.hlrErrors(),
                         after.mtReceived() - before.mtReceived(), after.blocked() - before.blocked(),
                         after.delivered() - before.delivered(), after.deliveryErrors() - before.deliveryErrors(),
-                        after.protocolErrors());
+                        after.otherNodeTried() - before.otherNodeTried(), after.protocolErrors());
                 return new RouterRun(first[0] + second[0], (first[1] + second[1]) / 1e9, Map.copyOf(failures), latency,
                         heapStart, heapMiddle, heapEnd, new int[] {heldAtStart, heldAtMiddle, heldAtEnd},
                         atMsc.sum() - deliveredBefore, delta, store.size());

@@ -31,8 +31,8 @@ final class SimHlrCommand implements Callable<Integer> {
     @Option(names = "--subscribers", description = "subscriber file (default config/subscribers.yaml unless --subscriber is given)")
     Path subscriberFile;
 
-    @Option(names = "--subscriber", paramLabel = "MSISDN:IMSI[:MSC]",
-            description = "a subscriber; without MSC it is absent (repeatable)")
+    @Option(names = "--subscriber", paramLabel = "MSISDN:IMSI[:MSC[:SGSN]]",
+            description = "a subscriber with its serving MSC and SGSN (either may be empty); with neither it is absent (repeatable)")
     List<String> subscribers = List.of();
 
     @Override
@@ -74,12 +74,13 @@ final class SimHlrCommand implements Callable<Integer> {
             out.line("HLR: " + n + " subscribers with an MSISDN from " + file);
         }
         for (String spec : subscribers) {
-            String[] f = spec.split(":");
-            if (f.length < 2 || f.length > 3 || !f[0].matches("[0-9]{1,15}") || !f[1].matches("[0-9]{6,15}")
-                    || (f.length == 3 && !f[2].matches("[0-9]{1,15}"))) {
-                throw new IllegalArgumentException("--subscriber wants MSISDN:IMSI[:MSC], got '" + spec + "'");
+            String[] f = spec.split(":", -1);
+            if (f.length < 2 || f.length > 4 || !f[0].matches("[0-9]{1,15}") || !f[1].matches("[0-9]{6,15}")
+                    || (f.length >= 3 && !f[2].matches("[0-9]{0,15}")) || (f.length == 4 && !f[3].matches("[0-9]{0,15}"))) {
+                throw new IllegalArgumentException("--subscriber wants MSISDN:IMSI[:MSC[:SGSN]], got '" + spec + "'");
             }
-            hlr.provision(f[0], new HlrPeer.Subscription(f[1], f.length == 3 ? f[2] : null));
+            hlr.provision(f[0], new HlrPeer.Subscription(f[1], f.length >= 3 && !f[2].isEmpty() ? f[2] : null,
+                    f.length == 4 && !f[3].isEmpty() ? f[3] : null));
             n++;
         }
         return n;

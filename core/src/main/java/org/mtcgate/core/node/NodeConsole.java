@@ -103,9 +103,9 @@ final class NodeConsole {
         node.router().ifPresent(r -> {
             var c = r.counters();
             s.println(String.format("SMS Router: %,d SRI-for-SM, %,d correlations made (%,d held now), %,d HLR errors; "
-                    + "%,d MT-ForwardSM, %,d blocked, %,d delivered, %,d refused by the serving node", c.sriReceived(),
-                    c.correlationsCreated(), node.correlationCount().orElse(0), c.hlrErrors(), c.mtReceived(), c.blocked(),
-                    c.delivered(), c.deliveryErrors()));
+                    + "%,d MT-ForwardSM, %,d blocked, %,d delivered, %,d refused by the serving node, %,d sent on to the SGSN",
+                    c.sriReceived(), c.correlationsCreated(), node.correlationCount().orElse(0), c.hlrErrors(), c.mtReceived(),
+                    c.blocked(), c.delivered(), c.deliveryErrors(), c.otherNodeTried()));
             StringBuilder errors = new StringBuilder();
             c.protocolErrors().forEach((e, n) -> {
                 if (n > 0) {

@@ -15,8 +15,8 @@ import org.mtcgate.map.stack.Transport;
  *   foreign SMSC (PC 2) --connects--> router (PC 1) --connects--> HLR (PC 3)
  *                                                  --connects--> MSC (PC 4)
  * </pre>
- * The router routes {@link #HLR_GT} to the HLR, {@link #MSC_GT} to the MSC and everything else (the SMSCs'
- * calling GTs) to the SMSC stack, its default peer; so the SMSC stack may call from any GT outside those two,
+ * The router routes {@link #HLR_GT} to the HLR, {@link #MSC_GT} and {@link #SGSN_GT} to the MSC stack and everything else (the SMSCs'
+ * calling GTs) to the SMSC stack, its default peer; so the SMSC stack may call from any GT outside those,
  * and stand for both a foreign SMSC and the home SMS-SC. Nothing is attached: add router and peers, then
  * {@link #connect}.
  */
@@ -24,6 +24,8 @@ public final class RouterLab implements AutoCloseable {
     public static final String ROUTER_GT = "491720000300";  // 12 digits: even BCD
     public static final String HLR_GT = "491720000006";
     public static final String MSC_GT = "49172000208";      // 11 digits: odd BCD
+    /** An SGSN served by the MSC's stack (its SSN 149): the router reaches it through the MSC peer's association. */
+    public static final String SGSN_GT = "49172000209";
     public static final String FOREIGN_SMSC_GT = "33612000000";
 
     public final Ss7Stack smsc;
@@ -55,25 +57,30 @@ public final class RouterLab implements AutoCloseable {
         Ss7Stack router = null;
         try {
             hlr = Ss7Stack.assemble(Ss7StackConfig.builder().name("lab-hlr").dataDir(dataDir)
-                    .deliveryThreads(deliveryThreads)                    .role(AssociationRole.SERVER).local("127.0.0.1", p[3]).remote("127.0.0.1", p[2]).pointCodes(3, 1)
+                    .deliveryThreads(deliveryThreads)
+                    .role(AssociationRole.SERVER).local("127.0.0.1", p[3]).remote("127.0.0.1", p[2]).pointCodes(3, 1)
                     .localSsns(Ss7StackConfig.SSN_HLR).remoteSsns(Ss7StackConfig.SSN_MSC).localGlobalTitle(HLR_GT)
                     .build());
             msc = Ss7Stack.assemble(Ss7StackConfig.builder().name("lab-msc").dataDir(dataDir)
-                    .deliveryThreads(deliveryThreads)                    .role(AssociationRole.SERVER).local("127.0.0.1", p[5]).remote("127.0.0.1", p[4]).pointCodes(4, 1)
-                    .localSsns(Ss7StackConfig.SSN_MSC).remoteSsns(Ss7StackConfig.SSN_MSC).localGlobalTitle(MSC_GT)
+                    .deliveryThreads(deliveryThreads)
+                    .role(AssociationRole.SERVER).local("127.0.0.1", p[5]).remote("127.0.0.1", p[4]).pointCodes(4, 1)
+                    .localSsns(Ss7StackConfig.SSN_MSC, Ss7StackConfig.SSN_SGSN).remoteSsns(Ss7StackConfig.SSN_MSC)
+                    .localGlobalTitle(MSC_GT)
                     .build());
             router = Ss7Stack.assemble(Ss7StackConfig.builder().name("lab-router").dataDir(dataDir)
-                    .deliveryThreads(deliveryThreads)                    .localPointCode(1).localSsns(Ss7StackConfig.SSN_MSC, Ss7StackConfig.SSN_HLR)
+                    .deliveryThreads(deliveryThreads)
+                    .localPointCode(1).localSsns(Ss7StackConfig.SSN_MSC, Ss7StackConfig.SSN_HLR)
                     .localGlobalTitle(ROUTER_GT).timeouts(routerInvokeMillis, 2 * routerInvokeMillis)
                     .peer(RemotePeer.builder("smsc").role(AssociationRole.SERVER).local("127.0.0.1", p[0])
                             .remote("127.0.0.1", p[1]).pointCode(2).ssns(Ss7StackConfig.SSN_MSC).build())
                     .peer(RemotePeer.builder("hlr").local("127.0.0.1", p[2]).remote("127.0.0.1", p[3]).pointCode(3)
                             .ssns(Ss7StackConfig.SSN_HLR).gtPrefixes(HLR_GT).build())
                     .peer(RemotePeer.builder("msc").local("127.0.0.1", p[4]).remote("127.0.0.1", p[5]).pointCode(4)
-                            .ssns(Ss7StackConfig.SSN_MSC).gtPrefixes(MSC_GT).build())
+                            .ssns(Ss7StackConfig.SSN_MSC, Ss7StackConfig.SSN_SGSN).gtPrefixes(MSC_GT, SGSN_GT).build())
                     .defaultPeer("smsc").build());
             Ss7Stack smsc = Ss7Stack.assemble(Ss7StackConfig.builder().name("lab-smsc").dataDir(dataDir)
-                    .deliveryThreads(deliveryThreads)                    .role(AssociationRole.CLIENT).local("127.0.0.1", p[1]).remote("127.0.0.1", p[0]).pointCodes(2, 1)
+                    .deliveryThreads(deliveryThreads)
+                    .role(AssociationRole.CLIENT).local("127.0.0.1", p[1]).remote("127.0.0.1", p[0]).pointCodes(2, 1)
                     .localSsns(Ss7StackConfig.SSN_MSC).remoteSsns(Ss7StackConfig.SSN_MSC, Ss7StackConfig.SSN_HLR)
                     .localGlobalTitle(FOREIGN_SMSC_GT).build());
             return new RouterLab(smsc, router, hlr, msc);

@@ -14,7 +14,10 @@ import org.mobicents.protocols.ss7.map.api.errors.AbsentSubscriberDiagnosticSM;
 import org.mobicents.protocols.ss7.map.api.errors.MAPErrorMessage;
 import org.mobicents.protocols.ss7.map.api.errors.UnknownSubscriberDiagnostic;
 import org.mobicents.protocols.ss7.map.api.primitives.AddressNature;
+import org.mobicents.protocols.ss7.map.api.primitives.ISDNAddressString;
 import org.mobicents.protocols.ss7.map.api.primitives.NumberingPlan;
+import org.mobicents.protocols.ss7.map.api.service.lsm.AdditionalNumber;
+import org.mobicents.protocols.ss7.map.api.service.sms.LocationInfoWithLMSI;
 import org.mobicents.protocols.ss7.map.api.service.sms.MAPDialogSms;
 import org.mobicents.protocols.ss7.map.api.service.sms.SendRoutingInfoForSMRequest;
 import org.mtcgate.map.dialog.Dialogs;
@@ -22,16 +25,24 @@ import org.mtcgate.map.stack.Ss7Stack;
 
 /**
  * A lab HLR answering SendRoutingInfoForSM (TS 29.002 12.1) from an in-memory table MSISDN to
- * (IMSI, serving MSC number): unknownSubscriber for an MSISDN it does not hold, absentSubscriberSM for a
+ * (IMSI, serving MSC and SGSN numbers): unknownSubscriber for an MSISDN it does not hold, absentSubscriberSM for a
  * subscriber provisioned without a serving node.
  */
 public final class HlrPeer extends SmsListenerAdapter {
     private static final Logger LOG = LogManager.getLogger(HlrPeer.class);
 
-    /** One subscription; a null {@code servingMscNumber} means the subscriber is absent. */
-    public record Subscription(String imsi, String servingMscNumber) {
+    /**
+     * One subscription: the serving MSC and SGSN numbers (either may be null; both null means the subscriber is
+     * absent).
+     */
+    public record Subscription(String imsi, String servingMscNumber, String servingSgsnNumber) {
         public Subscription {
             Objects.requireNonNull(imsi, "imsi");
+        }
+
+        /** Attached to an MSC only. */
+        public Subscription(String imsi, String servingMscNumber) {
+            this(imsi, servingMscNumber, null);
         }
     }
 
@@ -75,22 +86,36 @@ public final class HlrPeer extends SmsListenerAdapter {
             if (subscription == null) {
                 dialog.sendErrorComponent(invokeId, unknownSubscriber());
                 onAnswer.accept(msisdn, "unknownSubscriber");
-            } else if (subscription.servingMscNumber() == null) {
+            } else if (subscription.servingMscNumber() == null && subscription.servingSgsnNumber() == null) {
                 dialog.sendErrorComponent(invokeId, absentSubscriber());
                 onAnswer.accept(msisdn, "absentSubscriberSM");
             } else {
-                onAnswer.accept(msisdn, "IMSI " + subscription.imsi() + ", serving MSC " + subscription.servingMscNumber());
+                onAnswer.accept(msisdn, "IMSI " + subscription.imsi() + ", serving MSC " + subscription.servingMscNumber()
+                        + (subscription.servingSgsnNumber() == null ? "" : ", SGSN " + subscription.servingSgsnNumber()));
                 dialog.addSendRoutingInfoForSMResponse(invokeId, parameters.createIMSI(subscription.imsi()),
-                        parameters.createLocationInfoWithLMSI(parameters.createISDNAddressString(
-                                AddressNature.international_number, NumberingPlan.ISDN,
-                                subscription.servingMscNumber()), null, null, false, null),
-                        null, null, null);
+                        location(subscription), null, null, null);
             }
             dialog.close(false);
         } catch (MAPException | RuntimeException e) {
             LOG.warn("SRI-SM answer failed; aborting dialog {}", dialog.getLocalDialogId(), e);
             Dialogs.abort(dialog);
         }
+    }
+
+    /**
+     * TS 29.002 12.1.3: networkNode-Number is the MSC, or the SGSN (with gprsNodeIndicator) when there is no MSC;
+     * an SGSN beside an MSC goes in additional-Number.
+     */
+    private LocationInfoWithLMSI location(Subscription s) {
+        boolean sgsnOnly = s.servingMscNumber() == null;
+        AdditionalNumber additional = sgsnOnly || s.servingSgsnNumber() == null ? null
+                : parameters.createAdditionalNumberSgsnNumber(isdn(s.servingSgsnNumber()));
+        return parameters.createLocationInfoWithLMSI(isdn(sgsnOnly ? s.servingSgsnNumber() : s.servingMscNumber()),
+                null, null, sgsnOnly, additional);
+    }
+
+    private ISDNAddressString isdn(String digits) {
+        return parameters.createISDNAddressString(AddressNature.international_number, NumberingPlan.ISDN, digits);
     }
 
     private MAPErrorMessage unknownSubscriber() {

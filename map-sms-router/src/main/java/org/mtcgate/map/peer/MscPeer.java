@@ -2,6 +2,7 @@ package org.mtcgate.map.peer;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.BiConsumer;
@@ -10,6 +11,7 @@ import org.apache.logging.log4j.Logger;
 import org.mobicents.protocols.ss7.map.api.MAPApplicationContextName;
 import org.mobicents.protocols.ss7.map.api.MAPException;
 import org.mobicents.protocols.ss7.map.api.MAPProvider;
+import org.mobicents.protocols.ss7.map.api.errors.AbsentSubscriberDiagnosticSM;
 import org.mobicents.protocols.ss7.map.api.errors.MAPErrorMessage;
 import org.mobicents.protocols.ss7.map.api.errors.SMEnumeratedDeliveryFailureCause;
 import org.mobicents.protocols.ss7.map.api.service.sms.ForwardShortMessageRequest;
@@ -33,6 +35,10 @@ public final class MscPeer extends SmsListenerAdapter {
 
     private final MAPProvider provider;
     private final Map<String, ConcurrentLinkedQueue<SmsDeliver>> delivered = new ConcurrentHashMap<>();
+    /** Per IMSI, the serving-node GTs (called GT) its MT-ForwardSMs came to, in order. */
+    private final Map<String, ConcurrentLinkedQueue<String>> attempts = new ConcurrentHashMap<>();
+    /** "imsi@node GT" pairs this peer answers with absentSubscriberSM. */
+    private final Set<String> absent = ConcurrentHashMap.newKeySet();
     private final BiConsumer<String, SmsDeliver> onDelivered;
     private final boolean keep;
 
@@ -53,6 +59,21 @@ public final class MscPeer extends SmsListenerAdapter {
 
     public void detach() {
         provider.getMAPServiceSms().removeMAPServiceListener(this);
+    }
+
+    /**
+     * Makes the UE absent at one of the serving nodes this stack stands for (an MSC and an SGSN may share it, told
+     * apart by the called GT): MT-ForwardSM for it there gets absentSubscriberSM.
+     */
+    public MscPeer absent(String imsi, String nodeGlobalTitle) {
+        absent.add(imsi + "@" + nodeGlobalTitle);
+        return this;
+    }
+
+    /** The serving-node GTs MT-ForwardSMs for {@code imsi} were sent to, oldest first, answered or not. */
+    public List<String> attemptsFor(String imsi) {
+        ConcurrentLinkedQueue<String> queue = attempts.get(imsi);
+        return queue == null ? List.of() : List.copyOf(queue);
     }
 
     /** SMS-DELIVERs accepted for {@code imsi}, oldest first. */
@@ -81,9 +102,16 @@ public final class MscPeer extends SmsListenerAdapter {
         try {
             String imsi = da == null || da.getIMSI() == null ? null : da.getIMSI().getData();
             byte[] tpdu = ui == null ? null : ui.getData();
+            String node = calledGlobalTitle(dialog);
+            if (imsi != null && keep) {
+                attempts.computeIfAbsent(imsi, k -> new ConcurrentLinkedQueue<>()).add(node);
+            }
             if (imsi == null || tpdu == null) {
                 dialog.sendErrorComponent(invokeId,
                         deliveryFailure(version, SMEnumeratedDeliveryFailureCause.equipmentProtocolError));
+            } else if (absent.contains(imsi + "@" + node)) {
+                dialog.sendErrorComponent(invokeId, provider.getMAPErrorMessageFactory()
+                        .createMAPErrorMessageAbsentSubscriberSM(AbsentSubscriberDiagnosticSM.IMSIDetached, null, null));
             } else {
                 try {
                     SmsDeliver deliver = TpduCodec.decodeDeliver(tpdu);
@@ -107,6 +135,11 @@ public final class MscPeer extends SmsListenerAdapter {
             LOG.warn("MT-ForwardSM answer failed; aborting dialog {}", dialog.getLocalDialogId(), e);
             Dialogs.abort(dialog);
         }
+    }
+
+    private static String calledGlobalTitle(MAPDialogSms dialog) {
+        var local = dialog.getLocalAddress();
+        return local == null || local.getGlobalTitle() == null ? "" : local.getGlobalTitle().getDigits();
     }
 
     private MAPErrorMessage deliveryFailure(int version, SMEnumeratedDeliveryFailureCause cause) {

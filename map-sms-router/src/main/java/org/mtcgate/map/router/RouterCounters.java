@@ -14,6 +14,7 @@ public final class RouterCounters {
     final LongAdder blocked = new LongAdder();
     final LongAdder delivered = new LongAdder();
     final LongAdder deliveryErrors = new LongAdder();
+    final LongAdder otherNodeTried = new LongAdder();
     private final ProtocolErrorCounts protocolErrors = new ProtocolErrorCounts();
 
     RouterCounters() {
@@ -25,7 +26,7 @@ public final class RouterCounters {
 
     public Snapshot snapshot() {
         return new Snapshot(sriReceived.sum(), correlationsCreated.sum(), hlrErrors.sum(), mtReceived.sum(),
-                blocked.sum(), delivered.sum(), deliveryErrors.sum(), protocolErrors.snapshot());
+                blocked.sum(), delivered.sum(), deliveryErrors.sum(), otherNodeTried.sum(), protocolErrors.snapshot());
     }
 
     /**
@@ -36,10 +37,11 @@ public final class RouterCounters {
      * @param blocked             MT SMs refused by the filter
      * @param delivered           MT SMs the serving node accepted
      * @param deliveryErrors      forwarded MT SMs the serving node refused (MAP error) or never answered
+     * @param otherNodeTried      MT SMs sent on to the SGSN after the MSC found the UE absent or did not answer
      * @param protocolErrors      every {@link ProtocolError}, zero included
      */
     public record Snapshot(long sriReceived, long correlationsCreated, long hlrErrors, long mtReceived, long blocked,
-                           long delivered, long deliveryErrors, Map<ProtocolError, Long> protocolErrors) {
+                           long delivered, long deliveryErrors, long otherNodeTried, Map<ProtocolError, Long> protocolErrors) {
         public long protocolErrors(ProtocolError error) {
             return protocolErrors.getOrDefault(error, 0L);
         }

@@ -12,6 +12,7 @@ import org.mobicents.protocols.ss7.map.api.MAPApplicationContextName;
 import org.mobicents.protocols.ss7.map.api.MAPDialog;
 import org.mobicents.protocols.ss7.map.api.MAPParameterFactory;
 import org.mobicents.protocols.ss7.map.api.MAPProvider;
+import org.mobicents.protocols.ss7.map.api.errors.MAPErrorCode;
 import org.mobicents.protocols.ss7.map.api.errors.MAPErrorMessage;
 import org.mobicents.protocols.ss7.map.api.errors.SMEnumeratedDeliveryFailureCause;
 import org.mobicents.protocols.ss7.map.api.primitives.AddressNature;
@@ -295,12 +296,43 @@ public final class SmsRouter extends SmsListenerAdapter {
             });
             return;
         }
-        boolean viaMsc = correlation.mscNumber() != null;
+        forwardVia(in, item, verdict, correlation, correlation.mscNumber() != null, serviceCentre, ui, moreMessagesToSend);
+    }
+
+    /**
+     * Forwards to the serving MSC, or to the SGSN when there is no MSC. When the first node finds the subscriber
+     * absent or unknown there, or does not answer, and the HLR named the other node too, the SM goes there
+     * (TS 23.040 3.2.5: delivery via the other domain); the sender gets the outcome of the last attempt.
+     */
+    private void forwardVia(IncomingDialog in, InboundItem item, Verdict verdict, Correlation correlation, boolean viaMsc,
+                            AddressString serviceCentre, SmsSignalInfo ui, boolean moreMessagesToSend) {
         String node = viaMsc ? correlation.mscNumber() : correlation.sgsnNumber();
+        String other = viaMsc ? correlation.sgsnNumber() : null;
         SccpAddress servingNode = GlobalTitles.routeOnGt(node, viaMsc ? Ss7StackConfig.SSN_MSC : Ss7StackConfig.SSN_SGSN);
         outgoing.forwardSm(in.mapVersion(), callingAddress, servingNode,
                         parameters.createIMSI(correlation.imsi().digits()), serviceCentre, ui, moreMessagesToSend)
-                .thenAccept(outcome -> guarded(in, () -> onDelivery(in, item, verdict, node, outcome)));
+                .thenAccept(outcome -> guarded(in, () -> {
+                    if (other != null && worthTheOtherNode(outcome)) {
+                        counters.otherNodeTried.increment();
+                        LOG.debug("MT-ForwardSM via {} failed ({}); trying the SGSN {}", node, outcome, other);
+                        forwardVia(in, item, verdict, correlation, false, serviceCentre, ui, moreMessagesToSend);
+                    } else {
+                        onDelivery(in, item, verdict, node, outcome);
+                    }
+                }));
+    }
+
+    /** Absent or unknown at this node, or no answer from it: the UE may be reachable through the other domain. */
+    private static boolean worthTheOtherNode(MapOutcome<SmsSignalInfo> outcome) {
+        if (outcome instanceof MapOutcome.Failure<SmsSignalInfo>) {
+            return true;
+        }
+        if (outcome instanceof MapOutcome.Error<SmsSignalInfo> error) {
+            long code = error.code();
+            return code == MAPErrorCode.absentSubscriberSM || code == MAPErrorCode.absentSubscriber
+                    || code == MAPErrorCode.unidentifiedSubscriber;
+        }
+        return false;
     }
 
     private Optional<Correlation> lookup(String idDigits) {

@@ -84,6 +84,12 @@ class HomeNetworkRoutingTest {
     private static final String MSISDN = "491701000001";
     private static final String IMSI = "262015500000001";
     private static final String ABSENT_MSISDN = "491701000002";
+    /** Attached to the MSC and an SGSN, absent at the MSC. */
+    private static final String PS_MSISDN = "491701000003";
+    private static final String PS_IMSI = "262015500000003";
+    /** Attached to the MSC and an SGSN, absent at both. */
+    private static final String GONE_MSISDN = "491701000004";
+    private static final String GONE_IMSI = "262015500000004";
     private static final Duration TTL = Duration.ofMinutes(2);
     private static final String HOME_SMSC = LabPolicy.HOME_TRIGGER_SMSC;
 
@@ -105,7 +111,8 @@ class HomeNetworkRoutingTest {
     void startLab() throws Exception {
         lab = RouterLab.assemble(dataDir, 1_500);
         hlr = newHlr();
-        msc = new MscPeer(lab.msc);
+        msc = new MscPeer(lab.msc).absent(PS_IMSI, RouterLab.MSC_GT)
+                .absent(GONE_IMSI, RouterLab.MSC_GT).absent(GONE_IMSI, RouterLab.SGSN_GT);
         UnansweredDialogGuard.attach(lab.msc); // the HLR stays silent for what it does not serve (invoke-timer test)
         router = SmsRouter.attach(lab.router, RouterConfig.of(RouterLab.ROUTER_GT, RouterLab.HLR_GT, "26201", TTL),
                 LabPolicy.engine(), store, clock, observer);
@@ -119,7 +126,9 @@ class HomeNetworkRoutingTest {
 
     private HlrPeer newHlr() {
         return new HlrPeer(lab.hlr).provision(MSISDN, new HlrPeer.Subscription(IMSI, RouterLab.MSC_GT))
-                .provision(ABSENT_MSISDN, new HlrPeer.Subscription("262015500000002", null));
+                .provision(ABSENT_MSISDN, new HlrPeer.Subscription("262015500000002", null))
+                .provision(PS_MSISDN, new HlrPeer.Subscription(PS_IMSI, RouterLab.MSC_GT, RouterLab.SGSN_GT))
+                .provision(GONE_MSISDN, new HlrPeer.Subscription(GONE_IMSI, RouterLab.MSC_GT, RouterLab.SGSN_GT));
     }
 
     @AfterAll
@@ -160,6 +169,38 @@ class HomeNetworkRoutingTest {
         assertEquals(IMSI, forwarded.item().targetImsi().digits());
         assertEquals(RouterLab.FOREIGN_SMSC_GT, forwarded.item().originator().networkNode().digits());
         assertEquals("4930123456", forwarded.item().originator().tpOriginatingAddress().digits());
+    }
+
+    @Test
+    void absentAtTheMscTheSmGoesOnToTheSgsn() throws Exception {
+        RoutingInfo routing = foreign.sendRoutingInfoForSm(PS_MSISDN, PS_MSISDN).get(WAIT, TimeUnit.SECONDS);
+        Correlation correlation = next(observer.correlations);
+        assertEquals(RouterLab.MSC_GT, correlation.mscNumber());
+        assertEquals(RouterLab.SGSN_GT, correlation.sgsnNumber(), "the HLR's additional number is the SGSN");
+        long before = router.counters().otherNodeTried();
+
+        SmsDeliver sm = Sms.deliver(0x00, "4930123456", "via PS".getBytes(StandardCharsets.US_ASCII));
+        foreign.mtForwardSm(routing.imsi(), routing.networkNodeNumber(), Sms.encode(sm), false).get(WAIT, TimeUnit.SECONDS);
+
+        assertEquals(List.of(RouterLab.MSC_GT, RouterLab.SGSN_GT), msc.attemptsFor(PS_IMSI), "the MSC first, then the SGSN");
+        assertEquals(List.of(sm), msc.deliveredTo(PS_IMSI));
+        RecordingObserver.Forwarded forwarded = next(observer.forwarded);
+        assertTrue(forwarded.outcome().delivered());
+        assertEquals(RouterLab.SGSN_GT, forwarded.outcome().servingNode());
+        assertEquals(before + 1, router.counters().otherNodeTried());
+    }
+
+    @Test
+    void absentAtBothNodesTheSenderGetsAbsentSubscriberSm() throws Exception {
+        RoutingInfo routing = foreign.sendRoutingInfoForSm(GONE_MSISDN, GONE_MSISDN).get(WAIT, TimeUnit.SECONDS);
+        SmsDeliver sm = Sms.deliver(0x00, "4930123456", "nobody".getBytes(StandardCharsets.US_ASCII));
+        MapFailure failure = failureOf(foreign.mtForwardSm(routing.imsi(), routing.networkNodeNumber(), Sms.encode(sm), false));
+        assertEquals(MAPErrorCode.absentSubscriberSM, failure.errorCode().orElseThrow(), "the last node's error is relayed");
+        assertEquals(List.of(RouterLab.MSC_GT, RouterLab.SGSN_GT), msc.attemptsFor(GONE_IMSI));
+        assertTrue(msc.deliveredTo(GONE_IMSI).isEmpty());
+        RecordingObserver.Forwarded forwarded = next(observer.forwarded);
+        assertFalse(forwarded.outcome().delivered());
+        assertEquals(RouterLab.SGSN_GT, forwarded.outcome().servingNode());
     }
 
     @Test
