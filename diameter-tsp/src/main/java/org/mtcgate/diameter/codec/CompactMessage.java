@@ -35,9 +35,4 @@ public final class CompactMessage {
         return DiameterMessage.builder().flags(flags).commandCode(commandCode).applicationId(applicationId)
                 .hopByHopId(hopByHopId).endToEndId(endToEndId).avps(AvpParser.parse(avps, 0, avps.length)).build();
     }
-
-    /** Octets of AVPs held. */
-    public int avpOctets() {
-        return avps.length;
-    }
 }

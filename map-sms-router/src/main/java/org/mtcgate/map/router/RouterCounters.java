@@ -37,7 +37,7 @@ public final class RouterCounters {
      * @param blocked             MT SMs refused by the filter
      * @param delivered           MT SMs the serving node accepted
      * @param deliveryErrors      forwarded MT SMs the serving node refused (MAP error) or never answered
-     * @param otherNodeTried      MT SMs sent on to the SGSN after the MSC found the UE absent or did not answer
+     * @param otherNodeTried      MT SMs sent on to the SGSN after the MSC found the UE absent or unknown there
      * @param protocolErrors      every {@link ProtocolError}, zero included
      */
     public record Snapshot(long sriReceived, long correlationsCreated, long hlrErrors, long mtReceived, long blocked,

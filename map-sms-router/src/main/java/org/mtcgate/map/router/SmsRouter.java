@@ -300,8 +300,8 @@ public final class SmsRouter extends SmsListenerAdapter {
     }
 
     /**
-     * Forwards to the serving MSC, or to the SGSN when there is no MSC. When the first node finds the subscriber
-     * absent or unknown there, or does not answer, and the HLR named the other node too, the SM goes there
+     * Forwards to the serving MSC, or to the SGSN when there is no MSC. When the MSC finds the subscriber absent or
+     * unknown there and the HLR named an SGSN too, the SM goes there
      * (TS 23.040 3.2.5: delivery via the other domain); the sender gets the outcome of the last attempt.
      */
     private void forwardVia(IncomingDialog in, InboundItem item, Verdict verdict, Correlation correlation, boolean viaMsc,
@@ -322,11 +322,12 @@ public final class SmsRouter extends SmsListenerAdapter {
                 }));
     }
 
-    /** Absent or unknown at this node, or no answer from it: the UE may be reachable through the other domain. */
+    /**
+     * Absent or unknown at this node: the UE may be reachable through the other domain. A node that does not
+     * answer is not followed by a second leg: the two invoke timers together would outlast the incoming
+     * dialog's idle timer, and the SMSC would get nothing.
+     */
     private static boolean worthTheOtherNode(MapOutcome<SmsSignalInfo> outcome) {
-        if (outcome instanceof MapOutcome.Failure<SmsSignalInfo>) {
-            return true;
-        }
         if (outcome instanceof MapOutcome.Error<SmsSignalInfo> error) {
             long code = error.code();
             return code == MAPErrorCode.absentSubscriberSM || code == MAPErrorCode.absentSubscriber
