@@ -9,7 +9,7 @@ import org.mtcgate.core.config.RouterSettings;
 import org.mtcgate.core.config.Ss7Settings;
 import org.mtcgate.core.pki.LabPki;
 import org.mtcgate.core.smsc.MapMtDelivery;
-import org.mtcgate.core.store.MvTriggerStore;
+import org.mtcgate.core.store.JournalTriggerStore;
 import org.mtcgate.core.store.SubscriberFile;
 import org.mtcgate.diameter.dictionary.ApplicationIds;
 import org.mtcgate.diameter.s6m.HssS6mApplication;
@@ -78,8 +78,8 @@ public final class Node implements AutoCloseable {
     private final List<AutoCloseable> started = new ArrayList<>();
     private FilterEngine filter;
     private SubscriberTable subscribers;
-    private MvTriggerStore triggers;
-    private MvTriggerStore smscStore;
+    private JournalTriggerStore triggers;
+    private JournalTriggerStore smscStore;
     private Ss7Stack ss7;
     private StoreAndForward smsc;
     private SmsRouter router;
@@ -178,17 +178,17 @@ public final class Node implements AutoCloseable {
             }, 5, 5, java.util.concurrent.TimeUnit.SECONDS);
         }
         housekeeping.scheduleWithFixedDelay(() -> {
-            java.time.Instant cutoff = clock.instant().minus(java.time.Duration.ofDays(1));
-            for (MvTriggerStore store : new MvTriggerStore[] {triggers, smscStore}) {
+            java.time.Instant now = clock.instant();
+            for (JournalTriggerStore store : new JournalTriggerStore[] {triggers, smscStore}) {
                 if (store != null) {
-                    store.purgeFinishedBefore(cutoff).thenAccept(n -> {
+                    store.purgeFinished(now).thenAccept(n -> {
                         if (n > 0) {
                             LOG.info("housekeeping: forgot {} finished triggers", n);
                         }
                     });
                 }
             }
-        }, 10, 10, java.util.concurrent.TimeUnit.MINUTES);
+        }, 1, 1, java.util.concurrent.TimeUnit.MINUTES);
     }
 
     /**
@@ -247,8 +247,22 @@ public final class Node implements AutoCloseable {
         started.add(router::detach);
     }
 
-    private void startSmsSc() {
-        smscStore = MvTriggerStore.openFile(config.dataDir().resolve("smsc.mv.db"), config.mtcIwf().fsync());
+    /** Opens the journal in {@code data-dir/name}; a damaged one stops the start with its file and offset. */
+    private JournalTriggerStore openStore(String name, String formerFile) throws NodeException {
+        Path former = config.dataDir().resolve(formerFile);
+        if (Files.exists(former)) {
+            // Written by an mtcgate before the journal (an MVStore file); not read any more.
+            LOG.warn("{} was written by an earlier mtcgate and is not read: triggers held in it are not resumed", former);
+        }
+        try {
+            return JournalTriggerStore.open(config.dataDir().resolve(name), config.mtcIwf().fsync());
+        } catch (java.io.UncheckedIOException e) {
+            throw new NodeException("node.data-dir: " + e.getMessage(), e);
+        }
+    }
+
+    private void startSmsSc() throws NodeException {
+        smscStore = openStore("smsc", "smsc.mv.db");
         started.add(smscStore);
         SmscPeer peer = new SmscPeer(ss7);
         smsc = new StoreAndForward(smscStore, new MapMtDelivery(peer, config.smsSc().triggerOriginator(), clock),
@@ -327,8 +341,8 @@ public final class Node implements AutoCloseable {
         }
     }
 
-    private void addMtcIwf(DiameterSettings d) {
-        triggers = MvTriggerStore.open(config.dataDir(), config.mtcIwf().fsync());
+    private void addMtcIwf(DiameterSettings d) throws NodeException {
+        triggers = openStore("triggers", "triggers.mv.db");
         started.add(triggers);
         NodeConfig.Hss hss = config.mtcIwf().hss();
         SubscriberDirectory directory = subscribers;
@@ -465,7 +479,7 @@ public final class Node implements AutoCloseable {
         return metrics;
     }
 
-    Optional<MvTriggerStore> smscStore() {
+    Optional<JournalTriggerStore> smscStore() {
         return Optional.ofNullable(smscStore);
     }
 
@@ -510,7 +524,7 @@ public final class Node implements AutoCloseable {
         return Optional.ofNullable(ss7);
     }
 
-    public Optional<MvTriggerStore> triggerStore() {
+    public Optional<JournalTriggerStore> triggerStore() {
         return Optional.ofNullable(triggers);
     }
 

@@ -5,7 +5,7 @@ import org.mtcgate.core.console.ConsoleCommand;
 import org.mtcgate.core.console.ConsoleCommands;
 import org.mtcgate.core.console.ConsoleException;
 import org.mtcgate.core.console.ConsoleSession;
-import org.mtcgate.core.store.MvTriggerStore;
+import org.mtcgate.core.store.JournalTriggerStore;
 import org.mtcgate.filter.Explanation;
 import org.mtcgate.filter.ExternalId;
 import org.mtcgate.filter.GlobalTitle;
