@@ -60,7 +60,7 @@ final class BenchE2eCommand implements Callable<Integer> {
     @Option(names = "--progress", description = "print the DARs sent in each second of the measured run")
     boolean progress;
 
-    @Option(names = "--in-flight", defaultValue = "64", description = "DARs in flight (default ${DEFAULT-VALUE})")
+    @Option(names = "--in-flight", defaultValue = "16", description = "DARs in flight (default ${DEFAULT-VALUE})")
     int inFlight;
 
     @Option(names = "--rate", defaultValue = "0",
@@ -119,6 +119,9 @@ final class BenchE2eCommand implements Callable<Integer> {
                             UeName.of(ExternalId.of("ue-" + (1 + ref % ues) + "@bench.test")),
                             Long.toString(ref).getBytes(StandardCharsets.US_ASCII), 9200, false, Duration.ofMinutes(10));
                 };
+                out.printf("%d CPUs, %s %s, JVM options %s%n", Runtime.getRuntime().availableProcessors(),
+                        System.getProperty("java.vm.name"), System.getProperty("java.version"),
+                        java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
                 out.println("warming up for " + warmup + " s ...");
                 out.flush();
                 TspLoad.run(scs, inFlight, rate, Duration.ofSeconds(warmup), Long.MAX_VALUE, request, null);
