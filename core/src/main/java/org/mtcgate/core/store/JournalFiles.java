@@ -48,12 +48,9 @@ public final class JournalFiles implements AutoCloseable {
     private static final int MAX_BODY = 64 * 1024;
     private static final Pattern NAME = Pattern.compile("(segment|snapshot)-(\\d{12})\\.journal");
 
-    /** What the journal directory holds. */
-    public record Usage(int segments, long segmentBytes, long snapshotBytes) {
-    }
-
     private final Path directory;
-    private long activeSeq;
+    /** Written by the writer thread; the compactor reads it when it deletes what a snapshot covers. */
+    private volatile long activeSeq;
     private FileChannel active;
     /** Octets in the open segment; tracked here so a commit needs no extra system call to learn it. */
     private long activeBytes;
@@ -270,29 +267,6 @@ public final class JournalFiles implements AutoCloseable {
             // Not every file system lets a directory be forced; the rename itself is still atomic.
             LOG.debug("cannot force directory {}: {}", directory, e.getMessage());
         }
-    }
-
-    Usage usage() {
-        int segments = 0;
-        long segmentBytes = 0;
-        long snapshotBytes = 0;
-        try (Stream<Path> list = Files.list(directory)) {
-            for (Path p : (Iterable<Path>) list::iterator) {
-                Matcher m = NAME.matcher(p.getFileName().toString());
-                if (m.matches()) {
-                    long size = Files.size(p);
-                    if (m.group(1).equals("segment")) {
-                        segments++;
-                        segmentBytes += size;
-                    } else {
-                        snapshotBytes += size;
-                    }
-                }
-            }
-        } catch (IOException e) {
-            LOG.debug("cannot list {}: {}", directory, e.getMessage());
-        }
-        return new Usage(segments, segmentBytes, snapshotBytes);
     }
 
     @Override

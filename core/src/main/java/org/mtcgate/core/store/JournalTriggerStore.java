@@ -174,11 +174,6 @@ public final class JournalTriggerStore implements TriggerStore, AutoCloseable {
         return live.size();
     }
 
-    /** The journal's files and their sizes, for the console and tests. */
-    public JournalFiles.Usage usage() {
-        return files.usage();
-    }
-
     /**
      * Forgets finished triggers whose validity has ended at {@code now}, or that were accepted more than
      * {@link #KEEP_FINISHED} before it; returns how many. Until then a resent DAR is still recognised; their
