@@ -31,9 +31,10 @@ public final class CompiledPolicy {
     private final Verdict ordinaryDefault;
     private final List<SenderRule> senders;
     private final Map<String, UeSet> groups;
+    private final HomeGts homeGts;
 
     CompiledPolicy(String source, String digest, Map<Ingress, SenderIndex> indexes, Verdict ordinaryDefault,
-                   List<SenderRule> senders, Map<String, UeSet> groups) {
+                   List<SenderRule> senders, Map<String, UeSet> groups, HomeGts homeGts) {
         this.source = source;
         this.digest = digest;
         this.indexByIngress = new SenderIndex[Ingress.values().length];
@@ -44,6 +45,7 @@ public final class CompiledPolicy {
         this.ordinaryDefault = ordinaryDefault;
         this.senders = List.copyOf(senders);
         this.groups = Map.copyOf(groups);
+        this.homeGts = homeGts;
     }
 
     /** Where the policy was read from. */
@@ -72,6 +74,16 @@ public final class CompiledPolicy {
             trace.step("item: " + item.describe());
             trace.step("TP-PID 0x" + Integer.toHexString(item.tpPid()) + " is " + kind.policyName()
                     + (kind.isProtected() ? ", a protected kind: denied unless granted" : ", not protected"));
+            if (item.originator().arrivalLink() != null) {
+                trace.step("arrived on link " + item.originator().arrivalLink());
+            }
+        }
+        Verdict spoofed = homeGts.spoofed(ingress, item.originator());
+        if (spoofed != null) {
+            if (trace != null) {
+                trace.step("the sender or calling GT is one of the " + homeGts + ", but the link is interconnect");
+            }
+            return traced(trace, spoofed);
         }
         SenderIndex index = indexByIngress[ingress.ordinal()];
         SenderRule sender = index.find(item.originator(), kind);
@@ -182,6 +194,10 @@ public final class CompiledPolicy {
         sb.append("groups:\n");
         groups.values().stream().sorted((a, b) -> a.name().compareTo(b.name()))
                 .forEach(g -> sb.append("  ").append(g.name()).append(" (").append(g.msisdnCount()).append(" listed MSISDNs)\n"));
+        if (!homeGts.isEmpty()) {
+            sb.append(homeGts).append(": blocked as ").append(HomeGts.SPOOFED_RULE)
+                    .append(" when they arrive over an interconnect link\n");
+        }
         sb.append("senders:\n");
         for (SenderRule s : senders) {
             sb.append("  ").append(s.describe()).append('\n');
