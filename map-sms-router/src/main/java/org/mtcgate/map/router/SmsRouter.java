@@ -48,6 +48,7 @@ import org.mtcgate.map.dialog.MapOutcome;
 import org.mtcgate.map.dialog.ProtocolError;
 import org.mtcgate.map.peer.SmsListenerAdapter;
 import org.mtcgate.map.stack.GlobalTitles;
+import org.mtcgate.map.stack.Ss7Links;
 import org.mtcgate.map.stack.Ss7Stack;
 import org.mtcgate.map.stack.Ss7StackConfig;
 import org.mtcgate.map.tpdu.TpduException;
@@ -98,6 +99,7 @@ public final class SmsRouter extends SmsListenerAdapter {
     private final SecureRandom random = new SecureRandom();
     private final SccpAddress callingAddress;
     private final ISDNAddressString routerNode;
+    private final Ss7Links links;
 
     private SmsRouter(Ss7Stack stack, RouterConfig config, FilterEngine filter, CorrelationStore store, Clock clock,
                       RouterObserver observer) {
@@ -115,6 +117,7 @@ public final class SmsRouter extends SmsListenerAdapter {
         this.outgoing = new OutgoingDialogs(provider, (int) Math.min(Integer.MAX_VALUE,
                 stack.config().invokeTimeoutMillis()));
         this.guard = DialogGuard.of(stack);
+        this.links = stack.links();
     }
 
     /**
@@ -169,15 +172,26 @@ public final class SmsRouter extends SmsListenerAdapter {
             return;
         }
         Msisdn msisdn = Msisdn.of(msisdnDigits.digits());
+        if (!store.hasRoom()) {
+            refuse(in, ProtocolError.CORRELATION_STORE_FULL, errors.systemFailure(in.mapVersion()),
+                    "correlation store full; the HLR was not asked");
+            return;
+        }
+        Correlation.AskedBy askedBy = askedBy(dialog);
         AddressString serviceCentre = request.getServiceCentreAddress();
         SccpAddress hlr = GlobalTitles.routeOnGt(config.hlrGt() != null ? config.hlrGt() : msisdn.digits(),
                 Ss7StackConfig.SSN_HLR);
         outgoing.sendRoutingInfoForSm(in.mapVersion(), callingAddress, hlr, msisdnField, request.getSm_RP_PRI(),
                         serviceCentre, request.getGprsSupportIndicator())
-                .thenAccept(outcome -> guarded(in, () -> onRoutingInfo(in, msisdn, serviceCentre, outcome)));
+                .thenAccept(outcome -> guarded(in, () -> onRoutingInfo(in, msisdn, serviceCentre, askedBy, outcome)));
     }
 
-    private void onRoutingInfo(IncomingDialog in, Msisdn msisdn, AddressString serviceCentre,
+    /** The network address a dialog came from: its SCCP calling GT and the link (peer) it arrived over. */
+    private Correlation.AskedBy askedBy(MAPDialog dialog) {
+        return new Correlation.AskedBy(Dialogs.callingGlobalTitle(dialog), links.of(dialog));
+    }
+
+    private void onRoutingInfo(IncomingDialog in, Msisdn msisdn, AddressString serviceCentre, Correlation.AskedBy askedBy,
                                MapOutcome<SendRoutingInfoForSMResponse> outcome) {
         if (outcome instanceof MapOutcome.Error<SendRoutingInfoForSMResponse> error) {
             in.answerError(error.error(), counters.hlrErrors::increment);
@@ -200,7 +214,7 @@ public final class SmsRouter extends SmsListenerAdapter {
             return; // the SMSC gave up meanwhile: no correlation for nobody
         }
         String smscAddress = serviceCentre == null ? null : serviceCentre.getAddress();
-        Correlation correlation = newCorrelation(msisdn, Imsi.of(imsiDigits.digits()), nodes, smscAddress);
+        Correlation correlation = newCorrelation(msisdn, Imsi.of(imsiDigits.digits()), nodes, smscAddress, askedBy);
         if (correlation == null) {
             refuse(in, ProtocolError.CORRELATION_STORE_FULL, errors.systemFailure(in.mapVersion()),
                     "correlation store full");
@@ -216,10 +230,11 @@ public final class SmsRouter extends SmsListenerAdapter {
                 });
     }
 
-    private Correlation newCorrelation(Msisdn msisdn, Imsi imsi, ServingNodes nodes, String smscAddress) {
+    private Correlation newCorrelation(Msisdn msisdn, Imsi imsi, ServingNodes nodes, String smscAddress,
+                                       Correlation.AskedBy askedBy) {
         for (int i = 0; i < ID_ATTEMPTS; i++) {
             Correlation c = new Correlation(CorrelationId.random(config.homeMccMnc(), random), msisdn, imsi,
-                    nodes.msc(), nodes.sgsn(), smscAddress, clock.instant().plus(config.correlationTtl()));
+                    nodes.msc(), nodes.sgsn(), smscAddress, clock.instant().plus(config.correlationTtl()), askedBy);
             if (store.put(c)) {
                 return c;
             }
@@ -280,9 +295,14 @@ public final class SmsRouter extends SmsListenerAdapter {
                     + correlation.id() + " was issued to " + correlation.smscAddress() + ", not " + serviceCentreGt);
             return;
         }
+        Correlation.AskedBy from = askedBy(dialog);
+        if (correlation.askedBy() != null && !correlation.askedBy().sameAs(from)) {
+            refuseElsewhere(in, serviceCentreGt, from, ui, correlation);
+            return;
+        }
         InboundItem item;
         try {
-            item = MtItems.item(serviceCentreGt, Dialogs.callingGlobalTitle(dialog), ui == null ? null : ui.getData(), correlation);
+            item = MtItems.item(serviceCentreGt, from.callingGt(), from.link(), ui == null ? null : ui.getData(), correlation);
         } catch (TpduException e) {
             refuse(in, ProtocolError.MALFORMED_TPDU, errors.smDeliveryFailure(in.mapVersion(),
                     SMEnumeratedDeliveryFailureCause.equipmentProtocolError), e.getMessage());
@@ -297,6 +317,28 @@ public final class SmsRouter extends SmsListenerAdapter {
             return;
         }
         forwardVia(in, item, verdict, correlation, correlation.mscNumber() != null, serviceCentre, ui, moreMessagesToSend);
+    }
+
+    /**
+     * An MT-ForwardSM for a correlation ID that another calling GT or link asked for: unidentifiedSubscriber, as for
+     * an ID never issued, so the sender learns nothing. Audited as a verdict when the TPDU decodes (the item shows
+     * what was tried), else as a protocol error.
+     */
+    private void refuseElsewhere(IncomingDialog in, GlobalTitle serviceCentre, Correlation.AskedBy from, SmsSignalInfo ui,
+                                 Correlation correlation) {
+        String detail = "correlation " + correlation.id() + " was issued to " + correlation.askedBy() + ", not " + from;
+        InboundItem item;
+        try {
+            item = MtItems.item(serviceCentre, from.callingGt(), from.link(), ui == null ? null : ui.getData(), correlation);
+        } catch (TpduException e) {
+            refuse(in, ProtocolError.CORRELATION_ELSEWHERE, errors.unidentifiedSubscriber(), detail);
+            return;
+        }
+        in.answerError(errors.unidentifiedSubscriber(), () -> {
+            counters.protocolError(ProtocolError.CORRELATION_ELSEWHERE);
+            LOG.debug("{}: {}", ProtocolError.CORRELATION_ELSEWHERE.counterName(), detail);
+            notify(() -> observer.smBlocked(item, LinkVerdicts.CORRELATION_ELSEWHERE));
+        });
     }
 
     /**

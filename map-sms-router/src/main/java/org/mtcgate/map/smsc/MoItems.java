@@ -1,5 +1,6 @@
 package org.mtcgate.map.smsc;
 
+import org.mtcgate.filter.ArrivalLink;
 import org.mtcgate.filter.GlobalTitle;
 import org.mtcgate.filter.InboundItem;
 import org.mtcgate.filter.Ingress;
@@ -13,9 +14,9 @@ final class MoItems {
     private MoItems() {
     }
 
-    static InboundItem item(GlobalTitle ue, GlobalTitle relayedBy, SmsSubmit submit) {
+    static InboundItem item(GlobalTitle ue, GlobalTitle relayedBy, ArrivalLink link, SmsSubmit submit) {
         InboundItem.Builder b = InboundItem.builder(Ingress.SMS_IWMSC_MO,
-                        new Originator(ue.digits(), ue, relayedBy, null))
+                        new Originator(ue.digits(), ue, relayedBy, null, link))
                 .tpPid(submit.protocolIdentifier()).tpDcs(submit.dataCodingScheme())
                 .payloadLength(submit.userData().body().length);
         GlobalTitle destination = submit.destinationAddress().isAlphanumeric() ? null

@@ -16,14 +16,23 @@ import org.mtcgate.filter.ArrivalLink;
  */
 public final class Ss7Links {
     private final Map<Integer, ArrivalLink> byNetworkId;
+    private final Map<Integer, RemotePeer> peerByNetworkId;
 
     Ss7Links(List<RemotePeer> peers) {
         Map<Integer, ArrivalLink> m = new HashMap<>();
+        Map<Integer, RemotePeer> p = new HashMap<>();
         for (int i = 0; i < peers.size(); i++) {
-            RemotePeer p = peers.get(i);
-            m.put(networkIdOf(i), new ArrivalLink(p.name(), p.zone()));
+            RemotePeer peer = peers.get(i);
+            m.put(networkIdOf(i), new ArrivalLink(peer.name(), peer.zone()));
+            p.put(networkIdOf(i), peer);
         }
         this.byNetworkId = Map.copyOf(m);
+        this.peerByNetworkId = Map.copyOf(p);
+    }
+
+    /** The configured peer a dialog opened by a peer arrived from, or null for a dialog this node opened. */
+    public RemotePeer peerOf(MAPDialog dialog) {
+        return peerByNetworkId.get(dialog.getNetworkId());
     }
 
     /** The SCCP network id of the i-th configured peer. Network 0 is what this node originates. */
