@@ -92,7 +92,8 @@ public final class RouterLab implements AutoCloseable {
                             .ssns(Ss7StackConfig.SSN_MSC, Ss7StackConfig.SSN_SGSN).gtPrefixes(MSC_GT, SGSN_GT)
                             .zone(Zone.HOME).build())
                     .peer(RemotePeer.builder(PEER_HOME_SMSC).role(AssociationRole.SERVER).local("127.0.0.1", p[6])
-                            .remote("127.0.0.1", p[7]).pointCode(5).ssns(Ss7StackConfig.SSN_MSC).zone(Zone.HOME).build())
+                            .remote("127.0.0.1", p[7]).pointCode(5).ssns(Ss7StackConfig.SSN_MSC).gtPrefixes(HOME_SMSC_GT)
+                            .zone(Zone.HOME).build())
                     .defaultPeer(PEER_FOREIGN).build());
             smsc = Ss7Stack.assemble(Ss7StackConfig.builder().name("lab-smsc").dataDir(dataDir)
                     .deliveryThreads(deliveryThreads)

@@ -21,6 +21,9 @@ import org.mobicents.protocols.ss7.map.api.primitives.IMSI;
 import org.mobicents.protocols.ss7.map.api.primitives.ISDNAddressString;
 import org.mobicents.protocols.ss7.map.api.primitives.NumberingPlan;
 import org.mobicents.protocols.ss7.map.api.service.sms.ForwardShortMessageRequest;
+import org.mobicents.protocols.ss7.map.api.service.sms.InformServiceCentreRequest;
+import org.mobicents.protocols.ss7.map.api.service.sms.ReportSMDeliveryStatusRequest;
+import org.mobicents.protocols.ss7.map.api.service.sms.ReportSMDeliveryStatusResponse;
 import org.mobicents.protocols.ss7.map.api.service.sms.LocationInfoWithLMSI;
 import org.mobicents.protocols.ss7.map.api.service.sms.MAPDialogSms;
 import org.mobicents.protocols.ss7.map.api.service.sms.MtForwardShortMessageRequest;
@@ -192,17 +195,19 @@ public final class SmsRouter extends SmsListenerAdapter {
     }
 
     private void onRoutingInfo(IncomingDialog in, Msisdn msisdn, AddressString serviceCentre, Correlation.AskedBy askedBy,
-                               MapOutcome<SendRoutingInfoForSMResponse> outcome) {
-        if (outcome instanceof MapOutcome.Error<SendRoutingInfoForSMResponse> error) {
+                               MapOutcome<RoutingAnswer> outcome) {
+        if (outcome instanceof MapOutcome.Error<RoutingAnswer> error) {
             in.answerError(error.error(), counters.hlrErrors::increment);
             return;
         }
-        if (outcome instanceof MapOutcome.Failure<SendRoutingInfoForSMResponse> failure) {
+        if (outcome instanceof MapOutcome.Failure<RoutingAnswer> failure) {
             refuse(in, ProtocolError.OUTGOING_DIALOG_FAILED, errors.systemFailure(in.mapVersion()),
                     "SRI-SM to the HLR: " + failure.reason());
             return;
         }
-        SendRoutingInfoForSMResponse answer = ((MapOutcome.Result<SendRoutingInfoForSMResponse>) outcome).value();
+        RoutingAnswer whole = ((MapOutcome.Result<RoutingAnswer>) outcome).value();
+        SendRoutingInfoForSMResponse answer = whole.result();
+        InformServiceCentreRequest inform = whole.informServiceCentre();
         ServingNodes nodes = ServingNodes.of(answer.getLocationInfoWithLMSI());
         GlobalTitle imsiDigits = answer.getIMSI() == null ? null : Digits.globalTitle(answer.getIMSI().getData());
         if (imsiDigits == null || imsiDigits.length() < 6 || nodes == null) {
@@ -223,8 +228,14 @@ public final class SmsRouter extends SmsListenerAdapter {
         IMSI correlationId = parameters.createIMSI(correlation.id().asImsi().digits());
         LocationInfoWithLMSI router = parameters.createLocationInfoWithLMSI(routerNode, null, null, false, null);
         Boolean mwdSet = answer.getMwdSet();
-        in.answer((d, id) -> ((MAPDialogSms) d).addSendRoutingInfoForSMResponse(id, correlationId, router, null,
-                mwdSet, null), () -> {
+        in.answer((d, id) -> {
+            if (inform != null && in.mapVersion() >= 2) {
+                // TS 29.002 12.6: relayed as the HLR sent it; it names the MSISDN the SMSC asked about, never the IMSI
+                ((MAPDialogSms) d).addInformServiceCentreRequest(inform.getStoredMSISDN(), inform.getMwStatus(), null,
+                        inform.getAbsentSubscriberDiagnosticSM(), inform.getAdditionalAbsentSubscriberDiagnosticSM());
+            }
+            ((MAPDialogSms) d).addSendRoutingInfoForSMResponse(id, correlationId, router, null, mwdSet, null);
+        }, () -> {
                     counters.correlationsCreated.increment();
                     notify(() -> observer.correlationCreated(correlation));
                 });
@@ -240,6 +251,52 @@ public final class SmsRouter extends SmsListenerAdapter {
             }
         }
         return null;
+    }
+
+    // ---- ReportSM-DeliveryStatus ----
+
+    /**
+     * ReportSM-DeliveryStatus from an SMSC (TS 29.002 12.3), which under Home Network Routing reaches the router
+     * instead of the HLR: relayed to the HLR in the same version with what identifies the case for it, the
+     * subscriber's MSISDN and the SMSC's address, as the SMSC sent them (they are the real identity; no IMSI is in
+     * this operation either way), from the router's GT; the HLR's answer or error goes back to the SMSC.
+     */
+    @Override
+    public void onReportSMDeliveryStatusRequest(ReportSMDeliveryStatusRequest request) {
+        MAPDialogSms dialog = request.getMAPDialog();
+        if (contextOf(dialog) != MAPApplicationContextName.shortMsgGatewayContext) {
+            return;
+        }
+        IncomingDialog in = IncomingDialog.claim(dialog, request.getInvokeId(), this::protocolError);
+        if (in == null) {
+            return;
+        }
+        counters.reportsReceived.increment();
+        GlobalTitle msisdn = request.getMsisdn() == null ? null : Digits.globalTitle(request.getMsisdn().getAddress());
+        GlobalTitle serviceCentre = request.getServiceCentreAddress() == null ? null
+                : Digits.globalTitle(request.getServiceCentreAddress().getAddress());
+        if (msisdn == null || serviceCentre == null) {
+            refuse(in, ProtocolError.MALFORMED_REQUEST, errors.unexpectedDataValue(),
+                    "ReportSM-DeliveryStatus without a valid MSISDN and service centre address");
+            return;
+        }
+        SccpAddress hlr = GlobalTitles.routeOnGt(config.hlrGt() != null ? config.hlrGt() : msisdn.digits(),
+                Ss7StackConfig.SSN_HLR);
+        outgoing.reportSmDeliveryStatus(in.mapVersion(), callingAddress, hlr, request)
+                .thenAccept(outcome -> guarded(in, () -> onReportAnswer(in, outcome)));
+    }
+
+    private void onReportAnswer(IncomingDialog in, MapOutcome<ReportSMDeliveryStatusResponse> outcome) {
+        if (outcome instanceof MapOutcome.Error<ReportSMDeliveryStatusResponse> error) {
+            in.answerError(error.error(), counters.hlrErrors::increment);
+        } else if (outcome instanceof MapOutcome.Failure<ReportSMDeliveryStatusResponse> failure) {
+            refuse(in, ProtocolError.OUTGOING_DIALOG_FAILED, errors.systemFailure(in.mapVersion()),
+                    "ReportSM-DeliveryStatus to the HLR: " + failure.reason());
+        } else {
+            ReportSMDeliveryStatusResponse answer = ((MapOutcome.Result<ReportSMDeliveryStatusResponse>) outcome).value();
+            in.answer((d, id) -> ((MAPDialogSms) d).addReportSMDeliveryStatusResponse(id,
+                    in.mapVersion() >= 2 ? answer.getStoredMSISDN() : null, null), counters.reportsRelayed::increment);
+        }
     }
 
     // ---- MT-ForwardSM ----
