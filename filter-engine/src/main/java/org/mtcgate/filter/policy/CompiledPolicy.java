@@ -1,5 +1,6 @@
 package org.mtcgate.filter.policy;
 
+import org.mtcgate.filter.ArrivalLink;
 import org.mtcgate.filter.Ingress;
 import org.mtcgate.filter.InboundItem;
 import org.mtcgate.filter.MessageKind;
@@ -148,8 +149,15 @@ public final class CompiledPolicy {
             return traced(trace, known.noGrant(kind));
         }
         if (trace != null) {
-            trace.step("no trusted sender on " + item.ingress() + " with a " + kind.policyName()
-                    + " grant matches the originator");
+            SenderRule elsewhere = index.find(item.originator(), kind, true);
+            if (elsewhere != null) {
+                ArrivalLink link = item.originator().arrivalLink();
+                trace.step("sender '" + elsewhere.id() + "' matches the originator but may arrive only over "
+                        + elsewhere.arrivesFrom() + ", and this came over " + (link == null ? "no known link" : link));
+            } else {
+                trace.step("no trusted sender on " + item.ingress() + " with a " + kind.policyName()
+                        + " grant matches the originator");
+            }
         }
         return traced(trace, defaultDenyByIngressAndKind[item.ingress().ordinal()][kind.ordinal()]);
     }

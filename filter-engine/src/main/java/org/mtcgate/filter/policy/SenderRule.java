@@ -87,7 +87,12 @@ public final class SenderRule {
 
     /** Whether the secondary conditions (arrival link, calling GT, TP-OA) hold for this originator. */
     boolean conditionsHold(Originator originator) {
-        if (arrivesFrom != null && !arrivesFrom.admits(originator.arrivalLink())) {
+        return conditionsHold(originator, false);
+    }
+
+    /** As {@link #conditionsHold(Originator)}; with {@code ignoreLink} the arrival link is not looked at (explain). */
+    boolean conditionsHold(Originator originator, boolean ignoreLink) {
+        if (!ignoreLink && arrivesFrom != null && !arrivesFrom.admits(originator.arrivalLink())) {
             return false;
         }
         if (viaGt != null) {

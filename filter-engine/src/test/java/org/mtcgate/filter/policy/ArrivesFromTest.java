@@ -127,6 +127,15 @@ class ArrivesFromTest {
     }
 
     @Test
+    void explainNamesTheLinkASenderIsBoundTo() {
+        Explanation e = engine.explain(routerMt(PARTNER, PARTNER, null, 0x48, IMSI, HOME_LINK));
+        String text = String.join("\n", e.steps());
+        assertTrue(text.contains("sender 'partner-smsc' matches the originator but may arrive only over peers [partner-gw], "
+                + "and this came over home-stp (home)"), text);
+        assertEquals("router-foreign-trigger", e.verdict().ruleId());
+    }
+
+    @Test
     void mistakesAreRefusedWithLineAndField() {
         ConfigException tsp = assertThrows(ConfigException.class, () -> new PolicyLoader(new LimiterRegistry(), TimeSource.SYSTEM)
                 .load("bad.yaml", """
