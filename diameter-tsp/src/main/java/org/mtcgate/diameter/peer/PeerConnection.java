@@ -466,10 +466,14 @@ final class PeerConnection extends ChannelInboundHandlerAdapter {
 
     /** Application request: validate, route locally, detect duplicates (RFC 6733 6.5), dispatch. */
     private void onApplicationRequest(DiameterMessage request) {
+        // Who may send what is decided from the header alone, before anything else reads the message.
+        if (!trustedOrAnswered(request, authorisation.check(request))) {
+            return;
+        }
         if (!validOrAnswered(request)) {
             return;
         }
-        if (!trustedOrAnswered(request)) {
+        if (!trustedOrAnswered(request, binding.check(request))) {
             return;
         }
         Optional<String> destHost = request.avp(AvpCodes.DESTINATION_HOST).map(a -> a.text());
@@ -539,15 +543,11 @@ final class PeerConnection extends ChannelInboundHandlerAdapter {
     }
 
     /**
-     * Whether the request is bound to this connection's authenticated peer ({@link RequestBinding}) and its
-     * application and command are ones this peer may send ({@link PeerAuthorisation}); if not, it is answered,
-     * counted and reported, and goes no further.
+     * Whether a trust check ({@link PeerAuthorisation}: application and command allowed to this peer;
+     * {@link RequestBinding}: bound to this connection's authenticated peer) passed; if not, the request is
+     * answered, counted and reported, and goes no further.
      */
-    private boolean trustedOrAnswered(DiameterMessage request) {
-        Optional<TrustRefusal> refusal = binding.check(request);
-        if (refusal.isEmpty()) {
-            refusal = authorisation.check(request);
-        }
+    private boolean trustedOrAnswered(DiameterMessage request, Optional<TrustRefusal> refusal) {
         if (refusal.isEmpty()) {
             return true;
         }
