@@ -1,5 +1,6 @@
 package org.mtcgate.diameter.peer;
 
+import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import org.mtcgate.diameter.codec.DiameterMessage;
@@ -21,13 +22,35 @@ import org.mtcgate.diameter.peer.PeerSecurityListener.TrustRule;
  */
 final class PeerAuthorisation {
     private final Set<PeerRole> roles;
-    private final Optional<Set<Long>> narrowed;
     private final Set<Long> advertised;
+    private final boolean advertisedRelay;
+    /** The applications the roles use, narrowed by configuration. */
+    private final Set<Long> applications;
+    /** (application << 32 | command) for every request the roles may send in those applications. */
+    private final Set<Long> requests;
 
     private PeerAuthorisation(Set<PeerRole> roles, Optional<Set<Long>> narrowed, Set<Long> advertised) {
         this.roles = Set.copyOf(roles);
-        this.narrowed = narrowed;
         this.advertised = Set.copyOf(advertised);
+        this.advertisedRelay = advertised.contains(ApplicationIds.RELAY);
+        Set<Long> apps = new HashSet<>();
+        Set<Long> reqs = new HashSet<>();
+        for (PeerRole r : roles) {
+            for (long app : r.applications()) {
+                if (narrowed.map(n -> n.contains(app)).orElse(true)) {
+                    apps.add(app);
+                    for (int command : r.commands(app)) {
+                        reqs.add(key(app, command));
+                    }
+                }
+            }
+        }
+        this.applications = Set.copyOf(apps);
+        this.requests = Set.copyOf(reqs);
+    }
+
+    private static long key(long app, int command) {
+        return app << 32 | (command & 0xFFFFFFFFL);
     }
 
     /**
@@ -46,17 +69,15 @@ final class PeerAuthorisation {
         if (app == ApplicationIds.COMMON) {
             return Optional.empty();
         }
-        if (!advertised.contains(app) && !advertised.contains(ApplicationIds.RELAY)) {
+        if (!advertisedRelay && !advertised.contains(app)) {
             return refuse(TrustRule.APPLICATION_NOT_ADVERTISED, ResultCode.DIAMETER_APPLICATION_UNSUPPORTED,
                     "application " + app + " was not announced in the peer's capabilities exchange");
         }
-        boolean roleUsesApp = roles.stream().anyMatch(r -> r.applications().contains(app))
-                && narrowed.map(s -> s.contains(app)).orElse(true);
-        if (!roleUsesApp) {
+        if (!applications.contains(app)) {
             return refuse(TrustRule.APPLICATION_NOT_ALLOWED, ResultCode.DIAMETER_APPLICATION_UNSUPPORTED,
                     "application " + app + " is not allowed to a peer of role " + roleNames());
         }
-        if (roles.stream().noneMatch(r -> r.mayRequest(app, request.commandCode()))) {
+        if (!requests.contains(key(app, request.commandCode()))) {
             return refuse(TrustRule.COMMAND_NOT_ALLOWED, ResultCode.DIAMETER_COMMAND_UNSUPPORTED,
                     "command " + request.commandCode() + " of application " + app + " is not accepted from a peer of role "
                             + roleNames());

@@ -35,6 +35,11 @@ public enum PeerRole {
         return requests.keySet();
     }
 
+    /** The commands this role sends as requests in an application (none when it does not use it). */
+    public Set<Integer> commands(long applicationId) {
+        return requests.getOrDefault(applicationId, Set.of());
+    }
+
     /** Whether a peer of this role may send this command as a request in this application. */
     public boolean mayRequest(long applicationId, int commandCode) {
         Set<Integer> commands = requests.get(applicationId);
