@@ -556,8 +556,13 @@ final class PeerConnection extends ChannelInboundHandlerAdapter {
         String claimed = request.avp(AvpCodes.ORIGIN_HOST).map(a -> a.text()).orElse(null);
         LOG.debug("{}: request {}/{} refused with {} ({}): {}", peerHost, request.applicationId(), request.commandCode(),
                 r.resultCode(), r.rule().id(), r.reason());
-        node.security().refused(new PeerSecurityListener.RefusedRequest(peerHost, channel.remoteAddress(), claimed,
-                request.applicationId(), request.commandCode(), r.resultCode(), r.rule(), r.reason()));
+        try {
+            node.security().refused(new PeerSecurityListener.RefusedRequest(peerHost, channel.remoteAddress(), claimed,
+                    request.applicationId(), request.commandCode(), r.resultCode(), r.rule(), r.reason()));
+        } catch (RuntimeException e) {
+            // The peer is still answered; a failing audit sink must not cost the connection.
+            LOG.warn("{}: the refusal of a request could not be reported: {}", peerHost, e.toString());
+        }
         answerError(request, r.resultCode(), r.failedAvp(), r.reason());
         return false;
     }

@@ -156,6 +156,17 @@ class PeerTrustAttackTest {
     }
 
     @Test
+    void mtcIwfSendingADeliveryReportIsRefused3001() throws Exception {
+        long before = count(Counter.REQUESTS_NOT_AUTHORISED);
+        try (AttackPeer iwf = node.connect(MTC_IWF, "partner.test", ApplicationIds.T4)) {
+            assertEquals(3001, resultCode(iwf.exchange(Requests.drr(MTC_IWF, "partner.test", 7))),
+                    "delivery reports come from SMS-SCs only");
+        }
+        refused(TrustRule.COMMAND_NOT_ALLOWED, MTC_IWF, 3001, Counter.REQUESTS_NOT_AUTHORISED, before);
+        noHandlerSawIt();
+    }
+
+    @Test
     void hssSendingAnyRequestIsRefused3007() throws Exception {
         long before = count(Counter.REQUESTS_NOT_AUTHORISED);
         try (AttackPeer hss = node.connect(HSS, TrustedNode.REALM, ApplicationIds.TSP, ApplicationIds.S6M)) {
@@ -284,8 +295,7 @@ class PeerTrustAttackTest {
     void authApplicationIdContradictingTheHeaderIsRefused5004() throws Exception {
         long before = count(Counter.APPLICATION_ID_MISMATCH);
         try (AttackPeer scs = node.connect(SCS1, "utility.test", ApplicationIds.TSP)) {
-            DiameterMessage a = scs.exchange(dar(SCS1, "utility.test", Requests.nextId(),
-                    BaseAvps.authApplicationId(ApplicationIds.S6M)));
+            DiameterMessage a = scs.exchange(dar(SCS1, "utility.test", Requests.nextId(), ApplicationIds.S6M));
             assertEquals(5004, resultCode(a));
             assertEquals(AvpCodes.AUTH_APPLICATION_ID, failedAvp(a).code());
             assertEquals(ApplicationIds.S6M, failedAvp(a).unsigned32());
@@ -297,17 +307,18 @@ class PeerTrustAttackTest {
     @Test
     void vendorSpecificApplicationIdNamingAnotherApplicationIsRefused5004() throws Exception {
         long before = count(Counter.APPLICATION_ID_MISMATCH);
-        try (AttackPeer scs = node.connect(SCS1, "utility.test", ApplicationIds.TSP)) {
-            DiameterMessage a = scs.exchange(dar(SCS1, "utility.test", Requests.nextId(),
-                    BaseAvps.vendorSpecificAuthApplication(VendorIds.TGPP, ApplicationIds.T4)));
+        try (AttackPeer iwf = node.connect(MTC_IWF, "partner.test", ApplicationIds.T4)) {
+            DiameterMessage a = iwf.exchange(dtr(MTC_IWF, "partner.test", COVERED_IMSI, COVERED_MSISDN, 5, TriggerAction.TRIGGER,
+                    null, BaseAvps.vendorSpecificAuthApplication(VendorIds.TGPP, ApplicationIds.S6M)));
             assertEquals(5004, resultCode(a));
             Avp failed = failedAvp(a);
             assertEquals(AvpCodes.VENDOR_SPECIFIC_APPLICATION_ID, failed.code());
             assertEquals(1, failed.groupedAvps().size(), "only the offending child (RFC 6733 7.5)");
-            assertEquals(ApplicationIds.T4, failed.groupedAvps().get(0).unsigned32());
+            assertEquals(ApplicationIds.S6M, failed.groupedAvps().get(0).unsigned32());
         }
-        refused(TrustRule.APPLICATION_ID_MISMATCH, SCS1, 5004, Counter.APPLICATION_ID_MISMATCH, before);
+        refused(TrustRule.APPLICATION_ID_MISMATCH, MTC_IWF, 5004, Counter.APPLICATION_ID_MISMATCH, before);
         noHandlerSawIt();
+        assertTrue(node.verdicts.isEmpty(), "refused before the T4 filter");
     }
 
     // ---- duplicate detection keyed by the authenticated peer ---------------------------------
@@ -418,6 +429,23 @@ class PeerTrustAttackTest {
         }
         assertTrue(node.engine.replaced.isEmpty(), "nothing replaced");
         assertEquals(1, node.pending.size(), "the original is still pending");
+        node.pending.remove(node.engine.submitted.get(0).id());
+        node.engine.submitted.clear();
+    }
+
+    @Test
+    void mtcIwfBeyondItsQuotaGetsScCongestionAndNothingIsStored() throws Exception {
+        try (AttackPeer iwf4 = node.connect(TrustedNode.MTC_IWF4, "partner.test", ApplicationIds.T4)) {
+            assertEquals(2001, resultCode(iwf4.exchange(dtr(TrustedNode.MTC_IWF4, "partner.test", COVERED_IMSI, COVERED_MSISDN, 40))));
+            DiameterMessage a = iwf4.exchange(dtr(TrustedNode.MTC_IWF4, "partner.test", COVERED_IMSI, COVERED_MSISDN, 41));
+            assertEquals(5531, a.avp(AvpCodes.EXPERIMENTAL_RESULT).orElseThrow().groupedAvps().stream()
+                    .filter(c -> c.code() == AvpCodes.EXPERIMENTAL_RESULT_CODE).findFirst().orElseThrow().unsigned32(),
+                    "DIAMETER_ERROR_SC_CONGESTION: its quota of one a day is used");
+        }
+        assertEquals(Decision.ALLOW, node.verdicts.poll(TIMEOUT_S, TimeUnit.SECONDS).decision());
+        assertEquals(Decision.BLOCK, node.verdicts.poll(TIMEOUT_S, TimeUnit.SECONDS).decision());
+        assertEquals(1, node.engine.submitted.size(), "only the first reached the SMS-SC");
+        assertEquals(1, node.pending.size());
         node.pending.remove(node.engine.submitted.get(0).id());
         node.engine.submitted.clear();
     }

@@ -10,6 +10,8 @@ import org.mtcgate.diameter.dictionary.CommandCodes;
 import org.mtcgate.diameter.dictionary.VendorIds;
 import org.mtcgate.diameter.s6m.SubscriberInformationRequest;
 import org.mtcgate.diameter.s6m.UserIdentifier;
+import org.mtcgate.diameter.t4.DeliveryReportRequest;
+import org.mtcgate.diameter.t4.SmDeliveryOutcomeT4;
 import org.mtcgate.diameter.t4.SmeAddress;
 import org.mtcgate.diameter.t4.T4Avps;
 import org.mtcgate.diameter.t4.TriggerAction;
@@ -34,19 +36,24 @@ final class Requests {
                 .avp(BaseAvps.sessionId(host + ";" + nextId()));
     }
 
-    /** Tsp Device-Action-Request (TS 29.368 6.2.2), a trigger. */
-    static DiameterMessage dar(String host, String realm, int endToEnd, Avp... extra) {
-        DiameterMessage.Builder b = head(CommandCodes.DEVICE_ACTION, ApplicationIds.TSP, host, realm, endToEnd);
-        for (Avp a : extra) {
-            b.avp(a);
-        }
-        return b.avp(BaseAvps.authSessionState(1))
+    /**
+     * Tsp Device-Action-Request (TS 29.368 6.2.2), a trigger, whose Auth-Application-Id says {@code authApplicationId}
+     * (the header's is Tsp).
+     */
+    static DiameterMessage dar(String host, String realm, int endToEnd, long authApplicationId) {
+        return head(CommandCodes.DEVICE_ACTION, ApplicationIds.TSP, host, realm, endToEnd)
+                .avp(BaseAvps.authApplicationId(authApplicationId))
+                .avp(BaseAvps.authSessionState(1))
                 .avp(BaseAvps.originHost(host)).avp(BaseAvps.originRealm(realm))
                 .avp(BaseAvps.destinationRealm(TrustedNode.REALM))
                 .avp(Avp.builder(AvpCodes.DEVICE_ACTION).vendor(VendorIds.TGPP).mandatory().grouped(
                         Avp.builder(AvpCodes.REFERENCE_NUMBER).vendor(VendorIds.TGPP).mandatory().unsigned32(endToEnd & 0xFFFF),
                         Avp.builder(AvpCodes.ACTION_TYPE).vendor(VendorIds.TGPP).mandatory().unsigned32(1)))
                 .build();
+    }
+
+    static DiameterMessage dar(String host, String realm, int endToEnd) {
+        return dar(host, realm, endToEnd, ApplicationIds.TSP);
     }
 
     static DiameterMessage dar(String host, String realm) {
@@ -56,8 +63,14 @@ final class Requests {
     /** T4 Device-Trigger-Request (TS 29.337 6.2.3). */
     static DiameterMessage dtr(String host, String realm, String imsi, String msisdn, long reference, TriggerAction action,
                                Long oldReference) {
+        return dtr(host, realm, imsi, msisdn, reference, action, oldReference, T4Avps.vendorSpecificApplicationId());
+    }
+
+    /** A DTR with the given Vendor-Specific-Application-Id (T4's, unless a test says otherwise). */
+    static DiameterMessage dtr(String host, String realm, String imsi, String msisdn, long reference, TriggerAction action,
+                               Long oldReference, Avp vendorSpecificApplicationId) {
         DiameterMessage.Builder b = head(CommandCodes.DEVICE_TRIGGER, ApplicationIds.T4, host, realm, nextId())
-                .avp(T4Avps.vendorSpecificApplicationId()).avp(BaseAvps.authSessionState(1))
+                .avp(vendorSpecificApplicationId).avp(BaseAvps.authSessionState(1))
                 .avp(BaseAvps.originHost(host)).avp(BaseAvps.originRealm(realm))
                 .avp(BaseAvps.destinationRealm(TrustedNode.REALM))
                 .avp(new UserIdentifier(Imsi.of(imsi), Msisdn.of(msisdn), null).toAvp())
@@ -74,6 +87,15 @@ final class Requests {
 
     static DiameterMessage dtr(String host, String realm, String imsi, String msisdn, long reference) {
         return dtr(host, realm, imsi, msisdn, reference, TriggerAction.TRIGGER, null);
+    }
+
+    /** T4 Delivery-Report-Request (TS 29.337 6.2.5) as an SMS-SC sends it. */
+    static DiameterMessage drr(String host, String realm, long reference) {
+        return new DeliveryReportRequest(new UserIdentifier(Imsi.of("262015500000001"), null, null),
+                SmeAddress.international("491720000999"), SmDeliveryOutcomeT4.SUCCESSFUL_TRANSFER, -1, reference)
+                .encode(host + ";" + nextId(), TrustedNode.NODE, TrustedNode.REALM).toBuilder()
+                .hopByHopId(nextId()).endToEndId(nextId())
+                .avp(BaseAvps.originHost(host)).avp(BaseAvps.originRealm(realm)).build();
     }
 
     /** S6m Subscriber-Information-Request (TS 29.336 6.2.1). */

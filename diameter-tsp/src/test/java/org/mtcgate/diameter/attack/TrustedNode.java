@@ -54,6 +54,8 @@ final class TrustedNode implements AutoCloseable {
     static final String MTC_IWF2 = "mtc-iwf2.partner.test";
     /** An MTC-IWF limited by configuration to S6m. */
     static final String MTC_IWF3 = "mtc-iwf3.partner.test";
+    /** An MTC-IWF trusted for triggers with a quota of one a day. */
+    static final String MTC_IWF4 = "mtc-iwf4.partner.test";
     static final String HSS = "hss.operator.test";
     static final String SMS_SC = "smsc.partner.test";
     static final String POLICY = """
@@ -64,6 +66,8 @@ final class TrustedNode implements AutoCloseable {
               - {id: partner-iwf, ingress: [t4], identities: [mtc-iwf.partner.test],
                  grants: [{kinds: [trigger], to: [partner-fleet]}]}
               - {id: ordinary-iwf, ingress: [t4], identities: [mtc-iwf2.partner.test], grants: [{kinds: [ordinary], to: all}]}
+              - {id: quota-iwf, ingress: [t4], identities: [mtc-iwf4.partner.test], grants: [{kinds: [trigger], to: all}],
+                 quota: {max: 1, period: 1d}}
             """;
 
     final LabCertificateAuthority ca = LabCertificateAuthority.create("attack test CA", Duration.ofDays(1));
@@ -102,6 +106,7 @@ final class TrustedNode implements AutoCloseable {
                 .peer(PeerConfig.accepting(MTC_IWF, "partner.test", PeerRole.MTC_IWF))
                 .peer(PeerConfig.accepting(MTC_IWF2, "partner.test", PeerRole.MTC_IWF))
                 .peer(PeerConfig.accepting(MTC_IWF3, "partner.test", PeerRole.MTC_IWF).onlyApplications(Set.of(ApplicationIds.S6M)))
+                .peer(PeerConfig.accepting(MTC_IWF4, "partner.test", PeerRole.MTC_IWF))
                 .peer(PeerConfig.accepting(HSS, REALM, PeerRole.HSS))
                 .peer(PeerConfig.accepting(SMS_SC, "partner.test", PeerRole.SMS_SC))
                 .build())
