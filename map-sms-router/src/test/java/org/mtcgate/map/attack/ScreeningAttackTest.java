@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -17,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,6 +36,12 @@ import org.mtcgate.filter.policy.PolicyLoader;
 import org.mtcgate.filter.routing.MemoryCorrelationStore;
 import org.mtcgate.map.dialog.ProtocolError;
 import org.mtcgate.map.lab.RouterLab;
+import org.mtcgate.map.lab.StackPair;
+import org.mtcgate.map.peer.MoSender;
+import org.mtcgate.map.smsc.MoForwardSmHandler;
+import org.mtcgate.map.smsc.MoObserver;
+import org.mtcgate.map.smsc.MoShortMessage;
+import org.mtcgate.map.stack.Transport;
 import org.mtcgate.map.peer.HlrPeer;
 import org.mtcgate.map.peer.MapFailure;
 import org.mtcgate.map.peer.MscPeer;
@@ -80,15 +88,7 @@ class ScreeningAttackTest {
         lab = RouterLab.assemble(dataDir, 1_500);
         new HlrPeer(lab.hlr).provision(MSISDN, new HlrPeer.Subscription(IMSI, RouterLab.MSC_GT));
         msc = new MscPeer(lab.msc);
-        String yaml = """
-                version: 1
-                trigger-ports: [%d]
-                home-network:
-                  trigger-sms-sc: ["%s"]
-                  ota-platforms: ["%s"]
-                """.formatted(TRIGGER_PORT, LabPolicy.HOME_TRIGGER_SMSC, LabPolicy.OTA_PLATFORM);
-        FilterEngine engine = new FilterEngine(new PolicyLoader(new LimiterRegistry(), TimeSource.SYSTEM)
-                .load("attack-policy.yaml", yaml, ListSource.NONE), TimeSource.SYSTEM);
+        FilterEngine engine = engine();
         router = SmsRouter.attach(lab.router, RouterConfig.of(RouterLab.ROUTER_GT, RouterLab.HLR_GT, "26201",
                 Duration.ofMinutes(2)), engine, new MemoryCorrelationStore(10_000),
                 new MutableClock(Instant.parse("2026-12-02T12:00:00Z")), events);
@@ -288,7 +288,154 @@ class ScreeningAttackTest {
         assertMalformed(deliver("44", "00", "00", "01 00"), "TP-UDL"); // a 1-octet UDH is 2 septets
     }
 
+    // ---- the MO path: SMS-SUBMIT and SMS-COMMAND from a UE, at the SMS-SC ----
+
+    /**
+     * MO-ForwardSM from an MSC stack to the SMS-SC's {@link MoForwardSmHandler}, with the same policy. Each case
+     * asserts the MAP answer, that the sink got nothing, the observer event with its rule or protocol error, and
+     * that an ordinary SMS-SUBMIT is still taken afterwards.
+     */
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class MoPath {
+        private static final String UE = "491701000009";
+        /** TP-DA 491709876543. */
+        private static final String DA = "0C 91 947190785634";
+
+        private StackPair stacks;
+        private MoSender mscSide;
+        private MoForwardSmHandler handler;
+        private final LinkedBlockingQueue<MoShortMessage> sink = new LinkedBlockingQueue<>();
+        private final LinkedBlockingQueue<Verdict> blocked = new LinkedBlockingQueue<>();
+        private final LinkedBlockingQueue<Error> errors = new LinkedBlockingQueue<>();
+
+        @BeforeAll
+        void start() throws Exception {
+            stacks = StackPair.assemble(dataDir.resolve("mo"), Transport.TCP);
+            mscSide = new MoSender(stacks.gateway);
+            handler = MoForwardSmHandler.attach(stacks.network, engine(), sm -> {
+                sink.add(sm);
+                return CompletableFuture.completedFuture(null);
+            }, new MoObserver() {
+                @Override
+                public void blocked(InboundItem item, Verdict verdict) {
+                    blocked.add(verdict);
+                }
+
+                @Override
+                public void protocolError(ProtocolError error, String detail) {
+                    errors.add(new Error(error, detail));
+                }
+            }, Set.of(LabPolicy.HOME_TRIGGER_SMSC));
+            stacks.connect(WAIT, TimeUnit.SECONDS);
+        }
+
+        @AfterAll
+        void stop() {
+            if (stacks != null) {
+                stacks.close();
+            }
+        }
+
+        @BeforeEach
+        void clearMo() {
+            sink.clear();
+            blocked.clear();
+            errors.clear();
+        }
+
+        @Test
+        void commandForATriggerIsBlocked() throws Exception {
+            assertMoBlocked(Hex.parse("02 08 48 02 07" + DA + "00"), "mo-trigger-from-ue");
+        }
+
+        @Test
+        void commandCarryingAnOtaHeaderIsBlocked() throws Exception {
+            assertMoBlocked(Hex.parse("42 08 00 00 07" + DA + "05 027000 AABB"), "mo-sim-data-download-from-ue");
+        }
+
+        @Test
+        void anOrdinaryCommandIsScreenedThenNotServed() throws Exception {
+            MapFailure failure = failureOf(mo(Hex.parse("02 08 00 02 07" + DA + "00")));
+            assertEquals(MAPErrorCode.smDeliveryFailure, failure.errorCode().orElseThrow());
+            assertEquals(ProtocolError.COMMAND_NOT_SERVED, errors.poll(WAIT, TimeUnit.SECONDS).error());
+            assertNull(sink.poll());
+            assertMoStillServes();
+        }
+
+        @Test
+        void commandWithAReservedCommandTypeIsRefused() throws Exception {
+            assertMoMalformed(Hex.parse("02 08 00 10 07" + DA + "00"), "TP-CT");
+        }
+
+        @Test
+        void commandDataLengthLyingIsRefused() throws Exception {
+            assertMoMalformed(Hex.parse("02 08 00 00 07" + DA + "05 AABB"), "TP-CDL");
+        }
+
+        @Test
+        void submitWithClass2DataCodingIsBlocked() throws Exception {
+            assertMoBlocked(Hex.parse("01 07" + DA + "00 16 02 AABB"), "mo-sim-data-download-from-ue");
+        }
+
+        @Test
+        void submitToATriggerPortIsBlocked() throws Exception {
+            assertMoBlocked(Hex.parse("41 07" + DA + "00 04 09 06 0504 23F0 0000 AABB"), "mo-trigger-from-ue");
+        }
+
+        @Test
+        void reservedMessageTypeFromAUeIsRefused() throws Exception {
+            assertMoMalformed(Hex.parse("03 07" + DA + "00 04 01 AA"), "TP-MTI");
+        }
+
+        @Test
+        void deliverReportTypeInMoForwardSmIsRefused() throws Exception {
+            assertMoMalformed(Hex.parse("00 07" + DA + "00 04 01 AA"), "TP-MTI");
+        }
+
+        private CompletableFuture<Void> mo(byte[] tpdu) {
+            return mscSide.moForwardSm(LabPolicy.HOME_TRIGGER_SMSC, StackPair.HLR_GT, UE, tpdu, 3);
+        }
+
+        private void assertMoBlocked(byte[] tpdu, String rule) throws Exception {
+            long before = handler.counters().blocked();
+            assertEquals(MAPErrorCode.facilityNotSupported, failureOf(mo(tpdu)).errorCode().orElseThrow());
+            Verdict verdict = blocked.poll(WAIT, TimeUnit.SECONDS);
+            assertEquals(rule, verdict == null ? null : verdict.ruleId());
+            assertNull(sink.poll(), "nothing reached the sink");
+            assertEquals(before + 1, handler.counters().blocked());
+            assertMoStillServes();
+        }
+
+        private void assertMoMalformed(byte[] tpdu, String field) throws Exception {
+            assertEquals(MAPErrorCode.smDeliveryFailure, failureOf(mo(tpdu)).errorCode().orElseThrow());
+            Error error = errors.poll(WAIT, TimeUnit.SECONDS);
+            assertEquals(ProtocolError.MALFORMED_TPDU, error.error());
+            assertTrue(error.detail().startsWith(field + " at offset"), error.detail());
+            assertNull(sink.poll(), "nothing reached the sink");
+            assertMoStillServes();
+        }
+
+        private void assertMoStillServes() throws Exception {
+            mo(Hex.parse("01 07" + DA + "00 04 02 4F4B")).get(WAIT, TimeUnit.SECONDS);
+            MoShortMessage sm = sink.poll(WAIT, TimeUnit.SECONDS);
+            assertEquals(UE, sm.originator().digits());
+        }
+    }
+
     // ---- helpers ----
+
+    private static FilterEngine engine() throws Exception {
+        String yaml = """
+                version: 1
+                trigger-ports: [%d]
+                home-network:
+                  trigger-sms-sc: ["%s"]
+                  ota-platforms: ["%s"]
+                """.formatted(TRIGGER_PORT, LabPolicy.HOME_TRIGGER_SMSC, LabPolicy.OTA_PLATFORM);
+        return new FilterEngine(new PolicyLoader(new LimiterRegistry(), TimeSource.SYSTEM)
+                .load("attack-policy.yaml", yaml, ListSource.NONE), TimeSource.SYSTEM);
+    }
 
     private static byte[] deliver(String first, String pid, String dcs, String udlAndUd) {
         return Hex.parse(first + OA + pid + dcs + SCTS + udlAndUd);
