@@ -107,6 +107,8 @@ public record UserDataHeader(List<InformationElement> elements) {
         List<InformationElement> elements = new ArrayList<>();
         int i = 1;
         int end = 1 + udhl;
+        int portIes = 0;
+        int concatenationIes = 0;
         while (i < end) {
             if (i + 2 > end) {
                 throw new TpduException("UDH IE", udOffset + i, "IE header needs 2 octets, only " + (end - i)
@@ -137,6 +139,17 @@ public record UserDataHeader(List<InformationElement> elements) {
                     throw new TpduException("UDH IE", udOffset + i, String.format(
                             "IEI %02X names part %d of %d", iei, sequence, total));
                 }
+            }
+            // Two port or two concatenation IEs: 9.2.3.24 says the last wins, but handsets differ, and the one we
+            // screen might not be the one the handset uses (a trigger port hidden behind a harmless one).
+            boolean port = iei == InformationElement.IEI_APPLICATION_PORT_8BIT
+                    || iei == InformationElement.IEI_APPLICATION_PORT_16BIT;
+            boolean concatenation = iei == InformationElement.IEI_CONCATENATION_8BIT
+                    || iei == InformationElement.IEI_CONCATENATION_16BIT;
+            if (port && ++portIes > 1 || concatenation && ++concatenationIes > 1) {
+                throw new TpduException("UDH IE", udOffset + i, String.format(
+                        "a second %s IE (IEI %02X): which one a handset uses is not defined",
+                        port ? "application port" : "concatenation", iei));
             }
             byte[] data = new byte[length];
             System.arraycopy(ud, i + 2, data, 0, length);

@@ -152,6 +152,17 @@ class ScreeningAttackTest {
         assertDelivered(foreign, deliver("44", "00", "04", "07 04 0402F000 AABB"));
     }
 
+    @Test
+    void aTriggerPortHiddenBehindASecondPortIeIsRefused() throws Exception {
+        // 9.2.3.24 says the last IE wins; a handset taking the first would wake the trigger application.
+        assertMalformed(deliver("44", "00", "04", "0F 0C 0504 23F0 0000 0504 04D2 0000 AABB"), "UDH IE");
+    }
+
+    @Test
+    void twoConcatenationIesAreRefused() throws Exception {
+        assertMalformed(deliver("44", "00", "04", "0D 0B 000312 0201 08 04 1234 0201 AA"), "UDH IE");
+    }
+
     @ParameterizedTest(name = "TP-PID {0} is {1}")
     @CsvSource({
         "40, router-foreign-type-0", "41, router-foreign-replace", "42, router-foreign-replace",

@@ -108,16 +108,22 @@ class TpduPropertyTest {
                 Arbitraries.integers().between(-79, 79)).as(ServiceCentreTimeStamp::new);
     }
 
+    /** At most one port IE and one concatenation IE (the decoder refuses a second), plus other IEs. */
     private static Arbitrary<UserDataHeader> header() {
-        Arbitrary<InformationElement> ie = Arbitraries.oneOf(
-                Combinators.combine(Arbitraries.integers().between(0, 0xFFFF), Arbitraries.integers().between(0, 0xFFFF))
-                        .as(InformationElement::applicationPort16),
-                Combinators.combine(Arbitraries.integers().between(0, 255), Arbitraries.integers().between(1, 255))
-                        .as((ref, total) -> InformationElement.concatenation8(ref, total, 1 + ref % total)),
-                Arbitraries.just(InformationElement.otaCommandPacket()),
+        Arbitrary<InformationElement> port = Combinators.combine(Arbitraries.integers().between(0, 0xFFFF),
+                Arbitraries.integers().between(0, 0xFFFF)).as(InformationElement::applicationPort16);
+        Arbitrary<InformationElement> part = Combinators.combine(Arbitraries.integers().between(0, 255),
+                Arbitraries.integers().between(1, 255))
+                .as((ref, total) -> InformationElement.concatenation8(ref, total, 1 + ref % total));
+        Arbitrary<InformationElement> other = Arbitraries.oneOf(Arbitraries.just(InformationElement.otaCommandPacket()),
                 Combinators.combine(Arbitraries.integers().between(0x10, 0x7F),
                         Arbitraries.bytes().array(byte[].class).ofMaxSize(6)).as(InformationElement::new));
-        return ie.list().ofMaxSize(4).map(UserDataHeader::new);
+        return Combinators.combine(port.optional(), part.optional(), other.list().ofMaxSize(3)).as((p, c, rest) -> {
+            java.util.List<InformationElement> ies = new java.util.ArrayList<>(rest);
+            p.ifPresent(ie -> ies.add(0, ie));
+            c.ifPresent(ies::add);
+            return new UserDataHeader(ies);
+        });
     }
 
     /** A TP-DCS and user data in the alphabet it selects. */
