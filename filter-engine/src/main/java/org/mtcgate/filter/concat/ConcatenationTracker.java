@@ -24,7 +24,7 @@ import org.mtcgate.filter.Verdict;
  * out. The block event says how many parts had already been relayed.
  *
  * <p>Bounds: at most {@code maxMessages} messages are remembered (least recently seen dropped first), each for
- * {@code timeout} after its last part. A message forgotten early is only judged part by part again. Safe
+ * {@code timeout} after its last part, and a message all of whose parts passed is forgotten at once. A message forgotten early is only judged part by part again. Safe
  * from any thread (one lock, held for a map operation).
  *
  * <p>Key: ingress, originator (TP-OA when given, else the sender's identity), target (IMSI, else MSISDN, else
@@ -86,7 +86,9 @@ public final class ConcatenationTracker {
                         + " earlier part(s) had been relayed and cannot complete the message",
                         RequestStatus.NOTAUTHORIZED);
             }
-            entry.relayed++;
+            if (++entry.relayed >= segment.total()) {
+                messages.remove(key); // every part passed: nothing left to block
+            }
             return verdict;
         }
     }

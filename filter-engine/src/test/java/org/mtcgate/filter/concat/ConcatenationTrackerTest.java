@@ -83,6 +83,14 @@ class ConcatenationTrackerTest {
     }
 
     @Test
+    void aMessageWhosePartsAllPassedIsForgotten() {
+        tracker.screen(part("4930123456", "262015500000001", 9, 2, 1), MessageKind.ORDINARY, ALLOW);
+        assertEquals(1, tracker.size());
+        tracker.screen(part("4930123456", "262015500000001", 9, 2, 2), MessageKind.ORDINARY, ALLOW);
+        assertEquals(0, tracker.size());
+    }
+
+    @Test
     void memoryIsBounded() {
         for (int ref = 0; ref < 100; ref++) {
             tracker.screen(part("4930123456", "262015500000001", ref, 2, 1), MessageKind.ORDINARY, ALLOW);
