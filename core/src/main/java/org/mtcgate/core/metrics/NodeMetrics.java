@@ -53,6 +53,7 @@ public final class NodeMetrics {
     private final Counter m3uaErrors;
     private final Counter mapProtocolErrors;
     private final Counter routerForwarded;
+    private final Counter diameterRefusals;
     /** By ingress ordinal: the counter child of each verdict seen. */
     private final List<ConcurrentMap<Verdict, CounterDataPoint>> verdictPoints;
     private final ConcurrentMap<String, PeerCounters> diameterPeers = new ConcurrentHashMap<>();
@@ -82,6 +83,9 @@ public final class NodeMetrics {
         routerForwarded = Counter.builder().name("mtcgate_router_forwarded_total")
                 .help("MT SMs forwarded by the SMS Router, by the serving node's answer").labelNames("result")
                 .withoutExemplars().register(registry);
+        diameterRefusals = Counter.builder().name("mtcgate_diameter_refusals_total")
+                .help("Diameter requests refused because the peer is not trusted for them, by peer and rule")
+                .labelNames("peer", "rule").withoutExemplars().register(registry);
         GaugeWithCallback.builder().name("mtcgate_peer_up")
                 .help("1 if the peer is up, 0 if not, by protocol (diameter, m3ua) and peer name")
                 .labelNames("protocol", "peer")
@@ -120,6 +124,14 @@ public final class NodeMetrics {
     /** Counts a MAP protocol error by its counter name ({@code unknown-correlation}, {@code malformed-tpdu}, ...). */
     public void mapProtocolError(String error) {
         mapProtocolErrors.labelValues(error).inc();
+    }
+
+    /**
+     * Counts a request refused by the Diameter trust checks. The peer is the authenticated (configured) one, so
+     * the labels stay as few as peers times rules.
+     */
+    public void diameterRefusal(String peer, String rule) {
+        diameterRefusals.labelValues(peer, rule).inc();
     }
 
     /** Counts an MT SM the router forwarded, by result ({@code delivered}, {@code map-error}, {@code failed}). */

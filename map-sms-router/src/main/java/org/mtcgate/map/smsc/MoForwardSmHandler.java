@@ -22,8 +22,10 @@ import org.mtcgate.filter.FilterEngine;
 import org.mtcgate.filter.GlobalTitle;
 import org.mtcgate.filter.InboundItem;
 import org.mtcgate.filter.RequestStatus;
+import org.mtcgate.filter.TimeSource;
 import org.mtcgate.filter.Verdict;
 import org.mtcgate.filter.Zone;
+import org.mtcgate.filter.concat.ConcatenationTracker;
 import org.mtcgate.map.dialog.DialogGuard;
 import org.mtcgate.map.dialog.Dialogs;
 import org.mtcgate.map.dialog.Digits;
@@ -35,7 +37,9 @@ import org.mtcgate.map.stack.RemotePeer;
 import org.mtcgate.map.stack.Ss7Links;
 import org.mtcgate.map.stack.Ss7Stack;
 import org.mtcgate.map.stack.Ss7StackConfig;
+import org.mtcgate.map.tpdu.ConcatenationLimits;
 import org.mtcgate.map.tpdu.SmsSubmit;
+import org.mtcgate.map.tpdu.Tpdu;
 import org.mtcgate.map.tpdu.TpduCodec;
 import org.mtcgate.map.tpdu.TpduException;
 
@@ -75,6 +79,8 @@ public final class MoForwardSmHandler extends SmsListenerAdapter {
     private final MoCounters counters = new MoCounters();
     private final DialogGuard guard;
     private final Ss7Links links;
+    private final ConcatenationTracker concatenation = new ConcatenationTracker(
+            ConcatenationLimits.MAX_MESSAGES, ConcatenationLimits.TIMEOUT, TimeSource.SYSTEM);
 
     private MoForwardSmHandler(Ss7Stack stack, FilterEngine filter, MoSmSink sink, MoObserver observer,
                                Set<String> serviceCentres) {
@@ -160,25 +166,31 @@ public final class MoForwardSmHandler extends SmsListenerAdapter {
             return;
         }
         byte[] tpdu = ui == null ? null : ui.getData();
-        SmsSubmit submit;
+        Tpdu decoded;
         try {
             if (tpdu == null) {
                 throw new TpduException("SM-RP-UI", 0, "missing");
             }
-            submit = TpduCodec.decodeSubmit(tpdu);
+            decoded = TpduCodec.decodeMo(tpdu);
         } catch (TpduException e) {
             refuse(in, ProtocolError.MALFORMED_TPDU, errors.smDeliveryFailure(in.mapVersion(),
                     SMEnumeratedDeliveryFailureCause.equipmentProtocolError), e.getMessage());
             return;
         }
         GlobalTitle relayedBy = Dialogs.callingGlobalTitle(dialog);
-        InboundItem item = MoItems.item(ue, relayedBy, link, submit);
-        Verdict verdict = filter.evaluate(item);
+        InboundItem item = MoItems.item(ue, relayedBy, link, decoded);
+        Verdict verdict = concatenation.screen(item, filter.policy().kindOf(item), filter.evaluate(item));
         if (!verdict.allowed()) {
             in.answerError(errors.facilityNotSupported(), () -> {
                 counters.blocked.increment();
                 notify(() -> observer.blocked(item, verdict));
             });
+            return;
+        }
+        if (!(decoded instanceof SmsSubmit submit)) {
+            refuse(in, ProtocolError.COMMAND_NOT_SERVED, errors.smDeliveryFailure(in.mapVersion(),
+                    SMEnumeratedDeliveryFailureCause.equipmentProtocolError), "SMS-COMMAND passed the filter: "
+                    + "this SMS-SC keeps no submitted SM to act on");
             return;
         }
         CompletionStage<Void> stored;
@@ -212,7 +224,7 @@ public final class MoForwardSmHandler extends SmsListenerAdapter {
         InboundItem item = null;
         if (ue != null && ui != null && ui.getData() != null) {
             try {
-                item = MoItems.item(ue, Dialogs.callingGlobalTitle(dialog), link, TpduCodec.decodeSubmit(ui.getData()));
+                item = MoItems.item(ue, Dialogs.callingGlobalTitle(dialog), link, TpduCodec.decodeMo(ui.getData()));
             } catch (TpduException e) {
                 item = null;
             }
