@@ -73,6 +73,21 @@ import org.mtcgate.map.tpdu.TpduException;
  * facilityNotSupported. Allowed: forwarded in the same version with the real IMSI to the serving MSC (or SGSN),
  * and its result or MAP error relayed back.
  *
+ * <p>Trust is bound to the link as well as the address: each correlation records who asked for it (SCCP calling
+ * GT and the peer the SRI-for-SM arrived over, {@link Ss7Links}), and an MT-ForwardSM for it from any other GT or
+ * link is refused with unidentifiedSubscriber (reported as a verdict, rule {@code correlation-elsewhere}). The item
+ * given to the filter names the arrival link, so a home GT arriving over an interconnect link is blocked
+ * ({@code spoofed-home-gt}). Every answer goes back over the link its dialog came in on (the stack sees to that).
+ * The HLR is not asked when the correlation store has no room.
+ *
+ * <p>ReportSM-DeliveryStatus (shortMsgGatewayContext) is relayed to the HLR from the router's GT with the MSISDN
+ * and service centre address the SMSC sent, and the HLR's answer relayed back. An InformServiceCentre that the HLR
+ * sends with its SRI-for-SM result (v2 and later) goes to the SMSC with the router's answer. MAP v1 MT relay is not
+ * served: v1 has one shortMsgRelayContext for both directions (jSS7's shortMsgMORelayContext v1), which belongs to
+ * the SMS-SC's MO path; there a ForwardSM to a correlation ID is refused (by the link check, or unexpectedDataValue
+ * since its SM-RP-DA is not a service centre address), or the dialog guard refuses the context where no MO path is
+ * attached. Nothing reaches a serving node.
+ *
  * <p>Errors, each counted ({@link RouterCounters}) and reported ({@link RouterObserver#protocolError}): unknown or
  * expired correlation ID and another service centre than the one that asked: unidentifiedSubscriber; missing
  * IMSI or service centre address: unexpectedDataValue; TPDU that is neither SMS-DELIVER nor SMS-STATUS-REPORT
