@@ -141,6 +141,9 @@ public final class InboundItem {
         if (originator.tpOriginatingAddress() != null) {
             sb.append(" TP-OA ").append(originator.tpOriginatingAddress());
         }
+        if (originator.arrivalLink() != null) {
+            sb.append(" on link ").append(originator.arrivalLink());
+        }
         sb.append(" to");
         if (targetMsisdn != null) {
             sb.append(" MSISDN ").append(targetMsisdn);

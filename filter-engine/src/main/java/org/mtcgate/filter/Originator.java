@@ -12,10 +12,22 @@ import java.util.Objects;
  * @param networkNode the SCCP calling global title that delivered the item, when the ingress is MAP, else null
  * @param tpOriginatingAddress the TP-OA inside an SMS-DELIVER, when there is one (the OTA platform's
  *                    number, for example), else null
+ * @param arrivalLink the signalling link (peer and zone) the item arrived on, when the ingress is MAP, else null
  */
-public record Originator(String identity, GlobalTitle address, GlobalTitle networkNode, GlobalTitle tpOriginatingAddress) {
+public record Originator(String identity, GlobalTitle address, GlobalTitle networkNode, GlobalTitle tpOriginatingAddress,
+                         ArrivalLink arrivalLink) {
     public Originator {
         Objects.requireNonNull(identity, "identity");
+    }
+
+    /** An originator with no arrival link (not MAP, or not known). */
+    public Originator(String identity, GlobalTitle address, GlobalTitle networkNode, GlobalTitle tpOriginatingAddress) {
+        this(identity, address, networkNode, tpOriginatingAddress, null);
+    }
+
+    /** The same originator, arrived on {@code link}. */
+    public Originator arrivedOn(ArrivalLink link) {
+        return new Originator(identity, address, networkNode, tpOriginatingAddress, link);
     }
 
     /** A sender known by name only, such as an SCS on Tsp or an MTC-IWF on T4. */
@@ -30,6 +42,11 @@ public record Originator(String identity, GlobalTitle address, GlobalTitle netwo
 
     /** The SMSC that sent an MT-ForwardSM: its SM-RP-OA, the SCCP calling GT and the TP-OA of the SMS-DELIVER. */
     public static Originator smsc(GlobalTitle serviceCentre, GlobalTitle callingGt, GlobalTitle tpOa) {
-        return new Originator(serviceCentre.digits(), serviceCentre, callingGt, tpOa);
+        return new Originator(serviceCentre.digits(), serviceCentre, callingGt, tpOa, null);
+    }
+
+    /** As {@link #smsc(GlobalTitle, GlobalTitle, GlobalTitle)}, arrived on {@code link}. */
+    public static Originator smsc(GlobalTitle serviceCentre, GlobalTitle callingGt, GlobalTitle tpOa, ArrivalLink link) {
+        return new Originator(serviceCentre.digits(), serviceCentre, callingGt, tpOa, link);
     }
 }

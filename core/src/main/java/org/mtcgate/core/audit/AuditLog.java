@@ -115,6 +115,8 @@ public final class AuditLog implements AutoCloseable {
                 .field("originator_address", digits(o.address()))
                 .field("calling_gt", digits(o.networkNode()))
                 .field("tp_oa", digits(o.tpOriginatingAddress()))
+                .field("link_peer", o.arrivalLink() == null ? null : o.arrivalLink().peer())
+                .field("link_zone", o.arrivalLink() == null ? null : o.arrivalLink().zone().configName())
                 .field("msisdn", item.targetMsisdn() == null ? null : item.targetMsisdn().digits())
                 .field("imsi", item.targetImsi() == null ? null
                         : revealImsi ? item.targetImsi().digits() : item.targetImsi().masked())

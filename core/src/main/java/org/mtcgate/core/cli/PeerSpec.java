@@ -1,5 +1,6 @@
 package org.mtcgate.core.cli;
 
+import org.mtcgate.filter.Zone;
 import org.mtcgate.map.stack.AssociationRole;
 import org.mtcgate.map.stack.RemotePeer;
 
@@ -9,8 +10,8 @@ import java.util.Locale;
 
 /**
  * A {@code --peer} value: comma-separated {@code key=value}, lists joined with '+':
- * {@code name=hlr,role=client,local=127.0.0.1:2907,remote=127.0.0.1:2908,pc=3,ssn=6,prefixes=4917200000+4917300,rc=100}.
- * Defaults: role client, ssn 8, no prefixes, rc 100.
+ * {@code name=hlr,role=client,local=127.0.0.1:2907,remote=127.0.0.1:2908,pc=3,ssn=6,prefixes=4917200000+4917300,rc=100,zone=home}.
+ * Defaults: role client, ssn 8, no prefixes, rc 100, zone interconnect.
  */
 final class PeerSpec {
     private PeerSpec() {
@@ -26,6 +27,7 @@ final class PeerSpec {
         List<Integer> ssns = List.of(8);
         List<String> prefixes = List.of();
         long rc = 100;
+        Zone zone = Zone.INTERCONNECT;
         for (String part : text.split(",")) {
             int eq = part.indexOf('=');
             if (eq <= 0) {
@@ -48,15 +50,16 @@ final class PeerSpec {
                 }
                 case "prefix", "prefixes" -> prefixes = List.of(value.split("\\+"));
                 case "rc" -> rc = Long.parseLong(value);
+                case "zone" -> zone = Zone.parse(value);
                 default -> throw new IllegalArgumentException("--peer: unknown key '" + key + "' in '" + text
-                        + "' (name, role, local, remote, pc, ssn, prefixes, rc)");
+                        + "' (name, role, local, remote, pc, ssn, prefixes, rc, zone)");
             }
         }
         if (name == null || local == null || remote == null || pc == null) {
             throw new IllegalArgumentException("--peer needs name, local, remote and pc: '" + text + "'");
         }
         b = RemotePeer.builder(name).role(role).local(local.host(), local.port()).remote(remote.host(), remote.port())
-                .pointCode(pc).ssns(ssns).gtPrefixes(prefixes).routingContext(rc);
+                .pointCode(pc).ssns(ssns).gtPrefixes(prefixes).routingContext(rc).zone(zone);
         return b.build();
     }
 }

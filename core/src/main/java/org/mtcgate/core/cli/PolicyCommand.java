@@ -1,6 +1,7 @@
 package org.mtcgate.core.cli;
 
 import org.mtcgate.filter.Explanation;
+import org.mtcgate.filter.ArrivalLink;
 import org.mtcgate.filter.ExternalId;
 import org.mtcgate.filter.FilterEngine;
 import org.mtcgate.filter.GlobalTitle;
@@ -10,6 +11,7 @@ import org.mtcgate.filter.Ingress;
 import org.mtcgate.filter.Msisdn;
 import org.mtcgate.filter.Originator;
 import org.mtcgate.filter.TimeSource;
+import org.mtcgate.filter.Zone;
 import org.mtcgate.filter.limit.LimiterRegistry;
 import org.mtcgate.filter.policy.CompiledPolicy;
 import org.mtcgate.filter.policy.PolicyFiles;
@@ -86,6 +88,10 @@ final class PolicyCommand implements Runnable {
         @Option(names = "--tp-oa", description = "TP-OA of the SMS-DELIVER (router-mt)")
         String tpOa;
 
+        @Option(names = "--link", paramLabel = "PEER:ZONE",
+                description = "the SS7 peer and zone it arrived over (router-mt, sms-iwmsc-mo), e.g. intl-gw:interconnect")
+        String link;
+
         @Option(names = "--to-msisdn", description = "target UE MSISDN")
         String toMsisdn;
 
@@ -129,7 +135,7 @@ final class PolicyCommand implements Runnable {
             Originator originator = new Originator(numeric ? GlobalTitle.of(from).digits() : from,
                     numeric ? GlobalTitle.of(from) : null,
                     viaGt == null ? null : GlobalTitle.of(viaGt),
-                    tpOa == null ? null : GlobalTitle.of(tpOa));
+                    tpOa == null ? null : GlobalTitle.of(tpOa), arrivalLink());
             String p = pid.trim().toLowerCase(java.util.Locale.ROOT);
             int tpPid = p.startsWith("0x") ? Integer.parseInt(p.substring(2), 16) : Integer.parseInt(p);
             InboundItem.Builder b = InboundItem.builder(in, originator).tpPid(tpPid);
@@ -143,6 +149,17 @@ final class PolicyCommand implements Runnable {
                 b.targetExternalId(ExternalId.of(toExtId));
             }
             return b.build();
+        }
+
+        private ArrivalLink arrivalLink() {
+            if (link == null) {
+                return null;
+            }
+            int colon = link.lastIndexOf(':');
+            if (colon < 1) {
+                throw new IllegalArgumentException("--link must be PEER:ZONE (zone home or interconnect): '" + link + "'");
+            }
+            return new ArrivalLink(link.substring(0, colon), Zone.parse(link.substring(colon + 1)));
         }
     }
 }

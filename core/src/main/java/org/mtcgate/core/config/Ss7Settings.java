@@ -3,6 +3,7 @@ package org.mtcgate.core.config;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
+import org.mtcgate.filter.Zone;
 
 /**
  * The node's SS7 side: one jSS7 signalling point with one M3UA association to each adjacent peer, over TCP (the
@@ -29,12 +30,21 @@ public record Ss7Settings(String localGt, int pointCode, List<Peer> peers, Strin
      * @param pointCode   the peer's point code
      * @param gtPrefixes  called-GT prefixes routed to this peer (the longest match over all peers wins)
      * @param ssns        the peer's subsystems
+     * @param zone        home (the operator's own MSC/VLR, HLR, SMS-SC) or interconnect (the default: gateways to
+     *                    other networks); trusted senders and MO-ForwardSM are bound to it
      */
     public record Peer(String name, boolean server, InetSocketAddress local, InetSocketAddress remote, int pointCode,
-                       List<String> gtPrefixes, List<Integer> ssns) {
+                       List<String> gtPrefixes, List<Integer> ssns, Zone zone) {
         public Peer {
             gtPrefixes = List.copyOf(gtPrefixes);
             ssns = List.copyOf(ssns);
+            java.util.Objects.requireNonNull(zone, "zone");
+        }
+
+        /** A peer in the interconnect zone. */
+        public Peer(String name, boolean server, InetSocketAddress local, InetSocketAddress remote, int pointCode,
+                    List<String> gtPrefixes, List<Integer> ssns) {
+            this(name, server, local, remote, pointCode, gtPrefixes, ssns, Zone.INTERCONNECT);
         }
 
         /** "server on 127.0.0.1:2905 for 127.0.0.1:2906" or "client 127.0.0.1:2906 to 127.0.0.1:2905". */

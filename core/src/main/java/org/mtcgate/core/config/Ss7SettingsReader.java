@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.mtcgate.filter.Zone;
 
 import static org.mtcgate.core.config.ConfigReader.address;
 import static org.mtcgate.core.config.ConfigReader.duration;
@@ -23,8 +24,9 @@ import static org.mtcgate.core.config.ConfigReader.text;
  */
 final class Ss7SettingsReader {
     private static final Set<String> SS7 = Set.of("local-gt", "point-code", "association", "peers", "default-peer", "invoke-timeout");
-    private static final Set<String> ASSOCIATION = Set.of("role", "local", "remote", "remote-point-code");
-    private static final Set<String> PEER = Set.of("name", "role", "local", "remote", "point-code", "global-titles", "ssns");
+    private static final Set<String> ASSOCIATION = Set.of("role", "local", "remote", "remote-point-code", "zone");
+    private static final Set<String> PEER = Set.of("name", "role", "local", "remote", "point-code", "global-titles", "ssns",
+            "zone");
     private static final String SINGLE_PEER = "peer";
 
     private Ss7SettingsReader() {
@@ -88,7 +90,7 @@ final class Ss7SettingsReader {
             throw a.error("an association needs 'local' and 'remote' host:port (M3UA over TCP binds both ends)");
         }
         return new Ss7Settings.Peer(SINGLE_PEER, server, address(local), address(remote),
-                integer(am, "remote-point-code", 2, 1, 16383), List.of(), List.of(8, 6));
+                integer(am, "remote-point-code", 2, 1, 16383), List.of(), List.of(8, 6), zone(am));
     }
 
     private static Ss7Settings.Peer peer(YamlNode p) throws ConfigException {
@@ -125,7 +127,20 @@ final class Ss7SettingsReader {
         } else {
             ssns.addAll(List.of(8, 6)); // MSC/SMSC and HLR: what SMS signalling addresses
         }
-        return new Ss7Settings.Peer(name, server, address(local), address(remote), pointCode, gts, ssns);
+        return new Ss7Settings.Peer(name, server, address(local), address(remote), pointCode, gts, ssns, zone(pm));
+    }
+
+    /** {@code zone: home|interconnect}; interconnect when absent, so that trust is always configured, never assumed. */
+    private static Zone zone(Map<String, YamlNode> m) throws ConfigException {
+        YamlNode z = m.get("zone");
+        if (z == null) {
+            return Zone.INTERCONNECT;
+        }
+        try {
+            return Zone.parse(z.requiredText());
+        } catch (IllegalArgumentException e) {
+            throw z.error(e.getMessage());
+        }
     }
 
     private static boolean role(Map<String, YamlNode> m) throws ConfigException {

@@ -213,6 +213,7 @@ public final class Node implements AutoCloseable {
                     .pointCode(p.pointCode())
                     .ssns(p.ssns())
                     .gtPrefixes(p.gtPrefixes())
+                    .zone(p.zone())
                     .build());
         }
         b.defaultPeer(s.defaultPeer());

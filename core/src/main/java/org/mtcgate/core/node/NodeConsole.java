@@ -78,10 +78,12 @@ final class NodeConsole {
         node.ss7().ifPresentOrElse(st -> {
             var ss7 = node.config().ss7();
             s.println("SS7 GT " + ss7.localGt() + ", PC " + ss7.pointCode() + ", M3UA/TCP peers:");
-            ss7.peers().forEach(p -> s.println(String.format("  %-12s PC %-5d %-7s %s%s%s", p.name(), p.pointCode(),
-                    st.isActive(p.name()) ? "ACTIVE" : "down", p.describe(),
+            ss7.peers().forEach(p -> s.println(String.format("  %-12s PC %-5d %-7s %-12s %s%s%s%s", p.name(), p.pointCode(),
+                    st.isActive(p.name()) ? "ACTIVE" : "down", p.zone().configName(), p.describe(),
                     p.gtPrefixes().isEmpty() ? "" : ", GTs " + String.join(" ", p.gtPrefixes()) + "*",
-                    p.name().equals(ss7.defaultPeer()) ? " (default)" : "")));
+                    p.name().equals(ss7.defaultPeer()) ? " (default)" : "",
+                    st.originGuardDrops(p.name()) == 0 ? ""
+                            : ", " + st.originGuardDrops(p.name()) + " M3UA DATA dropped for a foreign OPC")));
         }, () -> s.println("no SS7 role"));
     }
 

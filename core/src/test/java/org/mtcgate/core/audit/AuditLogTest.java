@@ -50,7 +50,8 @@ class AuditLogTest {
 
     private static InboundItem mt() {
         return InboundItem.builder(Ingress.ROUTER_MT, Originator.smsc(GlobalTitle.of("491710000"),
-                GlobalTitle.of("491710001"), GlobalTitle.of("12345"))).tpPid(0x7F).build();
+                GlobalTitle.of("491710001"), GlobalTitle.of("12345"),
+                new org.mtcgate.filter.ArrivalLink("intl-gw", org.mtcgate.filter.Zone.INTERCONNECT))).tpPid(0x7F).build();
     }
 
     private List<Map<String, Object>> read(Path file) throws IOException {
@@ -89,6 +90,8 @@ class AuditLogTest {
         expected.put("originator_address", null);
         expected.put("calling_gt", null);
         expected.put("tp_oa", null);
+        expected.put("link_peer", null);
+        expected.put("link_zone", null);
         expected.put("msisdn", "4917012345678");
         expected.put("imsi", "26201**********");
         expected.put("external_id", "meter-17@acme.example");
@@ -106,6 +109,8 @@ class AuditLogTest {
         assertEquals("491710000", blocked.get("originator_address"));
         assertEquals("491710001", blocked.get("calling_gt"));
         assertEquals("12345", blocked.get("tp_oa"));
+        assertEquals("intl-gw", blocked.get("link_peer"), "the link the SM arrived over");
+        assertEquals("interconnect", blocked.get("link_zone"));
         assertEquals("block", blocked.get("decision"));
         assertEquals("no grant for " + TRICKY, blocked.get("reason"));
         assertEquals(new BigDecimal(105), blocked.get("request_status_code"));

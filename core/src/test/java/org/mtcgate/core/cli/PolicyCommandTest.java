@@ -60,8 +60,15 @@ class PolicyCommandTest {
         assertTrue(foreign.out().contains("26201**********"), "IMSI masked in explanations: " + foreign.out());
 
         Run ota = run("policy", "explain", SAMPLE, "--ingress", "router-mt", "--from", "491720000100",
-                "--via-gt", "491720000100", "--tp-oa", "491729990000", "--to-imsi", "262015500000001", "--pid", "127");
+                "--via-gt", "491720000100", "--tp-oa", "491729990000", "--to-imsi", "262015500000001", "--pid", "127",
+                "--link", "home-smsc:home");
         assertTrue(ota.out().trim().endsWith("ALLOW home-network.ota-platform.router Request-Status SUCCESS (0)"), ota.out());
+
+        Run spoofed = run("policy", "explain", SAMPLE, "--ingress", "router-mt", "--from", "491720000100",
+                "--via-gt", "491720000100", "--tp-oa", "491729990000", "--to-imsi", "262015500000001", "--pid", "127",
+                "--link", "intl-gw:interconnect");
+        assertTrue(spoofed.out().contains("arrived on link intl-gw (interconnect)"), spoofed.out());
+        assertTrue(spoofed.out().trim().endsWith("BLOCK spoofed-home-gt Request-Status NOTAUTHORIZED (105)"), spoofed.out());
     }
 
     @Test

@@ -25,10 +25,10 @@ class SimLabTest {
         String data = dir.resolve("data").toString();
         try (SimProcess router = SimProcess.start(dir.resolve("router.log"), "router", "--gt", "491720000300",
                 "--hlr-gt", "491720000006", "--policy", POLICY, "--data-dir", data, "--mo-service-centre", "491720000100",
-                "--peer", "name=hlr,role=server,local=127.0.0.1:" + p[0] + ",remote=127.0.0.1:" + p[1] + ",pc=3,ssn=6,prefixes=491720000006",
-                "--peer", "name=msc,role=server,local=127.0.0.1:" + p[0] + ",remote=127.0.0.1:" + p[2] + ",pc=4,prefixes=491720000200",
+                "--peer", "name=hlr,role=server,local=127.0.0.1:" + p[0] + ",remote=127.0.0.1:" + p[1] + ",pc=3,ssn=6,prefixes=491720000006,zone=home",
+                "--peer", "name=msc,role=server,local=127.0.0.1:" + p[0] + ",remote=127.0.0.1:" + p[2] + ",pc=4,prefixes=491720000200,zone=home",
                 "--peer", "name=smsc,role=client,local=127.0.0.1:" + p[3] + ",remote=127.0.0.1:" + p[4] + ",pc=2",
-                "--peer", "name=ue,role=client,local=127.0.0.1:" + p[5] + ",remote=127.0.0.1:" + p[6] + ",pc=5,prefixes=491720000900",
+                "--peer", "name=ue,role=client,local=127.0.0.1:" + p[5] + ",remote=127.0.0.1:" + p[6] + ",pc=5,prefixes=491720000900,zone=home",
                 "--default-peer", "smsc");
              SimProcess hlr = SimProcess.start(dir.resolve("hlr.log"), "hlr", "--local", "127.0.0.1:" + p[1],
                      "--remote", "127.0.0.1:" + p[0], "--subscribers", SUBSCRIBERS, "--data-dir", data);

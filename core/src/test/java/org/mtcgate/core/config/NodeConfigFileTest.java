@@ -103,7 +103,7 @@ class NodeConfigFileTest {
                   point-code: 1
                   default-peer: stp
                   peers:
-                    - {name: hlr, role: client, local: "127.0.0.1:2911", remote: "127.0.0.1:2910", point-code: 3, global-titles: ["4917200004"], ssns: [6]}
+                    - {name: hlr, role: client, local: "127.0.0.1:2911", remote: "127.0.0.1:2910", point-code: 3, global-titles: ["4917200004"], ssns: [6], zone: home}
                     - {name: stp, local: "127.0.0.1:2905", remote: "127.0.0.1:2906", point-code: 2}
                 sms-router: {home-mcc-mnc: "26201"}
                 """);
@@ -116,6 +116,8 @@ class NodeConfigFileTest {
         assertEquals(java.util.List.of(8, 6), c.ss7().peers().get(1).ssns(), "MSC/SMSC and HLR subsystems by default");
         assertEquals("stp", c.ss7().defaultPeer());
         assertEquals("client 127.0.0.1:2911 to 127.0.0.1:2910", hlr.describe());
+        assertEquals(org.mtcgate.filter.Zone.HOME, hlr.zone());
+        assertEquals(org.mtcgate.filter.Zone.INTERCONNECT, c.ss7().peers().get(1).zone(), "interconnect unless said");
     }
 
     @Test
@@ -136,6 +138,8 @@ class NodeConfigFileTest {
         assertTrue(refuse(head + "  peers:\n    - {name: a, local: \"h:1\", remote: \"h:2\", point-code: 2, global-titles: [\"49\"]}\n"
                 + "    - {name: b, local: \"h:1\", remote: \"h:3\", point-code: 3, global-titles: [\"49\"]}\n").getMessage()
                 .contains("global title prefix '49' is routed to two peers"));
+        assertTrue(refuse(head + "  peers:\n    - {name: a, local: \"h:1\", remote: \"h:2\", point-code: 2, zone: abroad}\n")
+                .getMessage().contains("ss7.peers[0].zone: unknown zone 'abroad' (home or interconnect)"));
     }
 
     @Test

@@ -95,8 +95,8 @@ class NodeRouterTest {
                   default-peer: smsc
                   peers:
                     - {name: smsc, role: server, local: "127.0.0.1:%d", remote: "127.0.0.1:%d", point-code: 2, ssns: [8]}
-                    - {name: hlr, role: client, local: "127.0.0.1:%d", remote: "127.0.0.1:%d", point-code: 3, ssns: [6], global-titles: ["%s"]}
-                    - {name: msc, role: client, local: "127.0.0.1:%d", remote: "127.0.0.1:%d", point-code: 4, ssns: [8], global-titles: ["%s"]}
+                    - {name: hlr, role: client, local: "127.0.0.1:%d", remote: "127.0.0.1:%d", point-code: 3, ssns: [6], global-titles: ["%s"], zone: home}
+                    - {name: msc, role: client, local: "127.0.0.1:%d", remote: "127.0.0.1:%d", point-code: 4, ssns: [8], global-titles: ["%s"], zone: home}
                 sms-router: {hlr-gt: "%s", home-mcc-mnc: "26201", correlation-ttl: 1m}
                 sms-sc: {addresses: ["491720000100"]}
                 console: {host: 127.0.0.1, port: 0, users: [{name: olga, password-hash: "%s"}]}

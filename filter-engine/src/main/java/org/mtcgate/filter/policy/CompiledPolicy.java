@@ -1,5 +1,6 @@
 package org.mtcgate.filter.policy;
 
+import org.mtcgate.filter.ArrivalLink;
 import org.mtcgate.filter.Ingress;
 import org.mtcgate.filter.InboundItem;
 import org.mtcgate.filter.MessageKind;
@@ -32,14 +33,15 @@ public final class CompiledPolicy {
     private final List<SenderRule> senders;
     private final Map<String, UeSet> groups;
     private final TriggerPorts triggerPorts;
+    private final HomeGts homeGts;
 
     CompiledPolicy(String source, String digest, Map<Ingress, SenderIndex> indexes, Verdict ordinaryDefault,
                    List<SenderRule> senders, Map<String, UeSet> groups) {
-        this(source, digest, indexes, ordinaryDefault, senders, groups, TriggerPorts.NONE);
+        this(source, digest, indexes, ordinaryDefault, senders, groups, TriggerPorts.NONE, HomeGts.NONE);
     }
 
     CompiledPolicy(String source, String digest, Map<Ingress, SenderIndex> indexes, Verdict ordinaryDefault,
-                   List<SenderRule> senders, Map<String, UeSet> groups, TriggerPorts triggerPorts) {
+                   List<SenderRule> senders, Map<String, UeSet> groups, TriggerPorts triggerPorts, HomeGts homeGts) {
         this.source = source;
         this.digest = digest;
         this.indexByIngress = new SenderIndex[Ingress.values().length];
@@ -51,6 +53,7 @@ public final class CompiledPolicy {
         this.senders = List.copyOf(senders);
         this.groups = Map.copyOf(groups);
         this.triggerPorts = triggerPorts;
+        this.homeGts = homeGts;
     }
 
     /** Where the policy was read from. */
@@ -94,6 +97,16 @@ public final class CompiledPolicy {
             trace.step("TP-PID 0x" + Integer.toHexString(item.tpPid()) + ", TP-DCS and UDH make it "
                     + kind.policyName()
                     + (kind.isProtected() ? ", a protected kind: denied unless granted" : ", not protected"));
+            if (item.originator().arrivalLink() != null) {
+                trace.step("arrived on link " + item.originator().arrivalLink());
+            }
+        }
+        Verdict spoofed = homeGts.spoofed(ingress, item.originator());
+        if (spoofed != null) {
+            if (trace != null) {
+                trace.step("the sender or calling GT is one of the " + homeGts + ", but the link is interconnect");
+            }
+            return traced(trace, spoofed);
         }
         SenderIndex index = indexByIngress[ingress.ordinal()];
         SenderRule sender = index.find(item.originator(), kind);
@@ -158,8 +171,15 @@ public final class CompiledPolicy {
             return traced(trace, known.noGrant(kind));
         }
         if (trace != null) {
-            trace.step("no trusted sender on " + item.ingress() + " with a " + kind.policyName()
-                    + " grant matches the originator");
+            SenderRule elsewhere = index.find(item.originator(), kind, true);
+            if (elsewhere != null) {
+                ArrivalLink link = item.originator().arrivalLink();
+                trace.step("sender '" + elsewhere.id() + "' matches the originator but may arrive only over "
+                        + elsewhere.arrivesFrom() + ", and this came over " + (link == null ? "no known link" : link));
+            } else {
+                trace.step("no trusted sender on " + item.ingress() + " with a " + kind.policyName()
+                        + " grant matches the originator");
+            }
         }
         return traced(trace, defaultDenyByIngressAndKind[item.ingress().ordinal()][kind.ordinal()]);
     }
@@ -207,6 +227,10 @@ public final class CompiledPolicy {
         sb.append("groups:\n");
         groups.values().stream().sorted((a, b) -> a.name().compareTo(b.name()))
                 .forEach(g -> sb.append("  ").append(g.name()).append(" (").append(g.msisdnCount()).append(" listed MSISDNs)\n"));
+        if (!homeGts.isEmpty()) {
+            sb.append(homeGts).append(": blocked as ").append(HomeGts.SPOOFED_RULE)
+                    .append(" when they arrive over an interconnect link\n");
+        }
         sb.append("senders:\n");
         for (SenderRule s : senders) {
             sb.append("  ").append(s.describe()).append('\n');

@@ -8,6 +8,7 @@ import org.mtcgate.filter.Msisdn;
 import org.mtcgate.filter.RequestStatus;
 import org.mtcgate.filter.TimeSource;
 import org.mtcgate.filter.Verdict;
+import org.mtcgate.filter.Zone;
 import org.mtcgate.filter.limit.LimiterRegistry;
 import org.mtcgate.filter.limit.PeriodCounter;
 import org.mtcgate.filter.limit.Quota;
@@ -47,11 +48,14 @@ public final class PolicyLoader {
             "msisdn-files", "imsis", "imsi-prefixes", "external-ids", "external-id-domains", "include");
     private static final Set<String> RANGE = Set.of("from", "to");
     private static final Set<String> SENDER = Set.of("id", "description", "ingress", "identities", "addresses",
-            "address-prefixes", "via-gt-prefixes", "tp-oa-prefixes", "grants", "rate", "quota");
+            "address-prefixes", "via-gt-prefixes", "tp-oa-prefixes", "arrives-from", "grants", "rate", "quota");
     private static final Set<String> GRANT = Set.of("id", "kinds", "to");
     private static final Set<String> RATE = Set.of("per-second", "burst");
     private static final Set<String> QUOTA = Set.of("max", "period");
-    private static final Set<String> HOME = Set.of("trigger-sms-sc", "ota-platforms");
+    private static final Set<String> HOME = Set.of("trigger-sms-sc", "ota-platforms", "gt-prefixes", "arrives-from");
+    private static final Set<String> ARRIVES = Set.of("zone", "peers");
+    /** The ingresses whose items carry the signalling link they arrived on. */
+    private static final Set<Ingress> MAP_INGRESSES = EnumSet.of(Ingress.ROUTER_MT, Ingress.SMS_IWMSC_MO);
 
     private final LimiterRegistry limiters;
     private final TimeSource time;
@@ -80,22 +84,21 @@ public final class PolicyLoader {
             indexes.put(ingress, new SenderIndex.Builder());
         }
         Set<String> ids = new HashSet<>();
+        HomeSpec home = top.containsKey("home-network") ? homeSpec(top.get("home-network")) : HomeSpec.NONE;
         if (top.containsKey("senders")) {
             for (YamlNode s : top.get("senders").list()) {
-                SenderRule rule = sender(s, groups, indexes);
+                SenderRule rule = sender(s, groups, indexes, home.gts());
                 if (!ids.add(rule.id())) {
                     throw s.error("sender id '" + rule.id() + "' is used twice");
                 }
                 senders.add(rule);
             }
         }
-        if (top.containsKey("home-network")) {
-            senders.addAll(homeNetwork(top.get("home-network"), indexes));
-        }
+        senders.addAll(homeNetwork(home, indexes));
         Map<Ingress, SenderIndex> built = new EnumMap<>(Ingress.class);
         indexes.forEach((k, v) -> built.put(k, v.build()));
         return new CompiledPolicy(source, digest(text), built, ordinaryDefault, senders, groups.compiled(),
-                TriggerPorts.read(top.get("trigger-ports")));
+                TriggerPorts.read(top.get("trigger-ports")), home.gts());
     }
 
     /** After a policy is installed, forget the limiters of senders it dropped. */
@@ -122,7 +125,8 @@ public final class PolicyLoader {
         };
     }
 
-    private SenderRule sender(YamlNode node, Groups groups, Map<Ingress, SenderIndex.Builder> indexes) throws ConfigException {
+    private SenderRule sender(YamlNode node, Groups groups, Map<Ingress, SenderIndex.Builder> indexes, HomeGts home)
+            throws ConfigException {
         Map<String, YamlNode> m = node.mapping(SENDER);
         String id = required(node, m, "id").requiredText();
         if (!id.matches("[A-Za-z0-9._:-]+")) {
@@ -143,8 +147,9 @@ public final class PolicyLoader {
         }
         TokenBucket bucket = m.containsKey("rate") ? limiters.bucket(id, rate(m.get("rate")), time.nanoTime()) : null;
         PeriodCounter counter = m.containsKey("quota") ? limiters.counter(id, quota(m.get("quota"))) : null;
+        ArrivesFrom arrivesFrom = senderArrivesFrom(id, m, ingresses, home);
         SenderRule rule = new SenderRule(id, ingresses, digits(m.get("via-gt-prefixes"), true),
-                digits(m.get("tp-oa-prefixes"), true), grants, bucket, counter);
+                digits(m.get("tp-oa-prefixes"), true), arrivesFrom, grants, bucket, counter);
         int keys = 0;
         for (Ingress ingress : ingresses) {
             SenderIndex.Builder index = indexes.get(ingress);
@@ -190,6 +195,68 @@ public final class PolicyLoader {
         return new Grant(id, Set.copyOf(kinds), targets, Verdict.allow(id, reason));
     }
 
+    /**
+     * The links a sender may arrive through: as its policy says (MAP ingresses only); else, when any of its numbers
+     * (addresses, prefixes, calling GT prefixes) could be a home GT, home links only; else any link.
+     */
+    private static ArrivesFrom senderArrivesFrom(String id, Map<String, YamlNode> m, Set<Ingress> ingresses, HomeGts home)
+            throws ConfigException {
+        YamlNode node = m.get("arrives-from");
+        if (node != null) {
+            if (!MAP_INGRESSES.containsAll(ingresses)) {
+                throw node.error("arrives-from applies to senders on router-mt and sms-iwmsc-mo only (the ingresses whose "
+                        + "signalling link is known); sender '" + id + "' is on " + ingresses);
+            }
+            return arrivesFrom(node);
+        }
+        if (!MAP_INGRESSES.containsAll(ingresses) || home.isEmpty()) {
+            return null;
+        }
+        List<String> exact = new ArrayList<>();
+        List<String> prefixes = new ArrayList<>();
+        if (m.containsKey("addresses")) {
+            for (YamlNode a : m.get("addresses").list()) {
+                exact.add(digitString(a));
+            }
+        }
+        for (String key : List.of("address-prefixes", "via-gt-prefixes")) {
+            if (m.containsKey(key)) {
+                for (YamlNode a : m.get(key).list()) {
+                    prefixes.add(digitString(a));
+                }
+            }
+        }
+        return home.overlaps(exact, prefixes) ? ArrivesFrom.HOME_ZONE : null;
+    }
+
+    /** {@code {zone: home|interconnect}} and/or {@code {peers: [name, ...]}}. */
+    private static ArrivesFrom arrivesFrom(YamlNode node) throws ConfigException {
+        Map<String, YamlNode> m = node.mapping(ARRIVES);
+        Set<Zone> zones = EnumSet.noneOf(Zone.class);
+        Set<String> peers = new HashSet<>();
+        if (m.containsKey("zone")) {
+            YamlNode z = m.get("zone");
+            try {
+                zones.add(Zone.parse(z.requiredText()));
+            } catch (IllegalArgumentException e) {
+                throw z.error(e.getMessage());
+            }
+        }
+        if (m.containsKey("peers")) {
+            for (YamlNode p : m.get("peers").list()) {
+                String name = p.requiredText();
+                if (!name.matches("[A-Za-z0-9_-]{1,32}")) {
+                    throw p.error("'" + name + "' is not a peer name (1..32 of letters, digits, '-' and '_')");
+                }
+                peers.add(name);
+            }
+        }
+        if (zones.isEmpty() && peers.isEmpty()) {
+            throw node.error("arrives-from needs 'zone' (home or interconnect) or 'peers' (a list of ss7 peer names)");
+        }
+        return new ArrivesFrom(zones, peers);
+    }
+
     private static RateLimit rate(YamlNode node) throws ConfigException {
         Map<String, YamlNode> m = node.mapping(RATE);
         double perSecond;
@@ -232,46 +299,72 @@ public final class PolicyLoader {
         };
     }
 
-    /**
-     * The home network's own trusted sources (TS 33.187 6.1): the home SMS-SCs that handle triggers may send
-     * trigger SMs through the router, when both their SM-RP-OA and the SCCP calling GT are theirs; the OTA
-     * platform's SIM and ME data download SMs pass the router when they come through a home SMS-SC with the
-     * platform's number as TP-OA, and pass Tsms when the platform itself submits them.
-     */
-    private static List<SenderRule> homeNetwork(YamlNode node, Map<Ingress, SenderIndex.Builder> indexes) throws ConfigException {
+    /** The home-network section, read before the senders so that they can tell whether they are home GTs. */
+    private record HomeSpec(List<String> smsc, List<String> ota, ArrivesFrom arrivesFrom, HomeGts gts) {
+        static final HomeSpec NONE = new HomeSpec(List.of(), null, ArrivesFrom.HOME_ZONE, HomeGts.NONE);
+    }
+
+    private static HomeSpec homeSpec(YamlNode node) throws ConfigException {
         Map<String, YamlNode> m = node.mapping(HOME);
-        List<SenderRule> out = new ArrayList<>();
         List<String> smsc = new ArrayList<>();
         if (m.containsKey("trigger-sms-sc")) {
             for (YamlNode a : m.get("trigger-sms-sc").list()) {
                 smsc.add(digitString(a));
             }
         }
+        List<String> ota = null;
+        if (m.containsKey("ota-platforms")) {
+            ota = new ArrayList<>();
+            for (YamlNode a : m.get("ota-platforms").list()) {
+                ota.add(digitString(a));
+            }
+        }
+        List<String> prefixes = new ArrayList<>();
+        if (m.containsKey("gt-prefixes")) {
+            for (YamlNode a : m.get("gt-prefixes").list()) {
+                prefixes.add(digitString(a));
+            }
+        }
+        ArrivesFrom arrivesFrom = m.containsKey("arrives-from") ? arrivesFrom(m.get("arrives-from")) : ArrivesFrom.HOME_ZONE;
+        List<String> exact = new ArrayList<>(smsc);
+        if (ota != null) {
+            exact.addAll(ota);
+        }
+        return new HomeSpec(smsc, ota, arrivesFrom, new HomeGts(exact, prefixes));
+    }
+
+    /**
+     * The home network's own trusted sources (TS 33.187 6.1): the home SMS-SCs that handle triggers may send
+     * trigger SMs through the router, when both their SM-RP-OA and the SCCP calling GT are theirs and they arrive
+     * over a home link (or the links {@code home-network.arrives-from} names); the OTA platform's SIM and ME data
+     * download SMs pass the router when they come that way with the platform's number as TP-OA, and pass Tsms
+     * when the platform itself submits them.
+     */
+    private static List<SenderRule> homeNetwork(HomeSpec home, Map<Ingress, SenderIndex.Builder> indexes) {
+        List<SenderRule> out = new ArrayList<>();
+        List<String> smsc = home.smsc();
         DigitSet smscSet = exactDigits(smsc);
         if (!smsc.isEmpty()) {
             String id = "home-network.trigger-sms-sc";
-            SenderRule rule = new SenderRule(id, EnumSet.of(Ingress.ROUTER_MT), smscSet, null,
+            SenderRule rule = new SenderRule(id, EnumSet.of(Ingress.ROUTER_MT), smscSet, null, home.arrivesFrom(),
                     List.of(new Grant(id, Set.of(MessageKind.TRIGGER), UeSet.everyUe(),
                             Verdict.allow(id, "trigger SM from a home SMS-SC that handles triggers (TS 33.187 6.1)"))),
                     null, null);
             smsc.forEach(a -> indexes.get(Ingress.ROUTER_MT).address(a, rule));
             out.add(rule);
         }
-        if (m.containsKey("ota-platforms")) {
-            List<String> ota = new ArrayList<>();
-            for (YamlNode a : m.get("ota-platforms").list()) {
-                ota.add(digitString(a));
-            }
+        if (home.ota() != null) {
+            List<String> ota = home.ota();
             Set<MessageKind> otaKinds = Set.of(MessageKind.SIM_DATA_DOWNLOAD, MessageKind.ME_DATA_DOWNLOAD);
             String id = "home-network.ota-platform";
-            SenderRule tsms = new SenderRule(id + ".tsms", EnumSet.of(Ingress.TSMS), null, null,
+            SenderRule tsms = new SenderRule(id + ".tsms", EnumSet.of(Ingress.TSMS), null, null, null,
                     List.of(new Grant(id + ".tsms", otaKinds, UeSet.everyUe(),
                             Verdict.allow(id + ".tsms", "SIM/ME data download from the home OTA platform"))), null, null);
             ota.forEach(a -> indexes.get(Ingress.TSMS).address(a, tsms));
             out.add(tsms);
             if (!smsc.isEmpty()) {
                 SenderRule router = new SenderRule(id + ".router", EnumSet.of(Ingress.ROUTER_MT), smscSet, exactDigits(ota),
-                        List.of(new Grant(id + ".router", otaKinds, UeSet.everyUe(),
+                        home.arrivesFrom(), List.of(new Grant(id + ".router", otaKinds, UeSet.everyUe(),
                                 Verdict.allow(id + ".router", "SIM/ME data download from the home OTA platform through a home SMS-SC"))),
                         null, null);
                 smsc.forEach(a -> indexes.get(Ingress.ROUTER_MT).address(a, router));

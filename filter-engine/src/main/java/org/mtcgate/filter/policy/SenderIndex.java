@@ -37,7 +37,12 @@ final class SenderIndex {
      * which has a grant for that kind; null when there is none.
      */
     SenderRule find(Originator originator, MessageKind kind) {
-        SenderRule found = first(byIdentity.get(originator.identity()), originator, kind);
+        return find(originator, kind, false);
+    }
+
+    /** As {@link #find(Originator, MessageKind)}; with {@code ignoreLink}, senders bound to other links match too. */
+    SenderRule find(Originator originator, MessageKind kind, boolean ignoreLink) {
+        SenderRule found = first(byIdentity.get(originator.identity()), originator, kind, ignoreLink);
         if (found != null) {
             return found;
         }
@@ -47,14 +52,15 @@ final class SenderIndex {
         }
         long value = address.value();
         int length = address.length();
-        found = first(byExactAddress.get(DigitMath.key(value, length)), originator, kind);
+        found = first(byExactAddress.get(DigitMath.key(value, length)), originator, kind, ignoreLink);
         if (found != null) {
             return found;
         }
         for (int i = 0; i < prefixLengths.length; i++) {
             int n = prefixLengths[i];
             if (n <= length) {
-                found = first(byPrefix.get(i).get(DigitMath.key(DigitMath.prefix(value, length, n), n)), originator, kind);
+                found = first(byPrefix.get(i).get(DigitMath.key(DigitMath.prefix(value, length, n), n)), originator, kind,
+                        ignoreLink);
                 if (found != null) {
                     return found;
                 }
@@ -63,12 +69,12 @@ final class SenderIndex {
         return null;
     }
 
-    private static SenderRule first(SenderRule[] candidates, Originator originator, MessageKind kind) {
+    private static SenderRule first(SenderRule[] candidates, Originator originator, MessageKind kind, boolean ignoreLink) {
         if (candidates == null) {
             return null;
         }
         for (SenderRule sender : candidates) {
-            if ((kind == null || sender.grantsFor(kind).length > 0) && sender.conditionsHold(originator)) {
+            if ((kind == null || sender.grantsFor(kind).length > 0) && sender.conditionsHold(originator, ignoreLink)) {
                 return sender;
             }
         }

@@ -25,6 +25,7 @@ public final class SenderRule {
     private final Set<Ingress> ingresses;
     private final DigitSet viaGt;
     private final DigitSet tpOa;
+    private final ArrivesFrom arrivesFrom;
     private final Grant[][] grantsByKind;
     private final Verdict[] noGrantByKind;
     private final Verdict[] notForUeByKind;
@@ -34,12 +35,13 @@ public final class SenderRule {
     private final Verdict quotaExceeded;
     private final List<Grant> grants;
 
-    SenderRule(String id, Set<Ingress> ingresses, DigitSet viaGt, DigitSet tpOa, List<Grant> grants,
-               TokenBucket bucket, PeriodCounter counter) {
+    SenderRule(String id, Set<Ingress> ingresses, DigitSet viaGt, DigitSet tpOa, ArrivesFrom arrivesFrom,
+               List<Grant> grants, TokenBucket bucket, PeriodCounter counter) {
         this.id = id;
         this.ingresses = Set.copyOf(ingresses);
         this.viaGt = viaGt;
         this.tpOa = tpOa;
+        this.arrivesFrom = arrivesFrom;
         this.grants = List.copyOf(grants);
         this.bucket = bucket;
         this.counter = counter;
@@ -78,8 +80,21 @@ public final class SenderRule {
         return grants;
     }
 
-    /** Whether the secondary conditions (calling GT, TP-OA) hold for this originator. */
+    /** The links this sender may arrive through, or null for any (non-MAP ingresses). */
+    public ArrivesFrom arrivesFrom() {
+        return arrivesFrom;
+    }
+
+    /** Whether the secondary conditions (arrival link, calling GT, TP-OA) hold for this originator. */
     boolean conditionsHold(Originator originator) {
+        return conditionsHold(originator, false);
+    }
+
+    /** As {@link #conditionsHold(Originator)}; with {@code ignoreLink} the arrival link is not looked at (explain). */
+    boolean conditionsHold(Originator originator, boolean ignoreLink) {
+        if (!ignoreLink && arrivesFrom != null && !arrivesFrom.admits(originator.arrivalLink())) {
+            return false;
+        }
         if (viaGt != null) {
             GlobalTitle node = originator.networkNode();
             if (node == null || !viaGt.contains(node)) {
@@ -95,7 +110,7 @@ public final class SenderRule {
 
     /** How many secondary conditions it has; the more, the more specific, the earlier it is tried. */
     int conditionCount() {
-        return (viaGt == null ? 0 : 1) + (tpOa == null ? 0 : 1);
+        return (viaGt == null ? 0 : 1) + (tpOa == null ? 0 : 1) + (arrivesFrom == null ? 0 : 1);
     }
 
     Grant[] grantsFor(MessageKind kind) {
@@ -136,6 +151,9 @@ public final class SenderRule {
         }
         StringBuilder sb = new StringBuilder(id).append(" on ").append(ingresses).append(':');
         byKind.forEach((k, targets) -> sb.append(' ').append(k.policyName()).append("->").append(targets));
+        if (arrivesFrom != null) {
+            sb.append(" arrives from ").append(arrivesFrom);
+        }
         if (bucket != null) {
             sb.append(" rate ").append(bucket.limit().perSecond()).append("/s burst ").append(bucket.limit().burst());
         }

@@ -15,4 +15,12 @@ public interface CorrelationStore {
     int expire(Instant now);
 
     int size();
+
+    /**
+     * Whether a correlation could be kept now. Asked before the HLR is, so that a full store does not turn every
+     * SRI-for-SM into an HLR query whose answer is thrown away; a put may still fail in a race.
+     */
+    default boolean hasRoom() {
+        return true;
+    }
 }

@@ -66,6 +66,11 @@ public final class MemoryCorrelationStore implements CorrelationStore {
     }
 
     @Override
+    public boolean hasRoom() {
+        return size.get() < capacity;
+    }
+
+    @Override
     public int size() {
         return size.get();
     }

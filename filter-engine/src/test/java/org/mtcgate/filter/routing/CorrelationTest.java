@@ -1,8 +1,11 @@
 package org.mtcgate.filter.routing;
 
 import org.junit.jupiter.api.Test;
+import org.mtcgate.filter.ArrivalLink;
+import org.mtcgate.filter.GlobalTitle;
 import org.mtcgate.filter.Imsi;
 import org.mtcgate.filter.Msisdn;
+import org.mtcgate.filter.Zone;
 
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -50,5 +53,30 @@ class CorrelationTest {
         assertEquals(1, store.size());
         assertEquals(1, store.expire(T0.plusSeconds(61)));
         assertEquals(0, store.size());
+    }
+
+    @Test
+    void theStoreSaysWhetherItHasRoomBeforeAnyoneAsksTheHlr() {
+        MemoryCorrelationStore store = new MemoryCorrelationStore(1);
+        assertTrue(store.hasRoom());
+        assertTrue(store.put(correlation(CorrelationId.of(Imsi.of("262019999999991")), T0.plusSeconds(30))));
+        assertFalse(store.hasRoom());
+        store.expire(T0.plusSeconds(31));
+        assertTrue(store.hasRoom());
+    }
+
+    @Test
+    void whoAskedIsTheCallingGtAndTheLinkTogether() {
+        ArrivalLink gateway = new ArrivalLink("intl-gw", Zone.INTERCONNECT);
+        ArrivalLink home = new ArrivalLink("home-smsc", Zone.HOME);
+        Correlation.AskedBy asked = new Correlation.AskedBy(GlobalTitle.of("491720000100"), home);
+        assertTrue(asked.sameAs(new Correlation.AskedBy(GlobalTitle.of("491720000100"), home)));
+        assertFalse(asked.sameAs(new Correlation.AskedBy(GlobalTitle.of("491720000100"), gateway)), "same GT, other link");
+        assertFalse(asked.sameAs(new Correlation.AskedBy(GlobalTitle.of("491720000101"), home)), "same link, other GT");
+        assertFalse(asked.sameAs(new Correlation.AskedBy(null, home)), "no calling GT");
+        assertFalse(asked.sameAs(null));
+        Correlation c = new Correlation(CorrelationId.of(Imsi.of("262019999999991")), Msisdn.of("491701000001"),
+                Imsi.of("262015500000001"), "491720000200", null, "491720000100", T0, asked);
+        assertEquals("GT 491720000100 on home-smsc (home)", c.askedBy().toString());
     }
 }

@@ -11,6 +11,11 @@ public enum ProtocolError {
     UNKNOWN_CORRELATION,
     /** MT-ForwardSM from another service centre than the one that asked SRI-for-SM: unidentifiedSubscriber. */
     SERVICE_CENTRE_MISMATCH,
+    /** MT-ForwardSM from another SCCP calling GT or over another link than the SRI-for-SM that got the
+     *  correlation ID: unidentifiedSubscriber. */
+    CORRELATION_ELSEWHERE,
+    /** MO-ForwardSM over a link that is not a home-zone peer: facilityNotSupported. */
+    NOT_FROM_HOME_LINK,
     /** A mandatory MAP parameter missing or of the wrong kind (e.g. SM-RP-DA without IMSI): unexpectedDataValue. */
     MALFORMED_REQUEST,
     /** SM-RP-UI is not a TPDU of the expected type (TS 23.040 9.2): SM-DeliveryFailure, equipmentProtocolError. */

@@ -2,6 +2,7 @@ package org.mtcgate.map.lab;
 
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import org.mtcgate.filter.Zone;
 import org.mtcgate.map.stack.AssociationRole;
 import org.mtcgate.map.stack.Ss7Stack;
 import org.mtcgate.map.stack.Ss7StackConfig;
@@ -31,6 +32,15 @@ public final class StackPair implements AutoCloseable {
 
     /** As {@link #assemble(Path, Transport)}, with {@code deliveryThreads} M3UA delivery threads per stack (0: jSS7's). */
     public static StackPair assemble(Path dataDir, Transport transport, int deliveryThreads) throws Exception {
+        return assemble(dataDir, transport, deliveryThreads, Zone.INTERCONNECT);
+    }
+
+    /**
+     * As {@link #assemble(Path, Transport, int)}, with the network side's peer (the gateway) in {@code gatewayZone}:
+     * home when the gateway stands for a home MSC relaying MO SMs.
+     */
+    public static StackPair assemble(Path dataDir, Transport transport, int deliveryThreads, Zone gatewayZone)
+            throws Exception {
         int[] ports = FreePorts.distinct(2);
         int serverPort = ports[0];
         int clientPort = ports[1];
@@ -38,7 +48,7 @@ public final class StackPair implements AutoCloseable {
                 .name("network").dataDir(dataDir).transport(transport).deliveryThreads(deliveryThreads).role(AssociationRole.SERVER)
                 .local("127.0.0.1", serverPort).remote("127.0.0.1", clientPort)
                 .pointCodes(2, 1).localSsns(Ss7StackConfig.SSN_HLR, Ss7StackConfig.SSN_MSC)
-                .remoteSsns(Ss7StackConfig.SSN_MSC).localGlobalTitle(HLR_GT).build());
+                .remoteSsns(Ss7StackConfig.SSN_MSC).zone(gatewayZone).localGlobalTitle(HLR_GT).build());
         try {
             Ss7Stack gateway = Ss7Stack.assemble(Ss7StackConfig.builder()
                     .name("gateway").dataDir(dataDir).transport(transport).deliveryThreads(deliveryThreads).role(AssociationRole.CLIENT)

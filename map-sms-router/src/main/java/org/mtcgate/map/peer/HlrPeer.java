@@ -1,6 +1,9 @@
 package org.mtcgate.map.peer;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
@@ -19,6 +22,8 @@ import org.mobicents.protocols.ss7.map.api.primitives.NumberingPlan;
 import org.mobicents.protocols.ss7.map.api.service.lsm.AdditionalNumber;
 import org.mobicents.protocols.ss7.map.api.service.sms.LocationInfoWithLMSI;
 import org.mobicents.protocols.ss7.map.api.service.sms.MAPDialogSms;
+import org.mobicents.protocols.ss7.map.api.service.sms.ReportSMDeliveryStatusRequest;
+import org.mobicents.protocols.ss7.map.api.service.sms.SMDeliveryOutcome;
 import org.mobicents.protocols.ss7.map.api.service.sms.SendRoutingInfoForSMRequest;
 import org.mtcgate.map.dialog.Dialogs;
 import org.mtcgate.map.stack.Ss7Stack;
@@ -50,6 +55,16 @@ public final class HlrPeer extends SmsListenerAdapter {
     private final MAPParameterFactory parameters;
     private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
     private final BiConsumer<String, String> onAnswer;
+    private final Set<String> informFor = ConcurrentHashMap.newKeySet();
+    private final List<String> asked = new CopyOnWriteArrayList<>();
+    private final List<Report> reports = new CopyOnWriteArrayList<>();
+
+    /**
+     * A ReportSM-DeliveryStatus as received: the MSISDN, the service centre address, the outcome, and the SCCP
+     * calling GT it came from.
+     */
+    public record Report(String msisdn, String serviceCentre, SMDeliveryOutcome outcome, String callingGt) {
+    }
 
     public HlrPeer(Ss7Stack stack) {
         this(stack, (msisdn, outcome) -> { });
@@ -72,6 +87,41 @@ public final class HlrPeer extends SmsListenerAdapter {
         return this;
     }
 
+    /** For {@code msisdn}, sends InformServiceCentre (stored MSISDN, MNRF set) before the SRI-SM result. */
+    public HlrPeer informServiceCentre(String msisdn) {
+        informFor.add(msisdn);
+        return this;
+    }
+
+    /** The MSISDNs of every SRI-SM received, in order. */
+    public List<String> asked() {
+        return List.copyOf(asked);
+    }
+
+    /** Every ReportSM-DeliveryStatus received, in order. */
+    public List<Report> reports() {
+        return List.copyOf(reports);
+    }
+
+    /** Records a ReportSM-DeliveryStatus and answers it with the MSISDN as stored MSISDN (v2 and later). */
+    @Override
+    public void onReportSMDeliveryStatusRequest(ReportSMDeliveryStatusRequest request) {
+        MAPDialogSms dialog = request.getMAPDialog();
+        try {
+            String calling = dialog.getRemoteAddress() == null || dialog.getRemoteAddress().getGlobalTitle() == null
+                    ? null : dialog.getRemoteAddress().getGlobalTitle().getDigits();
+            reports.add(new Report(request.getMsisdn() == null ? null : request.getMsisdn().getAddress(),
+                    request.getServiceCentreAddress() == null ? null : request.getServiceCentreAddress().getAddress(),
+                    request.getSMDeliveryOutcome(), calling));
+            int version = (int) dialog.getApplicationContext().getApplicationContextVersion().getVersion();
+            dialog.addReportSMDeliveryStatusResponse(request.getInvokeId(), version >= 2 ? request.getMsisdn() : null, null);
+            dialog.close(false);
+        } catch (MAPException | RuntimeException e) {
+            LOG.warn("ReportSM-DeliveryStatus answer failed; aborting dialog {}", dialog.getLocalDialogId(), e);
+            Dialogs.abort(dialog);
+        }
+    }
+
     @Override
     public void onSendRoutingInfoForSMRequest(SendRoutingInfoForSMRequest request) {
         MAPDialogSms dialog = request.getMAPDialog();
@@ -81,6 +131,7 @@ public final class HlrPeer extends SmsListenerAdapter {
         }
         try {
             String msisdn = request.getMsisdn() == null ? null : request.getMsisdn().getAddress();
+            asked.add(String.valueOf(msisdn));
             Subscription subscription = msisdn == null ? null : subscriptions.get(msisdn);
             long invokeId = request.getInvokeId();
             if (subscription == null) {
@@ -92,6 +143,10 @@ public final class HlrPeer extends SmsListenerAdapter {
             } else {
                 onAnswer.accept(msisdn, "IMSI " + subscription.imsi() + ", serving MSC " + subscription.servingMscNumber()
                         + (subscription.servingSgsnNumber() == null ? "" : ", SGSN " + subscription.servingSgsnNumber()));
+                if (informFor.contains(msisdn)) {
+                    dialog.addInformServiceCentreRequest(request.getMsisdn(),
+                            parameters.createMWStatus(false, true, false, false), null, null, null);
+                }
                 dialog.addSendRoutingInfoForSMResponse(invokeId, parameters.createIMSI(subscription.imsi()),
                         location(subscription), null, null, null);
             }

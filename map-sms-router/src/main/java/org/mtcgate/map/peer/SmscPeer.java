@@ -19,7 +19,10 @@ import org.mobicents.protocols.ss7.map.api.primitives.AddressNature;
 import org.mobicents.protocols.ss7.map.api.primitives.AddressString;
 import org.mobicents.protocols.ss7.map.api.primitives.MAPExtensionContainer;
 import org.mobicents.protocols.ss7.map.api.primitives.NumberingPlan;
+import org.mobicents.protocols.ss7.map.api.service.sms.InformServiceCentreRequest;
 import org.mobicents.protocols.ss7.map.api.service.sms.MAPDialogSms;
+import org.mobicents.protocols.ss7.map.api.service.sms.ReportSMDeliveryStatusResponse;
+import org.mobicents.protocols.ss7.map.api.service.sms.SMDeliveryOutcome;
 import org.mobicents.protocols.ss7.map.api.service.sms.MtForwardShortMessageResponse;
 import org.mobicents.protocols.ss7.map.api.service.sms.SendRoutingInfoForSMResponse;
 import org.mobicents.protocols.ss7.sccp.parameter.SccpAddress;
@@ -95,6 +98,26 @@ public final class SmscPeer extends SmsListenerAdapter {
         return pending.future;
     }
 
+    /**
+     * ReportSM-DeliveryStatus (v3) for {@code msisdn} with this peer's service centre address, to the HLR whose GT is
+     * {@code hlrGt}; completes with the stored MSISDN of the answer (null when it has none).
+     */
+    public CompletableFuture<String> reportSmDeliveryStatus(String msisdn, String hlrGt, SMDeliveryOutcome outcome) {
+        Pending<String> pending = new Pending<>(this);
+        try {
+            MAPDialogSms dialog = provider.getMAPServiceSms().createNewDialog(GATEWAY_V3, callingAddress, null,
+                    GlobalTitles.routeOnGt(hlrGt, Ss7StackConfig.SSN_HLR), null);
+            dialog.setUserObject(pending);
+            dialog.addReportSMDeliveryStatusRequest(invokeTimeoutMillis,
+                    parameters.createISDNAddressString(AddressNature.international_number, NumberingPlan.ISDN, msisdn),
+                    serviceCentreAddress, outcome, null, null, false, false, null, null);
+            dialog.send();
+        } catch (MAPException | RuntimeException e) {
+            pending.future.completeExceptionally(e);
+        }
+        return pending.future;
+    }
+
     /** MT-ForwardSM of {@code tpdu} (an SMS-DELIVER) to {@code imsi} at the serving MSC {@code mscGt} (SSN 8). */
     public CompletableFuture<Void> mtForwardSm(String imsi, String mscGt, byte[] tpdu, boolean moreMessagesToSend) {
         Pending<Void> pending = new Pending<>(this);
@@ -128,11 +151,28 @@ public final class SmscPeer extends SmsListenerAdapter {
             if (imsi == null || node == null) {
                 pending.fail(MapFailure.of(MapFailure.Kind.NO_ANSWER, "SRI-SM result without IMSI or node number"));
             } else {
-                pending.future.complete(new RoutingInfo(imsi, node));
+                pending.future.complete(new RoutingInfo(imsi, node, pending.informedStoredMsisdn));
             }
         } catch (RuntimeException e) {
             LOG.warn("malformed SRI-SM result", e);
             pending.fail(e);
+        }
+    }
+
+    /** InformServiceCentre sent with (before) an SRI-SM result: kept for the {@link RoutingInfo}. */
+    @Override
+    public void onInformServiceCentreRequest(InformServiceCentreRequest request) {
+        Pending<RoutingInfo> pending = pendingOf(request.getMAPDialog());
+        if (pending != null) {
+            pending.informedStoredMsisdn = request.getStoredMSISDN() == null ? "" : request.getStoredMSISDN().getAddress();
+        }
+    }
+
+    @Override
+    public void onReportSMDeliveryStatusResponse(ReportSMDeliveryStatusResponse response) {
+        Pending<String> pending = pendingOf(response.getMAPDialog());
+        if (pending != null) {
+            pending.future.complete(response.getStoredMSISDN() == null ? null : response.getStoredMSISDN().getAddress());
         }
     }
 
@@ -216,6 +256,7 @@ public final class SmscPeer extends SmsListenerAdapter {
     private static final class Pending<T> {
         private final SmscPeer owner;
         private final CompletableFuture<T> future = new CompletableFuture<>();
+        private volatile String informedStoredMsisdn;
 
         Pending(SmscPeer owner) {
             this.owner = owner;

@@ -1,5 +1,6 @@
 package org.mtcgate.map.router;
 
+import org.mtcgate.filter.ArrivalLink;
 import org.mtcgate.filter.GlobalTitle;
 import org.mtcgate.filter.InboundItem;
 import org.mtcgate.filter.Ingress;
@@ -20,12 +21,13 @@ final class MtItems {
 
     /**
      * The item for an SM from service centre {@code serviceCentre} (SM-RP-OA), delivered by SCCP calling GT
-     * {@code callingGt} (null when the calling address had none), to the UE of {@code correlation}. The TPDU must
-     * be a canonically encoded SMS-DELIVER or SMS-STATUS-REPORT ({@link TpduCodec#decodeMt}); both are screened
-     * on TP-PID, TP-DCS and UDH, since a status report may carry user data too.
+     * {@code callingGt} (null when the calling address had none) over {@code link}, to the UE of
+     * {@code correlation}. The TPDU must be a canonically encoded SMS-DELIVER or SMS-STATUS-REPORT
+     * ({@link TpduCodec#decodeMt}); both are screened on TP-PID, TP-DCS and UDH, since a status report may carry
+     * user data too.
      */
-    static InboundItem item(GlobalTitle serviceCentre, GlobalTitle callingGt, byte[] tpdu, Correlation correlation)
-            throws TpduException {
+    static InboundItem item(GlobalTitle serviceCentre, GlobalTitle callingGt, ArrivalLink link, byte[] tpdu,
+                            Correlation correlation) throws TpduException {
         if (tpdu == null) {
             throw new TpduException("SM-RP-UI", 0, "missing");
         }
@@ -34,7 +36,7 @@ final class MtItems {
         if (decoded instanceof SmsDeliver deliver && !deliver.originatingAddress().isAlphanumeric()) {
             tpOa = Digits.globalTitle(deliver.originatingAddress().value());
         }
-        InboundItem.Builder b = InboundItem.builder(Ingress.ROUTER_MT, Originator.smsc(serviceCentre, callingGt, tpOa))
+        InboundItem.Builder b = InboundItem.builder(Ingress.ROUTER_MT, Originator.smsc(serviceCentre, callingGt, tpOa, link))
                 .targetImsi(correlation.imsi()).targetMsisdn(correlation.msisdn());
         int payload = decoded instanceof SmsDeliver deliver ? deliver.userData().body().length
                 : ((SmsStatusReport) decoded).userData() == null ? 0

@@ -20,8 +20,11 @@ import org.mobicents.protocols.ss7.map.api.primitives.IMSI;
 import org.mobicents.protocols.ss7.map.api.primitives.ISDNAddressString;
 import org.mobicents.protocols.ss7.map.api.primitives.MAPExtensionContainer;
 import org.mobicents.protocols.ss7.map.api.service.sms.ForwardShortMessageResponse;
+import org.mobicents.protocols.ss7.map.api.service.sms.InformServiceCentreRequest;
 import org.mobicents.protocols.ss7.map.api.service.sms.MAPDialogSms;
 import org.mobicents.protocols.ss7.map.api.service.sms.MtForwardShortMessageResponse;
+import org.mobicents.protocols.ss7.map.api.service.sms.ReportSMDeliveryStatusRequest;
+import org.mobicents.protocols.ss7.map.api.service.sms.ReportSMDeliveryStatusResponse;
 import org.mobicents.protocols.ss7.map.api.service.sms.SendRoutingInfoForSMResponse;
 import org.mobicents.protocols.ss7.map.api.service.sms.SmsSignalInfo;
 import org.mobicents.protocols.ss7.sccp.parameter.SccpAddress;
@@ -60,10 +63,14 @@ final class OutgoingDialogs extends SmsListenerAdapter {
         provider.removeMAPDialogListener(this);
     }
 
-    CompletableFuture<MapOutcome<SendRoutingInfoForSMResponse>> sendRoutingInfoForSm(int version, SccpAddress from,
+    /**
+     * SRI-for-SM; the outcome comes when the HLR's TC-END has been read whole, so that an InformServiceCentre in it
+     * (before or after the result) comes with the result.
+     */
+    CompletableFuture<MapOutcome<RoutingAnswer>> sendRoutingInfoForSm(int version, SccpAddress from,
             SccpAddress hlr, ISDNAddressString msisdn, boolean smRpPri, AddressString serviceCentre,
             boolean gprsSupport) {
-        Pending<SendRoutingInfoForSMResponse> pending = new Pending<>(this);
+        Pending<RoutingAnswer> pending = new Pending<>(this);
         MAPDialogSms dialog = null;
         try {
             dialog = provider.getMAPServiceSms().createNewDialog(context(
@@ -74,6 +81,31 @@ final class OutgoingDialogs extends SmsListenerAdapter {
             dialog.send();
         } catch (MAPException | RuntimeException e) {
             pending.fail("SRI-SM could not be sent: " + e.getMessage());
+            release(dialog);
+        }
+        return pending.future;
+    }
+
+    /**
+     * ReportSM-DeliveryStatus to the HLR on behalf of an SMSC (v2/v3 carry what the SMSC sent; v1 only MSISDN and
+     * service centre); the result is the HLR's answer.
+     */
+    CompletableFuture<MapOutcome<ReportSMDeliveryStatusResponse>> reportSmDeliveryStatus(int version, SccpAddress from,
+            SccpAddress hlr, ReportSMDeliveryStatusRequest report) {
+        Pending<ReportSMDeliveryStatusResponse> pending = new Pending<>(this);
+        MAPDialogSms dialog = null;
+        try {
+            dialog = provider.getMAPServiceSms().createNewDialog(context(
+                    MAPApplicationContextName.shortMsgGatewayContext, version), from, null, hlr, null);
+            dialog.setUserObject(pending);
+            dialog.addReportSMDeliveryStatusRequest(invokeTimeoutMillis, report.getMsisdn(),
+                    report.getServiceCentreAddress(), report.getSMDeliveryOutcome(),
+                    report.getAbsentSubscriberDiagnosticSM(), null, report.getGprsSupportIndicator(),
+                    report.getDeliveryOutcomeIndicator(), report.getAdditionalSMDeliveryOutcome(),
+                    report.getAdditionalAbsentSubscriberDiagnosticSM());
+            dialog.send();
+        } catch (MAPException | RuntimeException e) {
+            pending.fail("ReportSM-DeliveryStatus could not be sent: " + e.getMessage());
             release(dialog);
         }
         return pending.future;
@@ -116,9 +148,43 @@ final class OutgoingDialogs extends SmsListenerAdapter {
 
     @Override
     public void onSendRoutingInfoForSMResponse(SendRoutingInfoForSMResponse response) {
-        Pending<SendRoutingInfoForSMResponse> pending = pendingOf(response.getMAPDialog());
+        Pending<RoutingAnswer> pending = pendingOf(response.getMAPDialog());
+        if (pending != null) {
+            pending.result = response;
+        }
+    }
+
+    @Override
+    public void onInformServiceCentreRequest(InformServiceCentreRequest request) {
+        Pending<RoutingAnswer> pending = pendingOf(request.getMAPDialog());
+        if (pending != null) {
+            pending.informServiceCentre = request;
+        }
+    }
+
+    @Override
+    public void onReportSMDeliveryStatusResponse(ReportSMDeliveryStatusResponse response) {
+        Pending<ReportSMDeliveryStatusResponse> pending = pendingOf(response.getMAPDialog());
         if (pending != null) {
             pending.future.complete(new MapOutcome.Result<>(response));
+        }
+    }
+
+    /** The HLR's TC-END has been read: an SRI-for-SM result kept meanwhile is the outcome. */
+    @Override
+    public void onDialogClose(MAPDialog dialog) {
+        completeRoutingInfo(dialog);
+    }
+
+    @Override
+    public void onDialogDelimiter(MAPDialog dialog) {
+        completeRoutingInfo(dialog);
+    }
+
+    private void completeRoutingInfo(MAPDialog dialog) {
+        Pending<RoutingAnswer> pending = pendingOf(dialog);
+        if (pending != null && pending.result instanceof SendRoutingInfoForSMResponse result) {
+            pending.future.complete(new MapOutcome.Result<>(new RoutingAnswer(result, pending.informServiceCentre)));
         }
     }
 
@@ -176,6 +242,7 @@ final class OutgoingDialogs extends SmsListenerAdapter {
     /** Last callback of every dialog: whatever has not completed by now never will. */
     @Override
     public void onDialogRelease(MAPDialog dialog) {
+        completeRoutingInfo(dialog);
         fail(dialog, "dialog ended without an answer");
     }
 
@@ -215,6 +282,9 @@ final class OutgoingDialogs extends SmsListenerAdapter {
     private static final class Pending<T> {
         private final OutgoingDialogs owner;
         private final CompletableFuture<MapOutcome<T>> future = new CompletableFuture<>();
+        /** An SRI-for-SM result and InformServiceCentre, kept until the TC-END has been read whole. */
+        private volatile Object result;
+        private volatile InformServiceCentreRequest informServiceCentre;
 
         Pending(OutgoingDialogs owner) {
             this.owner = owner;

@@ -15,6 +15,8 @@ public final class RouterCounters {
     final LongAdder delivered = new LongAdder();
     final LongAdder deliveryErrors = new LongAdder();
     final LongAdder otherNodeTried = new LongAdder();
+    final LongAdder reportsReceived = new LongAdder();
+    final LongAdder reportsRelayed = new LongAdder();
     private final ProtocolErrorCounts protocolErrors = new ProtocolErrorCounts();
 
     RouterCounters() {
@@ -26,7 +28,8 @@ public final class RouterCounters {
 
     public Snapshot snapshot() {
         return new Snapshot(sriReceived.sum(), correlationsCreated.sum(), hlrErrors.sum(), mtReceived.sum(),
-                blocked.sum(), delivered.sum(), deliveryErrors.sum(), otherNodeTried.sum(), protocolErrors.snapshot());
+                blocked.sum(), delivered.sum(), deliveryErrors.sum(), otherNodeTried.sum(), protocolErrors.snapshot(),
+                reportsReceived.sum(), reportsRelayed.sum());
     }
 
     /**
@@ -39,9 +42,19 @@ public final class RouterCounters {
      * @param deliveryErrors      forwarded MT SMs the serving node refused (MAP error) or never answered
      * @param otherNodeTried      MT SMs sent on to the SGSN after the MSC found the UE absent or unknown there
      * @param protocolErrors      every {@link ProtocolError}, zero included
+     * @param reportsReceived     ReportSM-DeliveryStatus taken on
+     * @param reportsRelayed      ReportSM-DeliveryStatus relayed to the HLR and its result relayed back
      */
     public record Snapshot(long sriReceived, long correlationsCreated, long hlrErrors, long mtReceived, long blocked,
-                           long delivered, long deliveryErrors, long otherNodeTried, Map<ProtocolError, Long> protocolErrors) {
+                           long delivered, long deliveryErrors, long otherNodeTried, Map<ProtocolError, Long> protocolErrors,
+                           long reportsReceived, long reportsRelayed) {
+        /** Without ReportSM-DeliveryStatus counts (differences of two snapshots, say). */
+        public Snapshot(long sriReceived, long correlationsCreated, long hlrErrors, long mtReceived, long blocked,
+                        long delivered, long deliveryErrors, long otherNodeTried, Map<ProtocolError, Long> protocolErrors) {
+            this(sriReceived, correlationsCreated, hlrErrors, mtReceived, blocked, delivered, deliveryErrors,
+                    otherNodeTried, protocolErrors, 0, 0);
+        }
+
         public long protocolErrors(ProtocolError error) {
             return protocolErrors.getOrDefault(error, 0L);
         }

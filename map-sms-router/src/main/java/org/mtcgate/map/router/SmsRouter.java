@@ -21,6 +21,9 @@ import org.mobicents.protocols.ss7.map.api.primitives.IMSI;
 import org.mobicents.protocols.ss7.map.api.primitives.ISDNAddressString;
 import org.mobicents.protocols.ss7.map.api.primitives.NumberingPlan;
 import org.mobicents.protocols.ss7.map.api.service.sms.ForwardShortMessageRequest;
+import org.mobicents.protocols.ss7.map.api.service.sms.InformServiceCentreRequest;
+import org.mobicents.protocols.ss7.map.api.service.sms.ReportSMDeliveryStatusRequest;
+import org.mobicents.protocols.ss7.map.api.service.sms.ReportSMDeliveryStatusResponse;
 import org.mobicents.protocols.ss7.map.api.service.sms.LocationInfoWithLMSI;
 import org.mobicents.protocols.ss7.map.api.service.sms.MAPDialogSms;
 import org.mobicents.protocols.ss7.map.api.service.sms.MtForwardShortMessageRequest;
@@ -50,6 +53,7 @@ import org.mtcgate.map.dialog.MapOutcome;
 import org.mtcgate.map.dialog.ProtocolError;
 import org.mtcgate.map.peer.SmsListenerAdapter;
 import org.mtcgate.map.stack.GlobalTitles;
+import org.mtcgate.map.stack.Ss7Links;
 import org.mtcgate.map.stack.Ss7Stack;
 import org.mtcgate.map.stack.Ss7StackConfig;
 import org.mtcgate.map.tpdu.ConcatenationLimits;
@@ -68,6 +72,21 @@ import org.mtcgate.map.tpdu.TpduException;
  * TP-DCS and UDH, and the parts of a concatenated SM are judged together (ingress ROUTER_MT; originator = SM-RP-OA, SCCP calling GT, TP-OA). Blocked:
  * facilityNotSupported. Allowed: forwarded in the same version with the real IMSI to the serving MSC (or SGSN),
  * and its result or MAP error relayed back.
+ *
+ * <p>Trust is bound to the link as well as the address: each correlation records who asked for it (SCCP calling
+ * GT and the peer the SRI-for-SM arrived over, {@link Ss7Links}), and an MT-ForwardSM for it from any other GT or
+ * link is refused with unidentifiedSubscriber (reported as a verdict, rule {@code correlation-elsewhere}). The item
+ * given to the filter names the arrival link, so a home GT arriving over an interconnect link is blocked
+ * ({@code spoofed-home-gt}). Every answer goes back over the link its dialog came in on (the stack sees to that).
+ * The HLR is not asked when the correlation store has no room.
+ *
+ * <p>ReportSM-DeliveryStatus (shortMsgGatewayContext) is relayed to the HLR from the router's GT with the MSISDN
+ * and service centre address the SMSC sent, and the HLR's answer relayed back. An InformServiceCentre that the HLR
+ * sends with its SRI-for-SM result (v2 and later) goes to the SMSC with the router's answer. MAP v1 MT relay is not
+ * served: v1 has one shortMsgRelayContext for both directions (jSS7's shortMsgMORelayContext v1), which belongs to
+ * the SMS-SC's MO path; there a ForwardSM to a correlation ID is refused (by the link check, or unexpectedDataValue
+ * since its SM-RP-DA is not a service centre address), or the dialog guard refuses the context where no MO path is
+ * attached. Nothing reaches a serving node.
  *
  * <p>Errors, each counted ({@link RouterCounters}) and reported ({@link RouterObserver#protocolError}): unknown or
  * expired correlation ID and another service centre than the one that asked: unidentifiedSubscriber; missing
@@ -102,6 +121,7 @@ public final class SmsRouter extends SmsListenerAdapter {
     private final SecureRandom random = new SecureRandom();
     private final SccpAddress callingAddress;
     private final ISDNAddressString routerNode;
+    private final Ss7Links links;
     /** Parts of concatenated SMs: a message with a protected part is blocked whole (see ConcatenationTracker). */
     private final ConcatenationTracker concatenation = new ConcatenationTracker(
             ConcatenationLimits.MAX_MESSAGES, ConcatenationLimits.TIMEOUT, TimeSource.SYSTEM);
@@ -122,6 +142,7 @@ public final class SmsRouter extends SmsListenerAdapter {
         this.outgoing = new OutgoingDialogs(provider, (int) Math.min(Integer.MAX_VALUE,
                 stack.config().invokeTimeoutMillis()));
         this.guard = DialogGuard.of(stack);
+        this.links = stack.links();
     }
 
     /**
@@ -176,26 +197,39 @@ public final class SmsRouter extends SmsListenerAdapter {
             return;
         }
         Msisdn msisdn = Msisdn.of(msisdnDigits.digits());
+        if (!store.hasRoom()) {
+            refuse(in, ProtocolError.CORRELATION_STORE_FULL, errors.systemFailure(in.mapVersion()),
+                    "correlation store full; the HLR was not asked");
+            return;
+        }
+        Correlation.AskedBy askedBy = askedBy(dialog);
         AddressString serviceCentre = request.getServiceCentreAddress();
         SccpAddress hlr = GlobalTitles.routeOnGt(config.hlrGt() != null ? config.hlrGt() : msisdn.digits(),
                 Ss7StackConfig.SSN_HLR);
         outgoing.sendRoutingInfoForSm(in.mapVersion(), callingAddress, hlr, msisdnField, request.getSm_RP_PRI(),
                         serviceCentre, request.getGprsSupportIndicator())
-                .thenAccept(outcome -> guarded(in, () -> onRoutingInfo(in, msisdn, serviceCentre, outcome)));
+                .thenAccept(outcome -> guarded(in, () -> onRoutingInfo(in, msisdn, serviceCentre, askedBy, outcome)));
     }
 
-    private void onRoutingInfo(IncomingDialog in, Msisdn msisdn, AddressString serviceCentre,
-                               MapOutcome<SendRoutingInfoForSMResponse> outcome) {
-        if (outcome instanceof MapOutcome.Error<SendRoutingInfoForSMResponse> error) {
+    /** The network address a dialog came from: its SCCP calling GT and the link (peer) it arrived over. */
+    private Correlation.AskedBy askedBy(MAPDialog dialog) {
+        return new Correlation.AskedBy(Dialogs.callingGlobalTitle(dialog), links.of(dialog));
+    }
+
+    private void onRoutingInfo(IncomingDialog in, Msisdn msisdn, AddressString serviceCentre, Correlation.AskedBy askedBy,
+                               MapOutcome<RoutingAnswer> outcome) {
+        if (outcome instanceof MapOutcome.Error<RoutingAnswer> error) {
             in.answerError(error.error(), counters.hlrErrors::increment);
             return;
         }
-        if (outcome instanceof MapOutcome.Failure<SendRoutingInfoForSMResponse> failure) {
+        if (outcome instanceof MapOutcome.Failure<RoutingAnswer> failure) {
             refuse(in, ProtocolError.OUTGOING_DIALOG_FAILED, errors.systemFailure(in.mapVersion()),
                     "SRI-SM to the HLR: " + failure.reason());
             return;
         }
-        SendRoutingInfoForSMResponse answer = ((MapOutcome.Result<SendRoutingInfoForSMResponse>) outcome).value();
+        RoutingAnswer whole = ((MapOutcome.Result<RoutingAnswer>) outcome).value();
+        SendRoutingInfoForSMResponse answer = whole.result();
+        InformServiceCentreRequest inform = whole.informServiceCentre();
         ServingNodes nodes = ServingNodes.of(answer.getLocationInfoWithLMSI());
         GlobalTitle imsiDigits = answer.getIMSI() == null ? null : Digits.globalTitle(answer.getIMSI().getData());
         if (imsiDigits == null || imsiDigits.length() < 6 || nodes == null) {
@@ -207,7 +241,7 @@ public final class SmsRouter extends SmsListenerAdapter {
             return; // the SMSC gave up meanwhile: no correlation for nobody
         }
         String smscAddress = serviceCentre == null ? null : serviceCentre.getAddress();
-        Correlation correlation = newCorrelation(msisdn, Imsi.of(imsiDigits.digits()), nodes, smscAddress);
+        Correlation correlation = newCorrelation(msisdn, Imsi.of(imsiDigits.digits()), nodes, smscAddress, askedBy);
         if (correlation == null) {
             refuse(in, ProtocolError.CORRELATION_STORE_FULL, errors.systemFailure(in.mapVersion()),
                     "correlation store full");
@@ -216,22 +250,75 @@ public final class SmsRouter extends SmsListenerAdapter {
         IMSI correlationId = parameters.createIMSI(correlation.id().asImsi().digits());
         LocationInfoWithLMSI router = parameters.createLocationInfoWithLMSI(routerNode, null, null, false, null);
         Boolean mwdSet = answer.getMwdSet();
-        in.answer((d, id) -> ((MAPDialogSms) d).addSendRoutingInfoForSMResponse(id, correlationId, router, null,
-                mwdSet, null), () -> {
+        in.answer((d, id) -> {
+            if (inform != null && in.mapVersion() >= 2) {
+                // TS 29.002 12.6: relayed as the HLR sent it; it names the MSISDN the SMSC asked about, never the IMSI
+                ((MAPDialogSms) d).addInformServiceCentreRequest(inform.getStoredMSISDN(), inform.getMwStatus(), null,
+                        inform.getAbsentSubscriberDiagnosticSM(), inform.getAdditionalAbsentSubscriberDiagnosticSM());
+            }
+            ((MAPDialogSms) d).addSendRoutingInfoForSMResponse(id, correlationId, router, null, mwdSet, null);
+        }, () -> {
                     counters.correlationsCreated.increment();
                     notify(() -> observer.correlationCreated(correlation));
                 });
     }
 
-    private Correlation newCorrelation(Msisdn msisdn, Imsi imsi, ServingNodes nodes, String smscAddress) {
+    private Correlation newCorrelation(Msisdn msisdn, Imsi imsi, ServingNodes nodes, String smscAddress,
+                                       Correlation.AskedBy askedBy) {
         for (int i = 0; i < ID_ATTEMPTS; i++) {
             Correlation c = new Correlation(CorrelationId.random(config.homeMccMnc(), random), msisdn, imsi,
-                    nodes.msc(), nodes.sgsn(), smscAddress, clock.instant().plus(config.correlationTtl()));
+                    nodes.msc(), nodes.sgsn(), smscAddress, clock.instant().plus(config.correlationTtl()), askedBy);
             if (store.put(c)) {
                 return c;
             }
         }
         return null;
+    }
+
+    // ---- ReportSM-DeliveryStatus ----
+
+    /**
+     * ReportSM-DeliveryStatus from an SMSC (TS 29.002 12.3), which under Home Network Routing reaches the router
+     * instead of the HLR: relayed to the HLR in the same version with what identifies the case for it, the
+     * subscriber's MSISDN and the SMSC's address, as the SMSC sent them (they are the real identity; no IMSI is in
+     * this operation either way), from the router's GT; the HLR's answer or error goes back to the SMSC.
+     */
+    @Override
+    public void onReportSMDeliveryStatusRequest(ReportSMDeliveryStatusRequest request) {
+        MAPDialogSms dialog = request.getMAPDialog();
+        if (contextOf(dialog) != MAPApplicationContextName.shortMsgGatewayContext) {
+            return;
+        }
+        IncomingDialog in = IncomingDialog.claim(dialog, request.getInvokeId(), this::protocolError);
+        if (in == null) {
+            return;
+        }
+        counters.reportsReceived.increment();
+        GlobalTitle msisdn = request.getMsisdn() == null ? null : Digits.globalTitle(request.getMsisdn().getAddress());
+        GlobalTitle serviceCentre = request.getServiceCentreAddress() == null ? null
+                : Digits.globalTitle(request.getServiceCentreAddress().getAddress());
+        if (msisdn == null || serviceCentre == null) {
+            refuse(in, ProtocolError.MALFORMED_REQUEST, errors.unexpectedDataValue(),
+                    "ReportSM-DeliveryStatus without a valid MSISDN and service centre address");
+            return;
+        }
+        SccpAddress hlr = GlobalTitles.routeOnGt(config.hlrGt() != null ? config.hlrGt() : msisdn.digits(),
+                Ss7StackConfig.SSN_HLR);
+        outgoing.reportSmDeliveryStatus(in.mapVersion(), callingAddress, hlr, request)
+                .thenAccept(outcome -> guarded(in, () -> onReportAnswer(in, outcome)));
+    }
+
+    private void onReportAnswer(IncomingDialog in, MapOutcome<ReportSMDeliveryStatusResponse> outcome) {
+        if (outcome instanceof MapOutcome.Error<ReportSMDeliveryStatusResponse> error) {
+            in.answerError(error.error(), counters.hlrErrors::increment);
+        } else if (outcome instanceof MapOutcome.Failure<ReportSMDeliveryStatusResponse> failure) {
+            refuse(in, ProtocolError.OUTGOING_DIALOG_FAILED, errors.systemFailure(in.mapVersion()),
+                    "ReportSM-DeliveryStatus to the HLR: " + failure.reason());
+        } else {
+            ReportSMDeliveryStatusResponse answer = ((MapOutcome.Result<ReportSMDeliveryStatusResponse>) outcome).value();
+            in.answer((d, id) -> ((MAPDialogSms) d).addReportSMDeliveryStatusResponse(id,
+                    in.mapVersion() >= 2 ? answer.getStoredMSISDN() : null, null), counters.reportsRelayed::increment);
+        }
     }
 
     // ---- MT-ForwardSM ----
@@ -287,9 +374,14 @@ public final class SmsRouter extends SmsListenerAdapter {
                     + correlation.id() + " was issued to " + correlation.smscAddress() + ", not " + serviceCentreGt);
             return;
         }
+        Correlation.AskedBy from = askedBy(dialog);
+        if (correlation.askedBy() != null && !correlation.askedBy().sameAs(from)) {
+            refuseElsewhere(in, serviceCentreGt, from, ui, correlation);
+            return;
+        }
         InboundItem item;
         try {
-            item = MtItems.item(serviceCentreGt, Dialogs.callingGlobalTitle(dialog), ui == null ? null : ui.getData(), correlation);
+            item = MtItems.item(serviceCentreGt, from.callingGt(), from.link(), ui == null ? null : ui.getData(), correlation);
         } catch (TpduException e) {
             refuse(in, ProtocolError.MALFORMED_TPDU, errors.smDeliveryFailure(in.mapVersion(),
                     SMEnumeratedDeliveryFailureCause.equipmentProtocolError), e.getMessage());
@@ -304,6 +396,28 @@ public final class SmsRouter extends SmsListenerAdapter {
             return;
         }
         forwardVia(in, item, verdict, correlation, correlation.mscNumber() != null, serviceCentre, ui, moreMessagesToSend);
+    }
+
+    /**
+     * An MT-ForwardSM for a correlation ID that another calling GT or link asked for: unidentifiedSubscriber, as for
+     * an ID never issued, so the sender learns nothing. Audited as a verdict when the TPDU decodes (the item shows
+     * what was tried), else as a protocol error.
+     */
+    private void refuseElsewhere(IncomingDialog in, GlobalTitle serviceCentre, Correlation.AskedBy from, SmsSignalInfo ui,
+                                 Correlation correlation) {
+        String detail = "correlation " + correlation.id() + " was issued to " + correlation.askedBy() + ", not " + from;
+        InboundItem item;
+        try {
+            item = MtItems.item(serviceCentre, from.callingGt(), from.link(), ui == null ? null : ui.getData(), correlation);
+        } catch (TpduException e) {
+            refuse(in, ProtocolError.CORRELATION_ELSEWHERE, errors.unidentifiedSubscriber(), detail);
+            return;
+        }
+        in.answerError(errors.unidentifiedSubscriber(), () -> {
+            counters.protocolError(ProtocolError.CORRELATION_ELSEWHERE);
+            LOG.debug("{}: {}", ProtocolError.CORRELATION_ELSEWHERE.counterName(), detail);
+            notify(() -> observer.smBlocked(item, LinkVerdicts.CORRELATION_ELSEWHERE));
+        });
     }
 
     /**

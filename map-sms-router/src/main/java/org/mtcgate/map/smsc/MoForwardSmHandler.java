@@ -17,11 +17,14 @@ import org.mobicents.protocols.ss7.map.api.service.sms.MoForwardShortMessageRequ
 import org.mobicents.protocols.ss7.map.api.service.sms.SM_RP_DA;
 import org.mobicents.protocols.ss7.map.api.service.sms.SM_RP_OA;
 import org.mobicents.protocols.ss7.map.api.service.sms.SmsSignalInfo;
+import org.mtcgate.filter.ArrivalLink;
 import org.mtcgate.filter.FilterEngine;
 import org.mtcgate.filter.GlobalTitle;
 import org.mtcgate.filter.InboundItem;
+import org.mtcgate.filter.RequestStatus;
 import org.mtcgate.filter.TimeSource;
 import org.mtcgate.filter.Verdict;
+import org.mtcgate.filter.Zone;
 import org.mtcgate.filter.concat.ConcatenationTracker;
 import org.mtcgate.map.dialog.DialogGuard;
 import org.mtcgate.map.dialog.Dialogs;
@@ -30,7 +33,10 @@ import org.mtcgate.map.dialog.IncomingDialog;
 import org.mtcgate.map.dialog.MapErrors;
 import org.mtcgate.map.dialog.ProtocolError;
 import org.mtcgate.map.peer.SmsListenerAdapter;
+import org.mtcgate.map.stack.RemotePeer;
+import org.mtcgate.map.stack.Ss7Links;
 import org.mtcgate.map.stack.Ss7Stack;
+import org.mtcgate.map.stack.Ss7StackConfig;
 import org.mtcgate.map.tpdu.ConcatenationLimits;
 import org.mtcgate.map.tpdu.SmsSubmit;
 import org.mtcgate.map.tpdu.Tpdu;
@@ -44,6 +50,11 @@ import org.mtcgate.map.tpdu.TpduException;
  * must not send, TS 23.040 9.2.3.9) or other protected kind is refused with facilityNotSupported. Allowed SMs go
  * to the {@link MoSmSink} and are answered with a result once it has taken them.
  *
+ * <p>MO-ForwardSM is taken only over links to home-zone MSC, VLR or SGSN peers (a configured peer in zone home
+ * with SSN 8, 7 or 149): from any other link it is refused with facilityNotSupported (TS 29.002 12.2: "the
+ * requested facility is not supported by the PLMN"; unexpectedDataValue would blame a parameter, and none is
+ * wrong) before anything of it is acted on, and reported as a verdict with rule {@value #NOT_HOME_RULE}.
+ *
  * <p>Errors, counted and reported: SM-RP-DA not one of this SMS-SC's addresses: SM-DeliveryFailure
  * (unknownServiceCentre); SM-RP-DA or SM-RP-OA of the wrong kind: unexpectedDataValue; TPDU not an SMS-SUBMIT:
  * SM-DeliveryFailure (equipmentProtocolError); sink failed: SM-DeliveryFailure (sc-Congestion). Wrong contexts
@@ -53,6 +64,11 @@ public final class MoForwardSmHandler extends SmsListenerAdapter {
     private static final Logger LOG = LogManager.getLogger(MoForwardSmHandler.class);
     private static final Set<MAPApplicationContextName> SERVED =
             EnumSet.of(MAPApplicationContextName.shortMsgMORelayContext);
+    static final String NOT_HOME_RULE = "mo-not-from-home-msc";
+    private static final Verdict NOT_FROM_HOME = Verdict.block(NOT_HOME_RULE,
+            "MO-ForwardSM is taken only from home-zone MSC, VLR and SGSN peers", RequestStatus.NOTAUTHORIZED);
+    private static final Set<Integer> RELAY_SSNS = Set.of(Ss7StackConfig.SSN_MSC, Ss7StackConfig.SSN_VLR,
+            Ss7StackConfig.SSN_SGSN);
 
     private final MAPProvider provider;
     private final MapErrors errors;
@@ -62,6 +78,7 @@ public final class MoForwardSmHandler extends SmsListenerAdapter {
     private final Set<String> serviceCentres;
     private final MoCounters counters = new MoCounters();
     private final DialogGuard guard;
+    private final Ss7Links links;
     private final ConcatenationTracker concatenation = new ConcatenationTracker(
             ConcatenationLimits.MAX_MESSAGES, ConcatenationLimits.TIMEOUT, TimeSource.SYSTEM);
 
@@ -82,6 +99,7 @@ public final class MoForwardSmHandler extends SmsListenerAdapter {
             }
         }
         this.guard = DialogGuard.of(stack);
+        this.links = stack.links();
     }
 
     /**
@@ -128,6 +146,12 @@ public final class MoForwardSmHandler extends SmsListenerAdapter {
             return;
         }
         counters.received.increment();
+        RemotePeer peer = links.peerOf(dialog);
+        ArrivalLink link = links.of(dialog);
+        if (peer == null || peer.zone() != Zone.HOME || peer.ssns().stream().noneMatch(RELAY_SSNS::contains)) {
+            refuseForeignLink(in, dialog, oa, ui, link);
+            return;
+        }
         GlobalTitle serviceCentre = da == null || da.getServiceCentreAddressDA() == null ? null
                 : Digits.globalTitle(da.getServiceCentreAddressDA().getAddress());
         GlobalTitle ue = oa == null || oa.getMsisdn() == null ? null : Digits.globalTitle(oa.getMsisdn().getAddress());
@@ -154,7 +178,7 @@ public final class MoForwardSmHandler extends SmsListenerAdapter {
             return;
         }
         GlobalTitle relayedBy = Dialogs.callingGlobalTitle(dialog);
-        InboundItem item = MoItems.item(ue, relayedBy, decoded);
+        InboundItem item = MoItems.item(ue, relayedBy, link, decoded);
         Verdict verdict = concatenation.screen(item, filter.policy().kindOf(item), filter.evaluate(item));
         if (!verdict.allowed()) {
             in.answerError(errors.facilityNotSupported(), () -> {
@@ -191,6 +215,30 @@ public final class MoForwardSmHandler extends SmsListenerAdapter {
                     notify(() -> observer.accepted(item, verdict));
                 });
             }
+        });
+    }
+
+    /** Refused before anything else is looked at; the item, when it decodes, is kept for the audit line. */
+    private void refuseForeignLink(IncomingDialog in, MAPDialogSms dialog, SM_RP_OA oa, SmsSignalInfo ui, ArrivalLink link) {
+        GlobalTitle ue = oa == null || oa.getMsisdn() == null ? null : Digits.globalTitle(oa.getMsisdn().getAddress());
+        InboundItem item = null;
+        if (ue != null && ui != null && ui.getData() != null) {
+            try {
+                item = MoItems.item(ue, Dialogs.callingGlobalTitle(dialog), link, TpduCodec.decodeMo(ui.getData()));
+            } catch (TpduException e) {
+                item = null;
+            }
+        }
+        if (item == null) {
+            refuse(in, ProtocolError.NOT_FROM_HOME_LINK, errors.facilityNotSupported(),
+                    "MO-ForwardSM over " + (link == null ? "an unknown link" : link.toString()));
+            return;
+        }
+        InboundItem audited = item;
+        in.answerError(errors.facilityNotSupported(), () -> {
+            counters.blocked.increment();
+            counters.protocolError(ProtocolError.NOT_FROM_HOME_LINK);
+            notify(() -> observer.blocked(audited, NOT_FROM_HOME));
         });
     }
 

@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.mtcgate.filter.Zone;
 
 /**
  * One adjacent signalling point of a stack: its M3UA IPSP association, its point code and subsystems, and the
@@ -22,12 +23,16 @@ import java.util.Set;
  * @param gtPrefixes     E.164 prefixes of called GTs that locally originated messages are routed to this peer on;
  *                       the longest matching prefix over all peers wins. May be empty when the peer is the
  *                       stack's default peer or only ever answers.
+ * @param zone           home (the operator's own MSC/VLRs, HLRs, SMS-SCs) or interconnect (gateways to other
+ *                       networks). What arrives over the association is attributed to this peer and zone, and only
+ *                       DATA whose MTP3 OPC is this peer's point code is taken from it ({@link OriginGuard}).
  */
 public record RemotePeer(String name, AssociationRole role, String localHost, int localPort, String remoteHost,
                          int remotePort, int pointCode, long routingContext, List<Integer> ssns,
-                         List<String> gtPrefixes) {
+                         List<String> gtPrefixes, Zone zone) {
     public RemotePeer {
         Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(zone, "zone");
         if (!name.matches("[A-Za-z0-9_-]{1,32}")) {
             throw new IllegalArgumentException("peer name must be 1..32 of [A-Za-z0-9_-]: " + name);
         }
@@ -60,7 +65,14 @@ public record RemotePeer(String name, AssociationRole role, String localHost, in
         return new Builder(name);
     }
 
-    /** Fluent construction with lab defaults: client, loopback, RC 100, SSN 8, no prefixes. */
+    /** A peer in the interconnect zone, the default: trust is given by configuration, never assumed. */
+    public RemotePeer(String name, AssociationRole role, String localHost, int localPort, String remoteHost,
+                      int remotePort, int pointCode, long routingContext, List<Integer> ssns, List<String> gtPrefixes) {
+        this(name, role, localHost, localPort, remoteHost, remotePort, pointCode, routingContext, ssns, gtPrefixes,
+                Zone.INTERCONNECT);
+    }
+
+    /** Fluent construction with lab defaults: client, loopback, RC 100, SSN 8, no prefixes, interconnect zone. */
     public static final class Builder {
         private final String name;
         private AssociationRole role = AssociationRole.CLIENT;
@@ -72,6 +84,7 @@ public record RemotePeer(String name, AssociationRole role, String localHost, in
         private long routingContext = 100;
         private List<Integer> ssns = List.of(Ss7StackConfig.SSN_MSC);
         private List<String> gtPrefixes = List.of();
+        private Zone zone = Zone.INTERCONNECT;
 
         private Builder(String name) {
             this.name = name;
@@ -86,10 +99,11 @@ public record RemotePeer(String name, AssociationRole role, String localHost, in
         public Builder ssns(List<Integer> v) { ssns = List.copyOf(v); return this; }
         public Builder gtPrefixes(String... v) { gtPrefixes = List.of(v); return this; }
         public Builder gtPrefixes(List<String> v) { gtPrefixes = List.copyOf(v); return this; }
+        public Builder zone(Zone v) { zone = v; return this; }
 
         public RemotePeer build() {
             return new RemotePeer(name, role, localHost, localPort, remoteHost, remotePort, pointCode, routingContext,
-                    ssns, gtPrefixes);
+                    ssns, gtPrefixes, zone);
         }
     }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import org.mobicents.protocols.api.Association;
 import org.mobicents.protocols.api.IpChannelType;
 import org.mobicents.protocols.sctp.netty.NettySctpManagementImpl;
 import org.mobicents.protocols.ss7.m3ua.ExchangeType;
@@ -51,8 +52,19 @@ import org.mobicents.protocols.ss7.tcap.TCAPStackImpl;
  *   <li>otherwise to the default peer, if one is configured; otherwise it is not routed, and the dialog
  *       ends with the TCAP invoke timer.</li>
  * </ul>
- * Answers follow the same rules: a TC-END goes to the calling GT of the TC-BEGIN, so every peer that opens
- * dialogs here must be reachable by a prefix of its calling GT or be the default peer.
+ * Those rules are for SCCP network 0, what this node originates. Each peer's association is also an SCCP network
+ * of its own (network id 1, 2, ... in configuration order: an MTP3 service access point whose only destination is
+ * that peer's point code), and jSS7 gives a received message, and the TCAP dialog it opens, the network of the
+ * access point that owns its OPC. In a peer's network:
+ * <ul>
+ *   <li>a message from the peer terminates here, as above;</li>
+ *   <li>whatever this node sends in a dialog the peer opened (TC-CONTINUE, TC-END, errors, aborts) goes back to
+ *       that peer, whatever the called GT: an answer to a calling GT that belongs elsewhere (spoofed, say) still
+ *       leaves over the association it came in on, never over another one.</li>
+ * </ul>
+ * An {@link OriginGuard} on each association drops M3UA DATA whose OPC is not that peer's point code, so a message
+ * is put in a peer's network only when it came over that peer's association. {@link #links()} tells the MAP
+ * handlers which peer (and zone) a dialog arrived from.
  */
 public final class Ss7Stack implements AutoCloseable {
     private static final Logger LOG = LogManager.getLogger(Ss7Stack.class);
@@ -66,6 +78,8 @@ public final class Ss7Stack implements AutoCloseable {
     private final Deque<AutoCloseable> stopActions = new ArrayDeque<>();
     private final Map<String, AsActivity> asActivity = new LinkedHashMap<>();
     private final List<String> aspNames = new ArrayList<>();
+    private final Map<String, OriginGuard> originGuards = new LinkedHashMap<>();
+    private final Ss7Links links;
     private M3UAManagementImpl m3ua;
     private TCAPStackImpl tcap;
     private MAPStackImpl map;
@@ -77,6 +91,7 @@ public final class Ss7Stack implements AutoCloseable {
             asActivity.put(peer.name(), new AsActivity(asName(peer)));
             aspNames.add(objectName(peer, "asp"));
         }
+        this.links = new Ss7Links(config.peers());
     }
 
     /** Assembles and starts all layers, then starts the ASPs: traffic may flow once {@link #active()} completes. */
@@ -163,6 +178,7 @@ public final class Ss7Stack implements AutoCloseable {
             m3ua.createAs(as, Functionality.IPSP, ExchangeType.SE,
                     peer.role() == AssociationRole.SERVER ? IPSPType.SERVER : IPSPType.CLIENT, rc, loadshare, 1, null);
             m3ua.createAspFactory(asp, objectName(peer, "assoc"));
+            guardOrigin(transport, peer);
             m3ua.assignAspToAs(as, asp);
             m3ua.addRoute(peer.pointCode(), -1, -1, as);
         }
@@ -192,6 +208,14 @@ public final class Ss7Stack implements AutoCloseable {
                 config.defaultPeer());
     }
 
+    /** Puts an {@link OriginGuard} between the peer's association and the ASP factory M3UA just gave it. */
+    private void guardOrigin(NettySctpManagementImpl transport, RemotePeer peer) throws Exception {
+        Association association = transport.getAssociation(objectName(peer, "assoc"));
+        OriginGuard guard = new OriginGuard(association.getAssociationListener(), peer.name(), peer.pointCode());
+        association.setAssociationListener(guard);
+        originGuards.put(peer.name(), guard);
+    }
+
     private String describePeers() {
         StringBuilder sb = new StringBuilder();
         for (RemotePeer p : config.peers()) {
@@ -199,7 +223,7 @@ public final class Ss7Stack implements AutoCloseable {
                     .append(p.localHost()).append(':').append(p.localPort()).append(p.role() == AssociationRole.SERVER
                             ? " <- " : " -> ").append(p.remoteHost()).append(':').append(p.remotePort())
                     .append(" PC ").append(p.pointCode()).append(" SSN ").append(p.ssns())
-                    .append(" GT prefixes ").append(p.gtPrefixes());
+                    .append(" GT prefixes ").append(p.gtPrefixes()).append(" zone ").append(p.zone().configName());
         }
         return sb.toString();
     }
@@ -207,6 +231,16 @@ public final class Ss7Stack implements AutoCloseable {
     private void configureSccp(SccpStackImpl sccp) throws Exception {
         var resource = sccp.getSccpResource();
         var router = sccp.getRouter();
+        List<RemotePeer> peers = config.peers();
+        // Each peer's own network first: jSS7 files a received message under the first access point that owns its
+        // OPC, so these must come before network 0's, which owns every peer's point code.
+        for (int i = 0; i < peers.size(); i++) {
+            int pc = peers.get(i).pointCode();
+            int sap = SAP_ID + 1 + i;
+            router.addMtp3ServiceAccessPoint(sap, MTP3_USER_PART_ID, config.localPointCode(), config.networkIndicator(),
+                    Ss7Links.networkIdOf(i));
+            router.addMtp3Destination(sap, 1, pc, pc, 0, 255, 255);
+        }
         router.addMtp3ServiceAccessPoint(SAP_ID, MTP3_USER_PART_ID, config.localPointCode(),
                 config.networkIndicator(), 0);
         router.addRoutingAddress(ROUTING_ADDRESS_LOCAL, GlobalTitles.translationTo(config.localPointCode()));
@@ -214,7 +248,6 @@ public final class Ss7Stack implements AutoCloseable {
                 GlobalTitles.anyE164(), "K", ROUTING_ADDRESS_LOCAL, -1, null, 0, null);
         int ssnId = 1;
         int ruleId = RULE_DEFAULT_PEER + 1;
-        List<RemotePeer> peers = config.peers();
         for (int i = 0; i < peers.size(); i++) {
             RemotePeer peer = peers.get(i);
             int pc = peer.pointCode();
@@ -235,6 +268,11 @@ public final class Ss7Stack implements AutoCloseable {
                 router.addRule(RULE_DEFAULT_PEER, RuleType.SOLITARY, LoadSharingAlgorithm.Undefined,
                         OriginationType.LOCAL, GlobalTitles.anyE164(), "K", oneSection, -1, null, 0, null);
             }
+            int network = Ss7Links.networkIdOf(i);
+            router.addRule(ruleId++, RuleType.SOLITARY, LoadSharingAlgorithm.Undefined, OriginationType.REMOTE,
+                    GlobalTitles.anyE164(), "K", ROUTING_ADDRESS_LOCAL, -1, null, network, null);
+            router.addRule(ruleId++, RuleType.SOLITARY, LoadSharingAlgorithm.Undefined, OriginationType.LOCAL,
+                    GlobalTitles.anyE164(), "K", oneSection, -1, null, network, null);
         }
     }
 
@@ -274,6 +312,18 @@ public final class Ss7Stack implements AutoCloseable {
 
     public Ss7StackConfig config() {
         return config;
+    }
+
+    /** Which peer, and zone, an incoming dialog arrived from. */
+    public Ss7Links links() {
+        return links;
+    }
+
+    /** M3UA DATA messages dropped on the named peer's association for an OPC that is not the peer's. */
+    public long originGuardDrops(String peerName) {
+        activity(peerName);
+        OriginGuard guard = originGuards.get(peerName);
+        return guard == null ? 0 : guard.dropped();
     }
 
     /** Register service and dialog listeners here; the SMS service is already activated. */

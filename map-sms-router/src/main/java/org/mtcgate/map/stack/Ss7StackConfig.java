@@ -202,6 +202,8 @@ public record Ss7StackConfig(String name, Path dataDir, Transport transport, int
         public Builder pointCodes(int local, int remote) { localPointCode = local; single().pointCode(remote); return this; }
         public Builder routingContext(long v) { single().routingContext(v); return this; }
         public Builder remoteSsns(Integer... v) { single().ssns(v); return this; }
+        /** The single peer's zone (interconnect unless set). */
+        public Builder zone(org.mtcgate.filter.Zone v) { single().zone(v); return this; }
 
         private RemotePeer.Builder single() {
             if (single == null) {

@@ -93,7 +93,7 @@ class ScreeningAttackTest {
                 Duration.ofMinutes(2)), engine, new MemoryCorrelationStore(10_000),
                 new MutableClock(Instant.parse("2026-12-02T12:00:00Z")), events);
         foreign = new SmscPeer(lab.smsc);
-        home = new SmscPeer(lab.smsc, LabPolicy.HOME_TRIGGER_SMSC, LabPolicy.HOME_TRIGGER_SMSC);
+        home = new SmscPeer(lab.homeSmsc, LabPolicy.HOME_TRIGGER_SMSC, LabPolicy.HOME_TRIGGER_SMSC); // over its home link
         lab.connect(WAIT, TimeUnit.SECONDS);
     }
 
@@ -178,7 +178,7 @@ class ScreeningAttackTest {
 
     @Test
     void theHomeOtaPlatformStillReachesTheCard() throws Exception {
-        SmscPeer ota = new SmscPeer(lab.smsc, LabPolicy.HOME_TRIGGER_SMSC, LabPolicy.HOME_TRIGGER_SMSC);
+        SmscPeer ota = new SmscPeer(lab.homeSmsc, LabPolicy.HOME_TRIGGER_SMSC, LabPolicy.HOME_TRIGGER_SMSC);
         String platformOa = "0C 91 947192990000"; // 491729990000
         byte[] tpdu = Hex.parse("44" + platformOa + "7F F6" + SCTS + "08 027000 0102030405");
         SmsDeliver got = assertDelivered(ota, tpdu);
@@ -322,7 +322,7 @@ class ScreeningAttackTest {
 
         @BeforeAll
         void start() throws Exception {
-            stacks = StackPair.assemble(dataDir.resolve("mo"), Transport.TCP);
+            stacks = StackPair.assemble(dataDir.resolve("mo"), Transport.TCP, 0, org.mtcgate.filter.Zone.HOME); // a home MSC
             mscSide = new MoSender(stacks.gateway);
             handler = MoForwardSmHandler.attach(stacks.network, engine(), sm -> {
                 sink.add(sm);

@@ -73,8 +73,8 @@ import org.mtcgate.map.tpdu.ApplicationPort;
 import org.mtcgate.map.tpdu.SmsDeliver;
 
 /**
- * MAP Home Network Routing end to end: a foreign SMSC (which also stands for the home SMS-SC by calling from its
- * GT), the SMS Router, an HLR and an MSC, each its own jSS7 stack over M3UA/TCP on loopback. Each test asserts on
+ * MAP Home Network Routing end to end: a foreign SMSC over the interconnect link, the home SMS-SC over a home link
+ * (which the foreign one may claim to be), the SMS Router, an HLR and an MSC, each its own jSS7 stack over M3UA/TCP on loopback. Each test asserts on
  * what the SMSC received and what the MSC got; counters are read after the observer reported, since both happen
  * before the answer is sent.
  */
@@ -117,7 +117,7 @@ class HomeNetworkRoutingTest {
         router = SmsRouter.attach(lab.router, RouterConfig.of(RouterLab.ROUTER_GT, RouterLab.HLR_GT, "26201", TTL),
                 LabPolicy.engine(), store, clock, observer);
         foreign = new SmscPeer(lab.smsc);
-        home = new SmscPeer(lab.smsc, HOME_SMSC, HOME_SMSC);
+        home = new SmscPeer(lab.homeSmsc, HOME_SMSC, HOME_SMSC);
         RawWatcher watcher = new RawWatcher();
         lab.smsc.mapProvider().addMAPDialogListener(watcher);
         lab.smsc.mapProvider().getMAPServiceSms().addMAPServiceListener(watcher);

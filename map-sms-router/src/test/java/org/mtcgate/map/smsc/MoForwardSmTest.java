@@ -63,7 +63,7 @@ class MoForwardSmTest {
 
     @BeforeAll
     void start() throws Exception {
-        stacks = StackPair.assemble(dataDir, Transport.TCP);
+        stacks = StackPair.assemble(dataDir, Transport.TCP, 0, org.mtcgate.filter.Zone.HOME); // the gateway is a home MSC
         msc = new MoSender(stacks.gateway);
         handler = MoForwardSmHandler.attach(stacks.network, LabPolicy.engine(), sm -> {
             if (sinkFails) {

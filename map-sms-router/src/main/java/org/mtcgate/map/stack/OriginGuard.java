@@ -1,0 +1,173 @@
+package org.mtcgate.map.stack;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.mobicents.protocols.api.Association;
+import org.mobicents.protocols.api.AssociationListener;
+import org.mobicents.protocols.api.IpChannelType;
+import org.mobicents.protocols.api.PayloadData;
+
+/**
+ * Stands between one association and jSS7's M3UA: a DATA message (RFC 4666 3.3.1) is passed on only when the OPC in
+ * its Protocol Data is the point code configured for the peer at the other end; everything else M3UA sends (ASP
+ * management, heartbeats, errors) passes untouched.
+ *
+ * <p>Why: jSS7 attributes a received message to the SCCP network of whichever peer owns its OPC, and it takes
+ * the OPC from the message as written. Without this check a peer on the interconnect could write a home peer's
+ * point code and be taken for it. With it, "arrived from the peer owning this OPC" means "arrived over that peer's
+ * association".
+ *
+ * <p>Over TCP the payloads are pieces of a byte stream: they are cut into whole M3UA messages (by the length in
+ * the common header) before looking, and each whole message is handed on by itself. Runs on the association's
+ * Netty thread, one at a time, like the listener it wraps.
+ */
+final class OriginGuard implements AssociationListener {
+    private static final Logger LOG = LogManager.getLogger(OriginGuard.class);
+    private static final int HEADER = 8;
+    private static final int MAX_MESSAGE = 1 << 16;
+    private static final int CLASS_TRANSFER = 1;
+    private static final int TYPE_DATA = 1;
+    private static final int TAG_PROTOCOL_DATA = 0x0210;
+
+    private final AssociationListener delegate;
+    private final String peer;
+    private final int pointCode;
+    private final AtomicLong dropped = new AtomicLong();
+    private volatile byte[] pending = new byte[0];
+
+    OriginGuard(AssociationListener delegate, String peer, int pointCode) {
+        this.delegate = delegate;
+        this.peer = peer;
+        this.pointCode = pointCode;
+    }
+
+    /** DATA messages dropped so far for a foreign or missing OPC, or for a broken framing. */
+    long dropped() {
+        return dropped.get();
+    }
+
+    @Override
+    public void onPayload(Association association, PayloadData payload) {
+        byte[] bytes = copyAndRelease(payload);
+        if (association.getIpChannelType() == IpChannelType.SCTP) {
+            pass(association, payload, bytes); // one SCTP message is one M3UA message
+            return;
+        }
+        byte[] stream = pending.length == 0 ? bytes : concat(pending, bytes);
+        int at = 0;
+        while (stream.length - at >= HEADER) {
+            long length = readInt(stream, at + 4) & 0xFFFFFFFFL;
+            if (length < HEADER || length > MAX_MESSAGE) {
+                // The stream cannot be framed any more; jSS7 would misread it as well. Drop what is held.
+                drop("an M3UA length of " + length);
+                at = stream.length;
+                break;
+            }
+            if (stream.length - at < length) {
+                break;
+            }
+            pass(association, payload, Arrays.copyOfRange(stream, at, at + (int) length));
+            at += (int) length;
+        }
+        pending = at == stream.length ? new byte[0] : Arrays.copyOfRange(stream, at, stream.length);
+    }
+
+    private void pass(Association association, PayloadData original, byte[] message) {
+        String refusal = refusal(message);
+        if (refusal != null) {
+            drop(refusal);
+            return;
+        }
+        delegate.onPayload(association, new PayloadData(message.length, Unpooled.wrappedBuffer(message),
+                original.isComplete(), original.isUnordered(), original.getPayloadProtocolId(),
+                original.getStreamNumber()));
+    }
+
+    /** Why a whole M3UA message must not be passed on, or null when it may. */
+    private String refusal(byte[] m) {
+        if (m.length < HEADER || (m[2] & 0xFF) != CLASS_TRANSFER || (m[3] & 0xFF) != TYPE_DATA) {
+            return null;
+        }
+        int at = HEADER;
+        while (m.length - at >= 4) {
+            int tag = ((m[at] & 0xFF) << 8) | (m[at + 1] & 0xFF);
+            int length = ((m[at + 2] & 0xFF) << 8) | (m[at + 3] & 0xFF);
+            if (length < 4 || at + length > m.length) {
+                return "a malformed DATA parameter";
+            }
+            if (tag == TAG_PROTOCOL_DATA) {
+                if (length < 4 + 12) {
+                    return "a short Protocol Data parameter";
+                }
+                int opc = readInt(m, at + 4);
+                return opc == pointCode ? null : "OPC " + opc + " (the peer's point code is " + pointCode + ")";
+            }
+            at += (length + 3) & ~3;
+        }
+        return "DATA without Protocol Data";
+    }
+
+    private void drop(String why) {
+        long n = dropped.incrementAndGet();
+        if (Long.bitCount(n) == 1) { // 1, 2, 4, 8, ...: a flood cannot flood the log
+            LOG.warn("peer {}: dropped M3UA DATA with {} ({} dropped so far)", peer, why, n);
+        }
+    }
+
+    private static byte[] copyAndRelease(PayloadData payload) {
+        ByteBuf buf = payload.getByteBuf();
+        if (buf == null) {
+            return payload.getData();
+        }
+        try {
+            byte[] bytes = new byte[buf.readableBytes()];
+            buf.getBytes(buf.readerIndex(), bytes);
+            return bytes;
+        } finally {
+            buf.release();
+        }
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    private static int readInt(byte[] b, int at) {
+        return ((b[at] & 0xFF) << 24) | ((b[at + 1] & 0xFF) << 16) | ((b[at + 2] & 0xFF) << 8) | (b[at + 3] & 0xFF);
+    }
+
+    @Override
+    public void onCommunicationUp(Association association, int maxInboundStreams, int maxOutboundStreams) {
+        pending = new byte[0];
+        delegate.onCommunicationUp(association, maxInboundStreams, maxOutboundStreams);
+    }
+
+    @Override
+    public void onCommunicationShutdown(Association association) {
+        pending = new byte[0];
+        delegate.onCommunicationShutdown(association);
+    }
+
+    @Override
+    public void onCommunicationLost(Association association) {
+        pending = new byte[0];
+        delegate.onCommunicationLost(association);
+    }
+
+    @Override
+    public void onCommunicationRestart(Association association) {
+        pending = new byte[0];
+        delegate.onCommunicationRestart(association);
+    }
+
+    @Override
+    public void inValidStreamId(PayloadData payload) {
+        delegate.inValidStreamId(payload);
+    }
+}
