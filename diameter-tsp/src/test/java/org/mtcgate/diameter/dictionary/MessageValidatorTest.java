@@ -14,7 +14,7 @@ class MessageValidatorTest {
     static DiameterMessage.Builder dar() {
         return DiameterMessage.request(CommandCodes.DEVICE_ACTION, ApplicationIds.TSP, true)
                 .avp(BaseAvps.sessionId("scs.example;1;1"))
-                .avp(BaseAvps.authSessionState(1))
+                .avp(BaseAvps.authApplicationId(ApplicationIds.TSP)).avp(BaseAvps.authSessionState(1))
                 .avp(BaseAvps.originHost("scs.example"))
                 .avp(BaseAvps.originRealm("example"))
                 .avp(BaseAvps.destinationRealm("operator"))

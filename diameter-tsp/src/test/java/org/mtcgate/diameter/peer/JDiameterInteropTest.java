@@ -78,6 +78,8 @@ class JDiameterInteropTest {
                 ApplicationId.createByAuthAppId(VendorIds.TGPP, ApplicationIds.TSP), "operator.test");
         dar.setProxiable(true); // jDiameter leaves the P bit clear; TS 29.368 marks DAR proxiable.
         AvpSet avps = dar.getAvps();
+        // TS 29.368 6.2.2 {Auth-Application-Id}: jDiameter's createRequest writes only Vendor-Specific-Application-Id.
+        avps.addAvp(AvpCodes.AUTH_APPLICATION_ID, ApplicationIds.TSP, true, false, true);
         avps.addAvp(AvpCodes.AUTH_SESSION_STATE, 1, true, false);
         AvpSet action = avps.addGroupedAvp(AvpCodes.DEVICE_ACTION, VendorIds.TGPP, true, false);
         action.addAvp(AvpCodes.REFERENCE_NUMBER, 4711L, VendorIds.TGPP, true, false, true);
