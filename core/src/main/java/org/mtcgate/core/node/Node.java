@@ -363,7 +363,8 @@ public final class Node implements AutoCloseable {
                 .map(DiameterSettings.Peer::realm).findFirst().orElse(realmOf(scs)));
         TriggerLimits limits = new TriggerLimits(config.mtcIwf().maxPayload(), config.mtcIwf().defaultValidity(),
                 config.mtcIwf().maxValidity());
-        triggering = new DeviceTriggering(filter, directory, triggers, submitter, notifier, observer, limits, clock);
+        triggering = new DeviceTriggering(filter, directory, triggers, submitter, notifier, observer, limits, clock,
+                new org.mtcgate.filter.trigger.ScsIdentities(config.mtcIwf().scsIdentities()));
         if (references != null) {
             diameter.registerHandler(ApplicationIds.T4, new T4DeliveryReportApplication(references, triggering));
         }

@@ -84,7 +84,7 @@ public final class MtcIwfTspApplication implements DiameterRequestHandler {
 
     private static org.mtcgate.diameter.codec.Avp notification(DeviceActionRequest dar, DeviceActionResult result) {
         return DeviceNotificationAvp.of(dar.ue(), dar.claimedScsIdentity(), dar.referenceNumber(), dar.actionType().code(),
-                result.requestStatus().code(), null);
+                result.requestStatus().code(), result.mtcErrorDiagnostic(), null);
     }
 
     /** DARs refused at the Diameter level (bad AVPs), for metrics. */

@@ -143,7 +143,7 @@ class T4Test {
 
     /** The MTC-IWF's reading of every T4 result (TS 29.368 6.4.9), from a stand-in SMS-SC answering with that code. */
     @ParameterizedTest
-    @CsvSource({"5530,true,PERMANENTERROR", "5531,true,PERMANENTERROR", "5532,true,PERMANENTERROR", "5533,true,REPLACEFAIL",
+    @CsvSource({"5530,true,PERMANENTERROR", "5531,true,TEMPORARYERROR", "5532,true,PERMANENTERROR", "5533,true,REPLACEFAIL",
             "5534,true,RECALLFAIL", "5535,true,ORIGINALMESSAGESENT", "5001,true,PERMANENTERROR",
             "3004,false,TEMPORARYERROR", "5012,false,PERMANENTERROR", "2001,false,SUCCESS"})
     void dtaResultCodesMapToRequestStatus(long code, boolean experimental, RequestStatus expected) throws Exception {
@@ -162,8 +162,8 @@ class T4Test {
 
     /** The SMS-SC's DTA for each verdict of its engine, read back by the MTC-IWF. */
     @ParameterizedTest
-    @CsvSource({"TEMPORARYERROR,5531,PERMANENTERROR", "INVPAYLOAD,5532,PERMANENTERROR", "PERMANENTERROR,5012,PERMANENTERROR",
-            "QUOTAEXCEEDED,5531,PERMANENTERROR", "REPLACEFAIL,5533,REPLACEFAIL"})
+    @CsvSource({"TEMPORARYERROR,5531,TEMPORARYERROR", "INVPAYLOAD,5532,PERMANENTERROR", "PERMANENTERROR,5012,PERMANENTERROR",
+            "QUOTAEXCEEDED,5531,TEMPORARYERROR", "REPLACEFAIL,5533,REPLACEFAIL"})
     void smsScVerdictsBecomeT4Codes(RequestStatus verdict, long t4Code, RequestStatus atMtcIwf) throws Exception {
         engine.verdict = verdict;
         assertEquals(t4Code, T4Results.toDta(SubmissionResult.refused(verdict, "x")).code());
