@@ -62,6 +62,7 @@ public final class DeviceTriggering implements DeliveryReportListener {
     public CompletionStage<DeviceActionResult> handle(DeviceActionRequest request) {
         DeviceActionResult refused = checkRequest(request);
         if (refused != null) {
+            observer.refused(request, refused);
             return CompletableFuture.completedFuture(refused);
         }
         TriggerId lock = request.actionType() == ActionType.DEVICE_TRIGGER_REQUEST ? request.triggerId() : request.oldTriggerId();
