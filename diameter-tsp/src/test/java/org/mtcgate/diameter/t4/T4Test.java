@@ -9,6 +9,7 @@ import org.mtcgate.diameter.codec.Avp;
 import org.mtcgate.diameter.codec.DiameterMessage;
 import org.mtcgate.diameter.dictionary.ApplicationIds;
 import org.mtcgate.diameter.dictionary.AvpCodes;
+import org.mtcgate.diameter.dictionary.VendorIds;
 import org.mtcgate.diameter.dictionary.BaseAvps;
 import org.mtcgate.diameter.dictionary.CommandCodes;
 import org.mtcgate.diameter.peer.DiameterNode;
@@ -200,6 +201,29 @@ class T4Test {
         assertEquals(t4 == SmDeliveryOutcomeT4.ABSENT_SUBSCRIBER ? 1 : 0, drrHandler.absentDiagnosticCount());
     }
 
+    /** TS 29.337 6.2.5 makes Reference-Number optional: a DRR without it is matched by IMSI when one trigger is pending. */
+    @Test
+    void deliveryReportWithoutReferenceNumberIsMatchedByImsiOrAcknowledged() throws Exception {
+        DeviceTrigger t = trigger(6, "x");
+        get(submitter.submit(t));
+        DiameterMessage drr = new DeliveryReportRequest(new UserIdentifier(IMSI, null, null), SCS_SME,
+                SmDeliveryOutcomeT4.SUCCESSFUL_TRANSFER, -1, -1).encode(SMS_SC + ";drr;noref", MTC_IWF, "operator.test");
+        assertTrue(drr.avp(AvpCodes.REFERENCE_NUMBER, VendorIds.TGPP).isEmpty());
+        assertEquals(2001, AnswerResult.of(get(smsScNode.sendRequest(drr))).code());
+        assertEquals(new Report(t.id(), DeliveryOutcome.SUCCESS), reports.poll(WAIT_SECONDS, TimeUnit.SECONDS));
+        assertEquals(0, references.size(), "the matched reference is released");
+
+        // Two pending triggers for the IMSI: no guess, acknowledged and counted, nothing reported.
+        get(submitter.submit(trigger(7, "a")));
+        get(submitter.submit(trigger(8, "b")));
+        DiameterMessage ambiguous = new DeliveryReportRequest(new UserIdentifier(IMSI, null, null), SCS_SME,
+                SmDeliveryOutcomeT4.SUCCESSFUL_TRANSFER, -1, -1).encode(SMS_SC + ";drr;noref2", MTC_IWF, "operator.test");
+        assertEquals(2001, AnswerResult.of(get(smsScNode.sendRequest(ambiguous))).code());
+        assertEquals(1, drrHandler.unmatchedCount());
+        assertEquals(2, references.size(), "both triggers still wait for their reports");
+        assertTrue(reports.isEmpty());
+    }
+
     @Test
     void replaceAndRecallCarryOldReferenceNumber() throws Exception {
         DeviceTrigger original = trigger(20, "first");
@@ -303,7 +327,7 @@ class T4Test {
         Avp outcome = T4Avps.smDeliveryOutcomeT4(SmDeliveryOutcomeT4.SUCCESSFUL_TRANSFER);
         Avp ui = new UserIdentifier(IMSI, null, null).toAvp();
 
-        assertRefused(5005, AvpCodes.REFERENCE_NUMBER, drr(ui, smea, outcome));
+        // (a DRR without Reference-Number is matched by IMSI: deliveryReportWithoutReferenceNumberIsMatchedByImsiOrAcknowledged)
         assertRefused(5004, AvpCodes.REFERENCE_NUMBER, drr(ui, smea, outcome, T4Avps.referenceNumber(known + 1)));
         assertRefused(5004, AvpCodes.USER_IDENTIFIER, drr(new UserIdentifier(Imsi.of("262015500000999"), null, null).toAvp(),
                 smea, outcome, T4Avps.referenceNumber(known)));
