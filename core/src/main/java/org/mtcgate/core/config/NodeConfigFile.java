@@ -42,6 +42,7 @@ public final class NodeConfigFile {
             "request-timeout", "max-message", "peers");
     private static final Set<String> TLS = Set.of("certificate", "key", "trusted-ca", "generate-lab-pki");
     private static final Set<String> PEER = Set.of("host", "realm", "connect");
+    private static final Set<String> LISTEN = Set.of("address", "tls");
     private static final Set<String> MTC_IWF = Set.of("default-validity", "max-validity", "max-payload", "fsync", "hss", "t4",
             "scs-identities");
     private static final Set<String> HSS_PEER = Set.of("host", "realm", "cache-ttl");
@@ -233,9 +234,49 @@ public final class NodeConfigFile {
             }
         }
         int defaultPort = insecure ? 3868 : 5868;
-        return new DiameterSettings(identity, realm, ConfigReader.address(m, "listen", InetSocketAddress.createUnresolved("127.0.0.1", defaultPort)),
+        return new DiameterSettings(identity, realm, listeners(m.get("listen"), defaultPort, tls != null),
                 tls, insecure, duration(m, "watchdog", Duration.ofSeconds(30)), duration(m, "request-timeout", Duration.ofSeconds(10)),
                 integer(m, "max-message", 65_536, 4096, 16 * 1024 * 1024), peers);
+    }
+
+    /**
+     * {@code diameter.listen}: one {@code host:port}, a list of them, or a list of {@code {address: host:port,
+     * tls: at-connect|inband}}. TLS at connect is the default; {@code inband} is for peers whose TLS starts after
+     * CER/CEA (e.g. jDiameter) and needs TLS settings.
+     */
+    private static List<DiameterSettings.Listen> listeners(YamlNode n, int defaultPort, boolean tls) throws ConfigException {
+        if (n == null) {
+            return List.of(new DiameterSettings.Listen(InetSocketAddress.createUnresolved("127.0.0.1", defaultPort), false));
+        }
+        List<DiameterSettings.Listen> out = new ArrayList<>();
+        for (YamlNode l : n.list()) {
+            if (l.isMapping()) {
+                Map<String, YamlNode> lm = l.mapping(LISTEN);
+                if (!lm.containsKey("address")) {
+                    throw l.error("a listener needs 'address: host:port'");
+                }
+                InetSocketAddress address = ConfigReader.address(lm.get("address"));
+                boolean inband = false;
+                if (lm.containsKey("tls")) {
+                    String mode = lm.get("tls").requiredText();
+                    switch (mode) {
+                        case "at-connect" -> inband = false;
+                        case "inband" -> inband = true;
+                        default -> throw lm.get("tls").error("'" + mode + "' is not at-connect or inband");
+                    }
+                    if (inband && !tls) {
+                        throw lm.get("tls").error("in-band TLS needs the 'tls' section (certificate, key, trusted CA)");
+                    }
+                }
+                out.add(new DiameterSettings.Listen(address, inband));
+            } else {
+                out.add(new DiameterSettings.Listen(ConfigReader.address(l), false));
+            }
+        }
+        if (out.isEmpty()) {
+            throw n.error("give at least one address to listen on");
+        }
+        return out;
     }
 
     /**
