@@ -95,8 +95,9 @@ public final class StandardDictionary {
          .grouped(EXPERIMENTAL_RESULT, 0, "Experimental-Result", MUST, false,
                  required(k(VENDOR_ID)), required(k(EXPERIMENTAL_RESULT_CODE)))
          .avp(EXPERIMENTAL_RESULT_CODE, 0, "Experimental-Result-Code", UNSIGNED32, MUST)
-         // RFC 6733 6.10: NO_INBAND_SECURITY 0, TLS 1
-         .enumerated(INBAND_SECURITY_ID, 0, "Inband-Security-Id", MUST, 0L, 1L)
+         // RFC 6733 6.10: NO_INBAND_SECURITY 0, TLS 1. The table says M; jDiameter's TLS client sends it with the M
+         // bit clear, and refusing its CER for that would leave in-band TLS without its main user: accept both.
+         .enumerated(INBAND_SECURITY_ID, 0, "Inband-Security-Id", MAY, 0L, 1L)
          .enumerated(DRMP, 0, "DRMP", MAY)
          .avp(VALIDITY_TIME, 0, "Validity-Time", UNSIGNED32, MUST)
          .enumerated(ACCOUNTING_RECORD_TYPE, 0, "Accounting-Record-Type", MUST, 1L, 2L, 3L, 4L)
