@@ -189,6 +189,15 @@ public final class Node implements AutoCloseable {
                 }
             }
         }, 1, 1, java.util.concurrent.TimeUnit.MINUTES);
+        if (triggering != null) {
+            // Submitted triggers with no report 5 minutes after their validity ended: the SCS hears UNCONFIRMED.
+            housekeeping.scheduleWithFixedDelay(() -> triggering.reportUnconfirmed(java.time.Duration.ofMinutes(5))
+                    .thenAccept(n -> {
+                        if (n > 0) {
+                            LOG.info("housekeeping: {} triggers without a delivery report reported UNCONFIRMED", n);
+                        }
+                    }), 1, 1, java.util.concurrent.TimeUnit.MINUTES);
+        }
     }
 
     /**

@@ -270,6 +270,25 @@ public final class DeviceTriggering implements DeliveryReportListener {
     }
 
     /**
+     * Triggers the SMS-SC took but never reported on, {@code grace} after their validity ended (a DRR lost, a T4
+     * reference forgotten in a restart, an SMS-SC that went away): the SCS hears Delivery-Outcome UNCONFIRMED rather
+     * than nothing. Run periodically by the node.
+     *
+     * @return how many were reported
+     */
+    public CompletionStage<Integer> reportUnconfirmed(Duration grace) {
+        Instant due = clock.instant().minus(grace);
+        CompletableFuture<Integer> all = CompletableFuture.completedFuture(0);
+        for (DeviceTrigger t : store.unfinished()) {
+            if (t.state() == TriggerState.SUBMITTED && t.expiresAt().isBefore(due)) {
+                all = all.thenCompose(n -> onDeliveryReport(t.id(), DeliveryOutcome.UNCONFIRMED)
+                        .thenApply(reported -> reported ? n + 1 : n));
+            }
+        }
+        return all;
+    }
+
+    /**
      * After a restart: submits again every trigger that was accepted but not yet taken by the SMS-SC, and expires
      * those whose validity ran out meanwhile. Triggers the SMS-SC took are its to deliver.
      */

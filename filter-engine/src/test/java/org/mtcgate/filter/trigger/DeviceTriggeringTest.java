@@ -292,6 +292,28 @@ class DeviceTriggeringTest {
         assertEquals(1, smsc.submitted.size());
     }
 
+    /** No report long after the validity ended: the SCS hears UNCONFIRMED, once; reported triggers are left alone. */
+    @Test
+    void submittedTriggersNeverReportedBecomeUnconfirmed() throws Exception {
+        run(trigger(70, "meter-1@meters.example.com", "a"));
+        run(trigger(71, "meter-1@meters.example.com", "b"));
+        mtcIwf.onDeliveryReport(new TriggerId(SCS, 71), DeliveryOutcome.SUCCESS).toCompletableFuture().get();
+        notified.clear();
+        assertEquals(0, mtcIwf.reportUnconfirmed(Duration.ofMinutes(5)).toCompletableFuture().get(),
+                "within validity: nothing to report");
+        // 10 min validity + 5 min grace later, seen through a later clock
+        Clock later = Clock.offset(clock, Duration.ofMinutes(16));
+        ManualTime time = new ManualTime();
+        DeviceTriggering afterwards = new DeviceTriggering(new FilterEngine(new PolicyLoader(new LimiterRegistry(), time)
+                .load("p.yaml", POLICY, ListSource.NONE), time), new SubscriberTable(List.of()), store, smsc, notified::add,
+                TriggerObserver.NONE, TriggerLimits.DEFAULT, later);
+        assertEquals(1, afterwards.reportUnconfirmed(Duration.ofMinutes(5)).toCompletableFuture().get());
+        assertEquals(1, notified.size());
+        assertEquals(DeliveryOutcome.UNCONFIRMED, notified.get(0).outcome());
+        assertEquals(new TriggerId(SCS, 70), notified.get(0).trigger());
+        assertEquals(0, afterwards.reportUnconfirmed(Duration.ofMinutes(5)).toCompletableFuture().get(), "reported once");
+    }
+
     @Test
     void aFailingStoreGivesATemporaryErrorAndNothingIsSent() throws Exception {
         store.failing = true;
