@@ -13,7 +13,7 @@ import org.mtcgate.diameter.peer.PeerRole;
  *
  * @param identity       Origin-Host
  * @param realm          Origin-Realm
- * @param listen         where to accept peers
+ * @param listeners      where to accept peers, each with when TLS starts (at least one)
  * @param tls            certificate, key and trusted CA; null only with insecureLab
  * @param insecureLab    plain TCP without TLS, written in the config in plain words for an isolated lab
  * @param watchdog       Tw (RFC 3539)
@@ -21,10 +21,27 @@ import org.mtcgate.diameter.peer.PeerRole;
  * @param maxMessage     largest message accepted, in octets
  * @param peers          known peers; unknown peers are refused
  */
-public record DiameterSettings(String identity, String realm, InetSocketAddress listen, TlsFiles tls, boolean insecureLab,
+public record DiameterSettings(String identity, String realm, List<Listen> listeners, TlsFiles tls, boolean insecureLab,
                                Duration watchdog, Duration requestTimeout, int maxMessage, List<Peer> peers) {
     public DiameterSettings {
+        listeners = List.copyOf(listeners);
         peers = List.copyOf(peers);
+        if (listeners.isEmpty()) {
+            throw new IllegalArgumentException("at least one listener");
+        }
+    }
+
+    /** The first listener's address. */
+    public InetSocketAddress listen() {
+        return listeners.get(0).address();
+    }
+
+    /**
+     * One {@code diameter.listen} entry.
+     *
+     * @param inband TLS after CER/CEA (Inband-Security-Id 1) instead of at connect; {@code tls: inband} in the file
+     */
+    public record Listen(InetSocketAddress address, boolean inband) {
     }
 
     /**

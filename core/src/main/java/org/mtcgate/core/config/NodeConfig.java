@@ -1,5 +1,6 @@
 package org.mtcgate.core.config;
 
+import java.util.Map;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
@@ -49,7 +50,19 @@ public record NodeConfig(String source, String name, Path dataDir, Set<Role> rol
     public record Audit(Path dir, boolean revealImsi) {
     }
 
-    public record MtcIwf(Duration defaultValidity, Duration maxValidity, int maxPayload, boolean fsync, Hss hss, T4 t4) {
+    /**
+     * @param scsIdentities per SCS Diameter identity (lower case), the SCS-Identity values it may claim besides
+     *                      that identity (TS 23.682: e.g. an MSISDN); empty when none are configured
+     */
+    public record MtcIwf(Duration defaultValidity, Duration maxValidity, int maxPayload, boolean fsync, Hss hss, T4 t4,
+                         Map<String, Set<String>> scsIdentities) {
+        public MtcIwf {
+            scsIdentities = Map.copyOf(scsIdentities);
+        }
+
+        public MtcIwf(Duration defaultValidity, Duration maxValidity, int maxPayload, boolean fsync, Hss hss, T4 t4) {
+            this(defaultValidity, maxValidity, maxPayload, fsync, hss, t4, Map.of());
+        }
     }
 
     /**

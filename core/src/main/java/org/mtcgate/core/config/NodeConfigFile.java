@@ -7,6 +7,7 @@ import org.mtcgate.filter.smsc.StoreAndForward;
 import org.mtcgate.filter.yaml.ConfigException;
 import org.mtcgate.filter.yaml.YamlNode;
 
+import org.mtcgate.filter.trigger.SingleSm;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.InetSocketAddress;
@@ -46,7 +47,9 @@ public final class NodeConfigFile {
             "t4", ApplicationIds.T4);
     private static final Set<String> TLS = Set.of("certificate", "key", "trusted-ca", "generate-lab-pki");
     private static final Set<String> PEER = Set.of("host", "realm", "connect", "role", "applications");
-    private static final Set<String> MTC_IWF = Set.of("default-validity", "max-validity", "max-payload", "fsync", "hss", "t4");
+    private static final Set<String> LISTEN = Set.of("address", "tls");
+    private static final Set<String> MTC_IWF = Set.of("default-validity", "max-validity", "max-payload", "fsync", "hss", "t4",
+            "scs-identities");
     private static final Set<String> HSS_PEER = Set.of("host", "realm", "cache-ttl");
     private static final Set<String> T4_PEER = Set.of("host", "realm", "sme-address");
 
@@ -117,8 +120,8 @@ public final class NodeConfigFile {
             throw rolesNode.error("the hss role answers from 'subscribers': give the subscriber file");
         }
         NodeConfig.MtcIwf mtcIwf = new NodeConfig.MtcIwf(duration(m, "default-validity", Duration.ofHours(1)),
-                duration(m, "max-validity", Duration.ofDays(7)), integer(m, "max-payload", 134, 1, 134), bool(m, "fsync", false),
-                hss, t4);
+                duration(m, "max-validity", Duration.ofDays(7)), integer(m, "max-payload", SingleSm.MAX_PAYLOAD_WITH_PORT, 1, SingleSm.MAX_PAYLOAD_WITH_PORT), bool(m, "fsync", false),
+                hss, t4, scsIdentities(m.get("scs-identities")));
         Ss7Settings ss7 = top.containsKey("ss7") ? Ss7SettingsReader.read(top.get("ss7")) : null;
         if (ss7 == null && (roles.contains(Role.SMS_SC) || roles.contains(Role.SMS_ROUTER))) {
             throw rolesNode.error("the sms-sc and sms-router roles need an 'ss7' section");
@@ -288,8 +291,71 @@ public final class NodeConfigFile {
             }
         }
         int defaultPort = insecure ? 3868 : 5868;
-        return new DiameterSettings(identity, realm, ConfigReader.address(m, "listen", InetSocketAddress.createUnresolved("127.0.0.1", defaultPort)),
+        return new DiameterSettings(identity, realm, listeners(m.get("listen"), defaultPort, tls != null),
                 tls, insecure, duration(m, "watchdog", Duration.ofSeconds(30)), duration(m, "request-timeout", Duration.ofSeconds(10)),
                 integer(m, "max-message", 65_536, 4096, 16 * 1024 * 1024), peers);
+    }
+
+    /**
+     * {@code diameter.listen}: one {@code host:port}, a list of them, or a list of {@code {address: host:port,
+     * tls: at-connect|inband}}. TLS at connect is the default; {@code inband} is for peers whose TLS starts after
+     * CER/CEA (e.g. jDiameter) and needs TLS settings.
+     */
+    private static List<DiameterSettings.Listen> listeners(YamlNode n, int defaultPort, boolean tls) throws ConfigException {
+        if (n == null) {
+            return List.of(new DiameterSettings.Listen(InetSocketAddress.createUnresolved("127.0.0.1", defaultPort), false));
+        }
+        List<DiameterSettings.Listen> out = new ArrayList<>();
+        for (YamlNode l : n.list()) {
+            if (l.isMapping()) {
+                Map<String, YamlNode> lm = l.mapping(LISTEN);
+                if (!lm.containsKey("address")) {
+                    throw l.error("a listener needs 'address: host:port'");
+                }
+                InetSocketAddress address = ConfigReader.address(lm.get("address"));
+                boolean inband = false;
+                if (lm.containsKey("tls")) {
+                    String mode = lm.get("tls").requiredText();
+                    switch (mode) {
+                        case "at-connect" -> inband = false;
+                        case "inband" -> inband = true;
+                        default -> throw lm.get("tls").error("'" + mode + "' is not at-connect or inband");
+                    }
+                    if (inband && !tls) {
+                        throw lm.get("tls").error("in-band TLS needs the 'tls' section (certificate, key, trusted CA)");
+                    }
+                }
+                out.add(new DiameterSettings.Listen(address, inband));
+            } else {
+                out.add(new DiameterSettings.Listen(ConfigReader.address(l), false));
+            }
+        }
+        if (out.isEmpty()) {
+            throw n.error("give at least one address to listen on");
+        }
+        return out;
+    }
+
+    /**
+     * {@code mtc-iwf.scs-identities}: SCS Diameter identity to the SCS-Identity values it may put in a Device-Action,
+     * e.g. {@code scs1.example.com: ["491710000001"]}.
+     */
+    private static Map<String, Set<String>> scsIdentities(YamlNode n) throws ConfigException {
+        if (n == null) {
+            return Map.of();
+        }
+        Map<String, Set<String>> out = new java.util.HashMap<>();
+        for (Map.Entry<String, YamlNode> e : n.mapping(null).entrySet()) {
+            Set<String> ids = new java.util.HashSet<>();
+            for (YamlNode id : e.getValue().list()) {
+                String v = id.requiredText();
+                if (v.isBlank()) {
+                    throw id.error("an SCS-Identity is not empty");
+                }
+                ids.add(v);
+            }
+            out.put(e.getKey().toLowerCase(java.util.Locale.ROOT), ids);
+        }
+        return out;
     }
 }

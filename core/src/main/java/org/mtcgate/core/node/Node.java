@@ -188,6 +188,15 @@ public final class Node implements AutoCloseable {
                 }
             }
         }, 1, 1, java.util.concurrent.TimeUnit.MINUTES);
+        if (triggering != null) {
+            // Submitted triggers with no report 5 minutes after their validity ended: the SCS hears UNCONFIRMED.
+            housekeeping.scheduleWithFixedDelay(() -> triggering.reportUnconfirmed(java.time.Duration.ofMinutes(5))
+                    .thenAccept(n -> {
+                        if (n > 0) {
+                            LOG.info("housekeeping: {} triggers without a delivery report reported UNCONFIRMED", n);
+                        }
+                    }), 1, 1, java.util.concurrent.TimeUnit.MINUTES);
+        }
     }
 
     /**
@@ -281,15 +290,23 @@ public final class Node implements AutoCloseable {
      */
     private void startDiameter() throws NodeException {
         DiameterSettings d = config.diameter();
-        InetAddress host;
-        try {
-            host = InetAddress.getByName(d.listen().getHostString());
-        } catch (IOException e) {
-            throw new NodeException("diameter.listen: host '" + d.listen().getHostString() + "' is unknown", e);
+        InetAddress host = null;
+        List<InetSocketAddress> bound = new ArrayList<>();
+        for (DiameterSettings.Listen l : d.listeners()) {
+            try {
+                InetAddress a = InetAddress.getByName(l.address().getHostString());
+                bound.add(new InetSocketAddress(a, l.address().getPort()));
+                host = host == null ? a : host;
+            } catch (IOException e) {
+                throw new NodeException("diameter.listen: host '" + l.address().getHostString() + "' is unknown", e);
+            }
         }
-        DiameterNodeConfig.Builder b = DiameterNodeConfig.builder(LocalIdentity.of(d.identity(), d.realm(), host))
-                .listen(new InetSocketAddress(host, d.listen().getPort()))
-                .watchdogInterval(d.watchdog())
+        DiameterNodeConfig.Builder b = DiameterNodeConfig.builder(LocalIdentity.of(d.identity(), d.realm(), host));
+        for (int i = 0; i < bound.size(); i++) {
+            b.listen(bound.get(i), d.listeners().get(i).inband()
+                    ? org.mtcgate.diameter.peer.TlsMode.IN_BAND : org.mtcgate.diameter.peer.TlsMode.AT_CONNECT);
+        }
+        b.watchdogInterval(d.watchdog())
                 .requestTimeout(d.requestTimeout())
                 .maxMessageLength(d.maxMessage());
         for (DiameterSettings.Peer p : d.peers()) {
@@ -327,8 +344,8 @@ public final class Node implements AutoCloseable {
                 root = root.getCause();
             }
             if (root instanceof BindException) {
-                throw new NodeException("diameter.listen " + d.listen().getHostString() + ":" + d.listen().getPort()
-                        + " is in use (or not a local address): " + root.getMessage(), e);
+                throw new NodeException("diameter.listen " + d.listeners().stream().map(l -> l.address().getHostString() + ":"
+                        + l.address().getPort()).toList() + ": an address is in use (or not local): " + root.getMessage(), e);
             }
             throw new NodeException("diameter: the endpoint did not start on " + d.listen() + ": " + e.getMessage(), e);
         }
@@ -363,7 +380,8 @@ public final class Node implements AutoCloseable {
                 .map(DiameterSettings.Peer::realm).findFirst().orElse(realmOf(scs)));
         TriggerLimits limits = new TriggerLimits(config.mtcIwf().maxPayload(), config.mtcIwf().defaultValidity(),
                 config.mtcIwf().maxValidity());
-        triggering = new DeviceTriggering(filter, directory, triggers, submitter, notifier, observer, limits, clock);
+        triggering = new DeviceTriggering(filter, directory, triggers, submitter, notifier, observer, limits, clock,
+                new org.mtcgate.filter.trigger.ScsIdentities(config.mtcIwf().scsIdentities()));
         if (references != null) {
             diameter.registerHandler(ApplicationIds.T4, new T4DeliveryReportApplication(references, triggering));
         }

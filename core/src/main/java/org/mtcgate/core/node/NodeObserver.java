@@ -100,6 +100,15 @@ final class NodeObserver implements TriggerObserver, AutoCloseable {
         }
     }
 
+    /** A Device-Action refused on its own content (payload, validity, SCS-Identity): audited like a state change. */
+    @Override
+    public void refused(org.mtcgate.filter.trigger.DeviceActionRequest request,
+                        org.mtcgate.filter.trigger.DeviceActionResult result) {
+        audit.triggerState(request.scsIdentity(), request.referenceNumber(), null, "REFUSED",
+                result.requestStatus() + ": " + result.reason());
+        stateCounts.computeIfAbsent("REFUSED " + result.requestStatus(), k -> new LongAdder()).increment();
+    }
+
     /** Queues the line for the tracing session; a session that has gone away loses its trace. */
     private void print(Trace t, String line) {
         traceWriter.offer(t::write, "[trace " + t.key + "] " + line, () -> {

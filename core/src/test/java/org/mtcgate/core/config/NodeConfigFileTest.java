@@ -59,6 +59,55 @@ class NodeConfigFileTest {
         assertEquals(Duration.ofSeconds(10), c.ss7().invokeTimeout());
     }
 
+    private static final String T4 = "  t4: {host: smsc.example.net, sme-address: \"491720000999\"}\n";
+    private static final String TLS_DIAMETER = """
+            roles: [mtc-iwf]
+            policy: p.yaml
+            subscribers: s.yaml
+            diameter:
+              identity: iwf.example.net
+              tls: {certificate: n.crt, key: n.key, trusted-ca: ca.crt}
+            """;
+
+    @Test
+    void listenersEachWithTheirTlsMode() throws Exception {
+        NodeConfig c = parse(TLS_DIAMETER + """
+                  listen:
+                    - 127.0.0.1:5868
+                    - {address: "127.0.0.1:5869", tls: inband}
+                    - {address: "127.0.0.1:5870", tls: at-connect}
+                """ + "mtc-iwf:\n" + T4);
+        assertEquals(3, c.diameter().listeners().size());
+        assertFalse(c.diameter().listeners().get(0).inband(), "TLS at connect is the default");
+        assertTrue(c.diameter().listeners().get(1).inband());
+        assertEquals(5869, c.diameter().listeners().get(1).address().getPort());
+        assertFalse(c.diameter().listeners().get(2).inband());
+        assertEquals(5868, c.diameter().listen().getPort(), "listen() is the first listener");
+        assertEquals(5868, parse(TLS_DIAMETER + "  listen: 127.0.0.1:5868\n" + "mtc-iwf:\n" + T4).diameter().listen().getPort(),
+                "the single-address form still works");
+        assertEquals("mtcgate.yaml:7: diameter.listen[0].tls: 'late' is not at-connect or inband",
+                refuse(TLS_DIAMETER + "  listen: [{address: '127.0.0.1:1', tls: late}]\n" + "mtc-iwf:\n" + T4).getMessage());
+        assertTrue(refuse("roles: [mtc-iwf]\npolicy: p.yaml\nsubscribers: s.yaml\ndiameter: {identity: a.b, insecure-lab: true,"
+                + " listen: [{address: '127.0.0.1:1', tls: inband}]}\n" + "mtc-iwf:\n" + T4).getMessage().contains("in-band TLS needs the 'tls' section"));
+    }
+
+    @Test
+    void maxPayloadAboveOneSmIsRefusedAndScsIdentitiesAreRead() throws Exception {
+        NodeConfig c = parse(TLS_DIAMETER + """
+                mtc-iwf:
+                  max-payload: 133
+                  scs-identities:
+                    scs1.Example.com: ["491710000001", scs-a]
+                  t4: {host: smsc.example.net, sme-address: "491720000999"}
+                """);
+        assertEquals(133, c.mtcIwf().maxPayload());
+        assertEquals(java.util.Set.of("491710000001", "scs-a"), c.mtcIwf().scsIdentities().get("scs1.example.com"));
+        assertEquals(133, parse(TLS_DIAMETER + "mtc-iwf:\n" + T4).mtcIwf().maxPayload(),
+                "the default is what one SM with the port header carries");
+        assertEquals("mtcgate.yaml:8: mtc-iwf.max-payload: 134 is out of range 1 to 133",
+                refuse(TLS_DIAMETER + "mtc-iwf:\n  max-payload: 134\n" + T4).getMessage());
+    }
+
     @Test
     void tspWithoutTlsMustBeSaidInPlainWords() {
         ConfigException e = refuse("roles: [mtc-iwf]\npolicy: p.yaml\nsubscribers: s.yaml\ndiameter: {identity: a.example.net}\n");

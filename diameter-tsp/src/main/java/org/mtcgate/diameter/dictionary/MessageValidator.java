@@ -42,6 +42,35 @@ public final class MessageValidator {
         return validateAvps(m.avps(), cmd.get().request());
     }
 
+    /**
+     * Checks a message this node is about to send (or a peer sent as an answer) against its command's grammar:
+     * requests and answers against their own, E-bit answers against RFC 6733 7.2 answer-message. Used by tests
+     * to prove that no message carries an AVP its grammar does not name.
+     */
+    public Optional<ValidationError> validateOutgoing(DiameterMessage m) {
+        if (m.isRequest()) {
+            return validateRequest(m);
+        }
+        if (m.isError()) {
+            return validateAvps(m.avps(), ANSWER_MESSAGE);
+        }
+        Optional<CommandDefinition> cmd = dictionary.command(m.applicationId(), m.commandCode());
+        if (cmd.isEmpty()) {
+            return Optional.of(ValidationError.of(ResultCode.DIAMETER_COMMAND_UNSUPPORTED, null,
+                    "command " + m.commandCode() + " in application " + m.applicationId()));
+        }
+        return validateAvps(m.avps(), cmd.get().answer());
+    }
+
+    /** RFC 6733 7.2: the grammar of every answer with the E bit. */
+    private static final CommandGrammar ANSWER_MESSAGE = new CommandGrammar(java.util.List.of(
+            AvpRule.optional(AvpKey.base(AvpCodes.SESSION_ID)), AvpRule.required(AvpKey.base(AvpCodes.ORIGIN_HOST)),
+            AvpRule.required(AvpKey.base(AvpCodes.ORIGIN_REALM)), AvpRule.required(AvpKey.base(AvpCodes.RESULT_CODE)),
+            AvpRule.optional(AvpKey.base(AvpCodes.ORIGIN_STATE_ID)), AvpRule.optional(AvpKey.base(AvpCodes.ERROR_MESSAGE)),
+            AvpRule.optional(AvpKey.base(AvpCodes.ERROR_REPORTING_HOST)), AvpRule.optional(AvpKey.base(AvpCodes.FAILED_AVP)),
+            AvpRule.optional(AvpKey.base(AvpCodes.EXPERIMENTAL_RESULT)), AvpRule.any(AvpKey.base(AvpCodes.PROXY_INFO))),
+            true, true);
+
     /** Validates AVPs against a grammar; used for messages and, recursively, for Grouped values. */
     public Optional<ValidationError> validateAvps(List<Avp> avps, CommandGrammar grammar) {
         // Runs for every request: counts by rule position, and rules found by a plain scan (grammars have a
@@ -56,6 +85,11 @@ public final class MessageValidator {
             AvpKey key = new AvpKey(a.code(), a.vendorId());
             int i = indexOf(rules, key);
             if (i < 0) {
+                if (grammar.strictMandatory() && a.isMandatory()) {
+                    return Optional.of(ValidationError.of(ResultCode.DIAMETER_AVP_UNSUPPORTED, a,
+                            "AVP " + dictionary.avp(key).map(AvpDefinition::name).orElse(key.toString())
+                                    + " with the M bit is not in this command's grammar"));
+                }
                 if (!grammar.open() && dictionary.avp(key).isPresent()) {
                     return Optional.of(ValidationError.of(ResultCode.DIAMETER_AVP_NOT_ALLOWED, a, "AVP " + key + " not in grammar"));
                 }

@@ -95,8 +95,9 @@ public final class StandardDictionary {
          .grouped(EXPERIMENTAL_RESULT, 0, "Experimental-Result", MUST, false,
                  required(k(VENDOR_ID)), required(k(EXPERIMENTAL_RESULT_CODE)))
          .avp(EXPERIMENTAL_RESULT_CODE, 0, "Experimental-Result-Code", UNSIGNED32, MUST)
-         // RFC 6733 6.10: NO_INBAND_SECURITY 0, TLS 1
-         .enumerated(INBAND_SECURITY_ID, 0, "Inband-Security-Id", MUST, 0L, 1L)
+         // RFC 6733 6.10: NO_INBAND_SECURITY 0, TLS 1. The table says M; jDiameter's TLS client sends it with the M
+         // bit clear, and refusing its CER for that would leave in-band TLS without its main user: accept both.
+         .enumerated(INBAND_SECURITY_ID, 0, "Inband-Security-Id", MAY, 0L, 1L)
          .enumerated(DRMP, 0, "DRMP", MAY)
          .avp(VALIDITY_TIME, 0, "Validity-Time", UNSIGNED32, MUST)
          .enumerated(ACCOUNTING_RECORD_TYPE, 0, "Accounting-Record-Type", MUST, 1L, 2L, 3L, 4L)
@@ -108,8 +109,9 @@ public final class StandardDictionary {
     private static void tgppAvps(Dictionary.Builder b) {
         b.grouped(SUPPORTED_FEATURES, V, "Supported-Features", MAY, true,
                         required(k(VENDOR_ID)), required(g(FEATURE_LIST_ID)), required(g(FEATURE_LIST)))
-         .avp(FEATURE_LIST_ID, V, "Feature-List-ID", UNSIGNED32, MUST_NOT)
-         .avp(FEATURE_LIST, V, "Feature-List", UNSIGNED32, MUST_NOT)
+         // TS 29.229 6.3.30/31 clear the M bit; Wireshark's dictionary and some peers set it: accept both.
+         .avp(FEATURE_LIST_ID, V, "Feature-List-ID", UNSIGNED32, MAY)
+         .avp(FEATURE_LIST, V, "Feature-List", UNSIGNED32, MAY)
          .avp(MSISDN, V, "MSISDN", OCTET_STRING, MUST)
          .avp(SGSN_NUMBER, V, "SGSN-Number", OCTET_STRING, MAY)
          .avp(LMSI, V, "LMSI", OCTET_STRING, MAY)
@@ -198,13 +200,7 @@ public final class StandardDictionary {
                 optional(k(RESULT_CODE)), optional(k(EXPERIMENTAL_RESULT)), required(k(AUTH_SESSION_STATE)),
                 required(k(ORIGIN_HOST)), required(k(ORIGIN_REALM)), any(g(SUPPORTED_FEATURES)),
                 any(k(FAILED_AVP)), any(k(PROXY_INFO)), any(k(LOAD)));
-        b.command(new CommandDefinition(CommandCodes.DEVICE_ACTION, ApplicationIds.TSP, "Device-Action", true,
-                grammar(true, concat(requestHead, List.of(optional(g(DEVICE_ACTION))))),
-                grammar(true, concat(answerHead, List.of(optional(g(DEVICE_NOTIFICATION)),
-                        optional(g(FEATURE_SUPPORTED_IN_FINAL_TARGET)))))));
-        b.command(new CommandDefinition(CommandCodes.DEVICE_NOTIFICATION, ApplicationIds.TSP, "Device-Notification",
-                true, grammar(true, concat(requestHead, List.of(optional(g(DEVICE_NOTIFICATION))))),
-                grammar(true, answerHead)));
+        tspCommands(b);
         b.command(new CommandDefinition(CommandCodes.SUBSCRIBER_INFORMATION, ApplicationIds.S6M,
                 "Subscriber-Information", true,
                 grammar(true, concat(requestHead, List.of(required(g(USER_IDENTIFIER)), optional(g(SERVICE_ID)),
@@ -222,6 +218,36 @@ public final class StandardDictionary {
                         required(g(SM_DELIVERY_OUTCOME_T4)), optional(g(ABSENT_SUBSCRIBER_DIAGNOSTIC_T4)),
                         optional(g(REFERENCE_NUMBER))))),
                 grammar(true, answerHead)));
+    }
+
+    /**
+     * TS 29.368 6.2.2-6.2.5 as written: {Auth-Application-Id} in all four, {Device-Notification} in every DAA,
+     * {Destination-Host} in a DNR, no Vendor-Specific-Application-Id. The grammars are complete, so an AVP with
+     * the M bit that they do not name is refused with 5001 (see {@link CommandGrammar#strictMandatory()}).
+     * Tolerated beyond the text, because deployed SCSs send them: [DRMP] (RFC 7944) and, in requests, a
+     * [Vendor-Specific-Application-Id] beside the Auth-Application-Id (jDiameter adds one to every request).
+     */
+    private static void tspCommands(Dictionary.Builder b) {
+        List<AvpRule> head = List.of(required(k(SESSION_ID)), optional(k(DRMP)), required(k(AUTH_APPLICATION_ID)),
+                required(k(AUTH_SESSION_STATE)), required(k(ORIGIN_HOST)), required(k(ORIGIN_REALM)),
+                optional(k(ORIGIN_STATE_ID)), any(k(PROXY_INFO)));
+        List<AvpRule> request = concat(head, List.of(optional(k(VENDOR_SPECIFIC_APPLICATION_ID)),
+                required(k(DESTINATION_REALM)), any(k(ROUTE_RECORD)), forbidden(k(RESULT_CODE))));
+        List<AvpRule> answer = concat(head, List.of(optional(k(RESULT_CODE)), optional(k(EXPERIMENTAL_RESULT)),
+                optional(k(ERROR_MESSAGE)), optional(k(ERROR_REPORTING_HOST)), optional(k(FAILED_AVP)),
+                any(k(REDIRECT_HOST)), optional(k(REDIRECT_HOST_USAGE)), optional(k(REDIRECT_MAX_CACHE_TIME))));
+        b.command(new CommandDefinition(CommandCodes.DEVICE_ACTION, ApplicationIds.TSP, "Device-Action", true,
+                strict(concat(request, List.of(optional(k(DESTINATION_HOST)), optional(g(DEVICE_ACTION)),
+                        any(g(SUPPORTED_FEATURES))))),
+                strict(concat(answer, List.of(required(g(DEVICE_NOTIFICATION)), any(g(SUPPORTED_FEATURES)),
+                        optional(g(FEATURE_SUPPORTED_IN_FINAL_TARGET)), any(k(LOAD)))))));
+        b.command(new CommandDefinition(CommandCodes.DEVICE_NOTIFICATION, ApplicationIds.TSP, "Device-Notification",
+                true, strict(concat(request, List.of(required(k(DESTINATION_HOST)), optional(g(DEVICE_NOTIFICATION))))),
+                strict(answer)));
+    }
+
+    private static CommandGrammar strict(List<AvpRule> rules) {
+        return new CommandGrammar(rules, true, true);
     }
 
     @SafeVarargs

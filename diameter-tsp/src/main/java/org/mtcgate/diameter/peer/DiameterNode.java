@@ -59,7 +59,8 @@ public final class DiameterNode implements AutoCloseable {
     private final List<PeerConnector> connectors = new ArrayList<>();
     private EventLoopGroup bossGroup;
     private EventLoopGroup workerGroup;
-    private Channel serverChannel;
+    private final List<Channel> serverChannels = new ArrayList<>();
+    /** The context of the connections this node opens (the node's TLS mode); listeners may use the other. */
     private NodeContext context;
     private volatile boolean started;
     private PeerSecurityListener security = PeerSecurityListener.NONE;
@@ -121,28 +122,42 @@ public final class DiameterNode implements AutoCloseable {
                     config.watchdogInterval());
         }
         boolean inband = config.tls().isPresent() && config.tlsMode() == TlsMode.IN_BAND;
-        context = new NodeContext(config, new MessageValidator(dictionary), Map.copyOf(handlers),
-                new CapabilitiesExchange(config.identity(), union(handlers.keySet(), announced),
-                        inband ? CapabilitiesExchange.TLS : CapabilitiesExchange.NO_INBAND_SECURITY),
-                new ErrorAnswers(config.identity()), new DisconnectPeer(config.identity()), peers,
-                new DuplicateCache(config.duplicateWindow()), new EndToEndIds(), counters,
-                inband ? Optional.of(config.tls().get().serverContext()) : Optional.empty(),
-                inband ? Optional.of(config.tls().get().clientContext()) : Optional.empty(), security);
+        // Everything but what CER/CEA announce and the in-band TLS contexts is shared by every connection.
+        MessageValidator validator = new MessageValidator(dictionary);
+        java.util.Set<Long> applications = union(handlers.keySet(), announced);
+        ErrorAnswers errors = new ErrorAnswers(config.identity());
+        DisconnectPeer disconnect = new DisconnectPeer(config.identity());
+        DuplicateCache duplicates = new DuplicateCache(config.duplicateWindow());
+        EndToEndIds endToEndIds = new EndToEndIds();
+        Map<Long, DiameterRequestHandler> handlerMap = Map.copyOf(handlers);
+        boolean anyInband = config.tls().isPresent() && (inband
+                || config.listeners().stream().anyMatch(l -> l.tlsMode() == TlsMode.IN_BAND));
+        Optional<SslContext> inbandServer = anyInband ? Optional.of(config.tls().get().serverContext()) : Optional.empty();
+        Optional<SslContext> inbandClient = anyInband ? Optional.of(config.tls().get().clientContext()) : Optional.empty();
+        java.util.function.Function<Boolean, NodeContext> contextOf = inb -> new NodeContext(config, validator, handlerMap,
+                new CapabilitiesExchange(config.identity(), applications,
+                        inb ? CapabilitiesExchange.TLS : CapabilitiesExchange.NO_INBAND_SECURITY),
+                errors, disconnect, peers, duplicates, endToEndIds, counters,
+                inb ? inbandServer : Optional.empty(), inb ? inbandClient : Optional.empty(), security);
+        context = contextOf.apply(inband);
         bossGroup = new NioEventLoopGroup(1);
         workerGroup = new NioEventLoopGroup();
         long window = config.duplicateWindow().toMillis();
         // The sweep walks up to 200k entries: on the acceptor's thread, not on a worker that serves peers.
         bossGroup.scheduleAtFixedRate(context.duplicates()::expire, window, Math.max(1, window / 2), TimeUnit.MILLISECONDS);
-        if (config.listenAddress().isPresent()) {
-            SslContext ssl = config.tls().isPresent() && !inband ? config.tls().get().serverContext() : null;
+        for (Listener listener : config.listeners()) {
+            boolean listenerInband = config.tls().isPresent() && listener.tlsMode() == TlsMode.IN_BAND;
+            NodeContext listenerContext = listenerInband == inband ? context : contextOf.apply(listenerInband);
+            SslContext ssl = config.tls().isPresent() && !listenerInband ? config.tls().get().serverContext() : null;
             ServerBootstrap sb = new ServerBootstrap().group(bossGroup, workerGroup)
                     .channel(NioServerSocketChannel.class)
                     .childOption(ChannelOption.TCP_NODELAY, true)
-                    .childHandler(initializer(ssl, PeerConnection.Role.RESPONDER, Optional.empty(), c -> { }));
-            serverChannel = sb.bind(config.listenAddress().get()).sync().channel();
-            LOG.info("{}: listening on {} ({})", config.identity().originHost(), serverChannel.localAddress(),
-                    ssl != null ? "TLS, client certificate required"
-                            : inband ? "in-band TLS after CER/CEA, client certificate required" : "plain TCP");
+                    .childHandler(initializer(listenerContext, ssl, PeerConnection.Role.RESPONDER, Optional.empty(), c -> { }));
+            Channel server = sb.bind(listener.address()).sync().channel();
+            serverChannels.add(server);
+            LOG.info("{}: listening on {} ({})", config.identity().originHost(), server.localAddress(),
+                    ssl != null ? "TLS at connect, client certificate required"
+                            : listenerInband ? "in-band TLS after CER/CEA, client certificate required" : "plain TCP");
         }
         SslContext clientSsl = config.tls().isPresent() && !inband ? config.tls().get().clientContext() : null;
         for (PeerConfig p : config.peers()) {
@@ -153,7 +168,7 @@ public final class DiameterNode implements AutoCloseable {
             Bootstrap b = new Bootstrap().group(workerGroup).channel(NioSocketChannel.class)
                     .option(ChannelOption.TCP_NODELAY, true)
                     .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 5000)
-                    .handler(initializer(clientSsl, PeerConnection.Role.INITIATOR, Optional.of(p), c -> holder[0].onOpen()));
+                    .handler(initializer(context, clientSsl, PeerConnection.Role.INITIATOR, Optional.of(p), c -> holder[0].onOpen()));
             holder[0] = new PeerConnector(p, b, workerGroup, new ReconnectBackoff(config.reconnectMin(), config.reconnectMax()),
                     this::isPeerOpen);
             connectors.add(holder[0]);
@@ -168,7 +183,7 @@ public final class DiameterNode implements AutoCloseable {
         return u;
     }
 
-    private ChannelInitializer<SocketChannel> initializer(SslContext ssl, PeerConnection.Role role,
+    private ChannelInitializer<SocketChannel> initializer(NodeContext ctx, SslContext ssl, PeerConnection.Role role,
                                                           Optional<PeerConfig> expected, Consumer<PeerConnection> onOpen) {
         return new ChannelInitializer<>() {
             @Override
@@ -178,14 +193,23 @@ public final class DiameterNode implements AutoCloseable {
                 }
                 ch.pipeline().addLast("decoder", new DiameterMessageDecoder(config.maxMessageLength()))
                         .addLast("encoder", ENCODER)
-                        .addLast("peer", new PeerConnection(context, role, expected, onOpen));
+                        .addLast("peer", new PeerConnection(ctx, role, expected, onOpen));
             }
         };
     }
 
-    /** The bound listening address (useful with port 0). */
+    /** The bound address of the first listener (useful with port 0). */
     public InetSocketAddress localAddress() {
-        return (InetSocketAddress) serverChannel.localAddress();
+        return localAddresses().get(0);
+    }
+
+    /** The bound addresses of every listener, in the order configured. */
+    public List<InetSocketAddress> localAddresses() {
+        List<InetSocketAddress> out = new ArrayList<>();
+        for (Channel c : serverChannels) {
+            out.add((InetSocketAddress) c.localAddress());
+        }
+        return out;
     }
 
     public DiameterNodeConfig config() {
@@ -296,8 +320,8 @@ public final class DiameterNode implements AutoCloseable {
         } catch (Exception e) {
             LOG.debug("DPR exchange incomplete at shutdown: {}", e.toString());
         }
-        if (serverChannel != null) {
-            serverChannel.close().syncUninterruptibly();
+        for (Channel server : serverChannels) {
+            server.close().syncUninterruptibly();
         }
         bossGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         workerGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();

@@ -15,7 +15,7 @@ public final class DiameterNodeConfig {
     public static final int DIAMETER_TCP_PORT = 3868;
 
     private final LocalIdentity identity;
-    private final Optional<InetSocketAddress> listenAddress;
+    private final List<Listener> listeners;
     private final Optional<TlsSettings> tls;
     private final TlsMode tlsMode;
     private final boolean insecureLab;
@@ -31,7 +31,13 @@ public final class DiameterNodeConfig {
 
     private DiameterNodeConfig(Builder b) {
         this.identity = b.identity;
-        this.listenAddress = Optional.ofNullable(b.listenAddress);
+        List<Listener> ls = new ArrayList<>();
+        for (int i = 0; i < b.listenAddresses.size(); i++) {
+            // a listener given without a mode of its own takes the node's (see Builder#listen(InetSocketAddress))
+            TlsMode mode = b.listenModes.get(i);
+            ls.add(new Listener(b.listenAddresses.get(i), mode == null ? b.tlsMode : mode));
+        }
+        this.listeners = List.copyOf(ls);
         this.tls = Optional.ofNullable(b.tls);
         this.tlsMode = b.tlsMode;
         this.insecureLab = b.insecureLab;
@@ -58,8 +64,14 @@ public final class DiameterNodeConfig {
         return identity;
     }
 
+    /** The first listener's address, if any. */
     public Optional<InetSocketAddress> listenAddress() {
-        return listenAddress;
+        return listeners.stream().findFirst().map(Listener::address);
+    }
+
+    /** Every listening socket with its TLS mode, in the order configured. */
+    public List<Listener> listeners() {
+        return listeners;
     }
 
     public Optional<TlsSettings> tls() {
@@ -116,7 +128,8 @@ public final class DiameterNodeConfig {
 
     public static final class Builder {
         private final LocalIdentity identity;
-        private InetSocketAddress listenAddress;
+        private final List<InetSocketAddress> listenAddresses = new ArrayList<>();
+        private final List<TlsMode> listenModes = new ArrayList<>();
         private TlsSettings tls;
         private TlsMode tlsMode = TlsMode.AT_CONNECT;
         private boolean insecureLab;
@@ -135,8 +148,17 @@ public final class DiameterNodeConfig {
             this.identity = Objects.requireNonNull(identity);
         }
 
+        /** A listener with the node's TLS mode ({@link #tlsMode}); may be called more than once. */
         public Builder listen(InetSocketAddress address) {
-            this.listenAddress = address;
+            listenAddresses.add(Objects.requireNonNull(address));
+            listenModes.add(null);
+            return this;
+        }
+
+        /** A listener with a TLS mode of its own. */
+        public Builder listen(InetSocketAddress address, TlsMode mode) {
+            listenAddresses.add(Objects.requireNonNull(address));
+            listenModes.add(Objects.requireNonNull(mode));
             return this;
         }
 
@@ -145,7 +167,10 @@ public final class DiameterNodeConfig {
             return this;
         }
 
-        /** When TLS starts; {@link TlsMode#AT_CONNECT} unless a legacy peer needs in-band TLS. */
+        /**
+         * When TLS starts on the connections this node opens and on listeners without a mode of their own;
+         * {@link TlsMode#AT_CONNECT} unless a legacy peer needs in-band TLS.
+         */
         public Builder tlsMode(TlsMode mode) {
             this.tlsMode = mode;
             return this;

@@ -62,10 +62,9 @@ public final class HssS6mApplication implements DiameterRequestHandler {
         LOG.info("SIR from {} for {} ({}): {}", context.peerHost(), query.ue(), query.scsIdentity(), lookup.reason());
         if (code < 0) {
             return done(context.answer(request, ResultCode.DIAMETER_UNABLE_TO_COMPLY.code())
-                    .avp(S6mAvps.vendorSpecificApplicationId()).avp(BaseAvps.authSessionState(1)).build());
+                    .avp(BaseAvps.authSessionState(1)).build());
         }
         return done(Answers.experimental(request, context, code)
-                .avp(S6mAvps.vendorSpecificApplicationId())
                 .avp(BaseAvps.authSessionState(1))
                 .build());
     }
@@ -73,7 +72,6 @@ public final class HssS6mApplication implements DiameterRequestHandler {
     private static DiameterMessage found(DiameterMessage request, RequestContext context, SubscriberInformationQuery query,
                                          SubscriberInfo info) {
         return context.answer(request, ResultCode.DIAMETER_SUCCESS.code())
-                .avp(S6mAvps.vendorSpecificApplicationId())
                 .avp(BaseAvps.authSessionState(1))
                 .avp(new UserIdentifier(info.imsi(), info.msisdn(), query.ue().externalId()).toAvp())
                 .avp(S6mAvps.serviceDataWithT4(info.servingNodes()))

@@ -20,7 +20,7 @@ import org.mtcgate.diameter.s6m.UserIdentifier;
  * @param sme        SM-RP-SMEA as the DTR carried it
  * @param outcome    SM-Delivery-Outcome-T4
  * @param absentDiagnostic Absent-Subscriber-Diagnostic-T4, or -1; kept inside the operator (never on Tsp)
- * @param reference  the T4 Reference-Number
+ * @param reference  the T4 Reference-Number, or -1 when the DRR has none (it is optional in TS 29.337 6.2.5)
  */
 public record DeliveryReportRequest(UserIdentifier user, SmeAddress sme, SmDeliveryOutcomeT4 outcome, long absentDiagnostic,
                                     long reference) {
@@ -38,13 +38,15 @@ public record DeliveryReportRequest(UserIdentifier user, SmeAddress sme, SmDeliv
         if (absentDiagnostic >= 0) {
             b.avp(TgppAvps.tgpp(AvpCodes.ABSENT_SUBSCRIBER_DIAGNOSTIC_T4).unsigned32(absentDiagnostic));
         }
-        return b.avp(T4Avps.referenceNumber(reference)).build();
+        if (reference >= 0) {
+            b.avp(T4Avps.referenceNumber(reference));
+        }
+        return b.build();
     }
 
     /**
-     * @throws DiameterRefusalException 5005 when User-Identifier/User-Name, SM-RP-SMEA, SM-Delivery-Outcome-T4 or
-     *                                  Reference-Number is missing (the MTC-IWF cannot match the report without
-     *                                  them), 5004 for a malformed value
+     * @throws DiameterRefusalException 5005 when User-Identifier/User-Name, SM-RP-SMEA or SM-Delivery-Outcome-T4 is
+     *                                  missing, 5004 for a malformed value; a missing Reference-Number is -1
      */
     public static DeliveryReportRequest decode(DiameterMessage drr) {
         Avp ui = required(drr, AvpCodes.USER_IDENTIFIER, TgppAvps.tgpp(AvpCodes.USER_IDENTIFIER).grouped(), "User-Identifier");
@@ -66,13 +68,13 @@ public record DeliveryReportRequest(UserIdentifier user, SmeAddress sme, SmDeliv
         if (outcome == null) {
             throw new DiameterRefusalException(DiameterRefusal.invalid(o, "SM-Delivery-Outcome-T4 is 0 to 3"));
         }
-        Avp ref = required(drr, AvpCodes.REFERENCE_NUMBER, T4Avps.referenceNumber(0), "Reference-Number");
-        if (ref.dataLength() != 4) {
+        Avp ref = drr.avp(AvpCodes.REFERENCE_NUMBER, VendorIds.TGPP).orElse(null);
+        if (ref != null && ref.dataLength() != 4) {
             throw new DiameterRefusalException(DiameterRefusal.invalid(ref, "Reference-Number is an Unsigned32"));
         }
         long diagnostic = drr.avp(AvpCodes.ABSENT_SUBSCRIBER_DIAGNOSTIC_T4, VendorIds.TGPP).filter(a -> a.dataLength() == 4)
                 .map(Avp::unsigned32).orElse(-1L);
-        return new DeliveryReportRequest(user, sme, outcome, diagnostic, ref.unsigned32());
+        return new DeliveryReportRequest(user, sme, outcome, diagnostic, ref == null ? -1 : ref.unsigned32());
     }
 
     private static Avp required(DiameterMessage m, int code, Avp example, String name) {

@@ -34,6 +34,11 @@ import java.util.concurrent.atomic.LongAdder;
  * User-Identifier when the IMSI is
  * not the trigger's; 5005 for missing AVPs; 5012 when the listener failed (the reference is kept, a retry
  * may succeed). Register it for {@code ApplicationIds.T4} on the MTC-IWF; DTRs sent to the MTC-IWF get 3001.
+ *
+ * <p>A DRR without Reference-Number (optional in TS 29.337 6.2.5; some SMS-SCs leave it out) is matched by its
+ * IMSI among the triggers pending at the SMS-SC that sends it: exactly one match is reported as usual; none or
+ * several are acknowledged with 2001, logged and counted ({@link #unmatchedCount()}), and the trigger then ends
+ * with its validity, since guessing could report the wrong trigger to an SCS.
  */
 public final class T4DeliveryReportApplication implements DiameterRequestHandler {
     private static final Logger LOG = LogManager.getLogger(T4DeliveryReportApplication.class);
@@ -43,6 +48,7 @@ public final class T4DeliveryReportApplication implements DiameterRequestHandler
     private final LongAdder reported = new LongAdder();
     private final LongAdder refused = new LongAdder();
     private final LongAdder absentDiagnostics = new LongAdder();
+    private final LongAdder unmatched = new LongAdder();
 
     public T4DeliveryReportApplication(T4References references, DeliveryReportListener listener) {
         this.references = references;
@@ -58,7 +64,22 @@ public final class T4DeliveryReportApplication implements DiameterRequestHandler
         DeliveryReportRequest drr;
         T4References.Entry entry;
         try {
-            drr = DeliveryReportRequest.decode(request);
+            DeliveryReportRequest decoded = DeliveryReportRequest.decode(request);
+            String from = request.avp(AvpCodes.ORIGIN_HOST).map(a -> a.text()).orElse("");
+            if (decoded.reference() < 0) {
+                Optional<T4References.Entry> only = unique(references.pendingFor(decoded.user().imsi(), from));
+                if (only.isEmpty()) {
+                    // Nothing to match it with: acknowledge (a refusal only makes the SMS-SC retry) and count.
+                    unmatched.increment();
+                    LOG.info("DRR without Reference-Number from {} for IMSI {} ({}) matches no single pending trigger:"
+                            + " acknowledged, not reported", context.peerHost(), decoded.user().imsi().masked(), decoded.outcome());
+                    return done(context.answer(request, ResultCode.DIAMETER_SUCCESS.code())
+                            .avp(T4Avps.vendorSpecificApplicationId()).avp(BaseAvps.authSessionState(1)).build());
+                }
+                decoded = new DeliveryReportRequest(decoded.user(), decoded.sme(), decoded.outcome(),
+                        decoded.absentDiagnostic(), only.get().reference());
+            }
+            drr = decoded;
             Optional<T4References.Entry> found = references.byReference(drr.reference());
             if (found.isEmpty()) {
                 throw new DiameterRefusalException(DiameterRefusal.invalid(request.avp(AvpCodes.REFERENCE_NUMBER, VendorIds.TGPP).orElseThrow(),
@@ -104,6 +125,15 @@ public final class T4DeliveryReportApplication implements DiameterRequestHandler
             return context.answer(request, ResultCode.DIAMETER_SUCCESS.code())
                     .avp(T4Avps.vendorSpecificApplicationId()).avp(BaseAvps.authSessionState(1)).build();
         });
+    }
+
+    private static Optional<T4References.Entry> unique(java.util.List<T4References.Entry> entries) {
+        return entries.size() == 1 ? Optional.of(entries.get(0)) : Optional.empty();
+    }
+
+    /** DRRs without Reference-Number that matched no single pending trigger (acknowledged, not reported). */
+    public long unmatchedCount() {
+        return unmatched.sum();
     }
 
     private static CompletionStage<DiameterMessage> done(DiameterMessage m) {

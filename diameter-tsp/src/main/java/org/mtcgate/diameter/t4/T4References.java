@@ -83,6 +83,21 @@ public final class T4References {
         return Optional.ofNullable(byReference.get(reference));
     }
 
+    /**
+     * The pending entries for this IMSI that this SMS-SC accepted (or whose DTA has not come yet): how a DRR
+     * without Reference-Number (optional in TS 29.337 6.2.5) is matched. A scan, not an index: only a configured
+     * SMS-SC can send DRRs, and reference-less ones are the exception.
+     */
+    public synchronized java.util.List<Entry> pendingFor(Imsi imsi, String smsScHost) {
+        java.util.List<Entry> out = new java.util.ArrayList<>(1);
+        for (Entry e : byReference.values()) {
+            if (e.imsi().equals(imsi) && (e.smsScHost() == null || e.smsScHost().equalsIgnoreCase(smsScHost))) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
     public synchronized Optional<Long> referenceOf(TriggerId trigger) {
         return Optional.ofNullable(byTrigger.get(trigger));
     }

@@ -42,7 +42,7 @@ public final class DeviceActionEncoder {
         }
         return DiameterMessage.request(CommandCodes.DEVICE_ACTION, ApplicationIds.TSP, true)
                 .avp(BaseAvps.sessionId(sessionId))
-                .avp(TspAvps.vendorSpecificApplicationId())
+                .avp(TspAvps.authApplicationId())
                 .avp(BaseAvps.authSessionState(1))
                 .avp(BaseAvps.originHost(originHost))
                 .avp(BaseAvps.originRealm(originRealm))

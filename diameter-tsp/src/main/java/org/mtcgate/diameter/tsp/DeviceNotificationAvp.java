@@ -25,6 +25,12 @@ public final class DeviceNotificationAvp {
      */
     public static Avp of(UeName ue, String claimedScs, long referenceNumber, int actionType, Integer requestStatus,
                          Integer deliveryOutcome) {
+        return of(ue, claimedScs, referenceNumber, actionType, requestStatus, null, deliveryOutcome);
+    }
+
+    /** @param mtcErrorDiagnostic MTC-Error-Diagnostic from the SMS-SC (TS 29.368 6.4.x), or null */
+    public static Avp of(UeName ue, String claimedScs, long referenceNumber, int actionType, Integer requestStatus,
+                         Integer mtcErrorDiagnostic, Integer deliveryOutcome) {
         List<Avp> parts = new ArrayList<>();
         if (ue != null && ue.externalId() != null) {
             parts.add(TspAvps.externalIdentifier(ue.externalId().value()));
@@ -39,6 +45,11 @@ public final class DeviceNotificationAvp {
         parts.add(TspAvps.actionType(actionType));
         if (requestStatus != null) {
             parts.add(TspAvps.requestStatus(requestStatus));
+        }
+        if (mtcErrorDiagnostic != null) {
+            // TS 29.368 6.4.x: MTC-Error-Diagnostic has the M bit clear.
+            parts.add(Avp.builder(AvpCodes.MTC_ERROR_DIAGNOSTIC).vendor(org.mtcgate.diameter.dictionary.VendorIds.TGPP)
+                    .unsigned32(mtcErrorDiagnostic));
         }
         if (deliveryOutcome != null) {
             parts.add(TspAvps.deliveryOutcome(deliveryOutcome));

@@ -49,10 +49,14 @@ public final class MtcIwfTspApplication implements DiameterRequestHandler {
         if (decoded instanceof DeviceActionDecoder.Refused r) {
             refused.increment();
             LOG.info("DAR from {} refused with {}: {}", context.peerHost(), r.refusal().resultCode(), r.refusal().message());
+            // Still a DAA (TS 29.368 6.2.3): its {Device-Notification} echoes what could be read of the request.
             return CompletableFuture.completedFuture(context.answer(request, r.refusal().resultCode())
+                    .avp(TspAvps.authApplicationId())
                     .avp(BaseAvps.authSessionState(1))
                     .avp(BaseAvps.errorMessage(r.refusal().message()))
                     .avp(BaseAvps.failedAvp(r.refusal().failedAvp()))
+                    .avp(DeviceNotificationAvp.of(null, null, DeviceActionEcho.referenceNumber(request),
+                            DeviceActionEcho.actionType(request), null, null))
                     .build());
         }
         if (decoded instanceof DeviceActionDecoder.Status s) {
@@ -69,7 +73,7 @@ public final class MtcIwfTspApplication implements DiameterRequestHandler {
     private DiameterMessage daa(DiameterMessage request, RequestContext context, org.mtcgate.diameter.codec.Avp notification,
                                 boolean announceFeatures) {
         DiameterMessage.Builder b = context.answer(request, 2001)
-                .avp(TspAvps.vendorSpecificApplicationId())
+                .avp(TspAvps.authApplicationId())
                 .avp(BaseAvps.authSessionState(1))
                 .avp(notification);
         if (announceFeatures) {
@@ -80,7 +84,7 @@ public final class MtcIwfTspApplication implements DiameterRequestHandler {
 
     private static org.mtcgate.diameter.codec.Avp notification(DeviceActionRequest dar, DeviceActionResult result) {
         return DeviceNotificationAvp.of(dar.ue(), dar.claimedScsIdentity(), dar.referenceNumber(), dar.actionType().code(),
-                result.requestStatus().code(), null);
+                result.requestStatus().code(), result.mtcErrorDiagnostic(), null);
     }
 
     /** DARs refused at the Diameter level (bad AVPs), for metrics. */

@@ -82,13 +82,14 @@ public final class ScsClient implements AutoCloseable {
             }
         }
         if (ref < 0 || outcome == null) {
-            return CompletableFuture.completedFuture(ctx.answer(request, 5005).avp(BaseAvps.authSessionState(1))
+            return CompletableFuture.completedFuture(ctx.answer(request, 5005)
+                    .avp(TspAvps.authApplicationId()).avp(BaseAvps.authSessionState(1))
                     .avp(BaseAvps.errorMessage("a DNR needs Device-Notification with Reference-Number and Delivery-Outcome"))
                     .build());
         }
         reports.accept(new DeliveryReport(ref, outcome, request));
         return CompletableFuture.completedFuture(ctx.answer(request, 2001)
-                .avp(TspAvps.vendorSpecificApplicationId()).avp(BaseAvps.authSessionState(1)).build());
+                .avp(TspAvps.authApplicationId()).avp(BaseAvps.authSessionState(1)).build());
     }
 
     @Override

@@ -18,8 +18,9 @@ public final class TspAvps {
         return Avp.builder(code).vendor(VendorIds.TGPP).mandatory();
     }
 
-    public static Avp vendorSpecificApplicationId() {
-        return BaseAvps.vendorSpecificAuthApplication(VendorIds.TGPP, ApplicationIds.TSP);
+    /** TS 29.368 6.2: every Tsp command carries {Auth-Application-Id} and no Vendor-Specific-Application-Id. */
+    public static Avp authApplicationId() {
+        return BaseAvps.authApplicationId(ApplicationIds.TSP);
     }
 
     public static Avp externalIdentifier(String id) {

@@ -81,7 +81,7 @@ public final class TspNotifier implements DeviceNotifier {
         String scs = n.trigger().scsIdentity();
         DiameterMessage dnr = DiameterMessage.request(CommandCodes.DEVICE_NOTIFICATION, ApplicationIds.TSP, true)
                 .avp(BaseAvps.sessionId(node.config().identity().originHost() + ";" + sessionHigh + ";" + sessionCounter.incrementAndGet()))
-                .avp(TspAvps.vendorSpecificApplicationId())
+                .avp(TspAvps.authApplicationId())
                 .avp(BaseAvps.authSessionState(1))
                 .avp(BaseAvps.destinationHost(scs))
                 .avp(BaseAvps.destinationRealm(realmOfScs.apply(scs)))

@@ -170,7 +170,7 @@ public final class BenchTsp {
             long ref = request.avp(AvpCodes.DEVICE_ACTION, VendorIds.TGPP).orElseThrow().groupedAvps().stream()
                     .filter(a -> a.code() == AvpCodes.REFERENCE_NUMBER).findFirst().orElseThrow().unsigned32();
             return java.util.concurrent.CompletableFuture.completedFuture(ctx.answer(request, 2001)
-                    .avp(org.mtcgate.diameter.tsp.TspAvps.vendorSpecificApplicationId())
+                    .avp(org.mtcgate.diameter.tsp.TspAvps.authApplicationId())
                     .avp(org.mtcgate.diameter.dictionary.BaseAvps.authSessionState(1))
                     .avp(org.mtcgate.diameter.tsp.DeviceNotificationAvp.of(null, null, ref, 1, 0, null))
                     .build());

@@ -14,7 +14,7 @@ class MessageValidatorTest {
     static DiameterMessage.Builder dar() {
         return DiameterMessage.request(CommandCodes.DEVICE_ACTION, ApplicationIds.TSP, true)
                 .avp(BaseAvps.sessionId("scs.example;1;1"))
-                .avp(BaseAvps.authSessionState(1))
+                .avp(BaseAvps.authApplicationId(ApplicationIds.TSP)).avp(BaseAvps.authSessionState(1))
                 .avp(BaseAvps.originHost("scs.example"))
                 .avp(BaseAvps.originRealm("example"))
                 .avp(BaseAvps.destinationRealm("operator"))
@@ -39,6 +39,53 @@ class MessageValidatorTest {
         ValidationError e = validator.validateRequest(dar().avp(unknown).build()).orElseThrow();
         assertEquals(ResultCode.DIAMETER_AVP_UNSUPPORTED, e.resultCode());
         assertEquals(unknown, e.failedAvp().orElseThrow());
+    }
+
+    /** TS 29.368's grammars are complete: an M-bit AVP they do not name is not understood there (5001). */
+    @Test
+    void knownMandatoryAvpOutsideTheTspGrammarIs5001AndWithoutTheMBitPasses() {
+        Avp vsai = BaseAvps.vendorSpecificAuthApplication(VendorIds.TGPP, ApplicationIds.TSP);
+        assertEquals(ResultCode.DIAMETER_SUCCESS, code(dar().avp(vsai).build()),
+                "Vendor-Specific-Application-Id in a request is tolerated (jDiameter sends it)");
+        Avp sirFlags = Avp.builder(AvpCodes.SIR_FLAGS).vendor(VendorIds.TGPP).mandatory().unsigned32(1);
+        ValidationError e = validator.validateRequest(dar().avp(sirFlags).build()).orElseThrow();
+        assertEquals(ResultCode.DIAMETER_AVP_UNSUPPORTED, e.resultCode());
+        assertEquals(sirFlags, e.failedAvp().orElseThrow());
+        assertEquals(ResultCode.DIAMETER_MISSING_AVP, code(dar().removeAvps(AvpCodes.AUTH_APPLICATION_ID, 0).build()));
+    }
+
+    @Test
+    void featureListWithTheMBitIsAccepted() {
+        Avp features = Avp.builder(AvpCodes.SUPPORTED_FEATURES).vendor(VendorIds.TGPP).grouped(
+                Avp.builder(AvpCodes.VENDOR_ID).mandatory().unsigned32(VendorIds.TGPP),
+                Avp.builder(AvpCodes.FEATURE_LIST_ID).vendor(VendorIds.TGPP).mandatory().unsigned32(1),
+                Avp.builder(AvpCodes.FEATURE_LIST).vendor(VendorIds.TGPP).mandatory().unsigned32(1));
+        assertEquals(ResultCode.DIAMETER_SUCCESS, code(dar().avp(features).build()));
+    }
+
+    /** What we send: a DAA with Vendor-Specific-Application-Id breaks the DAA grammar; E-bit answers use 7.2's. */
+    @Test
+    void outgoingAnswersAreCheckedAgainstTheirGrammar() {
+        DiameterMessage request = dar().build();
+        Avp notification = Avp.builder(AvpCodes.DEVICE_NOTIFICATION).vendor(VendorIds.TGPP).mandatory().grouped(
+                Avp.builder(AvpCodes.REFERENCE_NUMBER).vendor(VendorIds.TGPP).mandatory().unsigned32(7),
+                Avp.builder(AvpCodes.ACTION_TYPE).vendor(VendorIds.TGPP).mandatory().unsigned32(1));
+        DiameterMessage.Builder daa = DiameterMessage.answerTo(request).avp(BaseAvps.sessionId("scs.example;1;1"))
+                .avp(BaseAvps.authApplicationId(ApplicationIds.TSP)).avp(BaseAvps.authSessionState(1))
+                .avp(BaseAvps.originHost("iwf.operator")).avp(BaseAvps.originRealm("operator"))
+                .avp(BaseAvps.resultCode(2001));
+        assertEquals(ResultCode.DIAMETER_MISSING_AVP, validator.validateOutgoing(daa.build()).orElseThrow().resultCode(),
+                "a DAA without Device-Notification");
+        daa.avp(notification);
+        assertTrue(validator.validateOutgoing(daa.build()).isEmpty());
+        daa.avp(BaseAvps.vendorSpecificAuthApplication(VendorIds.TGPP, ApplicationIds.TSP));
+        assertEquals(ResultCode.DIAMETER_AVP_UNSUPPORTED, validator.validateOutgoing(daa.build()).orElseThrow().resultCode());
+        DiameterMessage error = DiameterMessage.answerTo(request).error(true).avp(BaseAvps.sessionId("scs.example;1;1"))
+                .avp(BaseAvps.originHost("iwf.operator")).avp(BaseAvps.originRealm("operator"))
+                .avp(BaseAvps.resultCode(3001)).avp(BaseAvps.errorMessage("x")).build();
+        assertTrue(validator.validateOutgoing(error).isEmpty());
+        assertEquals(ResultCode.DIAMETER_AVP_UNSUPPORTED, validator.validateOutgoing(error.toBuilder()
+                .avp(BaseAvps.authSessionState(1)).build()).orElseThrow().resultCode(), "answer-message has no Auth-Session-State");
     }
 
     @Test

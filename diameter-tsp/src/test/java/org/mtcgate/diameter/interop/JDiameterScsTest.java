@@ -79,6 +79,8 @@ class JDiameterScsTest {
         jd = new StackImpl();
         jd.init(new XMLConfiguration(config(port, iwf.node.localAddress().getPort())));
         LinkedBlockingQueue<Request> dnrs = new LinkedBlockingQueue<>();
+        // A DNR as TS 29.368 writes it has Auth-Application-Id, no Vendor-Specific-Application-Id: jDiameter
+        // dispatches it under vendor 0, so the SCS listens there as well.
         jd.unwrap(Network.class).addNetworkReqListener(request -> {
             dnrs.add(request);
             Answer answer = request.createAnswer(2001);
@@ -87,7 +89,7 @@ class JDiameterScsTest {
             answer.getAvps().addAvp(Avp.ORIGIN_REALM, "utility.test", true, false, true);
             answer.getAvps().addAvp(Avp.AUTH_SESSION_STATE, 1, true, false);
             return answer;
-        }, TSP);
+        }, TSP, ApplicationId.createByAuthAppId(0, ApplicationIds.TSP));
         // Our side is OPEN once it sent the CEA; jDiameter routes only after it read it: wait for its own state.
         java.util.concurrent.CompletableFuture<Void> jdOpen = new java.util.concurrent.CompletableFuture<>();
         List<org.jdiameter.api.Peer> jdPeers = jd.unwrap(org.jdiameter.api.PeerTable.class).getPeerTable();
@@ -150,6 +152,8 @@ class JDiameterScsTest {
         Request dar = session.createRequest(CommandCodes.DEVICE_ACTION, TSP, MtcIwfFixture.MTC_IWF_REALM);
         dar.setProxiable(true); // jDiameter leaves the P bit clear; TS 29.368 marks DAR proxiable.
         AvpSet avps = dar.getAvps();
+        // TS 29.368 6.2.2 {Auth-Application-Id}: jDiameter's createRequest writes only Vendor-Specific-Application-Id.
+        avps.addAvp(Avp.AUTH_APPLICATION_ID, org.mtcgate.diameter.dictionary.ApplicationIds.TSP, true, false, true);
         avps.addAvp(Avp.AUTH_SESSION_STATE, 1, true, false);
         AvpSet action = avps.addGroupedAvp(AvpCodes.DEVICE_ACTION, VendorIds.TGPP, true, false);
         action.addAvp(AvpCodes.EXTERNAL_IDENTIFIER, externalId, VendorIds.TGPP, true, false, false);

@@ -95,8 +95,8 @@ class TsharkTspTest {
         Queue<String> summary = new ConcurrentLinkedQueue<>();
         CountDownLatch capturing = new CountDownLatch(1);
         CountDownLatch anyPacket = new CountDownLatch(1);
-        // CER/CEA x2, DAR/DAA x2, DNR/DNA
-        CountDownLatch diameter = new CountDownLatch(10);
+        // CER/CEA x2, DAR/DAA x3, DNR/DNA
+        CountDownLatch diameter = new CountDownLatch(12);
         try {
             pump(capture.getErrorStream(), line -> {
                 summary.add(line);
@@ -137,13 +137,20 @@ class TsharkTspTest {
             assertEquals(2001, refused.resultCode());
             assertEquals(RequestStatus.NOTAUTHORIZED.code(), refused.requestStatus());
 
+            // A DAA that refuses a payload one SM cannot carry (134 octets): still a whole DAA.
+            DeviceActionAnswer tooBig = scs.send(new DeviceActionRequest(MtcIwfFixture.SCS, null,
+                    ActionType.DEVICE_TRIGGER_REQUEST, 70003, null, UeName.of(ExternalId.of(MtcIwfFixture.UE_EXT_ID)),
+                    new byte[134], 9200, false, null)).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            assertEquals(2001, tooBig.resultCode());
+            assertEquals(RequestStatus.INVPAYLOAD.code(), tooBig.requestStatus());
+
             assertTrue(iwf.triggering.onDeliveryReport(new TriggerId(MtcIwfFixture.SCS, 70001), DeliveryOutcome.SUCCESS)
                     .toCompletableFuture().get(WAIT.toSeconds(), TimeUnit.SECONDS));
             ScsClient.DeliveryReport report = reports.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
             assertNotNull(report, "the DNR reached the SCS");
             assertEquals(70001, report.referenceNumber());
 
-            assertTrue(diameter.await(WAIT.toSeconds(), TimeUnit.SECONDS), "tshark saw all 10 Diameter messages: " + summary);
+            assertTrue(diameter.await(WAIT.toSeconds(), TimeUnit.SECONDS), "tshark saw all 12 Diameter messages: " + summary);
         } finally {
             capture.destroy(); // SIGTERM: tshark finishes the file
             if (!capture.waitFor(30, TimeUnit.SECONDS)) {
@@ -161,8 +168,15 @@ class TsharkTspTest {
         for (String command : List.of("Command Code: 3GPP-Device-Action (8388639)",
                 "Command Code: 3GPP-Device-Notification (8388640)")) {
             assertEquals(decoded.split(Pattern.quote(command), -1).length - 1,
-                    command.contains("Action") ? 4 : 2, "Wireshark names every '" + command + "'\n" + decoded);
+                    command.contains("Action") ? 6 : 2, "Wireshark names every '" + command + "'\n" + decoded);
         }
+        // TS 29.368 6.2: every DAR, DAA, DNR and DNA carries Auth-Application-Id 16777309 at the top and no
+        // Vendor-Specific-Application-Id; only the four CER/CEAs announce Tsp inside one.
+        assertEquals(8, decoded.lines().filter(l -> l.equals("        Auth-Application-Id: 3GPP Tsp (16777309)")).count(),
+                "a top-level Auth-Application-Id in each of the 8 Tsp messages\n" + decoded);
+        assertEquals(4, decoded.lines().filter(l -> l.contains("AVP: Vendor-Specific-Application-Id")).count(),
+                "Vendor-Specific-Application-Id only in the CER/CEAs\n" + decoded);
+        assertTrue(decoded.contains("Request-Status: INVPAYLOAD (101)"), decoded);
         for (String avp : List.of("Device-Action(3001)", "External-Identifier(3111)", "MSISDN(701)", "SCS-Identity(3104)",
                 "Reference-Number(3007)", "Action-Type(3005)", "Trigger-Data(3003)", "Payload(3004)",
                 "Priority-Indication(3006)", "Application-Port-Identifier(3010)", "Validity-Time(448)",

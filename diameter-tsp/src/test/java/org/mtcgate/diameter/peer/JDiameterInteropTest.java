@@ -70,14 +70,28 @@ class JDiameterInteropTest {
 
         stack = new StackImpl();
         SessionFactory factory = stack.init(new XMLConfiguration(config(server.localAddress().getPort())));
+        java.util.concurrent.CompletableFuture<Void> jdOpen = new java.util.concurrent.CompletableFuture<>();
+        java.util.List<org.jdiameter.api.Peer> jdPeers = stack.unwrap(org.jdiameter.api.PeerTable.class).getPeerTable();
+        jdPeers.get(0).addPeerStateListener((from, to) -> {
+            if (to == org.jdiameter.api.PeerState.OKAY) {
+                jdOpen.complete(null);
+            }
+        });
         stack.start(Mode.ALL_PEERS, WAIT.toMillis(), TimeUnit.MILLISECONDS);
         server.whenPeerOpen(JD).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        // Our side is open once it sent the CEA; under load jDiameter's start() can return before it read it.
+        if (jdPeers.get(0).getState(org.jdiameter.api.PeerState.class) == org.jdiameter.api.PeerState.OKAY) {
+            jdOpen.complete(null);
+        }
+        jdOpen.get(WAIT.toSeconds(), TimeUnit.SECONDS);
 
         Session session = factory.getNewSession();
         Request dar = session.createRequest(CommandCodes.DEVICE_ACTION,
                 ApplicationId.createByAuthAppId(VendorIds.TGPP, ApplicationIds.TSP), "operator.test");
         dar.setProxiable(true); // jDiameter leaves the P bit clear; TS 29.368 marks DAR proxiable.
         AvpSet avps = dar.getAvps();
+        // TS 29.368 6.2.2 {Auth-Application-Id}: jDiameter's createRequest writes only Vendor-Specific-Application-Id.
+        avps.addAvp(AvpCodes.AUTH_APPLICATION_ID, ApplicationIds.TSP, true, false, true);
         avps.addAvp(AvpCodes.AUTH_SESSION_STATE, 1, true, false);
         AvpSet action = avps.addGroupedAvp(AvpCodes.DEVICE_ACTION, VendorIds.TGPP, true, false);
         action.addAvp(AvpCodes.REFERENCE_NUMBER, 4711L, VendorIds.TGPP, true, false, true);

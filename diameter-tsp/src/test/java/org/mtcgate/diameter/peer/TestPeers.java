@@ -35,6 +35,7 @@ public final class TestPeers {
     static DiameterMessage dar(String originHost, String originRealm, String destinationRealm, long reference) {
         return DiameterMessage.request(CommandCodes.DEVICE_ACTION, ApplicationIds.TSP, true)
                 .avp(BaseAvps.sessionId(originHost + ";" + SESSIONS.incrementAndGet()))
+                .avp(BaseAvps.authApplicationId(ApplicationIds.TSP))
                 .avp(BaseAvps.authSessionState(1))
                 .avp(BaseAvps.originHost(originHost))
                 .avp(BaseAvps.originRealm(originRealm))
@@ -52,6 +53,7 @@ public final class TestPeers {
             long ref = request.avp(AvpCodes.DEVICE_ACTION, VendorIds.TGPP).orElseThrow().groupedAvps().stream()
                     .filter(a -> a.code() == AvpCodes.REFERENCE_NUMBER).findFirst().orElseThrow().unsigned32();
             return CompletableFuture.completedFuture(ctx.answer(request, 2001)
+                    .avp(BaseAvps.authApplicationId(ApplicationIds.TSP))
                     .avp(BaseAvps.authSessionState(1))
                     .avp(Avp.builder(AvpCodes.DEVICE_NOTIFICATION).vendor(VendorIds.TGPP).mandatory().grouped(
                             Avp.builder(AvpCodes.REFERENCE_NUMBER).vendor(VendorIds.TGPP).mandatory().unsigned32(ref),

@@ -9,6 +9,7 @@ import org.mtcgate.diameter.codec.Avp;
 import org.mtcgate.diameter.codec.DiameterMessage;
 import org.mtcgate.diameter.dictionary.ApplicationIds;
 import org.mtcgate.diameter.dictionary.AvpCodes;
+import org.mtcgate.diameter.dictionary.VendorIds;
 import org.mtcgate.diameter.dictionary.BaseAvps;
 import org.mtcgate.diameter.dictionary.CommandCodes;
 import org.mtcgate.diameter.peer.DiameterNode;
@@ -144,7 +145,7 @@ class T4Test {
 
     /** The MTC-IWF's reading of every T4 result (TS 29.368 6.4.9), from a stand-in SMS-SC answering with that code. */
     @ParameterizedTest
-    @CsvSource({"5530,true,PERMANENTERROR", "5531,true,PERMANENTERROR", "5532,true,PERMANENTERROR", "5533,true,REPLACEFAIL",
+    @CsvSource({"5530,true,PERMANENTERROR", "5531,true,TEMPORARYERROR", "5532,true,PERMANENTERROR", "5533,true,REPLACEFAIL",
             "5534,true,RECALLFAIL", "5535,true,ORIGINALMESSAGESENT", "5001,true,PERMANENTERROR",
             "3004,false,TEMPORARYERROR", "5012,false,PERMANENTERROR", "2001,false,SUCCESS"})
     void dtaResultCodesMapToRequestStatus(long code, boolean experimental, RequestStatus expected) throws Exception {
@@ -163,8 +164,8 @@ class T4Test {
 
     /** The SMS-SC's DTA for each verdict of its engine, read back by the MTC-IWF. */
     @ParameterizedTest
-    @CsvSource({"TEMPORARYERROR,5531,PERMANENTERROR", "INVPAYLOAD,5532,PERMANENTERROR", "PERMANENTERROR,5012,PERMANENTERROR",
-            "QUOTAEXCEEDED,5531,PERMANENTERROR", "REPLACEFAIL,5533,REPLACEFAIL"})
+    @CsvSource({"TEMPORARYERROR,5531,TEMPORARYERROR", "INVPAYLOAD,5532,PERMANENTERROR", "PERMANENTERROR,5012,PERMANENTERROR",
+            "QUOTAEXCEEDED,5531,TEMPORARYERROR", "REPLACEFAIL,5533,REPLACEFAIL"})
     void smsScVerdictsBecomeT4Codes(RequestStatus verdict, long t4Code, RequestStatus atMtcIwf) throws Exception {
         engine.verdict = verdict;
         assertEquals(t4Code, T4Results.toDta(SubmissionResult.refused(verdict, "x")).code());
@@ -199,6 +200,29 @@ class T4Test {
         assertEquals(2001, AnswerResult.of(dra).code());
         assertEquals(new Report(t.id(), expected), reports.poll(WAIT_SECONDS, TimeUnit.SECONDS));
         assertEquals(t4 == SmDeliveryOutcomeT4.ABSENT_SUBSCRIBER ? 1 : 0, drrHandler.absentDiagnosticCount());
+    }
+
+    /** TS 29.337 6.2.5 makes Reference-Number optional: a DRR without it is matched by IMSI when one trigger is pending. */
+    @Test
+    void deliveryReportWithoutReferenceNumberIsMatchedByImsiOrAcknowledged() throws Exception {
+        DeviceTrigger t = trigger(6, "x");
+        get(submitter.submit(t));
+        DiameterMessage drr = new DeliveryReportRequest(new UserIdentifier(IMSI, null, null), SCS_SME,
+                SmDeliveryOutcomeT4.SUCCESSFUL_TRANSFER, -1, -1).encode(SMS_SC + ";drr;noref", MTC_IWF, "operator.test");
+        assertTrue(drr.avp(AvpCodes.REFERENCE_NUMBER, VendorIds.TGPP).isEmpty());
+        assertEquals(2001, AnswerResult.of(get(smsScNode.sendRequest(drr))).code());
+        assertEquals(new Report(t.id(), DeliveryOutcome.SUCCESS), reports.poll(WAIT_SECONDS, TimeUnit.SECONDS));
+        assertEquals(0, references.size(), "the matched reference is released");
+
+        // Two pending triggers for the IMSI: no guess, acknowledged and counted, nothing reported.
+        get(submitter.submit(trigger(7, "a")));
+        get(submitter.submit(trigger(8, "b")));
+        DiameterMessage ambiguous = new DeliveryReportRequest(new UserIdentifier(IMSI, null, null), SCS_SME,
+                SmDeliveryOutcomeT4.SUCCESSFUL_TRANSFER, -1, -1).encode(SMS_SC + ";drr;noref2", MTC_IWF, "operator.test");
+        assertEquals(2001, AnswerResult.of(get(smsScNode.sendRequest(ambiguous))).code());
+        assertEquals(1, drrHandler.unmatchedCount());
+        assertEquals(2, references.size(), "both triggers still wait for their reports");
+        assertTrue(reports.isEmpty());
     }
 
     @Test
@@ -304,7 +328,7 @@ class T4Test {
         Avp outcome = T4Avps.smDeliveryOutcomeT4(SmDeliveryOutcomeT4.SUCCESSFUL_TRANSFER);
         Avp ui = new UserIdentifier(IMSI, null, null).toAvp();
 
-        assertRefused(5005, AvpCodes.REFERENCE_NUMBER, drr(ui, smea, outcome));
+        // (a DRR without Reference-Number is matched by IMSI: deliveryReportWithoutReferenceNumberIsMatchedByImsiOrAcknowledged)
         assertRefused(5004, AvpCodes.REFERENCE_NUMBER, drr(ui, smea, outcome, T4Avps.referenceNumber(known + 1)));
         assertRefused(5004, AvpCodes.USER_IDENTIFIER, drr(new UserIdentifier(Imsi.of("262015500000999"), null, null).toAvp(),
                 smea, outcome, T4Avps.referenceNumber(known)));

@@ -217,7 +217,7 @@ class MtcIwfTspTest {
         ScsClient scs = connect(SCS, null);
 
         DiameterMessage noAction = DiameterMessage.request(CommandCodes.DEVICE_ACTION, ApplicationIds.TSP, true)
-                .avp(BaseAvps.sessionId(SCS + ";1")).avp(BaseAvps.authSessionState(1))
+                .avp(BaseAvps.sessionId(SCS + ";1")).avp(BaseAvps.authApplicationId(ApplicationIds.TSP)).avp(BaseAvps.authSessionState(1))
                 .avp(BaseAvps.destinationRealm("operator.test")).build();
         DiameterMessage a = scs.node().sendRequest(noAction).get(WAIT, TimeUnit.SECONDS);
         assertEquals(5005, resultCode(a));
@@ -267,7 +267,7 @@ class MtcIwfTspTest {
 
     static DiameterMessage withDeviceAction(Avp... parts) {
         return DiameterMessage.request(CommandCodes.DEVICE_ACTION, ApplicationIds.TSP, true)
-                .avp(BaseAvps.sessionId(SCS + ";" + System.nanoTime())).avp(BaseAvps.authSessionState(1))
+                .avp(BaseAvps.sessionId(SCS + ";" + System.nanoTime())).avp(BaseAvps.authApplicationId(ApplicationIds.TSP)).avp(BaseAvps.authSessionState(1))
                 .avp(BaseAvps.destinationRealm("operator.test"))
                 .avp(TspAvps.tgpp(AvpCodes.DEVICE_ACTION).grouped(List.of(parts))).build();
     }

@@ -7,12 +7,16 @@ import java.util.Objects;
 
 /**
  * The MTC-IWF's answer to a Device-Action, before Diameter: Request-Status for the Device-Notification of the
- * DAA, why, and the filter verdict when the filter decided.
+ * DAA, why, the filter verdict when the filter decided, and the SMS-SC's MTC-Error-Diagnostic when it gave one.
  */
-public record DeviceActionResult(RequestStatus requestStatus, String reason, Verdict verdict) {
+public record DeviceActionResult(RequestStatus requestStatus, String reason, Verdict verdict, Integer mtcErrorDiagnostic) {
     public DeviceActionResult {
         Objects.requireNonNull(requestStatus, "requestStatus");
         Objects.requireNonNull(reason, "reason");
+    }
+
+    public DeviceActionResult(RequestStatus requestStatus, String reason, Verdict verdict) {
+        this(requestStatus, reason, verdict, null);
     }
 
     public static DeviceActionResult of(RequestStatus status, String reason) {

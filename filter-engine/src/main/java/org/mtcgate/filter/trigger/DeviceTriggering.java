@@ -34,11 +34,20 @@ public final class DeviceTriggering implements DeliveryReportListener {
     private final TriggerObserver observer;
     private final TriggerLimits limits;
     private final Clock clock;
+    private final ScsIdentities scsIdentities;
     /** Requests being worked on, per trigger: a second request for the same trigger must not interleave. */
     private final Map<TriggerId, Boolean> inFlight = new ConcurrentHashMap<>();
 
     public DeviceTriggering(FilterEngine filter, SubscriberDirectory subscribers, TriggerStore store, TriggerSubmitter smsc,
                             DeviceNotifier notifier, TriggerObserver observer, TriggerLimits limits, Clock clock) {
+        this(filter, subscribers, store, smsc, notifier, observer, limits, clock, ScsIdentities.NONE);
+    }
+
+    /** @param scsIdentities the SCS-Identity values each SCS may claim besides its Diameter identity */
+    public DeviceTriggering(FilterEngine filter, SubscriberDirectory subscribers, TriggerStore store, TriggerSubmitter smsc,
+                            DeviceNotifier notifier, TriggerObserver observer, TriggerLimits limits, Clock clock,
+                            ScsIdentities scsIdentities) {
+        this.scsIdentities = scsIdentities;
         this.filter = filter;
         this.subscribers = subscribers;
         this.store = store;
@@ -53,6 +62,7 @@ public final class DeviceTriggering implements DeliveryReportListener {
     public CompletionStage<DeviceActionResult> handle(DeviceActionRequest request) {
         DeviceActionResult refused = checkRequest(request);
         if (refused != null) {
+            observer.refused(request, refused);
             return CompletableFuture.completedFuture(refused);
         }
         TriggerId lock = request.actionType() == ActionType.DEVICE_TRIGGER_REQUEST ? request.triggerId() : request.oldTriggerId();
@@ -83,14 +93,20 @@ public final class DeviceTriggering implements DeliveryReportListener {
 
     /** Checks that need nothing but the request: identity, payload, validity, references. */
     private DeviceActionResult checkRequest(DeviceActionRequest r) {
-        if (r.claimedScsIdentity() != null && !r.claimedScsIdentity().equals(r.scsIdentity())) {
+        if (r.claimedScsIdentity() != null && !scsIdentities.mayUse(r.scsIdentity(), r.claimedScsIdentity())) {
             return DeviceActionResult.of(RequestStatus.INVSCSID, "SCS-Identity '" + r.claimedScsIdentity()
-                    + "' is not the authenticated SCS '" + r.scsIdentity() + "'");
+                    + "' is neither the authenticated SCS '" + r.scsIdentity() + "' nor configured for it");
         }
         boolean carriesTrigger = r.actionType() != ActionType.DEVICE_TRIGGER_RECALL;
         if (carriesTrigger && (r.payloadLength() == 0 || r.payloadLength() > limits.maxPayloadOctets())) {
             return DeviceActionResult.of(RequestStatus.INVPAYLOAD, "payload of " + r.payloadLength()
                     + " octets; 1 to " + limits.maxPayloadOctets() + " accepted");
+        }
+        if (r.validityTime() != null && r.validityTime().isZero()) {
+            // TS 29.368 gives Validity-Time 0 no meaning of its own and T4 has no "deliver now or never": the SMS-SC
+            // would store a trigger that is already expired and report EXPIRED after a SUCCESS. Refused up front.
+            return DeviceActionResult.of(RequestStatus.INVPERIOD, "Validity-Time 0: a trigger must stay valid for at"
+                    + " least one second; the SMS-SC cannot deliver without storing");
         }
         if (r.validityTime() != null && (r.validityTime().isNegative() || r.validityTime().compareTo(limits.maxValidity()) > 0)) {
             return DeviceActionResult.of(RequestStatus.INVPERIOD, "Validity-Time " + r.validityTime().toSeconds()
@@ -154,7 +170,8 @@ public final class DeviceTriggering implements DeliveryReportListener {
                 return done(new DeviceActionResult(RequestStatus.SUCCESS, result.reason(), verdict));
             }
             return keep(trigger, trigger.withState(TriggerState.UNDELIVERABLE, DeliveryOutcome.UNDELIVERABLE))
-                    .thenApply(t -> new DeviceActionResult(result.status(), result.reason(), verdict));
+                    .thenApply(t -> new DeviceActionResult(result.status(), result.reason(), verdict,
+                            result.mtcErrorDiagnostic()));
         });
     }
 
@@ -173,8 +190,9 @@ public final class DeviceTriggering implements DeliveryReportListener {
         return smsc.recall(old).thenCompose(result -> result.isAccepted()
                 ? keep(old, old.withState(TriggerState.RECALLED, null))
                         .thenApply(t -> DeviceActionResult.of(RequestStatus.SUCCESS, "trigger " + old.id() + " recalled"))
-                : done(DeviceActionResult.of(result.status() == RequestStatus.ORIGINALMESSAGESENT
-                        ? RequestStatus.ORIGINALMESSAGESENT : RequestStatus.RECALLFAIL, result.reason())));
+                : done(new DeviceActionResult(result.status() == RequestStatus.ORIGINALMESSAGESENT
+                        ? RequestStatus.ORIGINALMESSAGESENT : RequestStatus.RECALLFAIL, result.reason(), null,
+                        result.mtcErrorDiagnostic())));
     }
 
     /**
@@ -208,9 +226,19 @@ public final class DeviceTriggering implements DeliveryReportListener {
                                 : result);
             }
             return keep(null, replacement).thenCompose(stored -> smsc.replace(old, stored).thenCompose(result -> {
+                if (result.status() == RequestStatus.ORIGINALMESSAGESENT) {
+                    // TS 23.682 5.2.2: the original already left the SMS-SC (T4 5535), so the new trigger goes out
+                    // as a trigger of its own and the SCS hears ORIGINALMESSAGESENT (or why the new one failed).
+                    return submit(stored, verdict).thenApply(sent -> sent.isSuccess()
+                            ? new DeviceActionResult(RequestStatus.ORIGINALMESSAGESENT, "trigger " + old.id()
+                            + " was no longer pending at the SMS-SC; the new one is sent on its own", verdict,
+                            result.mtcErrorDiagnostic())
+                            : sent);
+                }
                 if (!result.isAccepted()) {
                     return keep(stored, stored.withState(TriggerState.UNDELIVERABLE, DeliveryOutcome.UNDELIVERABLE))
-                            .thenApply(t -> new DeviceActionResult(RequestStatus.REPLACEFAIL, result.reason(), verdict));
+                            .thenApply(t -> new DeviceActionResult(RequestStatus.REPLACEFAIL, result.reason(), verdict,
+                                    result.mtcErrorDiagnostic()));
                 }
                 return keep(old, old.withState(TriggerState.REPLACED, null))
                         .thenCompose(t -> keep(stored, stored.withState(TriggerState.SUBMITTED, null)))
@@ -239,6 +267,25 @@ public final class DeviceTriggering implements DeliveryReportListener {
             notifier.notify(new DeviceNotification(id, after.ue(), ActionType.DELIVERY_REPORT, outcome));
             return true;
         });
+    }
+
+    /**
+     * Triggers the SMS-SC took but never reported on, {@code grace} after their validity ended (a DRR lost, a T4
+     * reference forgotten in a restart, an SMS-SC that went away): the SCS hears Delivery-Outcome UNCONFIRMED rather
+     * than nothing. Run periodically by the node.
+     *
+     * @return how many were reported
+     */
+    public CompletionStage<Integer> reportUnconfirmed(Duration grace) {
+        Instant due = clock.instant().minus(grace);
+        CompletableFuture<Integer> all = CompletableFuture.completedFuture(0);
+        for (DeviceTrigger t : store.unfinished()) {
+            if (t.state() == TriggerState.SUBMITTED && t.expiresAt().isBefore(due)) {
+                all = all.thenCompose(n -> onDeliveryReport(t.id(), DeliveryOutcome.UNCONFIRMED)
+                        .thenApply(reported -> reported ? n + 1 : n));
+            }
+        }
+        return all;
     }
 
     /**

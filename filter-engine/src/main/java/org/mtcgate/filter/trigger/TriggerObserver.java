@@ -10,6 +10,13 @@ public interface TriggerObserver {
     /** {@code before} is null for a newly accepted trigger. */
     void stateChanged(DeviceTrigger before, DeviceTrigger after);
 
+    /**
+     * A Device-Action refused by the checks that need nothing but the request (INVSCSID, INVPAYLOAD, INVPERIOD,
+     * a recall or replace without its old reference), before any filter verdict exists.
+     */
+    default void refused(DeviceActionRequest request, DeviceActionResult result) {
+    }
+
     TriggerObserver NONE = new TriggerObserver() {
         @Override
         public void verdict(InboundItem item, Verdict verdict) {

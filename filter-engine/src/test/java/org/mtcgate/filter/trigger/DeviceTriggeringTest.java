@@ -71,6 +71,8 @@ class DeviceTriggeringTest {
         final List<DeviceTrigger> submitted = Collections.synchronizedList(new ArrayList<>());
         final List<String> calls = Collections.synchronizedList(new ArrayList<>());
         volatile SubmissionResult answer = SubmissionResult.accepted();
+        /** When set, replace answers this instead of {@link #answer}. */
+        volatile SubmissionResult replaceAnswer;
 
         @Override
         public CompletionStage<SubmissionResult> submit(DeviceTrigger trigger) {
@@ -88,8 +90,11 @@ class DeviceTriggeringTest {
         @Override
         public CompletionStage<SubmissionResult> replace(DeviceTrigger original, DeviceTrigger replacement) {
             calls.add("replace " + original.id() + " by " + replacement.id());
-            submitted.add(replacement);
-            return CompletableFuture.completedFuture(answer);
+            SubmissionResult r = replaceAnswer != null ? replaceAnswer : answer;
+            if (r.isAccepted()) {
+                submitted.add(replacement);
+            }
+            return CompletableFuture.completedFuture(r);
         }
     }
 
@@ -226,6 +231,87 @@ class DeviceTriggeringTest {
         DeviceActionResult late = run(action(ActionType.DEVICE_TRIGGER_REPLACE, 41, 40, "new"));
         assertEquals(RequestStatus.ORIGINALMESSAGESENT, late.requestStatus());
         assertEquals("submit " + SCS + "#41", smsc.calls.get(smsc.calls.size() - 1), "the new trigger is sent on its own");
+    }
+
+    /** T4 5535 on a replace: the original left the SMS-SC meanwhile, so the new trigger goes out as a new one. */
+    @Test
+    void replaceOfAnOriginalNoLongerPendingAtTheSmsScSendsTheNewTriggerOnItsOwn() throws Exception {
+        run(trigger(50, "meter-1@meters.example.com", "old"));
+        smsc.replaceAnswer = new SubmissionResult(RequestStatus.ORIGINALMESSAGESENT, "SMS-SC answered 5535", 1);
+        DeviceActionResult r = run(action(ActionType.DEVICE_TRIGGER_REPLACE, 51, 50, "new"));
+        assertEquals(RequestStatus.ORIGINALMESSAGESENT, r.requestStatus(), r.reason());
+        assertEquals(Integer.valueOf(1), r.mtcErrorDiagnostic(), "MTC-Error-Diagnostic reaches the SCS");
+        assertEquals(List.of("submit " + SCS + "#50", "replace " + SCS + "#50 by " + SCS + "#51", "submit " + SCS + "#51"),
+                smsc.calls);
+        assertEquals(TriggerState.SUBMITTED, store.find(new TriggerId(SCS, 51)).orElseThrow().state());
+        assertEquals(TriggerState.SUBMITTED, store.find(new TriggerId(SCS, 50)).orElseThrow().state(),
+                "the original's own report is still to come");
+    }
+
+    @Test
+    void validityTimeZeroPayloadBoundsAndConfiguredScsIdentities() throws Exception {
+        List<String> refused = Collections.synchronizedList(new ArrayList<>());
+        TriggerObserver observer = new TriggerObserver() {
+            @Override
+            public void verdict(org.mtcgate.filter.InboundItem item, org.mtcgate.filter.Verdict verdict) {
+            }
+
+            @Override
+            public void stateChanged(DeviceTrigger before, DeviceTrigger after) {
+            }
+
+            @Override
+            public void refused(DeviceActionRequest request, DeviceActionResult result) {
+                refused.add(request.referenceNumber() + " " + result.requestStatus());
+            }
+        };
+        ManualTime time = new ManualTime();
+        FilterEngine filter = new FilterEngine(new PolicyLoader(new LimiterRegistry(), time).load("p.yaml", POLICY, ListSource.NONE), time);
+        SubscriberTable hss = new SubscriberTable(List.of(new Subscriber(IMSI, Msisdn.of("491701000001"),
+                List.of(ExternalId.of("meter-1@meters.example.com")), Set.of(SCS), List.of("491720000200"))));
+        mtcIwf = new DeviceTriggering(filter, hss, store, smsc, notified::add, observer, TriggerLimits.DEFAULT, clock,
+                new ScsIdentities(java.util.Map.of(SCS, Set.of("491710000001"))));
+        UeName ue = UeName.of(ExternalId.of("meter-1@meters.example.com"));
+
+        DeviceActionRequest now = new DeviceActionRequest(SCS, null, ActionType.DEVICE_TRIGGER_REQUEST, 60, null, ue,
+                new byte[] {1}, 9200, false, Duration.ZERO);
+        assertEquals(RequestStatus.INVPERIOD, run(now).requestStatus(), "Validity-Time 0 is refused up front");
+        DeviceActionRequest big = new DeviceActionRequest(SCS, null, ActionType.DEVICE_TRIGGER_REQUEST, 61, null, ue,
+                new byte[SingleSm.MAX_PAYLOAD_WITH_PORT + 1], 9200, false, null);
+        assertEquals(RequestStatus.INVPAYLOAD, run(big).requestStatus());
+        DeviceActionRequest fits = new DeviceActionRequest(SCS, "491710000001", ActionType.DEVICE_TRIGGER_REQUEST, 62, null,
+                ue, new byte[SingleSm.MAX_PAYLOAD_WITH_PORT], 9200, false, null);
+        assertEquals(RequestStatus.SUCCESS, run(fits).requestStatus(), "133 octets and a configured SCS-Identity");
+        DeviceActionRequest other = new DeviceActionRequest(SCS, "491710000002", ActionType.DEVICE_TRIGGER_REQUEST, 63, null,
+                ue, new byte[] {1}, 9200, false, null);
+        assertEquals(RequestStatus.INVSCSID, run(other).requestStatus());
+        assertEquals(List.of("60 INVPERIOD", "61 INVPAYLOAD", "63 INVSCSID"), refused, "every refusal reaches the observer");
+        assertTrue(store.find(new TriggerId(SCS, 60)).isEmpty());
+        assertTrue(store.find(new TriggerId(SCS, 61)).isEmpty());
+        assertTrue(store.find(new TriggerId(SCS, 63)).isEmpty());
+        assertEquals(1, smsc.submitted.size());
+    }
+
+    /** No report long after the validity ended: the SCS hears UNCONFIRMED, once; reported triggers are left alone. */
+    @Test
+    void submittedTriggersNeverReportedBecomeUnconfirmed() throws Exception {
+        run(trigger(70, "meter-1@meters.example.com", "a"));
+        run(trigger(71, "meter-1@meters.example.com", "b"));
+        mtcIwf.onDeliveryReport(new TriggerId(SCS, 71), DeliveryOutcome.SUCCESS).toCompletableFuture().get();
+        notified.clear();
+        assertEquals(0, mtcIwf.reportUnconfirmed(Duration.ofMinutes(5)).toCompletableFuture().get(),
+                "within validity: nothing to report");
+        // 10 min validity + 5 min grace later, seen through a later clock
+        Clock later = Clock.offset(clock, Duration.ofMinutes(16));
+        ManualTime time = new ManualTime();
+        DeviceTriggering afterwards = new DeviceTriggering(new FilterEngine(new PolicyLoader(new LimiterRegistry(), time)
+                .load("p.yaml", POLICY, ListSource.NONE), time), new SubscriberTable(List.of()), store, smsc, notified::add,
+                TriggerObserver.NONE, TriggerLimits.DEFAULT, later);
+        assertEquals(1, afterwards.reportUnconfirmed(Duration.ofMinutes(5)).toCompletableFuture().get());
+        assertEquals(1, notified.size());
+        assertEquals(DeliveryOutcome.UNCONFIRMED, notified.get(0).outcome());
+        assertEquals(new TriggerId(SCS, 70), notified.get(0).trigger());
+        assertEquals(0, afterwards.reportUnconfirmed(Duration.ofMinutes(5)).toCompletableFuture().get(), "reported once");
     }
 
     @Test
