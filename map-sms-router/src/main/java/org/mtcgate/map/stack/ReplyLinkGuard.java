@@ -42,16 +42,14 @@ import org.mobicents.ss7.congestion.ExecutorCongestionMonitor;
  * .onMessage), and this node's IDs are sequential. Without this check any peer that guessed the ID of a pending
  * SRI-for-SM could end it with a result naming its own MSC, or an MT-ForwardSM with a forged success.
  *
- * <p>Which link a dialog is with is decided when this node sends its first TC-BEGIN or TC-CONTINUE in it (both
- * carry this node's transaction ID): a dialog a peer opened is in that peer's SCCP network (its network id); a
- * dialog this node opened (network 0) is with the peer its called address is routed to, by the same rules the
+ * <p>Which link a dialog is with: a dialog a peer opened is in the SCCP network (network id) its TC-BEGIN arrived in,
+ * learnt from TCAP as it opens the dialog; a dialog this node opened (network 0) is with the peer its called address
+ * is routed to, decided when its TC-BEGIN is sent, by the same rules the
  * stack gives SCCP ({@link Ss7Stack}: the longest matching GT prefix, else the default peer; a called address routed
  * on point code goes to the peer owning it). What arrives names its link by its network id, which the
  * {@link OriginGuard} binds to the association. A reply from another link is dropped, counted and reported to the
  * listeners; the dialog goes on and ends with the real reply or its invoke timer. A dialog whose peer is not known
  * (nothing would route its TC-BEGIN) is not guarded. The record of a dialog is dropped when TCAP releases it.
- *
- * <p>Not covered: a dialog a peer opened, before this node has sent anything in it (its ID has not been sent yet).
  */
 final class ReplyLinkGuard implements SccpProvider {
     private static final long serialVersionUID = 1L;
@@ -86,9 +84,12 @@ final class ReplyLinkGuard implements SccpProvider {
         listeners.add(listener);
     }
 
-    /** Register with the TCAP provider: forgets a dialog's link when TCAP releases the dialog. */
-    TCListener releases() {
-        return new Releases();
+    /**
+     * Register with the TCAP provider before MAP registers its own listener: learns the link of each dialog a peer
+     * opens, and forgets a dialog's link when TCAP releases it.
+     */
+    TCListener lifecycle() {
+        return new Lifecycle();
     }
 
     // ---- what TCAP sends ----
@@ -324,8 +325,11 @@ final class ReplyLinkGuard implements SccpProvider {
         }
     }
 
-    /** Forgets a dialog's link when TCAP releases it; every other TCAP event is MAP's. */
-    private final class Releases implements TCListener {
+    /**
+     * Learns the link of a dialog a peer opens (before MAP sees it: registered ahead of MAP's listener) and forgets a
+     * dialog's link when TCAP releases it; every other TCAP event is MAP's.
+     */
+    private final class Lifecycle implements TCListener {
         @Override
         public void onDialogReleased(Dialog d) {
             Long id = d.getLocalDialogId();
@@ -338,8 +342,13 @@ final class ReplyLinkGuard implements SccpProvider {
         public void onTCUni(TCUniIndication ind) {
         }
 
+        /** A dialog a peer opened belongs to the network (link) its TC-BEGIN came in. */
         @Override
         public void onTCBegin(TCBeginIndication ind) {
+            Dialog d = ind.getDialog();
+            if (d != null && d.getLocalDialogId() != null && d.getNetworkId() > 0) {
+                expected.putIfAbsent(d.getLocalDialogId(), d.getNetworkId());
+            }
         }
 
         @Override

@@ -201,7 +201,7 @@ public final class Ss7Stack implements AutoCloseable {
         tcap.setExtraSsns(ssns.subList(1, ssns.size()));
         tcap.start();
         stopActions.push(tcap::stop);
-        tcap.getProvider().addTCListener(replyGuard.releases());
+        tcap.getProvider().addTCListener(replyGuard.lifecycle()); // ahead of MAP's listener: see ReplyLinkGuard
         TcapTuning.removeCancelledTimers(tcap);
         TcapTuning.applyTimeouts(tcap, config.invokeTimeoutMillis(), config.dialogIdleTimeoutMillis());
 
