@@ -152,6 +152,20 @@ public final class AuditLog implements AutoCloseable {
     }
 
     /**
+     * Records a MAP message refused for where it came from, before any filter verdict (a reply to one of this node's
+     * dialogs over another link than the dialog's peer; a ReportSM-DeliveryStatus from a service centre or link that
+     * holds no correlation for the MSISDN).
+     *
+     * @param rule   the check that refused it, e.g. {@code reply-from-wrong-link}
+     * @param reason for an operator: what arrived, over which link
+     */
+    public void mapRefusal(String rule, String reason) {
+        logger.info(new AuditRecord("map-refusal")
+                .field("rule", Objects.requireNonNull(rule, "rule"))
+                .field("reason", reason));
+    }
+
+    /**
      * Records a device trigger's change of state.
      *
      * @param scsIdentity     the SCS that asked for the trigger

@@ -130,6 +130,16 @@ class AuditLogTest {
     }
 
     @Test
+    void aMapRefusalIsOneLineWithItsRule() throws Exception {
+        try (AuditLog log = new AuditLog(dir, false)) {
+            log.mapRefusal("reply-from-wrong-link", "TC-END for dialog 7 arrived over intl-gw; the dialog is with hlr");
+        }
+        Map<String, Object> refusal = read(dir.resolve(AuditLog.FILE_NAME)).get(0);
+        assertEquals(Map.of("time", refusal.get("time"), "event", "map-refusal", "rule", "reply-from-wrong-link",
+                "reason", "TC-END for dialog 7 arrived over intl-gw; the dialog is with hlr"), refusal);
+    }
+
+    @Test
     void imsiIsWrittenInFullOnlyWhenAskedTo() throws Exception {
         try (AuditLog log = new AuditLog(dir, true)) {
             log.verdict(trigger(), Verdict.allow("scs-acme", "granted"));
