@@ -29,7 +29,10 @@ import org.mobicents.protocols.ss7.map.api.errors.MAPErrorCode;
 import org.mobicents.protocols.ss7.map.api.primitives.AddressNature;
 import org.mobicents.protocols.ss7.map.api.primitives.NumberingPlan;
 import org.mobicents.protocols.ss7.map.api.service.sms.MAPDialogSms;
+import org.mobicents.protocols.ss7.map.api.service.sms.MtForwardShortMessageRequest;
 import org.mobicents.protocols.ss7.map.api.service.sms.SendRoutingInfoForSMRequest;
+import org.mtcgate.filter.InboundItem;
+import org.mtcgate.filter.Verdict;
 import org.mtcgate.filter.Zone;
 import org.mtcgate.filter.routing.Correlation;
 import org.mtcgate.filter.routing.MemoryCorrelationStore;
@@ -40,6 +43,7 @@ import org.mtcgate.map.peer.MscPeer;
 import org.mtcgate.map.peer.RoutingInfo;
 import org.mtcgate.map.peer.SmsListenerAdapter;
 import org.mtcgate.map.peer.SmscPeer;
+import org.mtcgate.map.router.ForwardOutcome;
 import org.mtcgate.map.router.RouterConfig;
 import org.mtcgate.map.router.RouterObserver;
 import org.mtcgate.map.router.SmsRouter;
@@ -84,7 +88,7 @@ class ReplyInjectionAttackTest {
     private Ss7Stack routerStack;
     private RawM3uaPeer attacker;
     private HeldHlr hlr;
-    private MscPeer msc;
+    private volatile MscPeer msc;
     private SmscPeer smsc;
     private SmsRouter router;
     private final Reports reports = new Reports();
@@ -233,6 +237,43 @@ class ReplyInjectionAttackTest {
         assertEquals(MSC_GT, next(reports.correlations).mscNumber());
     }
 
+    /**
+     * The router's MT-ForwardSM to the MSC is pending (the MSC holds it); a forged TC-END for it from the interconnect
+     * is dropped, and what the SMSC gets is the MSC's real answer.
+     */
+    @Test
+    void forgedTcEndForThePendingMtForwardSmIsDropped() throws Exception {
+        CompletableFuture<RoutingInfo> asked = smsc.sendRoutingInfoForSm(MSISDN, MSISDN);
+        hlr.answer(next(hlr.held), IMSI, MSC_GT);
+        RoutingInfo routing = asked.get(WAIT, TimeUnit.SECONDS);
+        HeldMsc held = new HeldMsc(mscStack);
+        msc.detach();
+        try {
+            CompletableFuture<Void> delivered = smsc.mtForwardSm(routing.imsi(), routing.networkNodeNumber(), tpdu(),
+                    false);
+            MtForwardShortMessageRequest pending = next(held.held);
+            long routerDialog = pending.getMAPDialog().getRemoteDialogId();
+            assertEquals(IMSI, pending.getSM_RP_DA().getIMSI().getData(), "the router sent the real IMSI to the MSC");
+
+            attacker.sendData(ATTACKER_PC, ROUTER_PC, 2, RawTcap.udt(ROUTER_GT, Ss7StackConfig.SSN_MSC, MSC_GT,
+                    Ss7StackConfig.SSN_MSC, RawTcap.end(routerDialog)));
+            RefusedReply r = next(refused);
+            assertEquals("TC-END", r.message());
+            assertEquals(routerDialog, r.transactionId());
+            assertEquals("gw", r.arrivedOn());
+            assertEquals("msc", r.expectedPeer());
+            assertFalse(delivered.isDone(), "the forged TC-END did not end the router's MT-ForwardSM");
+
+            held.answer(pending);
+            delivered.get(WAIT, TimeUnit.SECONDS);
+            assertTrue(next(reports.forwarded), "the router relayed the MSC's own success");
+        } finally {
+            held.detach();
+            msc = new MscPeer(mscStack);
+        }
+        assertLegitimateTrafficServed();
+    }
+
     // ---- helpers ----
 
     /** One UDT from the attacker's link, calling from the HLR's GT, to the router's GT and SSN 8. */
@@ -295,6 +336,32 @@ class ReplyInjectionAttackTest {
         }
     }
 
+    /** An MSC that holds each MT-ForwardSM until the test answers it. */
+    private static final class HeldMsc extends SmsListenerAdapter {
+        final LinkedBlockingQueue<MtForwardShortMessageRequest> held = new LinkedBlockingQueue<>();
+        private final Ss7Stack stack;
+
+        HeldMsc(Ss7Stack stack) {
+            this.stack = stack;
+            stack.mapProvider().getMAPServiceSms().addMAPServiceListener(this);
+        }
+
+        void detach() {
+            stack.mapProvider().getMAPServiceSms().removeMAPServiceListener(this);
+        }
+
+        @Override
+        public void onMtForwardShortMessageRequest(MtForwardShortMessageRequest request) {
+            held.add(request);
+        }
+
+        void answer(MtForwardShortMessageRequest request) throws MAPException {
+            MAPDialogSms dialog = request.getMAPDialog();
+            dialog.addMtForwardShortMessageResponse(request.getInvokeId(), null, null);
+            dialog.close(false);
+        }
+    }
+
     /** What the router reports: what the node's audit log and metrics are fed from. */
     private static final class Reports implements RouterObserver {
         record Error(ProtocolError error, String detail) {
@@ -302,6 +369,13 @@ class ReplyInjectionAttackTest {
 
         final LinkedBlockingQueue<Correlation> correlations = new LinkedBlockingQueue<>();
         final LinkedBlockingQueue<Error> errors = new LinkedBlockingQueue<>();
+        /** Whether each forwarded SM was delivered. */
+        final LinkedBlockingQueue<Boolean> forwarded = new LinkedBlockingQueue<>();
+
+        @Override
+        public void smForwarded(InboundItem item, Verdict verdict, ForwardOutcome outcome) {
+            forwarded.add(outcome.delivered());
+        }
 
         @Override
         public void correlationCreated(Correlation correlation) {
@@ -316,6 +390,7 @@ class ReplyInjectionAttackTest {
         void clear() {
             correlations.clear();
             errors.clear();
+            forwarded.clear();
         }
     }
 }
