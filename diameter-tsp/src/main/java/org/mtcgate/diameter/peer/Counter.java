@@ -22,5 +22,9 @@ public enum Counter {
     DUPLICATE_REQUESTS,
     UNKNOWN_ANSWERS,
     REQUEST_TIMEOUTS,
-    CONNECTIONS_CLOSED
+    CONNECTIONS_CLOSED,
+    /** Throwables other than I/O errors on an event loop, in the codec or from a handler's future. */
+    INTERNAL_ERRORS,
+    /** Requests answered 3004 DIAMETER_TOO_BUSY by the overload guard. */
+    TOO_BUSY_ANSWERS
 }

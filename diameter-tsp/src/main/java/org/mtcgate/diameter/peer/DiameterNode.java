@@ -61,6 +61,7 @@ public final class DiameterNode implements AutoCloseable {
     private EventLoopGroup workerGroup;
     private Channel serverChannel;
     private NodeContext context;
+    private OverloadListener overloadListener = OverloadListener.NONE;
     private volatile boolean started;
 
     public DiameterNode(DiameterNodeConfig config) {
@@ -93,6 +94,15 @@ public final class DiameterNode implements AutoCloseable {
         return this;
     }
 
+    /** Who hears of requests refused with 3004 (the node's audit). Before {@link #start}. */
+    public synchronized DiameterNode onOverload(OverloadListener listener) {
+        if (started) {
+            throw new IllegalStateException("set the overload listener before start()");
+        }
+        this.overloadListener = java.util.Objects.requireNonNull(listener);
+        return this;
+    }
+
     /** Binds the listening socket (if configured) and starts connecting to configured peers. */
     public synchronized DiameterNode start() throws InterruptedException, SSLException {
         if (started) {
@@ -108,13 +118,16 @@ public final class DiameterNode implements AutoCloseable {
                     config.watchdogInterval());
         }
         boolean inband = config.tls().isPresent() && config.tlsMode() == TlsMode.IN_BAND;
-        context = new NodeContext(config, new MessageValidator(dictionary), Map.copyOf(handlers),
+        ErrorAnswers errorAnswers = new ErrorAnswers(config.identity());
+        context = new NodeContext(config, new MessageValidator(dictionary, config.decodeLimits()), Map.copyOf(handlers),
                 new CapabilitiesExchange(config.identity(), union(handlers.keySet(), announced),
                         inband ? CapabilitiesExchange.TLS : CapabilitiesExchange.NO_INBAND_SECURITY),
-                new ErrorAnswers(config.identity()), new DisconnectPeer(config.identity()), peers,
+                errorAnswers, new DisconnectPeer(config.identity()), peers,
                 new DuplicateCache(config.duplicateWindow()), new EndToEndIds(), counters,
                 inband ? Optional.of(config.tls().get().serverContext()) : Optional.empty(),
-                inband ? Optional.of(config.tls().get().clientContext()) : Optional.empty());
+                inband ? Optional.of(config.tls().get().clientContext()) : Optional.empty(),
+                new OverloadGuard(config.overload(), overloadListener, errorAnswers, System::nanoTime),
+                new UnexpectedErrors(config.errorLogInterval(), System::nanoTime));
         bossGroup = new NioEventLoopGroup(1);
         workerGroup = new NioEventLoopGroup();
         long window = config.duplicateWindow().toMillis();
@@ -163,7 +176,7 @@ public final class DiameterNode implements AutoCloseable {
                 if (ssl != null) {
                     ch.pipeline().addLast("tls", ssl.newHandler(ch.alloc()));
                 }
-                ch.pipeline().addLast("decoder", new DiameterMessageDecoder(config.maxMessageLength()))
+                ch.pipeline().addLast("decoder", new DiameterMessageDecoder(config.maxMessageLength(), config.decodeLimits()))
                         .addLast("encoder", ENCODER)
                         .addLast("peer", new PeerConnection(context, role, expected, onOpen));
             }

@@ -9,7 +9,8 @@ import org.mtcgate.diameter.dictionary.MessageValidator;
 record NodeContext(DiameterNodeConfig config, MessageValidator validator, Map<Long, DiameterRequestHandler> handlers,
                    CapabilitiesExchange capabilities, ErrorAnswers errors, DisconnectPeer disconnect,
                    PeerTable peers, DuplicateCache duplicates, EndToEndIds endToEndIds, Counters counters,
-                   Optional<SslContext> inbandServerTls, Optional<SslContext> inbandClientTls) {
+                   Optional<SslContext> inbandServerTls, Optional<SslContext> inbandClientTls,
+                   OverloadGuard overload, UnexpectedErrors unexpected) {
     boolean inbandTls() {
         return inbandServerTls.isPresent();
     }
