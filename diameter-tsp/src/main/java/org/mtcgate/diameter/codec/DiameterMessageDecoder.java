@@ -10,8 +10,8 @@ import java.util.Optional;
  * Frames Diameter messages on the 24-bit Message Length (RFC 6733 3) and splits their AVPs.
  * Emits {@link DiameterMessage} or {@link DecodeFailure}; it never answers or closes by itself.
  *
- * <p>The length is checked against {@code maxMessageLength} as soon as the first four octets
- * arrive, so a 16 MB length field costs nothing: the decoder emits a fatal failure and discards
+ * <p>The length is checked against {@code maxMessageLength} as soon as the 20-octet header has
+ * arrived, so a 16 MB length field costs nothing: the decoder emits a fatal failure and discards
  * all further input instead of accumulating it.
  */
 public final class DiameterMessageDecoder extends ByteToMessageDecoder {
@@ -49,7 +49,9 @@ public final class DiameterMessageDecoder extends ByteToMessageDecoder {
             in.skipBytes(in.readableBytes());
             return;
         }
-        if (in.readableBytes() < 4) {
+        if (in.readableBytes() < DiameterMessage.HEADER_LENGTH) {
+            // Every message has a whole header; waiting for it means a refusal can always be answered,
+            // however the peer's bytes were split into segments.
             return;
         }
         int start = in.readerIndex();

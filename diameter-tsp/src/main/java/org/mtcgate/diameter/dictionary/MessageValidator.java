@@ -165,7 +165,11 @@ public final class MessageValidator {
                             return Optional.of(ValidationError.of(ResultCode.DIAMETER_AVP_OCCURS_TOO_MANY_TIMES,
                                     e.firstBeyondLimit(), "more than " + limits.maxAvps() + " AVPs in the message"));
                         } catch (AvpDecodeException e) {
-                            return Optional.of(ValidationError.of(ResultCode.DIAMETER_INVALID_AVP_VALUE, a, d.name() + ": " + e.getMessage()));
+                            // RFC 6733 7.1.5: an AVP with an invalid length is 5014 wherever it is; 7.5 lets
+                            // Failed-AVP hold the Grouped AVP around it, so the peer sees where it was.
+                            return Optional.of(ValidationError.of(ResultCode.DIAMETER_INVALID_AVP_LENGTH,
+                                    Avp.raw(a.code(), a.flags(), a.vendorId(), AvpData.ofGrouped(List.of(e.offendingAvp()))),
+                                    d.name() + ": " + e.getMessage()));
                         }
                         Optional<ValidationError> inner = validateAvps(children,
                                 new CommandGrammar(d.groupRules(), d.groupOpen()), depth + 1, budget);
