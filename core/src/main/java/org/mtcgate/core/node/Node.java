@@ -292,6 +292,7 @@ public final class Node implements AutoCloseable {
                 .watchdogInterval(d.watchdog())
                 .requestTimeout(d.requestTimeout())
                 .maxMessageLength(d.maxMessage());
+        DiameterObservation.configure(b, d.protection());
         for (DiameterSettings.Peer p : d.peers()) {
             b.peer(p.connect() == null ? PeerConfig.accepting(p.host(), p.realm())
                     : PeerConfig.connecting(p.host(), p.realm(), new InetSocketAddress(p.connect().getHostString(), p.connect().getPort())));
@@ -304,6 +305,7 @@ public final class Node implements AutoCloseable {
             b.tls(tls(d));
         }
         diameter = new DiameterNode(b.build());
+        DiameterObservation.attach(diameter, audit, metrics);
         if (config.has(Role.MTC_IWF)) {
             addMtcIwf(d);
         }
