@@ -185,8 +185,7 @@ final class PeerConnection extends ChannelInboundHandlerAdapter {
      */
     private void onDecodeFailure(DecodeFailure f) {
         counters.increment(Counter.DECODE_FAILURES);
-        LOG.warn("{} ({}): undecodable input: {} -> {}{}", peerHost, channel.remoteAddress(), f.reason(),
-                f.resultCode(), f.fatal() ? ", closing" : "");
+        node.unexpected().badInput(peerLabel(), f.reason() + " -> " + f.resultCode() + (f.fatal() ? ", closing" : ""));
         Optional<DiameterMessage> header = f.header().filter(DiameterMessage::isRequest);
         if (header.isPresent() && state == PeerState.OPEN) {
             DiameterMessage answer = node.errors().build(header.get(), f.resultCode(), f.failedAvp(), f.reason());

@@ -33,33 +33,61 @@ final class UnexpectedErrors {
      * @param where    what failed, for the log ("event loop", "handler for application 16777309")
      * @param error    what was thrown
      * @param counters the connection's counters (they feed the node's)
+     * @return whether a WARN line was written for this one
      */
-    void report(String peer, String where, Throwable error, Counters counters) {
+    boolean report(String peer, String where, Throwable error, Counters counters) {
         boolean io = error instanceof IOException;
         counters.increment(io ? Counter.TRANSPORT_ERRORS : Counter.INTERNAL_ERRORS);
         String key = peer == null ? "?" : peer;
-        Source s = sources.get(key);
-        if (s == null) {
-            s = sources.computeIfAbsent(sources.size() >= MAX_SOURCES ? OTHERS : key, k -> new Source());
+        long count = due(source(key));
+        if (count < 0) {
+            return false;
         }
-        long now = nanoClock.getAsLong();
-        boolean first;
-        long count;
-        synchronized (s) {
-            first = s.total++ == 0;
-            s.sinceWarn++;
-            if (!first && now - s.lastWarnNanos < intervalNanos) {
-                return;
-            }
-            count = s.sinceWarn;
-            s.sinceWarn = 0;
-            s.lastWarnNanos = now;
-        }
-        if (first) {
+        if (count == FIRST) {
             LOG.debug("{}: first error from {} (stack trace logged once per peer)", key, where, error);
+            count = 1;
         }
         LOG.warn("{}: {} failed: {} ({} since the last report{})", key, where, error,
                 count, io ? ", I/O" : "");
+        return true;
+    }
+
+    /**
+     * Bad input from a peer (counted by the caller, answered with a protocol error): one WARN line per peer
+     * per interval, with how many there were, so a peer sending garbage cannot flood the log.
+     */
+    boolean badInput(String peer, String description) {
+        String key = peer == null ? "?" : peer;
+        long count = due(source("input from " + key));
+        if (count < 0) {
+            return false;
+        }
+        LOG.warn("{}: undecodable or invalid input: {} ({} since the last report)", key, description,
+                count == FIRST ? 1 : count);
+        return true;
+    }
+
+    private static final long FIRST = Long.MAX_VALUE;
+
+    private Source source(String key) {
+        Source s = sources.get(key);
+        return s != null ? s : sources.computeIfAbsent(sources.size() >= MAX_SOURCES ? OTHERS : key, k -> new Source());
+    }
+
+    /** -1 when this occurrence is not to be logged; {@link #FIRST} for a source's first; else the count to report. */
+    private long due(Source s) {
+        long now = nanoClock.getAsLong();
+        synchronized (s) {
+            boolean first = s.total++ == 0;
+            s.sinceWarn++;
+            if (!first && now - s.lastWarnNanos < intervalNanos) {
+                return -1;
+            }
+            long count = s.sinceWarn;
+            s.sinceWarn = 0;
+            s.lastWarnNanos = now;
+            return first ? FIRST : count;
+        }
     }
 
     private static final class Source {
