@@ -133,6 +133,8 @@ public final class DiameterNode implements AutoCloseable {
         long window = config.duplicateWindow().toMillis();
         // The sweep walks up to 200k entries: on the acceptor's thread, not on a worker that serves peers.
         bossGroup.scheduleAtFixedRate(context.duplicates()::expire, window, Math.max(1, window / 2), TimeUnit.MILLISECONDS);
+        // Refusals with 3004 are reported to the listener in aggregate; this reports the rest each second.
+        bossGroup.scheduleAtFixedRate(context.overload()::flushRefusals, 1, 1, TimeUnit.SECONDS);
         if (config.listenAddress().isPresent()) {
             SslContext ssl = config.tls().isPresent() && !inband ? config.tls().get().serverContext() : null;
             ServerBootstrap sb = new ServerBootstrap().group(bossGroup, workerGroup)

@@ -58,9 +58,6 @@ final class OverloadGuard {
         int p = load.pending.incrementAndGet();
         int t = total.incrementAndGet();
         if (p <= settings.maxPendingPerPeer() && t <= settings.maxPendingTotal()) {
-            if (load.inEpisode) {
-                load.flushRefusals();
-            }
             return Optional.of(new Admission(load, DoicAvps.advertisedFeatures(request)));
         }
         load.pending.decrementAndGet();
@@ -82,6 +79,18 @@ final class OverloadGuard {
 
     int pending() {
         return total.get();
+    }
+
+    /**
+     * Reports refusals not reported yet (the node calls this every second, off the event loops), so every
+     * refusal reaches the listener within about a second, also when the peer has gone quiet.
+     */
+    void flushRefusals() {
+        for (PeerLoad l : peers.values()) {
+            if (l.unreportedFlag) {
+                l.flush();
+            }
+        }
     }
 
     int pending(String peer) {
@@ -132,11 +141,12 @@ final class OverloadGuard {
     private final class PeerLoad {
         private final String peer;
         private final AtomicInteger pending = new AtomicInteger();
-        /** True from a refusal until the next admission: only then does admission take the lock. */
-        private volatile boolean inEpisode;
+        /** True while refusals wait to be reported: only then does the flush take the lock. */
+        private volatile boolean unreportedFlag;
         // Refusals not yet reported to the listener; guarded by this.
         private long unreported;
         private long lastReportNanos;
+        private boolean reportedOnce;
         private OverloadListener.Scope lastScope = OverloadListener.Scope.PEER;
         private int lastPending;
         private int lastLimit;
@@ -149,51 +159,42 @@ final class OverloadGuard {
             this.peer = peer;
         }
 
+        /** Reported at once when the previous report is a second old or more, else left to the flush. */
         void refused(OverloadListener.Scope scope, int pendingNow, int limit) {
-            boolean first;
-            long count;
             synchronized (this) {
-                inEpisode = true;
                 unreported++;
+                unreportedFlag = true;
                 lastScope = scope;
                 lastPending = pendingNow;
                 lastLimit = limit;
-                long now = nanoClock.getAsLong();
-                first = lastReportNanos == 0;
-                if (!first && now - lastReportNanos < REPORT_INTERVAL_NANOS) {
+                if (reportedOnce && nanoClock.getAsLong() - lastReportNanos < REPORT_INTERVAL_NANOS) {
                     return;
                 }
-                count = unreported;
-                unreported = 0;
-                lastReportNanos = now == 0 ? 1 : now;
             }
-            if (first) {
-                LOG.warn("{}: requests refused with 3004 DIAMETER_TOO_BUSY: {} {} pending (limit {})", peer,
-                        pendingNow, scope == OverloadListener.Scope.PEER ? "from this peer" : "in total", limit);
-            }
-            notifyListener(scope, count, pendingNow, limit);
+            flush();
         }
 
-        /** On admission: reports refusals still unreported, so an episode's count always reaches the audit. */
-        void flushRefusals() {
+        void flush() {
             long count;
             OverloadListener.Scope scope;
             int p;
             int limit;
             synchronized (this) {
-                inEpisode = false;
+                unreportedFlag = false;
                 if (unreported == 0) {
-                    lastReportNanos = 0;
                     return;
                 }
                 count = unreported;
                 unreported = 0;
-                lastReportNanos = 0;
+                reportedOnce = true;
+                lastReportNanos = nanoClock.getAsLong();
                 scope = lastScope;
                 p = lastPending;
                 limit = lastLimit;
             }
-            LOG.info("{}: admitted again after {} more refusals with 3004", peer, count);
+            // At most one line a second per peer, with the count: never a line per refused request.
+            LOG.warn("{}: {} request(s) refused with 3004 DIAMETER_TOO_BUSY; {} {} pending (limit {})", peer, count,
+                    p, scope == OverloadListener.Scope.PEER ? "from this peer" : "in total", limit);
             notifyListener(scope, count, p, limit);
         }
 

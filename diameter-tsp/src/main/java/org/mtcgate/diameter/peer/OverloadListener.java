@@ -2,9 +2,9 @@ package org.mtcgate.diameter.peer;
 
 /**
  * Told about requests refused with 3004 DIAMETER_TOO_BUSY, for the audit. A flood would otherwise make one
- * record per refused request, so the calls are aggregated per peer: the first refusal of an episode at once,
- * then at most one call a second with the refusals since the previous call, and the rest of the count when
- * the peer is admitted again. Called on the thread that refused (an event loop): do not block.
+ * record per refused request, so the calls are aggregated per peer: a refusal a second or more after the
+ * previous call is reported at once; the ones in between are reported together by the node's flush, once
+ * a second. Called on an event loop or the node's timer thread: do not block.
  */
 @FunctionalInterface
 public interface OverloadListener {
