@@ -21,6 +21,8 @@ public final class InboundItem {
     private final int destinationPort;
     private final int originatorPort;
     private final int payloadLength;
+    private final int[] udhIeis;
+    private final Segment segment;
     private final MessageKind kind;
 
     private InboundItem(Builder b) {
@@ -40,7 +42,9 @@ public final class InboundItem {
         this.destinationPort = b.destinationPort;
         this.originatorPort = b.originatorPort;
         this.payloadLength = b.payloadLength;
-        this.kind = MessageKind.ofTpPid(b.tpPid);
+        this.udhIeis = b.udhIeis;
+        this.segment = b.segment;
+        this.kind = MessageKind.of(b.tpPid, b.tpDcs, b.udhIeis);
     }
 
     public static Builder builder(Ingress ingress, Originator originator) {
@@ -91,7 +95,20 @@ public final class InboundItem {
         return payloadLength;
     }
 
-    /** The kind read from the TP-PID. */
+    /** The IEIs of the TP-User-Data-Header in order, empty when there is none. */
+    public int[] udhIeis() {
+        return udhIeis.clone();
+    }
+
+    /** Which part of a concatenated SM this is (UDH IEI 0x00 or 0x08), or null for a single SM. */
+    public Segment segment() {
+        return segment;
+    }
+
+    /**
+     * The kind, from TP-PID, TP-DCS and UDH together ({@link MessageKind#of}); the policy may still raise it to
+     * a trigger for a trigger port.
+     */
     public MessageKind kind() {
         return kind;
     }
@@ -99,7 +116,24 @@ public final class InboundItem {
     /** A short description for logs and explanations. */
     public String describe() {
         StringBuilder sb = new StringBuilder();
-        sb.append(kind.policyName()).append(" (TP-PID 0x").append(Integer.toHexString(tpPid)).append(") on ")
+        sb.append(kind.policyName()).append(" (TP-PID 0x").append(Integer.toHexString(tpPid));
+        if (tpDcs != 0) {
+            sb.append(", TP-DCS 0x").append(Integer.toHexString(tpDcs));
+        }
+        if (udhIeis.length > 0) {
+            sb.append(", UDH IEIs");
+            for (int iei : udhIeis) {
+                sb.append(' ').append(String.format("%02X", iei));
+            }
+        }
+        if (destinationPort != NO_PORT) {
+            sb.append(", port ").append(destinationPort);
+        }
+        if (segment != null) {
+            sb.append(", part ").append(segment.sequence()).append('/').append(segment.total())
+                    .append(" of ref ").append(segment.reference());
+        }
+        sb.append(") on ")
                 .append(ingress).append(" from ").append(originator.identity());
         if (originator.networkNode() != null) {
             sb.append(" via GT ").append(originator.networkNode());
@@ -140,6 +174,8 @@ public final class InboundItem {
         private int destinationPort = NO_PORT;
         private int originatorPort = NO_PORT;
         private int payloadLength;
+        private int[] udhIeis = new int[0];
+        private Segment segment;
 
         private Builder(Ingress ingress, Originator originator) {
             this.ingress = ingress;
@@ -179,6 +215,23 @@ public final class InboundItem {
 
         public Builder payloadLength(int payloadLength) {
             this.payloadLength = payloadLength;
+            return this;
+        }
+
+        /** The IEIs of the TP-User-Data-Header, in order. */
+        public Builder udhIeis(int... ieis) {
+            for (int iei : ieis) {
+                if (iei < 0 || iei > 0xFF) {
+                    throw new IllegalArgumentException("IEI " + iei + " is not one octet");
+                }
+            }
+            this.udhIeis = ieis.clone();
+            return this;
+        }
+
+        /** Marks the item as one part of a concatenated SM. */
+        public Builder segment(Segment segment) {
+            this.segment = segment;
             return this;
         }
 

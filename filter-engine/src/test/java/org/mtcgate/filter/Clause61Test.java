@@ -275,10 +275,11 @@ class Clause61Test {
         assertEquals(MessageKind.SIM_DATA_DOWNLOAD, MessageKind.ofTpPid(0x7F));
         assertEquals(MessageKind.ME_DATA_DOWNLOAD, MessageKind.ofTpPid(0x7D));
         assertEquals(MessageKind.ME_DEPERSONALIZATION, MessageKind.ofTpPid(0x7E));
-        assertEquals(MessageKind.ORDINARY, MessageKind.ofTpPid(0x40));
+        assertEquals(MessageKind.TYPE_0, MessageKind.ofTpPid(0x40));
         assertEquals(MessageKind.ORDINARY, MessageKind.ofTpPid(0x00));
         assertFalse(decide(tsms("4989000000", TRIGGER, "491730000001")).allowed());
-        assertTrue(decide(tsms("4989000000", 0x40, "491730000001")).allowed());
+        assertTrue(decide(tsms("4989000000", 0x3F, "491730000001")).allowed());
+        assertFalse(decide(tsms("4989000000", 0x40, "491730000001")).allowed(), "type 0 is a silent probe");
     }
 
     @Test

@@ -128,6 +128,28 @@ public final class AuditLog implements AutoCloseable {
     }
 
     /**
+     * Records a Diameter request refused because its peer is not trusted for it (role, application, identity).
+     *
+     * @param peer          the authenticated peer (CER Origin-Host, proved by its certificate)
+     * @param remoteAddress the connection's remote address
+     * @param claimedOrigin the Origin-Host the request carried; may differ from {@code peer}, or be null
+     * @param rule          the check that refused it
+     * @param reason        for an operator
+     */
+    public void diameterRefusal(String peer, String remoteAddress, String claimedOrigin, long applicationId, int commandCode,
+                                long resultCode, String rule, String reason) {
+        logger.info(new AuditRecord("diameter-refusal")
+                .field("peer", peer)
+                .field("remote_address", remoteAddress)
+                .field("claimed_origin_host", claimedOrigin)
+                .field("application_id", applicationId)
+                .field("command_code", commandCode)
+                .field("result_code", resultCode)
+                .field("rule", rule)
+                .field("reason", reason));
+    }
+
+    /**
      * Records a device trigger's change of state.
      *
      * @param scsIdentity     the SCS that asked for the trigger

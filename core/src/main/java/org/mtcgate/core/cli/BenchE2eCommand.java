@@ -8,6 +8,7 @@ import org.mtcgate.core.pki.LabPki;
 import org.mtcgate.diameter.peer.DiameterNodeConfig;
 import org.mtcgate.diameter.peer.LocalIdentity;
 import org.mtcgate.diameter.peer.PeerConfig;
+import org.mtcgate.diameter.peer.PeerRole;
 import org.mtcgate.diameter.tsp.ScsClient;
 import org.mtcgate.filter.ExternalId;
 import org.mtcgate.filter.trigger.ActionType;
@@ -107,7 +108,7 @@ final class BenchE2eCommand implements Callable<Integer> {
             LabPki pki = new LabPki(dir.resolve("pki"));
             try (ScsClient scs = ScsClient.start(DiameterNodeConfig.builder(LocalIdentity.of("scs1.bench.test", "bench.test",
                             InetAddress.getLoopbackAddress()))
-                    .peer(PeerConfig.connecting("mtc-iwf.bench.test", "bench.test", node.diameterAddress().orElseThrow()))
+                    .peer(PeerConfig.connecting("mtc-iwf.bench.test", "bench.test", node.diameterAddress().orElseThrow(), PeerRole.MTC_IWF))
                     .tls(LabPki.tlsSettings(pki.certificate("scs1.bench.test"), pki.key("scs1.bench.test"), pki.caCertificate()))
                     .build(), "bench.test", r -> dnrs.increment())) {
                 scs.connected("mtc-iwf.bench.test").get(30, TimeUnit.SECONDS);

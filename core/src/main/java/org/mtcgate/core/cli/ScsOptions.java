@@ -4,6 +4,7 @@ import org.mtcgate.core.pki.LabPki;
 import org.mtcgate.diameter.peer.DiameterNodeConfig;
 import org.mtcgate.diameter.peer.LocalIdentity;
 import org.mtcgate.diameter.peer.PeerConfig;
+import org.mtcgate.diameter.peer.PeerRole;
 import picocli.CommandLine.Option;
 
 import java.net.InetAddress;
@@ -46,7 +47,7 @@ final class ScsOptions {
     DiameterNodeConfig config() throws Exception {
         DiameterNodeConfig.Builder b = DiameterNodeConfig.builder(LocalIdentity.of(identity, realmOf(identity),
                         InetAddress.getLoopbackAddress()))
-                .peer(PeerConfig.connecting(mtcIwfHost, realmOf(mtcIwfHost), address()));
+                .peer(PeerConfig.connecting(mtcIwfHost, realmOf(mtcIwfHost), address(), PeerRole.MTC_IWF));
         if (insecureLab) {
             b.insecureLab(true);
         } else {

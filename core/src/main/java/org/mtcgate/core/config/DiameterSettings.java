@@ -4,6 +4,9 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import org.mtcgate.diameter.peer.PeerConfig;
+import org.mtcgate.diameter.peer.PeerRole;
 
 /**
  * The node's Diameter endpoint.
@@ -51,10 +54,30 @@ public record DiameterSettings(String identity, String realm, InetSocketAddress 
     }
 
     /**
-     * A Diameter peer: its identity and realm, and where to connect to it when this node opens the connection.
+     * A Diameter peer: its identity and realm, what it is, and where to connect to it when this node opens the
+     * connection.
      *
-     * @param connect null when the peer connects to this node
+     * @param connect      null when the peer connects to this node
+     * @param roles        what the peer is (scs when the config says nothing); decides the requests it may send
+     * @param applications when not null, the peer may send requests only in these applications (a narrowing of
+     *                     its roles' applications)
      */
-    public record Peer(String host, String realm, InetSocketAddress connect) {
+    public record Peer(String host, String realm, InetSocketAddress connect, Set<PeerRole> roles, Set<Long> applications) {
+        public Peer {
+            roles = Set.copyOf(roles);
+            applications = applications == null ? null : Set.copyOf(applications);
+        }
+
+        /** An SCS, as a peer without a role is. */
+        public Peer(String host, String realm, InetSocketAddress connect) {
+            this(host, realm, connect, Set.of(PeerConfig.DEFAULT_ROLE), null);
+        }
+
+        /** The Diameter layer's view of this peer. */
+        public PeerConfig toPeerConfig() {
+            java.util.Optional<InetSocketAddress> to = connect == null ? java.util.Optional.empty()
+                    : java.util.Optional.of(new InetSocketAddress(connect.getHostString(), connect.getPort()));
+            return new PeerConfig(host, realm, to, roles, java.util.Optional.ofNullable(applications));
+        }
     }
 }

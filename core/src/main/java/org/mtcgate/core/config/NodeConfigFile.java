@@ -1,5 +1,8 @@
 package org.mtcgate.core.config;
 
+import org.mtcgate.diameter.dictionary.ApplicationIds;
+import org.mtcgate.diameter.peer.PeerConfig;
+import org.mtcgate.diameter.peer.PeerRole;
 import org.mtcgate.filter.smsc.StoreAndForward;
 import org.mtcgate.filter.yaml.ConfigException;
 import org.mtcgate.filter.yaml.YamlNode;
@@ -42,8 +45,10 @@ public final class NodeConfigFile {
     private static final Set<String> DIAMETER_LIMITS = Set.of("max-grouped-depth", "max-avps");
     private static final Set<String> DIAMETER_OVERLOAD = Set.of("max-pending-per-peer", "max-pending-total",
             "doic-reduction", "doic-validity");
+    private static final Map<String, Long> APPLICATIONS = Map.of("tsp", ApplicationIds.TSP, "s6m", ApplicationIds.S6M,
+            "t4", ApplicationIds.T4);
     private static final Set<String> TLS = Set.of("certificate", "key", "trusted-ca", "generate-lab-pki");
-    private static final Set<String> PEER = Set.of("host", "realm", "connect");
+    private static final Set<String> PEER = Set.of("host", "realm", "connect", "role", "applications");
     private static final Set<String> MTC_IWF = Set.of("default-validity", "max-validity", "max-payload", "fsync", "hss", "t4");
     private static final Set<String> HSS_PEER = Set.of("host", "realm", "cache-ttl");
     private static final Set<String> T4_PEER = Set.of("host", "realm", "sme-address");
@@ -157,6 +162,15 @@ public final class NodeConfigFile {
             throw rolesNode.error("the mtc-iwf role submits triggers to the node's own sms-sc role or over T4: add sms-sc to "
                     + "'roles' or give mtc-iwf.t4");
         }
+        if (t4 != null && diameter != null) {
+            String t4Host = t4.host();
+            java.util.Optional<DiameterSettings.Peer> smsScPeer = diameter.peers().stream()
+                    .filter(p -> p.host().equalsIgnoreCase(t4Host)).findFirst();
+            if (smsScPeer.isPresent() && !smsScPeer.get().roles().contains(PeerRole.SMS_SC)) {
+                throw m.get("t4").error("diameter peer " + t4Host + " is the T4 SMS-SC but lacks 'role: sms-sc': its "
+                        + "delivery reports (DRR) would be refused");
+            }
+        }
         if (t4 != null && roles.contains(Role.SMS_SC)) {
             throw m.get("t4").error("this node is an SMS-SC itself: mtc-iwf.t4 is for a node without the sms-sc role");
         }
@@ -203,6 +217,47 @@ public final class NodeConfigFile {
         return dot < 0 ? host : host.substring(dot + 1);
     }
 
+    /** {@code role: mtc-iwf} or {@code role: [hss, sms-sc]}; scs when absent (the sample's peers are SCSs). */
+    private static Set<PeerRole> peerRoles(YamlNode n) throws ConfigException {
+        if (n == null) {
+            return Set.of(PeerConfig.DEFAULT_ROLE);
+        }
+        List<YamlNode> items = n.isSequence() ? n.list() : List.of(n);
+        Set<PeerRole> roles = EnumSet.noneOf(PeerRole.class);
+        for (YamlNode r : items) {
+            try {
+                roles.add(PeerRole.parse(r.requiredText()));
+            } catch (IllegalArgumentException e) {
+                throw r.error(e.getMessage());
+            }
+        }
+        if (roles.isEmpty()) {
+            throw n.error("a peer needs a role: scs, mtc-iwf, sms-sc or hss");
+        }
+        return roles;
+    }
+
+    /** {@code applications: [tsp]}: narrows what the roles allow; each must be one of them. Null when absent. */
+    private static Set<Long> peerApplications(YamlNode n, Set<PeerRole> roles) throws ConfigException {
+        if (n == null) {
+            return null;
+        }
+        Set<Long> apps = new java.util.HashSet<>();
+        for (YamlNode a : n.list()) {
+            String name = a.requiredText();
+            Long id = APPLICATIONS.get(name.toLowerCase(java.util.Locale.ROOT));
+            if (id == null) {
+                throw a.error("unknown application '" + name + "' (one of tsp, s6m, t4)");
+            }
+            if (roles.stream().noneMatch(r -> r.applications().contains(id))) {
+                throw a.error("a peer of role " + roles.stream().map(PeerRole::configName).sorted().toList()
+                        + " sends no " + name + " requests; 'applications' can only narrow what its role allows");
+            }
+            apps.add(id);
+        }
+        return apps;
+    }
+
     private static DiameterSettings diameter(YamlNode node, Path base) throws ConfigException {
         Map<String, YamlNode> m = node.mapping(DIAMETER);
         String identity = requiredText(node, m, "identity");
@@ -230,7 +285,9 @@ public final class NodeConfigFile {
                 String host = requiredText(p, pm, "host");
                 String peerRealm = text(pm, "realm", host.contains(".") ? host.substring(host.indexOf('.') + 1) : host);
                 InetSocketAddress connect = pm.containsKey("connect") ? address(pm.get("connect")) : null;
-                peers.add(new DiameterSettings.Peer(host, peerRealm, connect));
+                Set<PeerRole> peerRoles = peerRoles(pm.get("role"));
+                peers.add(new DiameterSettings.Peer(host, peerRealm, connect, peerRoles,
+                        peerApplications(pm.get("applications"), peerRoles)));
             }
         }
         int defaultPort = insecure ? 3868 : 5868;

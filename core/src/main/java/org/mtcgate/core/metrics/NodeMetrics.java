@@ -56,6 +56,7 @@ public final class NodeMetrics {
     private final Counter mapProtocolErrors;
     private final Counter routerForwarded;
     private final Counter diameterEvents;
+    private final Counter diameterRefusals;
     /** By ingress ordinal: the counter child of each verdict seen. */
     private final List<ConcurrentMap<Verdict, CounterDataPoint>> verdictPoints;
     private final ConcurrentMap<String, PeerCounters> diameterPeers = new ConcurrentHashMap<>();
@@ -88,6 +89,9 @@ public final class NodeMetrics {
         diameterEvents = Counter.builder().name("mtcgate_diameter_events_total")
                 .help("Events counted by the Diameter endpoint (errors, refusals, watchdog), by event")
                 .labelNames("event").withoutExemplars().register(registry);
+        diameterRefusals = Counter.builder().name("mtcgate_diameter_refusals_total")
+                .help("Diameter requests refused because the peer is not trusted for them, by peer and rule")
+                .labelNames("peer", "rule").withoutExemplars().register(registry);
         GaugeWithCallback.builder().name("mtcgate_peer_up")
                 .help("1 if the peer is up, 0 if not, by protocol (diameter, m3ua) and peer name")
                 .labelNames("protocol", "peer")
@@ -134,6 +138,14 @@ public final class NodeMetrics {
      */
     public CounterDataPoint diameterEvent(String event) {
         return diameterEvents.labelValues(event);
+    }
+
+    /**
+     * Counts a request refused by the Diameter trust checks. The peer is the authenticated (configured) one, so
+     * the labels stay as few as peers times rules.
+     */
+    public void diameterRefusal(String peer, String rule) {
+        diameterRefusals.labelValues(peer, rule).inc();
     }
 
     /** Counts an MT SM the router forwarded, by result ({@code delivered}, {@code map-error}, {@code failed}). */

@@ -26,7 +26,6 @@ import org.mtcgate.diameter.t4.T4TriggerSubmitter;
 import org.mtcgate.diameter.peer.DiameterNode;
 import org.mtcgate.diameter.peer.DiameterNodeConfig;
 import org.mtcgate.diameter.peer.LocalIdentity;
-import org.mtcgate.diameter.peer.PeerConfig;
 import org.mtcgate.diameter.tls.TlsSettings;
 import org.mtcgate.diameter.tsp.MtcIwfTspApplication;
 import org.mtcgate.diameter.tsp.TspNotifier;
@@ -294,8 +293,7 @@ public final class Node implements AutoCloseable {
                 .maxMessageLength(d.maxMessage());
         DiameterObservation.configure(b, d.protection());
         for (DiameterSettings.Peer p : d.peers()) {
-            b.peer(p.connect() == null ? PeerConfig.accepting(p.host(), p.realm())
-                    : PeerConfig.connecting(p.host(), p.realm(), new InetSocketAddress(p.connect().getHostString(), p.connect().getPort())));
+            b.peer(p.toPeerConfig());
         }
         if (d.insecureLab()) {
             LOG.warn("INSECURE LAB MODE: Diameter runs over plain TCP without TLS, as config {} says (insecure-lab: true). "
@@ -304,7 +302,7 @@ public final class Node implements AutoCloseable {
         } else {
             b.tls(tls(d));
         }
-        diameter = new DiameterNode(b.build());
+        diameter = new DiameterNode(b.build()).peerSecurityListener(new PeerRefusals(audit, metrics));
         DiameterObservation.attach(diameter, audit, metrics);
         if (config.has(Role.MTC_IWF)) {
             addMtcIwf(d);
@@ -315,7 +313,8 @@ public final class Node implements AutoCloseable {
         if (config.has(Role.SMS_SC)) {
             SmsScTriggers viaT4 = new SmsScTriggers(100_000);
             T4DeliveryReporter drr = new T4DeliveryReporter(diameter, viaT4, clock);
-            diameter.registerHandler(ApplicationIds.T4, new SmsScT4Application(smsc, viaT4, config.mtcIwf().defaultValidity(), clock));
+            diameter.registerHandler(ApplicationIds.T4, new SmsScT4Application(smsc, viaT4, config.mtcIwf().defaultValidity(), clock,
+                    filter, observer));
             // Triggers that came over T4 are reported with DRR; the node's own MTC-IWF hears the rest directly.
             DeviceTriggering local = triggering;
             smsc.reportTo((id, outcome) -> drr.onDeliveryReport(id, outcome).thenCompose(sent -> sent || local == null

@@ -11,6 +11,7 @@ import org.mtcgate.core.pki.LabPki;
 import org.mtcgate.diameter.peer.DiameterNodeConfig;
 import org.mtcgate.diameter.peer.LocalIdentity;
 import org.mtcgate.diameter.peer.PeerConfig;
+import org.mtcgate.diameter.peer.PeerRole;
 import org.mtcgate.diameter.tsp.DeviceActionAnswer;
 import org.mtcgate.diameter.tsp.ScsClient;
 import org.mtcgate.filter.ExternalId;
@@ -129,7 +130,7 @@ class NodeEndToEndTest {
     void connectScs() throws Exception {
         LabPki pki = new LabPki(dir.resolve("pki"));
         scs = ScsClient.start(DiameterNodeConfig.builder(LocalIdentity.of(SCS, "utility.test", InetAddress.getLoopbackAddress()))
-                .peer(PeerConfig.connecting(MTC_IWF, "operator.test", node.diameterAddress().orElseThrow()))
+                .peer(PeerConfig.connecting(MTC_IWF, "operator.test", node.diameterAddress().orElseThrow(), PeerRole.MTC_IWF))
                 .tls(LabPki.tlsSettings(pki.certificate(SCS), pki.key(SCS), pki.caCertificate())).build(),
                 "operator.test", reports::add);
         scs.connected(MTC_IWF).get(WAIT, TimeUnit.SECONDS);

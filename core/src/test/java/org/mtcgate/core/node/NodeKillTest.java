@@ -8,6 +8,7 @@ import org.mtcgate.core.pki.LabPki;
 import org.mtcgate.diameter.peer.DiameterNodeConfig;
 import org.mtcgate.diameter.peer.LocalIdentity;
 import org.mtcgate.diameter.peer.PeerConfig;
+import org.mtcgate.diameter.peer.PeerRole;
 import org.mtcgate.diameter.tsp.ScsClient;
 import org.mtcgate.filter.ExternalId;
 import org.mtcgate.filter.RequestStatus;
@@ -107,7 +108,7 @@ class NodeKillTest {
         LabPki pki = new LabPki(dir.resolve("pki"));
         scs = ScsClient.start(DiameterNodeConfig.builder(LocalIdentity.of("scs1.utility.test", "utility.test",
                         InetAddress.getLoopbackAddress()))
-                .peer(PeerConfig.connecting("mtc-iwf.operator.test", "operator.test", new InetSocketAddress("127.0.0.1", ports[0])))
+                .peer(PeerConfig.connecting("mtc-iwf.operator.test", "operator.test", new InetSocketAddress("127.0.0.1", ports[0]), PeerRole.MTC_IWF))
                 .reconnect(Duration.ofMillis(100), Duration.ofMillis(500))
                 .tls(LabPki.tlsSettings(pki.certificate("scs1.utility.test"), pki.key("scs1.utility.test"), pki.caCertificate()))
                 .build(), "operator.test", reports::add);

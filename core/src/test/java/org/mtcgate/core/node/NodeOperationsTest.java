@@ -11,6 +11,7 @@ import org.mtcgate.core.console.PasswordHash;
 import org.mtcgate.diameter.peer.DiameterNodeConfig;
 import org.mtcgate.diameter.peer.LocalIdentity;
 import org.mtcgate.diameter.peer.PeerConfig;
+import org.mtcgate.diameter.peer.PeerRole;
 import org.mtcgate.diameter.tsp.ScsClient;
 import org.mtcgate.filter.ExternalId;
 import org.mtcgate.filter.Msisdn;
@@ -86,7 +87,7 @@ class NodeOperationsTest {
         ssh.setServerKeyVerifier((session, address, key) -> true);
         ssh.start();
         scs = ScsClient.start(DiameterNodeConfig.builder(LocalIdentity.of("scs1.utility.test", "utility.test", InetAddress.getLoopbackAddress()))
-                .peer(PeerConfig.connecting("mtc-iwf.operator.test", "operator.test", node.diameterAddress().orElseThrow()))
+                .peer(PeerConfig.connecting("mtc-iwf.operator.test", "operator.test", node.diameterAddress().orElseThrow(), PeerRole.MTC_IWF))
                 .insecureLab(true).build(), "operator.test", r -> { });
         scs.connected("mtc-iwf.operator.test").get(20, TimeUnit.SECONDS);
     }

@@ -9,6 +9,7 @@ import org.mtcgate.core.pki.LabPki;
 import org.mtcgate.diameter.peer.DiameterNodeConfig;
 import org.mtcgate.diameter.peer.LocalIdentity;
 import org.mtcgate.diameter.peer.PeerConfig;
+import org.mtcgate.diameter.peer.PeerRole;
 import org.mtcgate.diameter.tsp.ScsClient;
 import org.mtcgate.filter.ExternalId;
 import org.mtcgate.filter.RequestStatus;
@@ -90,7 +91,7 @@ class TwoNodeS6mT4Test {
                   identity: core.b.test
                   listen: 127.0.0.1:%d
                   %s
-                  peers: [{host: mtc-iwf.a.test}]
+                  peers: [{host: mtc-iwf.a.test, role: mtc-iwf}]
                 ss7:
                   local-gt: "491720000100"
                   invoke-timeout: 1s
@@ -105,7 +106,7 @@ class TwoNodeS6mT4Test {
                   identity: mtc-iwf.a.test
                   listen: 127.0.0.1:0
                   %s
-                  peers: [{host: scs1.utility.test}, {host: core.b.test, connect: "127.0.0.1:%d"}]
+                  peers: [{host: scs1.utility.test, role: scs}, {host: core.b.test, role: [hss, sms-sc], connect: "127.0.0.1:%d"}]
                 mtc-iwf:
                   hss: {host: core.b.test}
                   t4: {host: core.b.test, sme-address: "491720000999"}
@@ -127,7 +128,7 @@ class TwoNodeS6mT4Test {
         LinkedBlockingQueue<ScsClient.DeliveryReport> reports = new LinkedBlockingQueue<>();
         LabPki pki = new LabPki(dir.resolve("pki"));
         scs = ScsClient.start(DiameterNodeConfig.builder(LocalIdentity.of("scs1.utility.test", "utility.test", InetAddress.getLoopbackAddress()))
-                .peer(PeerConfig.connecting("mtc-iwf.a.test", "a.test", a.diameterAddress().orElseThrow()))
+                .peer(PeerConfig.connecting("mtc-iwf.a.test", "a.test", a.diameterAddress().orElseThrow(), PeerRole.MTC_IWF))
                 .tls(LabPki.tlsSettings(pki.certificate("scs1.utility.test"), pki.key("scs1.utility.test"), pki.caCertificate()))
                 .build(), "a.test", reports::add);
         scs.connected("mtc-iwf.a.test").get(WAIT, TimeUnit.SECONDS);

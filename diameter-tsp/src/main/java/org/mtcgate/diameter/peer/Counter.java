@@ -23,6 +23,12 @@ public enum Counter {
     UNKNOWN_ANSWERS,
     REQUEST_TIMEOUTS,
     CONNECTIONS_CLOSED,
+    /** Requests refused: application not announced by the peer, or not allowed to its role (3007, 3001). */
+    REQUESTS_NOT_AUTHORISED,
+    /** Requests whose Origin-Host/Origin-Realm are not the authenticated peer's (3010, 5004). */
+    ORIGIN_NOT_AUTHENTICATED,
+    /** Requests whose Auth-/Acct-Application-Id AVPs contradict the header's Application-Id (5004). */
+    APPLICATION_ID_MISMATCH,
     /** Throwables other than I/O errors on an event loop, in the codec or from a handler's future. */
     INTERNAL_ERRORS,
     /** Requests answered 3004 DIAMETER_TOO_BUSY by the overload guard. */

@@ -63,6 +63,7 @@ public final class DiameterNode implements AutoCloseable {
     private NodeContext context;
     private OverloadListener overloadListener = OverloadListener.NONE;
     private volatile boolean started;
+    private PeerSecurityListener security = PeerSecurityListener.NONE;
 
     public DiameterNode(DiameterNodeConfig config) {
         this(config, StandardDictionary.create());
@@ -103,6 +104,18 @@ public final class DiameterNode implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Where requests refused because their peer is not trusted for them are reported (audit, metrics); they are
+     * counted in {@link #counters()} whether or not a listener is set. Before {@link #start}.
+     */
+    public synchronized DiameterNode peerSecurityListener(PeerSecurityListener listener) {
+        if (started) {
+            throw new IllegalStateException("set the listener before start()");
+        }
+        this.security = java.util.Objects.requireNonNull(listener);
+        return this;
+    }
+
     /** Binds the listening socket (if configured) and starts connecting to configured peers. */
     public synchronized DiameterNode start() throws InterruptedException, SSLException {
         if (started) {
@@ -126,7 +139,7 @@ public final class DiameterNode implements AutoCloseable {
                 new DuplicateCache(config.duplicateWindow()), new EndToEndIds(), counters,
                 inband ? Optional.of(config.tls().get().serverContext()) : Optional.empty(),
                 inband ? Optional.of(config.tls().get().clientContext()) : Optional.empty(),
-                new OverloadGuard(config.overload(), overloadListener, errorAnswers, System::nanoTime),
+                security, new OverloadGuard(config.overload(), overloadListener, errorAnswers, System::nanoTime),
                 new UnexpectedErrors(config.errorLogInterval(), System::nanoTime));
         bossGroup = new NioEventLoopGroup(1);
         workerGroup = new NioEventLoopGroup();

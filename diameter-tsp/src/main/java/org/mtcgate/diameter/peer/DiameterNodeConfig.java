@@ -213,7 +213,10 @@ public final class DiameterNodeConfig {
             return this;
         }
 
-        /** Accept CER from hosts that are not configured peers (otherwise 3010 DIAMETER_UNKNOWN_PEER). */
+        /**
+         * Accept CER from hosts that are not configured peers (otherwise 3010 DIAMETER_UNKNOWN_PEER). Such a peer
+         * has the role {@link PeerConfig#DEFAULT_ROLE} (an SCS); for labs and tests.
+         */
         public Builder acceptUnknownPeers(boolean accept) {
             this.acceptUnknownPeers = accept;
             return this;

@@ -9,8 +9,9 @@ import org.mtcgate.diameter.codec.DiameterMessage;
 
 /**
  * Duplicate request detection (RFC 6733 6.5): a request is identified by its End-to-End Identifier
- * together with its Origin-Host. The answer given the first time is kept for a window and sent
- * again for a duplicate, so the application handles each request once.
+ * together with its Origin-Host, which {@link PeerConnection} has bound to the authenticated peer and passes
+ * as the key, so no peer can reach another's entries. The answer given the first time is kept for a window
+ * and sent again for a duplicate, so the application handles each request once.
  *
  * <p>At thousands of requests per second the window holds hundreds of thousands of answers, all of which
  * outlive a young collection; they are kept encoded ({@link CompactMessage}), a few objects per request.

@@ -52,6 +52,10 @@ final class PeerConnection extends ChannelInboundHandlerAdapter {
     private volatile String peerRealm;
     private String pendingHost;
     private String pendingRealm;
+    /** Applications the peer announced in its CER/CEA; what it may request is decided from them at open. */
+    private java.util.Set<Long> announced = java.util.Set.of();
+    private PeerAuthorisation authorisation;
+    private RequestBinding binding;
 
     PeerConnection(NodeContext node, Role role, Optional<PeerConfig> expected, Consumer<PeerConnection> onOpen) {
         this.node = node;
@@ -214,6 +218,7 @@ final class PeerConnection extends ChannelInboundHandlerAdapter {
         }
         String host = m.avp(AvpCodes.ORIGIN_HOST).orElseThrow().text();
         String realm = m.avp(AvpCodes.ORIGIN_REALM).orElseThrow().text();
+        announced = CapabilitiesExchange.announcedApplications(m);
         Optional<String> tlsProblem = tlsIdentityProblem(host);
         if (tlsProblem.isPresent()) {
             counters.increment(Counter.TLS_IDENTITY_MISMATCH);
@@ -294,6 +299,7 @@ final class PeerConnection extends ChannelInboundHandlerAdapter {
             return;
         }
         String realm = m.avp(AvpCodes.ORIGIN_REALM).map(a -> a.text()).orElse("");
+        announced = CapabilitiesExchange.announcedApplications(m);
         if (node.inbandTls()) {
             if (!node.capabilities().hasCommonSecurity(m)) {
                 LOG.warn("{}: CEA from {} does not select in-band TLS, closing", channel.remoteAddress(), host.get());
@@ -352,6 +358,8 @@ final class PeerConnection extends ChannelInboundHandlerAdapter {
                         host, realm, p.realm()));
         peerHost = host;
         peerRealm = realm;
+        authorisation = PeerAuthorisation.of(node.config().peer(host), announced);
+        binding = RequestBinding.of(host, realm, node.config().peer(host));
         state = PeerState.OPEN;
         watchdog = new Watchdog(channel.eventLoop(), node.config().watchdogInterval(), new Watchdog.Actions() {
             @Override
@@ -461,7 +469,14 @@ final class PeerConnection extends ChannelInboundHandlerAdapter {
 
     /** Application request: validate, route locally, detect duplicates (RFC 6733 6.5), dispatch. */
     private void onApplicationRequest(DiameterMessage request) {
+        // Who may send what is decided from the header alone, before anything else reads the message.
+        if (!trustedOrAnswered(request, authorisation.check(request))) {
+            return;
+        }
         if (!validOrAnswered(request)) {
+            return;
+        }
+        if (!trustedOrAnswered(request, binding.check(request))) {
             return;
         }
         Optional<String> destHost = request.avp(AvpCodes.DESTINATION_HOST).map(a -> a.text());
@@ -482,17 +497,15 @@ final class PeerConnection extends ChannelInboundHandlerAdapter {
                     "application " + request.applicationId());
             return;
         }
-        String origin = request.avp(AvpCodes.ORIGIN_HOST).map(a -> a.text()).orElse(peerHost);
-        if (origin.equalsIgnoreCase(peerHost)) {
-            origin = peerHost; // the duplicate cache then keeps one string per peer, not one per request
-        }
+        // RFC 6733 6.5 identifies a request by Origin-Host and End-to-End id; the Origin-Host is bound to this
+        // connection above, and the key is the authenticated host itself, so no peer can reach another's entries.
         int hopByHop = request.hopByHopId();
         OverloadGuard.Admission admission = node.overload().admit(peerHost, request, counters).orElse(null);
         if (admission == null) {
             answerTooBusy(request);
             return;
         }
-        DuplicateCache.Entry fresh = node.duplicates().register(origin, request.endToEndId(),
+        DuplicateCache.Entry fresh = node.duplicates().register(peerHost, request.endToEndId(),
                 earlier -> write(earlier.toBuilder().hopByHopId(hopByHop).build()));
         if (fresh == null) {
             admission.release();
@@ -555,6 +568,31 @@ final class PeerConnection extends ChannelInboundHandlerAdapter {
             b.avp(BaseAvps.originRealm(node.local().originRealm()));
         }
         return b.build();
+    }
+
+    /**
+     * Whether a trust check ({@link PeerAuthorisation}: application and command allowed to this peer;
+     * {@link RequestBinding}: bound to this connection's authenticated peer) passed; if not, the request is
+     * answered, counted and reported, and goes no further.
+     */
+    private boolean trustedOrAnswered(DiameterMessage request, Optional<TrustRefusal> refusal) {
+        if (refusal.isEmpty()) {
+            return true;
+        }
+        TrustRefusal r = refusal.get();
+        counters.increment(r.counter());
+        String claimed = request.avp(AvpCodes.ORIGIN_HOST).map(a -> a.text()).orElse(null);
+        LOG.debug("{}: request {}/{} refused with {} ({}): {}", peerHost, request.applicationId(), request.commandCode(),
+                r.resultCode(), r.rule().id(), r.reason());
+        try {
+            node.security().refused(new PeerSecurityListener.RefusedRequest(peerHost, channel.remoteAddress(), claimed,
+                    request.applicationId(), request.commandCode(), r.resultCode(), r.rule(), r.reason()));
+        } catch (RuntimeException e) {
+            // The peer is still answered; a failing audit sink must not cost the connection.
+            LOG.warn("{}: the refusal of a request could not be reported: {}", peerHost, e.toString());
+        }
+        answerError(request, r.resultCode(), r.failedAvp(), r.reason());
+        return false;
     }
 
     private boolean validOrAnswered(DiameterMessage request) {

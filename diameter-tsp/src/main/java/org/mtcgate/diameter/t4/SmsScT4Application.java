@@ -12,8 +12,16 @@ import org.mtcgate.diameter.peer.RequestContext;
 import org.mtcgate.diameter.s6m.Answers;
 import org.mtcgate.diameter.s6m.DiameterRefusal;
 import org.mtcgate.diameter.s6m.DiameterRefusalException;
+import org.mtcgate.filter.FilterEngine;
+import org.mtcgate.filter.InboundItem;
+import org.mtcgate.filter.Ingress;
+import org.mtcgate.filter.MessageKind;
+import org.mtcgate.filter.Originator;
 import org.mtcgate.filter.RequestStatus;
+import org.mtcgate.filter.Verdict;
+import org.mtcgate.filter.trigger.DeviceTrigger;
 import org.mtcgate.filter.trigger.SubmissionResult;
+import org.mtcgate.filter.trigger.TriggerObserver;
 import org.mtcgate.filter.trigger.TriggerSubmitter;
 
 import java.time.Clock;
@@ -33,14 +41,29 @@ import java.util.concurrent.atomic.LongAdder;
  * <p>A DTR repeating the Reference-Number of a pending trigger with the same content is answered 2001 without
  * a second submission; with other content, 5004 and Failed-AVP Reference-Number. A recall or replace of a
  * trigger not pending here gets 5535 ORIGINAL_MESSAGE_NOT_PENDING.
+ *
+ * <p>T4 ingress filter (TS 33.187 6.1): the node's Diameter layer lets only peers of role MTC-IWF send a DTR
+ * here; every trigger and replacement then passes the filter engine as ingress T4, the originator being the
+ * MTC-IWF's authenticated identity (the connection's peer, never a field of the DTR) and the target the IMSI and
+ * MSISDN of the User-Identifier (the names the SMS-SC delivers to; the External-Identifier is only carried back
+ * in the report). The kind is a device trigger (TP-PID 0x48), which the SMS-SC puts on every SM it sends for a
+ * DTR. A blocked DTR stores and sends nothing and is answered 5003 DIAMETER_AUTHORIZATION_REJECTED (RFC 6733
+ * 7.1.5: the request is not permitted to this originator; TS 29.337 7.3 has no code for a policy refusal, and
+ * 5530-5535 name SM faults the MTC-IWF could act on), or, when the sender's rate or quota ran out,
+ * 5531 DIAMETER_ERROR_SC_CONGESTION, as the engine's other load refusals. A recall is not filtered: it can only
+ * name a trigger of the same MTC-IWF, whose identity is the authenticated one.
  */
 public final class SmsScT4Application implements DiameterRequestHandler {
     private static final Logger LOG = LogManager.getLogger(SmsScT4Application.class);
+    /** RFC 6733 7.1.5. */
+    static final long DIAMETER_AUTHORIZATION_REJECTED = 5003;
 
     private final TriggerSubmitter engine;
     private final SmsScTriggers pending;
     private final Duration defaultValidity;
     private final Clock clock;
+    private final FilterEngine filter;
+    private final TriggerObserver observer;
     private final LongAdder taken = new LongAdder();
     private final LongAdder refused = new LongAdder();
 
@@ -48,12 +71,17 @@ public final class SmsScT4Application implements DiameterRequestHandler {
      * @param engine          the SMS-SC's trigger handling
      * @param pending         shared with the {@link T4DeliveryReporter}
      * @param defaultValidity for DTRs without Validity-Time
+     * @param filter          decides every DTR as ingress T4
+     * @param observer        told of every verdict (audit, metrics)
      */
-    public SmsScT4Application(TriggerSubmitter engine, SmsScTriggers pending, Duration defaultValidity, Clock clock) {
+    public SmsScT4Application(TriggerSubmitter engine, SmsScTriggers pending, Duration defaultValidity, Clock clock,
+                              FilterEngine filter, TriggerObserver observer) {
         this.engine = engine;
         this.pending = pending;
         this.defaultValidity = defaultValidity;
         this.clock = clock;
+        this.filter = filter;
+        this.observer = observer;
     }
 
     @Override
@@ -62,13 +90,23 @@ public final class SmsScT4Application implements DiameterRequestHandler {
             refused.increment();
             return done(Answers.commandUnsupported(request, context, "the SMS-SC accepts only Device-Trigger requests on T4"));
         }
-        String mtcIwfHost = request.avp(AvpCodes.ORIGIN_HOST).map(a -> a.text()).orElse(context.peerHost());
-        String mtcIwfRealm = request.avp(AvpCodes.ORIGIN_REALM).map(a -> a.text()).orElse(context.peerRealm());
+        // The authenticated peer, not the DTR's Origin-Host: it names the MTC-IWF to the filter and is the
+        // namespace of its Reference-Numbers, so one MTC-IWF can never reach another's triggers.
+        String mtcIwfHost = context.peerHost();
+        String mtcIwfRealm = context.peerRealm();
         DeviceTriggerCommand cmd;
         try {
             cmd = DeviceTriggerCommand.decode(request, mtcIwfHost, defaultValidity, clock.instant());
         } catch (DiameterRefusalException e) {
             return done(refuse(request, context, e.refusal()));
+        }
+        if (cmd.trigger() != null) {
+            Verdict verdict = decide(cmd, mtcIwfHost);
+            if (!verdict.allowed()) {
+                refused.increment();
+                LOG.debug("DTR from {} blocked by rule {}: {}", mtcIwfHost, verdict.ruleId(), verdict.reason());
+                return done(blocked(request, context, verdict));
+            }
         }
         CompletionStage<SubmissionResult> work;
         try {
@@ -142,6 +180,33 @@ public final class SmsScT4Application implements DiameterRequestHandler {
             }
             return r;
         });
+    }
+
+    /** The T4 ingress verdict on a trigger or replacement; every verdict is reported to the observer. */
+    private Verdict decide(DeviceTriggerCommand cmd, String mtcIwfHost) {
+        DeviceTrigger t = cmd.trigger();
+        InboundItem item = InboundItem.builder(Ingress.T4, Originator.named(mtcIwfHost))
+                .targetImsi(cmd.user().imsi())
+                .targetMsisdn(cmd.user().msisdn())
+                .tpPid(MessageKind.PID_DEVICE_TRIGGER)
+                .ports(t.applicationPort() < 0 ? InboundItem.NO_PORT : t.applicationPort(), InboundItem.NO_PORT)
+                .payloadLength(t.payload().length)
+                .build();
+        Verdict verdict = filter.evaluate(item);
+        observer.verdict(item, verdict);
+        return verdict;
+    }
+
+    /** The DTA for a DTR the filter blocked: see the class comment for the codes. */
+    private static DiameterMessage blocked(DiameterMessage request, RequestContext context, Verdict verdict) {
+        RequestStatus s = verdict.requestStatus();
+        if (s == RequestStatus.RATEEXCEEDED || s == RequestStatus.QUOTAEXCEEDED) {
+            return dta(request, context, T4Results.toDta(SubmissionResult.refused(s, verdict.reason())));
+        }
+        return context.answer(request, DIAMETER_AUTHORIZATION_REJECTED)
+                .avp(T4Avps.vendorSpecificApplicationId()).avp(BaseAvps.authSessionState(1))
+                .avp(BaseAvps.errorMessage("T4 ingress: " + verdict.ruleId() + ": " + verdict.reason()))
+                .build();
     }
 
     private DiameterMessage refuse(DiameterMessage request, RequestContext context, DiameterRefusal refusal) {

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mtcgate.diameter.peer.DiameterNodeConfig;
 import org.mtcgate.diameter.peer.PeerConfig;
+import org.mtcgate.diameter.peer.PeerRole;
 import org.mtcgate.diameter.tsp.DeviceActionAnswer;
 import org.mtcgate.diameter.tsp.ScsClient;
 import org.mtcgate.filter.ExternalId;
@@ -72,7 +73,7 @@ class TsharkTspTest {
     private ScsClient scs(String host, MtcIwfFixture iwf, LinkedBlockingQueue<ScsClient.DeliveryReport> reports)
             throws Exception {
         ScsClient c = ScsClient.start(DiameterNodeConfig.builder(MtcIwfFixture.identity(host, LO)).insecureLab(true)
-                .peer(PeerConfig.connecting(MtcIwfFixture.MTC_IWF, MtcIwfFixture.MTC_IWF_REALM, iwf.node.localAddress()))
+                .peer(PeerConfig.connecting(MtcIwfFixture.MTC_IWF, MtcIwfFixture.MTC_IWF_REALM, iwf.node.localAddress(), PeerRole.MTC_IWF))
                 .build(), MtcIwfFixture.MTC_IWF_REALM, reports::add);
         open.add(c);
         c.connected(MtcIwfFixture.MTC_IWF).get(WAIT.toSeconds(), TimeUnit.SECONDS);

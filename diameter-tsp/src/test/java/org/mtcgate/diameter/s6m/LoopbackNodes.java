@@ -4,6 +4,7 @@ import org.mtcgate.diameter.peer.DiameterNode;
 import org.mtcgate.diameter.peer.DiameterNodeConfig;
 import org.mtcgate.diameter.peer.LocalIdentity;
 import org.mtcgate.diameter.peer.PeerConfig;
+import org.mtcgate.diameter.peer.PeerRole;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -27,24 +28,24 @@ public final class LoopbackNodes implements AutoCloseable {
         return host.substring(host.indexOf('.') + 1);
     }
 
-    /** A listening node accepting {@code peerHosts}; not started, so that handlers can be registered. */
+    /** A listening node (HSS or SMS-SC) accepting {@code peerHosts} as MTC-IWFs; not started, so that handlers can be registered. */
     public DiameterNode server(String host, String... peerHosts) {
         DiameterNodeConfig.Builder cfg = DiameterNodeConfig.builder(identity(host))
                 .listen(new InetSocketAddress(LOOPBACK, 0)).insecureLab(true);
         for (String p : peerHosts) {
-            cfg.peer(PeerConfig.accepting(p, realm(p)));
+            cfg.peer(PeerConfig.accepting(p, realm(p), PeerRole.MTC_IWF));
         }
         DiameterNode node = new DiameterNode(cfg.build());
         nodes.add(node);
         return node;
     }
 
-    /** A node that connects to the started {@code servers}; not started. */
+    /** A node (an MTC-IWF) that connects to the started {@code servers}, each an HSS and SMS-SC; not started. */
     public DiameterNode client(String host, DiameterNode... servers) {
         DiameterNodeConfig.Builder cfg = DiameterNodeConfig.builder(identity(host)).insecureLab(true);
         for (DiameterNode s : servers) {
             String h = s.config().identity().originHost();
-            cfg.peer(PeerConfig.connecting(h, realm(h), s.localAddress()));
+            cfg.peer(PeerConfig.connecting(h, realm(h), s.localAddress(), PeerRole.HSS, PeerRole.SMS_SC));
         }
         DiameterNode node = new DiameterNode(cfg.build());
         nodes.add(node);

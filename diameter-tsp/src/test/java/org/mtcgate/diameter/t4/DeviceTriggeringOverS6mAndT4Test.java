@@ -6,6 +6,7 @@ import org.mtcgate.diameter.dictionary.ApplicationIds;
 import org.mtcgate.diameter.peer.DiameterNode;
 import org.mtcgate.diameter.peer.DiameterNodeConfig;
 import org.mtcgate.diameter.peer.PeerConfig;
+import org.mtcgate.diameter.peer.PeerRole;
 import org.mtcgate.diameter.s6m.HssS6mApplication;
 import org.mtcgate.diameter.s6m.LoopbackNodes;
 import org.mtcgate.diameter.s6m.S6mClientConfig;
@@ -92,15 +93,16 @@ class DeviceTriggeringOverS6mAndT4Test {
         RecordingEngine engine = new RecordingEngine();
         SmsScTriggers smsScPending = new SmsScTriggers(1000);
         DiameterNode smsScNode = nodes.server(SMS_SC, MTC_IWF)
-                .registerHandler(ApplicationIds.T4, new SmsScT4Application(engine, smsScPending, Duration.ofDays(1), clock)).start();
+                .registerHandler(ApplicationIds.T4, new SmsScT4Application(engine, smsScPending, Duration.ofDays(1), clock,
+                        T4IngressPolicy.trusting(MTC_IWF), TriggerObserver.NONE)).start();
         T4DeliveryReporter reporter = new T4DeliveryReporter(smsScNode, smsScPending, clock);
 
         // The MTC-IWF: Tsp server towards the SCS, S6m and T4 client towards the HSS and SMS-SC.
         DiameterNode mtcIwf = new DiameterNode(DiameterNodeConfig.builder(LoopbackNodes.identity(MTC_IWF))
                 .listen(new InetSocketAddress(LoopbackNodes.LOOPBACK, 0)).insecureLab(true)
                 .peer(PeerConfig.accepting(SCS, "utility.test"))
-                .peer(PeerConfig.connecting(HSS, "operator.test", hssNode.localAddress()))
-                .peer(PeerConfig.connecting(SMS_SC, "operator.test", smsScNode.localAddress()))
+                .peer(PeerConfig.connecting(HSS, "operator.test", hssNode.localAddress(), PeerRole.HSS))
+                .peer(PeerConfig.connecting(SMS_SC, "operator.test", smsScNode.localAddress(), PeerRole.SMS_SC))
                 .build());
         S6mSubscriberDirectory directory = new S6mSubscriberDirectory(mtcIwf,
                 new S6mClientConfig("operator.test", HSS, Duration.ofMinutes(5), 1000), clock);
@@ -123,7 +125,7 @@ class DeviceTriggeringOverS6mAndT4Test {
 
             LinkedBlockingQueue<ScsClient.DeliveryReport> dnrs = new LinkedBlockingQueue<>();
             scs = ScsClient.start(DiameterNodeConfig.builder(LoopbackNodes.identity(SCS)).insecureLab(true)
-                    .peer(PeerConfig.connecting(MTC_IWF, "operator.test", mtcIwf.localAddress())).build(), "operator.test", dnrs::add);
+                    .peer(PeerConfig.connecting(MTC_IWF, "operator.test", mtcIwf.localAddress(), PeerRole.MTC_IWF)).build(), "operator.test", dnrs::add);
             scs.connected(MTC_IWF).get(WAIT_SECONDS, TimeUnit.SECONDS);
 
             DeviceActionAnswer daa = scs.send(new DeviceActionRequest(SCS, null, ActionType.DEVICE_TRIGGER_REQUEST, 42, null,

@@ -72,7 +72,8 @@ class T4Test {
 
     @BeforeEach
     void start() throws Exception {
-        smsSc = new SmsScT4Application(engine, pending, Duration.ofDays(1), clock);
+        smsSc = new SmsScT4Application(engine, pending, Duration.ofDays(1), clock,
+                T4IngressPolicy.trusting(MTC_IWF), org.mtcgate.filter.trigger.TriggerObserver.NONE);
         smsScNode = nodes.server(SMS_SC, MTC_IWF).registerHandler(ApplicationIds.T4, smsSc).start();
         drrHandler = new T4DeliveryReportApplication(references, (id, outcome) -> {
             reports.add(new Report(id, outcome));
@@ -314,7 +315,8 @@ class T4Test {
                 T4Avps.referenceNumber(known)));
         DiameterMessage fromElsewhere = raw(CommandCodes.DELIVERY_REPORT, MTC_IWF, ui, smea, outcome, T4Avps.referenceNumber(known))
                 .toBuilder().avp(BaseAvps.originHost("smsc-other.operator.test")).avp(BaseAvps.originRealm("operator.test")).build();
-        assertRefused(5004, AvpCodes.REFERENCE_NUMBER, get(smsScNode.sendRequest(fromElsewhere)));
+        // Another Origin-Host than the connection authenticated: refused before the application (RequestBinding).
+        assertRefused(3010, AvpCodes.ORIGIN_HOST, get(smsScNode.sendRequest(fromElsewhere)));
         assertTrue(reports.isEmpty(), "no refused DRR reached the listener");
         assertEquals(1, references.size(), "the trigger still waits for its report");
 

@@ -84,7 +84,8 @@ class WiresharkS6mT4Test {
                     new SubscriberTable(List.of(new Subscriber(imsi, Msisdn.of("491701000001"), List.of(ExternalId.of("meter-1@meters.test")),
                             Set.of(SCS), List.of("491720000200", "sgsn:491720000300", "mme:mme1.epc.operator.test")))))).start();
             DiameterNode smsSc = nodes.server(SMS_SC, MTC_IWF).registerHandler(ApplicationIds.T4,
-                    new SmsScT4Application(new RecordingEngine(), new SmsScTriggers(10), Duration.ofDays(1), clock)).start();
+                    new SmsScT4Application(new RecordingEngine(), new SmsScTriggers(10), Duration.ofDays(1), clock,
+                            T4IngressPolicy.trusting(MTC_IWF), org.mtcgate.filter.trigger.TriggerObserver.NONE)).start();
             int p1 = hss.localAddress().getPort();
             int p2 = smsSc.localAddress().getPort();
             Process capture = new ProcessBuilder("tshark", "-i", "lo", "-f", "tcp port " + p1 + " or tcp port " + p2,

@@ -14,6 +14,7 @@ import org.mtcgate.diameter.peer.DiameterNode;
 import org.mtcgate.diameter.peer.DiameterNodeConfig;
 import org.mtcgate.diameter.peer.LocalIdentity;
 import org.mtcgate.diameter.peer.PeerConfig;
+import org.mtcgate.diameter.peer.PeerRole;
 import org.mtcgate.diameter.pki.IssuedCredential;
 import org.mtcgate.diameter.pki.LabCertificateAuthority;
 import org.mtcgate.filter.ExternalId;
@@ -148,7 +149,7 @@ class MtcIwfTspTest {
 
     ScsClient connect(String host, LabCertificateAuthority ca) throws Exception {
         DiameterNodeConfig.Builder cfg = DiameterNodeConfig.builder(identity(host))
-                .peer(PeerConfig.connecting(MTC_IWF, "operator.test", mtcIwf.localAddress()));
+                .peer(PeerConfig.connecting(MTC_IWF, "operator.test", mtcIwf.localAddress(), PeerRole.MTC_IWF));
         if (ca == null) {
             cfg.insecureLab(true);
         } else {

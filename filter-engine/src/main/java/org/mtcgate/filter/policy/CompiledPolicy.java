@@ -31,9 +31,15 @@ public final class CompiledPolicy {
     private final Verdict ordinaryDefault;
     private final List<SenderRule> senders;
     private final Map<String, UeSet> groups;
+    private final TriggerPorts triggerPorts;
 
     CompiledPolicy(String source, String digest, Map<Ingress, SenderIndex> indexes, Verdict ordinaryDefault,
                    List<SenderRule> senders, Map<String, UeSet> groups) {
+        this(source, digest, indexes, ordinaryDefault, senders, groups, TriggerPorts.NONE);
+    }
+
+    CompiledPolicy(String source, String digest, Map<Ingress, SenderIndex> indexes, Verdict ordinaryDefault,
+                   List<SenderRule> senders, Map<String, UeSet> groups, TriggerPorts triggerPorts) {
         this.source = source;
         this.digest = digest;
         this.indexByIngress = new SenderIndex[Ingress.values().length];
@@ -44,6 +50,7 @@ public final class CompiledPolicy {
         this.ordinaryDefault = ordinaryDefault;
         this.senders = List.copyOf(senders);
         this.groups = Map.copyOf(groups);
+        this.triggerPorts = triggerPorts;
     }
 
     /** Where the policy was read from. */
@@ -64,13 +71,28 @@ public final class CompiledPolicy {
         return groups;
     }
 
+    /** The application ports that make an SM a trigger (policy key {@code trigger-ports}). */
+    public TriggerPorts triggerPorts() {
+        return triggerPorts;
+    }
+
+    /** The item's kind under this policy: its own kind, raised to a trigger when it is sent to a trigger port. */
+    public MessageKind kindOf(InboundItem item) {
+        MessageKind kind = item.kind();
+        return triggerPorts.contains(item.destinationPort()) ? kind.atLeast(MessageKind.TRIGGER) : kind;
+    }
+
     /** Decides on one item; with {@code consume} false, rate and quota are only looked at (for explain). */
     public Verdict evaluate(InboundItem item, TimeSource time, boolean consume, Trace trace) {
-        MessageKind kind = item.kind();
+        MessageKind kind = kindOf(item);
         Ingress ingress = item.ingress();
         if (trace != null) {
             trace.step("item: " + item.describe());
-            trace.step("TP-PID 0x" + Integer.toHexString(item.tpPid()) + " is " + kind.policyName()
+            if (kind != item.kind()) {
+                trace.step("destination port " + item.destinationPort() + " is a trigger port of the policy");
+            }
+            trace.step("TP-PID 0x" + Integer.toHexString(item.tpPid()) + ", TP-DCS and UDH make it "
+                    + kind.policyName()
                     + (kind.isProtected() ? ", a protected kind: denied unless granted" : ", not protected"));
         }
         SenderIndex index = indexByIngress[ingress.ordinal()];
@@ -179,6 +201,9 @@ public final class CompiledPolicy {
         StringBuilder sb = new StringBuilder();
         sb.append("policy ").append(source).append(" (digest ").append(digest).append(")\n");
         sb.append("ordinary SMs without a grant: ").append(ordinaryDefault.decision()).append('\n');
+        if (!triggerPorts.isEmpty()) {
+            sb.append("trigger ports: ").append(triggerPorts).append('\n');
+        }
         sb.append("groups:\n");
         groups.values().stream().sorted((a, b) -> a.name().compareTo(b.name()))
                 .forEach(g -> sb.append("  ").append(g.name()).append(" (").append(g.msisdnCount()).append(" listed MSISDNs)\n"));

@@ -40,7 +40,8 @@ import java.util.Set;
  * with file, line and field; nothing is half-built, and the caller keeps the policy in force.
  */
 public final class PolicyLoader {
-    private static final Set<String> TOP = Set.of("version", "defaults", "groups", "senders", "home-network");
+    private static final Set<String> TOP = Set.of("version", "defaults", "groups", "senders", "home-network",
+            "trigger-ports");
     private static final Set<String> DEFAULTS = Set.of("ordinary");
     private static final Set<String> GROUP = Set.of("description", "msisdns", "msisdn-prefixes", "msisdn-ranges",
             "msisdn-files", "imsis", "imsi-prefixes", "external-ids", "external-id-domains", "include");
@@ -93,7 +94,8 @@ public final class PolicyLoader {
         }
         Map<Ingress, SenderIndex> built = new EnumMap<>(Ingress.class);
         indexes.forEach((k, v) -> built.put(k, v.build()));
-        return new CompiledPolicy(source, digest(text), built, ordinaryDefault, senders, groups.compiled());
+        return new CompiledPolicy(source, digest(text), built, ordinaryDefault, senders, groups.compiled(),
+                TriggerPorts.read(top.get("trigger-ports")));
     }
 
     /** After a policy is installed, forget the limiters of senders it dropped. */

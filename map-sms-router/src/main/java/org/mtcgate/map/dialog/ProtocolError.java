@@ -33,7 +33,10 @@ public enum ProtocolError {
     /** The MO sink did not take the SM: SM-DeliveryFailure, sc-Congestion. */
     SINK_FAILED,
     /** The peer aborted the incoming dialog, or it timed out, before it was answered. */
-    INCOMING_DIALOG_LOST;
+    INCOMING_DIALOG_LOST,
+    /** An MO SMS-COMMAND that passed the filter: the SMS-SC keeps no submitted SM to act on it:
+     *  SM-DeliveryFailure, equipmentProtocolError. */
+    COMMAND_NOT_SERVED;
 
     /** The metric label, e.g. {@code unknown-correlation}. */
     public String counterName() {

@@ -6,46 +6,39 @@ import org.mtcgate.filter.Ingress;
 import org.mtcgate.filter.Originator;
 import org.mtcgate.filter.routing.Correlation;
 import org.mtcgate.map.dialog.Digits;
-import org.mtcgate.map.tpdu.ApplicationPort;
 import org.mtcgate.map.tpdu.SmsDeliver;
+import org.mtcgate.map.tpdu.SmsStatusReport;
+import org.mtcgate.map.tpdu.Tpdu;
 import org.mtcgate.map.tpdu.TpduCodec;
 import org.mtcgate.map.tpdu.TpduException;
+import org.mtcgate.map.tpdu.TpduItems;
 
-/** Describes an MT-ForwardSM at the router to the filter engine: originator, real target, TP-PID and ports. */
+/** Describes an MT-ForwardSM at the router to the filter engine: originator, real target, TP-PID, DCS and UDH. */
 final class MtItems {
-    /** TP-MTI of SMS-STATUS-REPORT on the MT path (TS 23.040 9.2.3.1). */
-    private static final int MTI_STATUS_REPORT = 2;
-
     private MtItems() {
     }
 
     /**
      * The item for an SM from service centre {@code serviceCentre} (SM-RP-OA), delivered by SCCP calling GT
-     * {@code callingGt} (null when the calling address had none), to the UE of {@code correlation}. An
-     * SMS-DELIVER is decoded for TP-OA, TP-PID, TP-DCS and ports; an SMS-STATUS-REPORT carries no user data for
-     * the UE's SIM or applications and is described as an ordinary SM; anything else is malformed.
+     * {@code callingGt} (null when the calling address had none), to the UE of {@code correlation}. The TPDU must
+     * be a canonically encoded SMS-DELIVER or SMS-STATUS-REPORT ({@link TpduCodec#decodeMt}); both are screened
+     * on TP-PID, TP-DCS and UDH, since a status report may carry user data too.
      */
     static InboundItem item(GlobalTitle serviceCentre, GlobalTitle callingGt, byte[] tpdu, Correlation correlation)
             throws TpduException {
         if (tpdu == null) {
             throw new TpduException("SM-RP-UI", 0, "missing");
         }
-        if (TpduCodec.messageTypeIndicator(tpdu) == MTI_STATUS_REPORT) {
-            return target(InboundItem.builder(Ingress.ROUTER_MT, Originator.smsc(serviceCentre, callingGt, null)),
-                    correlation).tpPid(0).build();
+        Tpdu decoded = TpduCodec.decodeMt(tpdu);
+        GlobalTitle tpOa = null;
+        if (decoded instanceof SmsDeliver deliver && !deliver.originatingAddress().isAlphanumeric()) {
+            tpOa = Digits.globalTitle(deliver.originatingAddress().value());
         }
-        SmsDeliver deliver = TpduCodec.decodeDeliver(tpdu);
-        GlobalTitle tpOa = deliver.originatingAddress().isAlphanumeric() ? null
-                : Digits.globalTitle(deliver.originatingAddress().value());
-        InboundItem.Builder b = InboundItem.builder(Ingress.ROUTER_MT, Originator.smsc(serviceCentre, callingGt, tpOa));
-        target(b, correlation).tpPid(deliver.protocolIdentifier()).tpDcs(deliver.dataCodingScheme())
-                .payloadLength(deliver.userData().body().length);
-        deliver.userData().optionalHeader().flatMap(h -> h.applicationPort()).ifPresent(
-                (ApplicationPort p) -> b.ports(p.destinationPort(), p.originatorPort()));
-        return b.build();
-    }
-
-    private static InboundItem.Builder target(InboundItem.Builder b, Correlation correlation) {
-        return b.targetImsi(correlation.imsi()).targetMsisdn(correlation.msisdn());
+        InboundItem.Builder b = InboundItem.builder(Ingress.ROUTER_MT, Originator.smsc(serviceCentre, callingGt, tpOa))
+                .targetImsi(correlation.imsi()).targetMsisdn(correlation.msisdn());
+        int payload = decoded instanceof SmsDeliver deliver ? deliver.userData().body().length
+                : ((SmsStatusReport) decoded).userData() == null ? 0
+                : ((SmsStatusReport) decoded).userData().body().length;
+        return TpduItems.describe(b, decoded, payload).build();
     }
 }

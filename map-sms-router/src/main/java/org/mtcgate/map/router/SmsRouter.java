@@ -35,7 +35,9 @@ import org.mtcgate.filter.GlobalTitle;
 import org.mtcgate.filter.Imsi;
 import org.mtcgate.filter.InboundItem;
 import org.mtcgate.filter.Msisdn;
+import org.mtcgate.filter.TimeSource;
 import org.mtcgate.filter.Verdict;
+import org.mtcgate.filter.concat.ConcatenationTracker;
 import org.mtcgate.filter.routing.Correlation;
 import org.mtcgate.filter.routing.CorrelationId;
 import org.mtcgate.filter.routing.CorrelationStore;
@@ -50,6 +52,7 @@ import org.mtcgate.map.peer.SmsListenerAdapter;
 import org.mtcgate.map.stack.GlobalTitles;
 import org.mtcgate.map.stack.Ss7Stack;
 import org.mtcgate.map.stack.Ss7StackConfig;
+import org.mtcgate.map.tpdu.ConcatenationLimits;
 import org.mtcgate.map.tpdu.TpduException;
 
 /**
@@ -60,8 +63,9 @@ import org.mtcgate.map.tpdu.TpduException;
  * home IMSI, and answers with that ID as IMSI and its own GT as networkNode-Number: the real IMSI and location
  * never leave. HLR errors are relayed unchanged.
  *
- * <p>MT-ForwardSM (shortMsgMTRelayContext v3; ForwardSM in v2) to a correlation ID: the TPDU is decoded and the
- * filter engine decides (ingress ROUTER_MT; originator = SM-RP-OA, SCCP calling GT, TP-OA). Blocked:
+ * <p>MT-ForwardSM (shortMsgMTRelayContext v3; ForwardSM in v2) to a correlation ID: the TPDU is decoded (only
+ * a canonically encoded SMS-DELIVER or SMS-STATUS-REPORT is taken), the filter engine decides on its TP-PID,
+ * TP-DCS and UDH, and the parts of a concatenated SM are judged together (ingress ROUTER_MT; originator = SM-RP-OA, SCCP calling GT, TP-OA). Blocked:
  * facilityNotSupported. Allowed: forwarded in the same version with the real IMSI to the serving MSC (or SGSN),
  * and its result or MAP error relayed back.
  *
@@ -98,6 +102,9 @@ public final class SmsRouter extends SmsListenerAdapter {
     private final SecureRandom random = new SecureRandom();
     private final SccpAddress callingAddress;
     private final ISDNAddressString routerNode;
+    /** Parts of concatenated SMs: a message with a protected part is blocked whole (see ConcatenationTracker). */
+    private final ConcatenationTracker concatenation = new ConcatenationTracker(
+            ConcatenationLimits.MAX_MESSAGES, ConcatenationLimits.TIMEOUT, TimeSource.SYSTEM);
 
     private SmsRouter(Ss7Stack stack, RouterConfig config, FilterEngine filter, CorrelationStore store, Clock clock,
                       RouterObserver observer) {
@@ -288,7 +295,7 @@ public final class SmsRouter extends SmsListenerAdapter {
                     SMEnumeratedDeliveryFailureCause.equipmentProtocolError), e.getMessage());
             return;
         }
-        Verdict verdict = filter.evaluate(item);
+        Verdict verdict = concatenation.screen(item, filter.policy().kindOf(item), filter.evaluate(item));
         if (!verdict.allowed()) {
             in.answerError(errors.facilityNotSupported(), () -> {
                 counters.blocked.increment();

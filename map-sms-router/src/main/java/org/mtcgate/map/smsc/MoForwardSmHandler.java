@@ -20,7 +20,9 @@ import org.mobicents.protocols.ss7.map.api.service.sms.SmsSignalInfo;
 import org.mtcgate.filter.FilterEngine;
 import org.mtcgate.filter.GlobalTitle;
 import org.mtcgate.filter.InboundItem;
+import org.mtcgate.filter.TimeSource;
 import org.mtcgate.filter.Verdict;
+import org.mtcgate.filter.concat.ConcatenationTracker;
 import org.mtcgate.map.dialog.DialogGuard;
 import org.mtcgate.map.dialog.Dialogs;
 import org.mtcgate.map.dialog.Digits;
@@ -29,7 +31,9 @@ import org.mtcgate.map.dialog.MapErrors;
 import org.mtcgate.map.dialog.ProtocolError;
 import org.mtcgate.map.peer.SmsListenerAdapter;
 import org.mtcgate.map.stack.Ss7Stack;
+import org.mtcgate.map.tpdu.ConcatenationLimits;
 import org.mtcgate.map.tpdu.SmsSubmit;
+import org.mtcgate.map.tpdu.Tpdu;
 import org.mtcgate.map.tpdu.TpduCodec;
 import org.mtcgate.map.tpdu.TpduException;
 
@@ -58,6 +62,8 @@ public final class MoForwardSmHandler extends SmsListenerAdapter {
     private final Set<String> serviceCentres;
     private final MoCounters counters = new MoCounters();
     private final DialogGuard guard;
+    private final ConcatenationTracker concatenation = new ConcatenationTracker(
+            ConcatenationLimits.MAX_MESSAGES, ConcatenationLimits.TIMEOUT, TimeSource.SYSTEM);
 
     private MoForwardSmHandler(Ss7Stack stack, FilterEngine filter, MoSmSink sink, MoObserver observer,
                                Set<String> serviceCentres) {
@@ -136,25 +142,31 @@ public final class MoForwardSmHandler extends SmsListenerAdapter {
             return;
         }
         byte[] tpdu = ui == null ? null : ui.getData();
-        SmsSubmit submit;
+        Tpdu decoded;
         try {
             if (tpdu == null) {
                 throw new TpduException("SM-RP-UI", 0, "missing");
             }
-            submit = TpduCodec.decodeSubmit(tpdu);
+            decoded = TpduCodec.decodeMo(tpdu);
         } catch (TpduException e) {
             refuse(in, ProtocolError.MALFORMED_TPDU, errors.smDeliveryFailure(in.mapVersion(),
                     SMEnumeratedDeliveryFailureCause.equipmentProtocolError), e.getMessage());
             return;
         }
         GlobalTitle relayedBy = Dialogs.callingGlobalTitle(dialog);
-        InboundItem item = MoItems.item(ue, relayedBy, submit);
-        Verdict verdict = filter.evaluate(item);
+        InboundItem item = MoItems.item(ue, relayedBy, decoded);
+        Verdict verdict = concatenation.screen(item, filter.policy().kindOf(item), filter.evaluate(item));
         if (!verdict.allowed()) {
             in.answerError(errors.facilityNotSupported(), () -> {
                 counters.blocked.increment();
                 notify(() -> observer.blocked(item, verdict));
             });
+            return;
+        }
+        if (!(decoded instanceof SmsSubmit submit)) {
+            refuse(in, ProtocolError.COMMAND_NOT_SERVED, errors.smDeliveryFailure(in.mapVersion(),
+                    SMEnumeratedDeliveryFailureCause.equipmentProtocolError), "SMS-COMMAND passed the filter: "
+                    + "this SMS-SC keeps no submitted SM to act on");
             return;
         }
         CompletionStage<Void> stored;

@@ -6,25 +6,28 @@ import org.mtcgate.filter.Ingress;
 import org.mtcgate.filter.Msisdn;
 import org.mtcgate.filter.Originator;
 import org.mtcgate.map.dialog.Digits;
+import org.mtcgate.map.tpdu.SmsAddress;
+import org.mtcgate.map.tpdu.SmsCommand;
 import org.mtcgate.map.tpdu.SmsSubmit;
+import org.mtcgate.map.tpdu.Tpdu;
+import org.mtcgate.map.tpdu.TpduItems;
 
-/** Describes an MO SM to the filter engine: the UE by its MSISDN, the relaying MSC's GT, TP-DA, TP-PID, ports. */
+/**
+ * Describes an MO SM to the filter engine: the UE by its MSISDN, the relaying MSC's GT, TP-DA, TP-PID, TP-DCS and
+ * UDH. An SMS-COMMAND is screened by its TP-PID and the UDH of its TP-CD (its TP-CT was checked on decode).
+ */
 final class MoItems {
     private MoItems() {
     }
 
-    static InboundItem item(GlobalTitle ue, GlobalTitle relayedBy, SmsSubmit submit) {
-        InboundItem.Builder b = InboundItem.builder(Ingress.SMS_IWMSC_MO,
-                        new Originator(ue.digits(), ue, relayedBy, null))
-                .tpPid(submit.protocolIdentifier()).tpDcs(submit.dataCodingScheme())
-                .payloadLength(submit.userData().body().length);
-        GlobalTitle destination = submit.destinationAddress().isAlphanumeric() ? null
-                : Digits.globalTitle(submit.destinationAddress().value());
+    static InboundItem item(GlobalTitle ue, GlobalTitle relayedBy, Tpdu tpdu) {
+        InboundItem.Builder b = InboundItem.builder(Ingress.SMS_IWMSC_MO, new Originator(ue.digits(), ue, relayedBy, null));
+        SmsAddress to = tpdu instanceof SmsSubmit s ? s.destinationAddress() : ((SmsCommand) tpdu).destinationAddress();
+        int payload = tpdu instanceof SmsSubmit s ? s.userData().body().length : ((SmsCommand) tpdu).commandData().length;
+        GlobalTitle destination = to.isAlphanumeric() ? null : Digits.globalTitle(to.value());
         if (destination != null) {
             b.targetMsisdn(Msisdn.of(destination.digits()));
         }
-        submit.userData().optionalHeader().flatMap(h -> h.applicationPort())
-                .ifPresent(p -> b.ports(p.destinationPort(), p.originatorPort()));
-        return b.build();
+        return TpduItems.describe(b, tpdu, payload).build();
     }
 }

@@ -11,6 +11,8 @@ import java.util.Arrays;
 public record InformationElement(int identifier, byte[] data) {
     /** Concatenated short message, 8-bit reference (9.2.3.24.1). */
     public static final int IEI_CONCATENATION_8BIT = 0x00;
+    /** Concatenated short message, 16-bit reference (9.2.3.24.8). */
+    public static final int IEI_CONCATENATION_16BIT = 0x08;
     /** Application port addressing, 8-bit ports (9.2.3.24.3). */
     public static final int IEI_APPLICATION_PORT_8BIT = 0x04;
     /** Application port addressing, 16-bit ports (9.2.3.24.4). */
@@ -45,6 +47,11 @@ public record InformationElement(int identifier, byte[] data) {
         checkPort(originatorPort, 0xFF);
         return new InformationElement(IEI_APPLICATION_PORT_8BIT,
                 new byte[] {(byte) destinationPort, (byte) originatorPort});
+    }
+
+    /** IEI 0x00 (9.2.3.24.1): reference, total, sequence, one octet each. */
+    public static InformationElement concatenation8(int reference, int total, int sequence) {
+        return new InformationElement(IEI_CONCATENATION_8BIT, new byte[] {(byte) reference, (byte) total, (byte) sequence});
     }
 
     /**

@@ -18,7 +18,7 @@ import java.util.Objects;
  */
 public record SmsDeliver(boolean moreMessagesToSend, boolean loopPrevention, boolean statusReportIndication,
                          boolean replyPath, SmsAddress originatingAddress, int protocolIdentifier,
-                         int dataCodingScheme, ServiceCentreTimeStamp serviceCentreTimeStamp, UserData userData) {
+                         int dataCodingScheme, ServiceCentreTimeStamp serviceCentreTimeStamp, UserData userData) implements Tpdu {
     /** TP-MTI of SMS-DELIVER (9.2.3.1). */
     public static final int MTI = 0;
 
@@ -36,5 +36,10 @@ public record SmsDeliver(boolean moreMessagesToSend, boolean loopPrevention, boo
 
     public boolean userDataHeaderIndicator() {
         return userData.hasHeader();
+    }
+
+    @Override
+    public UserDataHeader header() {
+        return userData.header();
     }
 }

@@ -14,7 +14,7 @@ import java.util.Objects;
  */
 public record SmsSubmit(boolean rejectDuplicates, boolean statusReportRequest, boolean replyPath,
                         int messageReference, SmsAddress destinationAddress, int protocolIdentifier,
-                        int dataCodingScheme, ValidityPeriod validityPeriod, UserData userData) {
+                        int dataCodingScheme, ValidityPeriod validityPeriod, UserData userData) implements Tpdu {
     /** TP-MTI of SMS-SUBMIT (9.2.3.1). */
     public static final int MTI = 1;
 
@@ -33,5 +33,10 @@ public record SmsSubmit(boolean rejectDuplicates, boolean statusReportRequest, b
 
     public boolean userDataHeaderIndicator() {
         return userData.hasHeader();
+    }
+
+    @Override
+    public UserDataHeader header() {
+        return userData.header();
     }
 }

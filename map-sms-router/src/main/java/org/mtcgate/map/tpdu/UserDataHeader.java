@@ -42,6 +42,35 @@ public record UserDataHeader(List<InformationElement> elements) {
                 .map(d -> new ApplicationPort(d[0] & 0xFF, d[1] & 0xFF, false));
     }
 
+    /** The IEIs in order, as the filter engine screens them. */
+    public int[] identifiers() {
+        int[] out = new int[elements.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = elements.get(i).identifier();
+        }
+        return out;
+    }
+
+    /**
+     * The concatenation IE (IEI 0x00, 8-bit reference, or 0x08, 16-bit reference; 9.2.3.24.1, 9.2.3.24.8), the
+     * last one when there are several. Lengths and values were checked on decode.
+     */
+    public Optional<Concatenation> concatenation() {
+        InformationElement found = null;
+        for (InformationElement element : elements) {
+            if (element.identifier() == InformationElement.IEI_CONCATENATION_8BIT
+                    || element.identifier() == InformationElement.IEI_CONCATENATION_16BIT) {
+                found = element;
+            }
+        }
+        if (found == null) {
+            return Optional.empty();
+        }
+        byte[] d = found.data();
+        return Optional.of(d.length == 3 ? new Concatenation(d[0] & 0xFF, d[1] & 0xFF, d[2] & 0xFF)
+                : new Concatenation((d[0] & 0xFF) << 8 | d[1] & 0xFF, d[2] & 0xFF, d[3] & 0xFF));
+    }
+
     /** True when the header announces an OTA command packet (IEI 0x70, TS 31.115), the SIM data download path. */
     public boolean hasOtaCommandPacket() {
         return find(InformationElement.IEI_OTA_COMMAND_PACKET).isPresent();
@@ -78,6 +107,8 @@ public record UserDataHeader(List<InformationElement> elements) {
         List<InformationElement> elements = new ArrayList<>();
         int i = 1;
         int end = 1 + udhl;
+        int portIes = 0;
+        int concatenationIes = 0;
         while (i < end) {
             if (i + 2 > end) {
                 throw new TpduException("UDH IE", udOffset + i, "IE header needs 2 octets, only " + (end - i)
@@ -92,11 +123,33 @@ public record UserDataHeader(List<InformationElement> elements) {
             int expected = switch (iei) {
                 case InformationElement.IEI_APPLICATION_PORT_16BIT -> 4;
                 case InformationElement.IEI_APPLICATION_PORT_8BIT -> 2;
+                case InformationElement.IEI_CONCATENATION_8BIT -> 3;
+                case InformationElement.IEI_CONCATENATION_16BIT -> 4;
                 default -> -1;
             };
             if (expected >= 0 && length != expected) {
                 throw new TpduException("UDH IE", udOffset + i,
                         String.format("IEI %02X has length %d, TS 23.040 requires %d", iei, length, expected));
+            }
+            if (iei == InformationElement.IEI_CONCATENATION_8BIT || iei == InformationElement.IEI_CONCATENATION_16BIT) {
+                // 9.2.3.24.1: a receiver ignores a part numbered 0 or beyond the total; handsets differ, so refuse.
+                int total = ud[i + length] & 0xFF;
+                int sequence = ud[i + 1 + length] & 0xFF;
+                if (total == 0 || sequence == 0 || sequence > total) {
+                    throw new TpduException("UDH IE", udOffset + i, String.format(
+                            "IEI %02X names part %d of %d", iei, sequence, total));
+                }
+            }
+            // Two port or two concatenation IEs: 9.2.3.24 says the last wins, but handsets differ, and the one we
+            // screen might not be the one the handset uses (a trigger port hidden behind a harmless one).
+            boolean port = iei == InformationElement.IEI_APPLICATION_PORT_8BIT
+                    || iei == InformationElement.IEI_APPLICATION_PORT_16BIT;
+            boolean concatenation = iei == InformationElement.IEI_CONCATENATION_8BIT
+                    || iei == InformationElement.IEI_CONCATENATION_16BIT;
+            if (port && ++portIes > 1 || concatenation && ++concatenationIes > 1) {
+                throw new TpduException("UDH IE", udOffset + i, String.format(
+                        "a second %s IE (IEI %02X): which one a handset uses is not defined",
+                        port ? "application port" : "concatenation", iei));
             }
             byte[] data = new byte[length];
             System.arraycopy(ud, i + 2, data, 0, length);

@@ -58,6 +58,31 @@ class TsharkCrossCheckTest {
                 "1|0||46708251358|0|0|2|0|||hellohello"), rows);
     }
 
+    /** SMS-STATUS-REPORT (SC to MS) and SMS-COMMAND (MS to SC), the types the router and MO path now screen. */
+    @Test
+    void wiresharkReadsStatusReportsAndCommandsAsWeDo() throws Exception {
+        assumeTrue(onPath("tshark") && onPath("text2pcap"), "tshark/text2pcap not installed");
+        List<String> lines = List.of(
+                frame('O', Hex.parse("06 05 0A919403214365 62112231146340 62112231246340 00")),
+                frame('O', Hex.parse("42 05 0A919403214365 62112231146340 62112231146340 20 07 7F F6 0C 06050423F00000 0102030405")),
+                frame('I', Hex.parse("22 08 48 02 07 0C91947190785634 02 AABB")));
+        for (String line : lines) { // what we decode, before asking Wireshark
+            byte[] octets = Hex.parse(line.substring(7).replace(" ", ""));
+            if (line.charAt(0) == 'O') {
+                TpduCodec.decodeMt(octets);
+            } else {
+                TpduCodec.decodeMo(octets);
+            }
+        }
+        List<String> rows = decode(lines, "gsm_sms.tp-mti gsm_sms.tp-mr gsm_sms.tp-ra gsm_sms.tp-da gsm_sms.tp-pid "
+                + "gsm_sms.tp-dcs gsm_sms.tp-udhi gsm_sms.tp.parameter_indicator gsm_sms.tp.command_type "
+                + "gsm_sms.tp.command_data_length gsm_sms.destination_port");
+        assertEquals(List.of(
+                "2|5|4930123456||||0||||",
+                "2|5|4930123456||127|246|1|0x07|||9200",
+                "2|8||491709876543|72||0||2|2|"), rows);
+    }
+
     private static String frame(char direction, byte[] tpdu) {
         StringBuilder line = new StringBuilder().append(direction).append(" 0000");
         for (byte b : tpdu) {
@@ -67,13 +92,17 @@ class TsharkCrossCheckTest {
     }
 
     private List<String> decode(List<String> frames) throws IOException, InterruptedException {
+        return decode(frames, FIELDS);
+    }
+
+    private List<String> decode(List<String> frames, String fields) throws IOException, InterruptedException {
         Path text = Files.write(dir.resolve("tpdus.txt"), frames);
         Path capture = dir.resolve("tpdus.pcapng");
         run(List.of("text2pcap", "-q", "-D", "-l", "147", text.toString(), capture.toString()));
         List<String> command = new ArrayList<>(List.of("tshark", "-n", "-r", capture.toString(),
                 "-o", "uat:user_dlts:\"User 0 (DLT=147)\",\"gsm_sms\",\"0\",\"\",\"0\",\"\"",
                 "-T", "fields", "-E", "separator=|"));
-        for (String field : FIELDS.split(" ")) {
+        for (String field : fields.split(" ")) {
             command.add("-e");
             command.add(field);
         }
