@@ -170,6 +170,26 @@ public final class AuditLog implements AutoCloseable {
     }
 
     /**
+     * Records Diameter requests refused with 3004 DIAMETER_TOO_BUSY. A flood is recorded in aggregate: the first
+     * refusal at once, then at most one record a second per peer with the refusals since the previous record.
+     *
+     * @param peer    the peer's authenticated Origin-Host
+     * @param scope   {@code peer} or {@code total}: which bound on pending requests was met
+     * @param refused requests refused since the previous record for this peer
+     * @param pending requests pending under that bound
+     * @param limit   the bound
+     */
+    public void diameterOverload(String peer, String scope, long refused, int pending, int limit) {
+        logger.info(new AuditRecord("diameter-overload")
+                .field("peer", peer)
+                .field("scope", scope)
+                .field("refused", refused)
+                .field("result_code", 3004)
+                .field("pending", pending)
+                .field("limit", limit));
+    }
+
+    /**
      * Records a console command that changes state. Same shape as the console's auditor callback, so the node
      * passes {@code auditLog::console}.
      */

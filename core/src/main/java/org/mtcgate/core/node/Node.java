@@ -309,6 +309,7 @@ public final class Node implements AutoCloseable {
         b.watchdogInterval(d.watchdog())
                 .requestTimeout(d.requestTimeout())
                 .maxMessageLength(d.maxMessage());
+        DiameterObservation.configure(b, d.protection());
         for (DiameterSettings.Peer p : d.peers()) {
             b.peer(p.toPeerConfig());
         }
@@ -320,6 +321,7 @@ public final class Node implements AutoCloseable {
             b.tls(tls(d));
         }
         diameter = new DiameterNode(b.build()).peerSecurityListener(new PeerRefusals(audit, metrics));
+        DiameterObservation.attach(diameter, audit, metrics);
         if (config.has(Role.MTC_IWF)) {
             addMtcIwf(d);
         }
