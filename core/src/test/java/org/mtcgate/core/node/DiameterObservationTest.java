@@ -90,7 +90,8 @@ class DiameterObservationTest {
 
     private static DiameterMessage dar(long reference) {
         return DiameterMessage.request(CommandCodes.DEVICE_ACTION, ApplicationIds.TSP, true)
-                .avp(BaseAvps.sessionId(SCS + ";" + reference)).avp(BaseAvps.authSessionState(1))
+                .avp(BaseAvps.sessionId(SCS + ";" + reference)).avp(BaseAvps.authApplicationId(ApplicationIds.TSP))
+                .avp(BaseAvps.authSessionState(1))
                 .avp(BaseAvps.originHost(SCS)).avp(BaseAvps.originRealm("example.test"))
                 .avp(BaseAvps.destinationRealm("operator.test"))
                 .avp(Avp.builder(AvpCodes.DEVICE_ACTION).vendor(VendorIds.TGPP).mandatory().grouped(
