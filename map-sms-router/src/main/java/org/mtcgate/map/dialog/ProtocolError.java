@@ -33,7 +33,26 @@ public enum ProtocolError {
     /** The MO sink did not take the SM: SM-DeliveryFailure, sc-Congestion. */
     SINK_FAILED,
     /** The peer aborted the incoming dialog, or it timed out, before it was answered. */
-    INCOMING_DIALOG_LOST;
+    INCOMING_DIALOG_LOST,
+    /** A TC-BEGIN with more than one component: U-ABORT before any of it reaches a handler (all or nothing). */
+    MULTIPLE_COMPONENTS,
+    /** A TC-BEGIN without a component: nothing to serve, U-ABORT at once instead of waiting for the idle timer. */
+    NO_COMPONENT,
+    /** An invoke whose parameter MAP cannot decode, or a MAP-OPEN that does not decode: U-ABORT at once. */
+    UNDECODABLE_COMPONENT,
+    /** The peer already has its maximum of open incoming dialogs: TC P-ABORT resourceLimitation. */
+    DIALOG_LIMIT_PEER,
+    /** The node already has its maximum of open incoming dialogs: TC P-ABORT resourceLimitation. */
+    DIALOG_LIMIT_TOTAL,
+    /** A received dialog nobody took on and nobody ended (e.g. the stack failed on it): U-ABORT. */
+    UNANSWERED_DIALOG,
+    /** A TC-CONTINUE for a transaction this node does not know: TCAP's P-ABORT unrecognizedTransactionID. */
+    UNKNOWN_TRANSACTION;
+
+    /** The rule id written in the audit line of such a refusal, e.g. {@code map-unknown-correlation}. */
+    public String ruleId() {
+        return "map-" + counterName();
+    }
 
     /** The metric label, e.g. {@code unknown-correlation}. */
     public String counterName() {
