@@ -114,7 +114,7 @@ final class BeginScreen {
         }
         if (!fits) {
             return new Verdict(ProtocolError.UNEXPECTED_COMPONENT, MAPProviderAbortReason.abnormalDialogue,
-                    "operation " + op + " does not belong to " + context);
+                    "operation " + op + " does not belong to " + context(begin));
         }
         return decodes(context.getApplicationContextName(), version, op, invoke.getParameter());
     }
