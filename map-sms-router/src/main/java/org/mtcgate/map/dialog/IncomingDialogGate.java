@@ -8,6 +8,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import org.mobicents.protocols.asn.AsnInputStream;
 import org.mobicents.protocols.asn.AsnOutputStream;
 import org.mobicents.protocols.ss7.map.MAPProviderImpl;
 import org.mobicents.protocols.ss7.map.api.MAPApplicationContext;
@@ -38,7 +39,9 @@ import org.mobicents.protocols.ss7.tcap.api.tc.dialog.events.TCPAbortIndication;
 import org.mobicents.protocols.ss7.tcap.api.tc.dialog.events.TCUniIndication;
 import org.mobicents.protocols.ss7.tcap.api.tc.dialog.events.TCUserAbortIndication;
 import org.mobicents.protocols.ss7.tcap.api.tc.dialog.events.TCUserAbortRequest;
+import org.mobicents.protocols.ss7.tcap.asn.ParseException;
 import org.mobicents.protocols.ss7.tcap.asn.TcapFactory;
+import org.mobicents.protocols.ss7.tcap.asn.comp.PAbortCauseType;
 import org.mobicents.protocols.ss7.tcap.asn.UserInformation;
 import org.mobicents.protocols.ss7.tcap.asn.Utils;
 import org.mobicents.protocols.ss7.tcap.asn.comp.Invoke;
@@ -176,6 +179,11 @@ public final class IncomingDialogGate implements TCListener, AutoCloseable {
                     refuseForResources(message, data, full);
                     return;
                 }
+                String malformed = parseFailure(data);
+                if (malformed != null) {
+                    refuseMalformed(message, data, malformed);
+                    return;
+                }
             } else if (type == TC_CONTINUE) {
                 noteUnknownTransaction(message, data);
             }
@@ -222,24 +230,75 @@ public final class IncomingDialogGate implements TCListener, AutoCloseable {
     private void refuseForResources(SccpDataMessage message, byte[] data, ProtocolError why) {
         String peer = peerOf(message.getIncomingOpc());
         byte[] otid = RawTcap.element(data, OTID);
-        String answer = "none (no originating transaction id)";
-        if (otid != null && otid.length >= 1 && otid.length <= 4) {
-            byte[] abort = RawTcap.pAbort(otid, P_ABORT_RESOURCE_LIMITATION);
-            SccpAddress local = message.getCalledPartyAddress();
-            try {
-                tcap.send(abort, false, message.getCallingPartyAddress(), local, message.getSls(),
-                        message.getNetworkId(), local.getSubsystemNumber());
-                answer = "P-ABORT resourceLimitation";
-            } catch (Exception e) {
-                quiet.warn("p-abort-failed", "could not send a P-ABORT to " + peer, e);
-            }
-        }
-        report(why, peer, message.getCallingPartyAddress(), -1, null, answer,
+        boolean answerable = otid != null && otid.length >= 1 && otid.length <= 4;
+        report(why, peer, message.getCallingPartyAddress(), -1, null,
+                answerable ? "P-ABORT resourceLimitation" : "none (no originating transaction id)",
                 why == ProtocolError.DIALOG_LIMIT_PEER
                         ? peer + " holds " + caps.open(peer) + " open incoming dialogs (limit "
                         + caps.limits().maxIncomingPerPeer() + ")"
                         : "the node holds " + caps.open() + " open incoming dialogs (limit "
                         + caps.limits().maxIncoming() + ")");
+        if (answerable) {
+            pAbort(message, otid, P_ABORT_RESOURCE_LIMITATION, peer);
+        }
+    }
+
+    /** Counted and reported first (see {@link #report}), so whoever sees the answer also sees its record. */
+    private void pAbort(SccpDataMessage message, byte[] otid, byte cause, String peer) {
+        SccpAddress local = message.getCalledPartyAddress();
+        try {
+            tcap.send(RawTcap.pAbort(otid, cause), false, message.getCallingPartyAddress(), local, message.getSls(),
+                    message.getNetworkId(), local.getSubsystemNumber());
+        } catch (Exception e) {
+            quiet.warn("p-abort-failed", "could not send a P-ABORT to " + peer, e);
+        }
+    }
+
+    /**
+     * Why TCAP would fail to parse this TC-BEGIN, or null when it parses. Parsed here, with TCAP's own decoder,
+     * so that garbage is refused (and counted) without jSS7 logging a stack trace per message on the delivery
+     * thread; TCAP parses the good ones again.
+     */
+    private static String parseFailure(byte[] data) {
+        if (!RawTcap.codesWellFormed(data)) {
+            return PAbortCauseType.BadlyFormattedTxPortion.getType() + " an operation or error code is not a valid"
+                    + " INTEGER or OBJECT IDENTIFIER";
+        }
+        try {
+            AsnInputStream ais = new AsnInputStream(data);
+            ais.readTag();
+            TcapFactory.createTCBeginMessage(ais);
+            return null;
+        } catch (ParseException e) {
+            PAbortCauseType cause = e.getPAbortCauseType();
+            return (cause == null ? PAbortCauseType.BadlyFormattedTxPortion : cause).getType() + " " + e.getMessage();
+        } catch (Exception | StackOverflowError e) {
+            return PAbortCauseType.BadlyFormattedTxPortion.getType() + " " + e;
+        }
+    }
+
+    /** P-ABORT with the cause TCAP would give (Q.773 3.2.2), to the originating transaction if there is one. */
+    private void refuseMalformed(SccpDataMessage message, byte[] data, String failure) {
+        int space = failure.indexOf(' ');
+        int cause = Integer.parseInt(failure.substring(0, space));
+        String peer = peerOf(message.getIncomingOpc());
+        byte[] otid = RawTcap.element(data, OTID);
+        boolean answerable = otid != null && otid.length >= 1 && otid.length <= 4 && cause < 128;
+        report(ProtocolError.MALFORMED_TCAP, peer, message.getCallingPartyAddress(), -1, null,
+                answerable ? "P-ABORT " + causeOf(cause) : "none (no usable originating transaction id)",
+                "TC-BEGIN does not parse: " + failure.substring(space + 1));
+        if (answerable) {
+            pAbort(message, otid, (byte) cause, peer);
+        }
+    }
+
+    private static PAbortCauseType causeOf(int code) {
+        for (PAbortCauseType t : PAbortCauseType.values()) {
+            if (t.getType() == code) {
+                return t;
+            }
+        }
+        return PAbortCauseType.BadlyFormattedTxPortion;
     }
 
     private void noteUnknownTransaction(SccpDataMessage message, byte[] data) {
@@ -269,9 +328,10 @@ public final class IncomingDialogGate implements TCListener, AutoCloseable {
                     MAPProviderAbortReason.abnormalDialogue, "screening failed: " + e);
         }
         if (verdict != null) {
-            String answer = abort(dialog, begin.getApplicationContextName() != null, verdict.abortReason());
+            boolean withContext = begin.getApplicationContextName() != null;
             report(verdict.error(), peer, begin.getOriginatingAddress(), BeginScreen.operation(begin),
-                    BeginScreen.context(begin), answer, verdict.reason());
+                    BeginScreen.context(begin), abortName(withContext, verdict.abortReason()), verdict.reason());
+            abort(dialog, withContext, verdict.abortReason());
             return;
         }
         String unserved = unservedContext(begin);
@@ -326,17 +386,21 @@ public final class IncomingDialogGate implements TCListener, AutoCloseable {
     }
 
     private void unanswered(Dialog dialog, TCBeginIndication begin, String peer, String reason) {
-        String answer = abort(dialog, begin.getApplicationContextName() != null,
-                MAPProviderAbortReason.abnormalDialogue);
+        boolean withContext = begin.getApplicationContextName() != null;
         report(ProtocolError.UNANSWERED_DIALOG, peer, begin.getOriginatingAddress(), BeginScreen.operation(begin),
-                BeginScreen.context(begin), answer, reason);
+                BeginScreen.context(begin), abortName(withContext, MAPProviderAbortReason.abnormalDialogue), reason);
+        abort(dialog, withContext, MAPProviderAbortReason.abnormalDialogue);
     }
 
     /**
      * TC-U-ABORT carrying MAP-ProviderAbortInfo (TS 29.002 7.3.5), as jSS7's MAP provider sends it; a MAP v1
      * dialog (no context) gets a bare TC-U-ABORT. Released locally when even that fails.
      */
-    private String abort(Dialog dialog, boolean withContext, MAPProviderAbortReason reason) {
+    private static String abortName(boolean withContext, MAPProviderAbortReason reason) {
+        return withContext ? "U-ABORT " + reason : "U-ABORT";
+    }
+
+    private void abort(Dialog dialog, boolean withContext, MAPProviderAbortReason reason) {
         try {
             TCUserAbortRequest abort = tcap.getDialogPrimitiveFactory().createUAbort(dialog);
             if (withContext) {
@@ -352,14 +416,13 @@ public final class IncomingDialogGate implements TCListener, AutoCloseable {
                 abort.setUserInformation(ui);
             }
             dialog.send(abort);
-            return withContext ? "U-ABORT " + reason : "U-ABORT";
         } catch (Exception e) {
-            quiet.warn("abort-failed", "could not abort dialog " + dialog.getLocalDialogId(), e);
+            quiet.warn("abort-failed", "could not abort dialog " + dialog.getLocalDialogId() + "; released", e);
             dialog.release();
-            return "released";
         }
     }
 
+    /** Counts, logs (rate-limited) and tells the listeners; called before the answer is sent. */
     private void report(ProtocolError error, String peer, SccpAddress calling, long operation, String context,
                         String answer, String reason) {
         counts.increment(error);

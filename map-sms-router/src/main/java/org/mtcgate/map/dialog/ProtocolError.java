@@ -47,7 +47,10 @@ public enum ProtocolError {
     /** A received dialog nobody took on and nobody ended (e.g. the stack failed on it): U-ABORT. */
     UNANSWERED_DIALOG,
     /** A TC-CONTINUE for a transaction this node does not know: TCAP's P-ABORT unrecognizedTransactionID. */
-    UNKNOWN_TRANSACTION;
+    UNKNOWN_TRANSACTION,
+    /** A TC-BEGIN that does not parse (Q.773): P-ABORT with the cause TCAP gives (badlyFormattedTransactionPortion,
+     *  ...), or dropped when it carries no originating transaction id. */
+    MALFORMED_TCAP;
 
     /** The rule id written in the audit line of such a refusal, e.g. {@code map-unknown-correlation}. */
     public String ruleId() {

@@ -62,6 +62,63 @@ final class RawTcap {
         return len;
     }
 
+    /**
+     * False when a component of this TC-BEGIN carries an operation or error code (or invoke id) that is not a
+     * 1..8-octet INTEGER or a non-empty OBJECT IDENTIFIER inside its component. jSS7's OperationCodeImpl and
+     * ErrorCodeImpl print such failures' stack traces to stderr themselves (not through a logger), so they must
+     * never reach its decoder. True when nothing wrong was found, including parts it cannot walk (indefinite
+     * lengths), which are left to TCAP.
+     */
+    static boolean codesWellFormed(byte[] message) {
+        byte[] components = element(message, 0x6C);
+        if (components == null) {
+            return true;
+        }
+        int at = 0;
+        while (at < components.length) {
+            int tag = components[at++] & 0xFF;
+            int[] pos = {at};
+            int len = length(components, pos);
+            if (len == -1) {
+                return true; // indefinite: left to TCAP
+            }
+            if (len < 0 || pos[0] + len > components.length) {
+                return false; // cut short: TCAP would fail on it
+            }
+            if (!codesFit(components, pos[0], pos[0] + len, tag == 0xA2 || tag == 0xA7)) {
+                return false;
+            }
+            at = pos[0] + len;
+        }
+        return true;
+    }
+
+    private static boolean codesFit(byte[] b, int from, int to, boolean resultSequence) {
+        int at = from;
+        while (at < to) {
+            int tag = b[at++] & 0xFF;
+            int[] pos = {at};
+            int len = length(b, pos);
+            if (len == -1) {
+                return true; // indefinite: left to TCAP
+            }
+            if (len < 0 || pos[0] + len > to) {
+                return false; // cut short: TCAP would fail on it, printing a stack trace if it is a code
+            }
+            if (tag == 0x02 && (len < 1 || len > 8)) {
+                return false;
+            }
+            if (tag == 0x06 && len < 1) {
+                return false;
+            }
+            if (resultSequence && tag == 0x30 && !codesFit(b, pos[0], pos[0] + len, false)) {
+                return false;
+            }
+            at = pos[0] + len;
+        }
+        return true;
+    }
+
     /** TC-ABORT with a P-Abort-cause (Q.773 3.1, [APPLICATION 7] { dtid, p-abortCause }). */
     static byte[] pAbort(byte[] destinationTransactionId, byte cause) {
         int n = destinationTransactionId.length;

@@ -450,6 +450,42 @@ class DialogAttackTest {
         }
     }
 
+    /**
+     * Node-level fuzzing: 400 mutants of valid TC-BEGINs (octets replaced, cut short) sent over the raw link.
+     * Whatever each one is, the node answers or drops it, never throws out of a listener (jSS7 would log
+     * "Received exception while delivering"), and leaves no dialog open; a legitimate SM passes afterwards.
+     */
+    @Test
+    void mutatedBeginsLeaveNoDialogOpen() throws Exception {
+        java.util.Random random = new java.util.Random(0x29002L);
+        byte[][] seeds = {
+            Tcap.beginWithOneInvoke(0, Tcap.acn(SHORT_MSG_GATEWAY, 3), 1, MapParams.SEND_ROUTING_INFO_FOR_SM,
+                    MapParams.sriForSm("491709999999", INTL_GT)),
+            Tcap.beginWithOneInvoke(0, Tcap.acn(SHORT_MSG_MT_RELAY, 3), 1, MapParams.MT_FORWARD_SM,
+                    MapParams.mtForwardSm("262019999999999", INTL_GT, MapParams.smsDeliver("4930123456", 0, bytes("f")))),
+        };
+        int mscBefore = msc.attemptsFor(IMSI).size();
+        try (LogCapture log = LogCapture.attach()) {
+            for (int i = 0; i < 400; i++) {
+                byte[] m = seeds[i % seeds.length].clone();
+                if (random.nextInt(4) == 0) {
+                    m = java.util.Arrays.copyOf(m, 2 + random.nextInt(m.length - 2));
+                } else {
+                    for (int f = 1 + random.nextInt(3); f > 0; f--) {
+                        int at = 6 + random.nextInt(m.length - 6); // keep the otid, so answers can come back
+                        m[at] = (byte) random.nextInt(256);
+                    }
+                }
+                intl.sendTcap(ROUTER_GT, 8, m);
+            }
+            legitimateSmStillDelivered();
+            eventually(() -> lab.router.gate().openIncoming() == 0, "no incoming dialog left open");
+            eventually(() -> lab.router.tcapDialogs() == 0, "jSS7's dialog table is empty again");
+            assertEquals(0, log.listenerFailures(), "nothing was thrown out of a listener");
+        }
+        assertEquals(mscBefore + 1, msc.attemptsFor(IMSI).size(), "only the legitimate SM reached the MSC");
+    }
+
     // ---- helpers ----
 
     /** SRI-for-SM parameter whose first element has a reserved multi-octet tag: jSS7's decoder fails on it. */

@@ -15,6 +15,7 @@ final class LogCapture extends AbstractAppender implements AutoCloseable {
     private final AtomicLong lines = new AtomicLong();
     private final AtomicLong stackTraces = new AtomicLong();
     private final AtomicLong warnings = new AtomicLong();
+    private final AtomicLong listenerFailures = new AtomicLong();
 
     private LogCapture() {
         super("attack-log-capture", null, null, true, Property.EMPTY_ARRAY);
@@ -44,6 +45,11 @@ final class LogCapture extends AbstractAppender implements AutoCloseable {
         if (event.getThrown() != null) {
             stackTraces.incrementAndGet();
         }
+        String text = event.getMessage() == null ? "" : event.getMessage().getFormattedMessage();
+        if (text.contains("Received exception while delivering") || text.startsWith("map-failure")
+                || text.startsWith("tcap-failure")) {
+            listenerFailures.incrementAndGet();
+        }
     }
 
     long lines() {
@@ -52,6 +58,11 @@ final class LogCapture extends AbstractAppender implements AutoCloseable {
 
     long warnings() {
         return warnings.get();
+    }
+
+    /** jSS7 caught an exception a listener threw, or the gate caught one from TCAP or MAP. */
+    long listenerFailures() {
+        return listenerFailures.get();
     }
 
     long stackTraces() {
