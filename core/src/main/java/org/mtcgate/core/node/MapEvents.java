@@ -5,8 +5,9 @@ import org.apache.logging.log4j.Logger;
 import org.mtcgate.core.metrics.NodeMetrics;
 import org.mtcgate.filter.InboundItem;
 import org.mtcgate.filter.Verdict;
-import org.mtcgate.filter.trigger.TriggerObserver;
 import org.mtcgate.map.dialog.ProtocolError;
+import org.mtcgate.map.dialog.Refusal;
+import org.mtcgate.map.dialog.RefusalListener;
 import org.mtcgate.map.router.ForwardOutcome;
 import org.mtcgate.map.router.RouterObserver;
 import org.mtcgate.map.smsc.MoObserver;
@@ -18,15 +19,18 @@ import java.util.Locale;
  * each verdict exactly as a Tsp verdict is carried, forwarding results and protocol errors as metrics. Runs on
  * jSS7 threads; everything it calls is non-blocking.
  */
-final class MapEvents implements RouterObserver, MoObserver {
+final class MapEvents implements RouterObserver, MoObserver, RefusalListener {
     private static final Logger LOG = LogManager.getLogger(MapEvents.class);
 
-    private final TriggerObserver verdicts;
+    private final NodeObserver verdicts;
     private final NodeMetrics metrics;
+    private final String source;
 
-    MapEvents(TriggerObserver verdicts, NodeMetrics metrics) {
+    /** @param source names the deciding part in refusal records: "map-gate", "sms-router", "sms-sc-mo" */
+    MapEvents(NodeObserver verdicts, NodeMetrics metrics, String source) {
         this.verdicts = verdicts;
         this.metrics = metrics;
+        this.source = source;
     }
 
     @Override
@@ -50,10 +54,20 @@ final class MapEvents implements RouterObserver, MoObserver {
         verdicts.verdict(item, verdict);
     }
 
+    /** A refusal by a handler (unknown correlation, malformed TPDU, ...): counted and audited. */
     @Override
     public void protocolError(ProtocolError error, String detail) {
         metrics.mapProtocolError(error.counterName());
         // peer input: counted always, logged at debug so a flood of bad dialogs cannot flood the log
         LOG.debug("MAP {}: {}", error.counterName(), detail);
+        verdicts.refusal(source, null, null, null, null, error.ruleId(), detail, null);
+    }
+
+    /** A dialog refused by the stack's gate before any handler saw it: counted and audited. */
+    @Override
+    public void refused(Refusal r) {
+        metrics.mapProtocolError(r.error().counterName());
+        verdicts.refusal(source, r.peer(), r.callingGt(), r.operation() < 0 ? null : r.operation(), r.context(),
+                r.ruleId(), r.reason(), r.answer());
     }
 }

@@ -109,6 +109,19 @@ class NodeConfigFileTest {
     }
 
     @Test
+    void incomingDialogCapsAreReadAndChecked() throws Exception {
+        String head = "roles: [sms-sc]\npolicy: p.yaml\nss7: {local-gt: \"4917\", association: {local: \"127.0.0.1:1\", "
+                + "remote: \"127.0.0.1:2\"}";
+        NodeConfig c = parse(head + ", max-incoming-dialogs: 1500, max-incoming-dialogs-per-peer: 300, "
+                + "unanswered-dialog-timeout: 3s}\n");
+        assertEquals(new org.mtcgate.map.dialog.DialogLimits(1500, 300, 3000), c.ss7().dialogLimits());
+        assertEquals(org.mtcgate.map.dialog.DialogLimits.DEFAULT, parse(head + "}\n").ss7().dialogLimits());
+        assertTrue(refuse(head + ", max-incoming-dialogs: 5000}\n").getMessage().contains("max-incoming-dialogs"));
+        assertTrue(refuse(head + ", max-incoming-dialogs: 100, max-incoming-dialogs-per-peer: 200}\n").getMessage()
+                .contains("max-incoming-dialogs-per-peer"));
+    }
+
+    @Test
     void tspWithoutTlsMustBeSaidInPlainWords() {
         ConfigException e = refuse("roles: [mtc-iwf]\npolicy: p.yaml\nsubscribers: s.yaml\ndiameter: {identity: a.example.net}\n");
         assertTrue(e.getMessage().startsWith("mtcgate.yaml:4: diameter: Tsp needs TLS with client certificates"), e.getMessage());
