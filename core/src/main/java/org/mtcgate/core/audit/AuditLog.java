@@ -49,9 +49,18 @@ public final class AuditLog implements AutoCloseable {
             + "\"fields\":{\"$resolver\":\"map\",\"flatten\":true}"
             + "}";
 
+    /**
+     * Queue room kept for verdicts, trigger states and console records: a refusal is dropped (and counted) rather
+     * than enqueued when fewer slots than this are free. Refusals are the one record a peer can cause at line
+     * rate with garbage; they must not make jSS7's threads wait on a stalled disk, nor crowd out verdicts.
+     */
+    static final int REFUSAL_RESERVE = QUEUE_SIZE / 4;
+
     private final boolean revealImsi;
     private final LoggerContext context;
     private final Logger logger;
+    private final org.apache.logging.log4j.core.appender.AsyncAppender queue;
+    private final java.util.concurrent.atomic.LongAdder refusalsDropped = new java.util.concurrent.atomic.LongAdder();
 
     /** An audit log in {@code directory} with default rotation, masking IMSIs unless {@code revealImsi}. */
     public AuditLog(Path directory, boolean revealImsi) {
@@ -76,6 +85,7 @@ public final class AuditLog implements AutoCloseable {
         this.context = new LoggerContext("mtcgate-audit@" + directory.toAbsolutePath());
         context.start(configuration(directory.toAbsolutePath(), maxFileBytes, filesKept));
         this.logger = context.getLogger(LOGGER);
+        this.queue = context.getConfiguration().getAppender("audit");
     }
 
     private static Configuration configuration(Path dir, long maxFileBytes, int filesKept) {
@@ -152,20 +162,6 @@ public final class AuditLog implements AutoCloseable {
     }
 
     /**
-     * Records a MAP message refused for where it came from, before any filter verdict (a reply to one of this node's
-     * dialogs over another link than the dialog's peer; a ReportSM-DeliveryStatus from a service centre or link that
-     * holds no correlation for the MSISDN).
-     *
-     * @param rule   the check that refused it, e.g. {@code reply-from-wrong-link}
-     * @param reason for an operator: what arrived, over which link
-     */
-    public void mapRefusal(String rule, String reason) {
-        logger.info(new AuditRecord("map-refusal")
-                .field("rule", Objects.requireNonNull(rule, "rule"))
-                .field("reason", reason));
-    }
-
-    /**
      * Records a device trigger's change of state.
      *
      * @param scsIdentity     the SCS that asked for the trigger
@@ -184,6 +180,26 @@ public final class AuditLog implements AutoCloseable {
     }
 
     /**
+     * Records Diameter requests refused with 3004 DIAMETER_TOO_BUSY. A flood is recorded in aggregate: the first
+     * refusal at once, then at most one record a second per peer with the refusals since the previous record.
+     *
+     * @param peer    the peer's authenticated Origin-Host
+     * @param scope   {@code peer} or {@code total}: which bound on pending requests was met
+     * @param refused requests refused since the previous record for this peer
+     * @param pending requests pending under that bound
+     * @param limit   the bound
+     */
+    public void diameterOverload(String peer, String scope, long refused, int pending, int limit) {
+        logger.info(new AuditRecord("diameter-overload")
+                .field("peer", peer)
+                .field("scope", scope)
+                .field("refused", refused)
+                .field("result_code", 3004)
+                .field("pending", pending)
+                .field("limit", limit));
+    }
+
+    /**
      * Records a console command that changes state. Same shape as the console's auditor callback, so the node
      * passes {@code auditLog::console}.
      */
@@ -192,6 +208,45 @@ public final class AuditLog implements AutoCloseable {
                 .field("user", user)
                 .field("command", command)
                 .field("outcome", outcome));
+    }
+
+    /**
+     * Records a refusal made before or beside the filter (a protocol error, a dialog cap, an undecodable
+     * component): one line with its rule and reason. Dropped, and counted in {@link #refusalsDropped()}, when the
+     * writer is so far behind that the queue is nearly full; never waits.
+     *
+     * @param source    where it was decided, e.g. "map-gate", "sms-router"
+     * @param peer      the adjacent peer (link) it came from, or null
+     * @param callingGt the SCCP calling GT, or null
+     * @param operation the MAP operation code, or null
+     * @param context   the application context, or null
+     * @param rule      the rule id, e.g. map-multiple-components
+     * @param reason    why, for an operator
+     * @param answer    what the peer got, or null
+     * @return false when the record was dropped
+     */
+    public boolean refusal(String source, String peer, String callingGt, Long operation, String context, String rule,
+                           String reason, String answer) {
+        if (queue != null && queue.getQueueRemainingCapacity() < REFUSAL_RESERVE) {
+            refusalsDropped.increment();
+            return false;
+        }
+        logger.info(new AuditRecord("refusal")
+                .field("source", source)
+                .field("peer", peer)
+                .field("calling_gt", callingGt)
+                .field("operation", operation)
+                .field("context", context)
+                .field("decision", "refused")
+                .field("rule", Objects.requireNonNull(rule, "rule"))
+                .field("reason", reason)
+                .field("answer", answer));
+        return true;
+    }
+
+    /** Refusal records dropped because the audit queue was nearly full. */
+    public long refusalsDropped() {
+        return refusalsDropped.sum();
     }
 
     /** Writes what is queued, closes the file and stops the writer thread. */

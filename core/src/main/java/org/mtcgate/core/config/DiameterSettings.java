@@ -20,9 +20,11 @@ import org.mtcgate.diameter.peer.PeerRole;
  * @param requestTimeout how long to wait for an answer
  * @param maxMessage     largest message accepted, in octets
  * @param peers          known peers; unknown peers are refused
+ * @param protection     limits on received messages and on pending requests ({@code limits}, {@code overload})
  */
 public record DiameterSettings(String identity, String realm, List<Listen> listeners, TlsFiles tls, boolean insecureLab,
-                               Duration watchdog, Duration requestTimeout, int maxMessage, List<Peer> peers) {
+                               Duration watchdog, Duration requestTimeout, int maxMessage, List<Peer> peers,
+                               Protection protection) {
     public DiameterSettings {
         listeners = List.copyOf(listeners);
         peers = List.copyOf(peers);
@@ -42,6 +44,21 @@ public record DiameterSettings(String identity, String realm, List<Listen> liste
      * @param inband TLS after CER/CEA (Inband-Security-Id 1) instead of at connect; {@code tls: inband} in the file
      */
     public record Listen(InetSocketAddress address, boolean inband) {
+    }
+
+    /**
+     * {@code diameter.limits} and {@code diameter.overload}.
+     *
+     * @param maxGroupedDepth   levels of AVPs in a message (1: the message's own); deeper is refused with 5004
+     * @param maxAvps           AVPs in a message, nested ones counted; more is refused with 5009
+     * @param maxPendingPerPeer requests of one peer being handled; beyond, 3004 DIAMETER_TOO_BUSY
+     * @param maxPendingTotal   requests of all peers being handled; beyond, 3004
+     * @param doicReduction     OC-Reduction-Percentage in DOIC reports (RFC 7683) to a peer over its share
+     * @param doicValidity      OC-Validity-Duration of those reports
+     */
+    public record Protection(int maxGroupedDepth, int maxAvps, int maxPendingPerPeer, int maxPendingTotal,
+                             int doicReduction, Duration doicValidity) {
+        public static final Protection DEFAULT = new Protection(8, 1024, 1000, 10_000, 50, Duration.ofSeconds(10));
     }
 
     /**

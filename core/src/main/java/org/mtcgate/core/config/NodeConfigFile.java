@@ -42,7 +42,10 @@ public final class NodeConfigFile {
             "max-correlations", "same-service-centre");
     private static final Set<String> NODE = Set.of("name", "data-dir");
     private static final Set<String> DIAMETER = Set.of("identity", "realm", "listen", "tls", "insecure-lab", "watchdog",
-            "request-timeout", "max-message", "peers");
+            "request-timeout", "max-message", "peers", "limits", "overload");
+    private static final Set<String> DIAMETER_LIMITS = Set.of("max-grouped-depth", "max-avps");
+    private static final Set<String> DIAMETER_OVERLOAD = Set.of("max-pending-per-peer", "max-pending-total",
+            "doic-reduction", "doic-validity");
     private static final Map<String, Long> APPLICATIONS = Map.of("tsp", ApplicationIds.TSP, "s6m", ApplicationIds.S6M,
             "t4", ApplicationIds.T4);
     private static final Set<String> TLS = Set.of("certificate", "key", "trusted-ca", "generate-lab-pki");
@@ -293,7 +296,22 @@ public final class NodeConfigFile {
         int defaultPort = insecure ? 3868 : 5868;
         return new DiameterSettings(identity, realm, listeners(m.get("listen"), defaultPort, tls != null),
                 tls, insecure, duration(m, "watchdog", Duration.ofSeconds(30)), duration(m, "request-timeout", Duration.ofSeconds(10)),
-                integer(m, "max-message", 65_536, 4096, 16 * 1024 * 1024), peers);
+                integer(m, "max-message", 65_536, 4096, 16 * 1024 * 1024), peers, protection(m));
+    }
+
+    private static DiameterSettings.Protection protection(Map<String, YamlNode> diameter) throws ConfigException {
+        DiameterSettings.Protection d = DiameterSettings.Protection.DEFAULT;
+        Map<String, YamlNode> l = diameter.containsKey("limits") ? diameter.get("limits").mapping(DIAMETER_LIMITS) : Map.of();
+        Map<String, YamlNode> o = diameter.containsKey("overload") ? diameter.get("overload").mapping(DIAMETER_OVERLOAD) : Map.of();
+        int perPeer = integer(o, "max-pending-per-peer", d.maxPendingPerPeer(), 1, 1_000_000);
+        int total = integer(o, "max-pending-total", d.maxPendingTotal(), 1, 10_000_000);
+        Duration validity = duration(o, "doic-validity", d.doicValidity());
+        if (validity.isNegative() || validity.toSeconds() > 86_400) {
+            throw o.get("doic-validity").error("doic-validity must lie within 0 s and 86400 s (RFC 7683 7.4)");
+        }
+        return new DiameterSettings.Protection(integer(l, "max-grouped-depth", d.maxGroupedDepth(), 1, 64),
+                integer(l, "max-avps", d.maxAvps(), 16, 1_000_000), perPeer, total,
+                integer(o, "doic-reduction", d.doicReduction(), 0, 100), validity);
     }
 
     /**

@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import org.mtcgate.filter.Zone;
+import org.mtcgate.map.dialog.DialogLimits;
 
 /**
  * The node's SS7 side: one jSS7 signalling point with one M3UA association to each adjacent peer, over TCP (the
@@ -14,10 +15,19 @@ import org.mtcgate.filter.Zone;
  * @param peers          the adjacent signalling points (MSC/VLR, HLR, SMSCs, STP), at least one
  * @param defaultPeer    the peer that messages to GTs no peer claims go to, or null
  * @param invokeTimeout  how long a MAP operation may wait for its answer (the TCAP dialog idle timeout is twice that)
+ * @param dialogLimits   bounds on received dialogs ({@code max-incoming-dialogs}, {@code max-incoming-dialogs-per-peer},
+ *                       {@code unanswered-dialog-timeout})
  */
-public record Ss7Settings(String localGt, int pointCode, List<Peer> peers, String defaultPeer, Duration invokeTimeout) {
+public record Ss7Settings(String localGt, int pointCode, List<Peer> peers, String defaultPeer, Duration invokeTimeout,
+                          DialogLimits dialogLimits) {
     public Ss7Settings {
         peers = List.copyOf(peers);
+        java.util.Objects.requireNonNull(dialogLimits, "dialogLimits");
+    }
+
+    /** With the default dialog limits. */
+    public Ss7Settings(String localGt, int pointCode, List<Peer> peers, String defaultPeer, Duration invokeTimeout) {
+        this(localGt, pointCode, peers, defaultPeer, invokeTimeout, DialogLimits.DEFAULT);
     }
 
     /**

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.mtcgate.filter.Zone;
+import org.mtcgate.map.dialog.DialogLimits;
 
 import static org.mtcgate.core.config.ConfigReader.address;
 import static org.mtcgate.core.config.ConfigReader.duration;
@@ -23,7 +24,8 @@ import static org.mtcgate.core.config.ConfigReader.text;
  * then takes every GT).
  */
 final class Ss7SettingsReader {
-    private static final Set<String> SS7 = Set.of("local-gt", "point-code", "association", "peers", "default-peer", "invoke-timeout");
+    private static final Set<String> SS7 = Set.of("local-gt", "point-code", "association", "peers", "default-peer", "invoke-timeout",
+            "max-incoming-dialogs", "max-incoming-dialogs-per-peer", "unanswered-dialog-timeout");
     private static final Set<String> ASSOCIATION = Set.of("role", "local", "remote", "remote-point-code", "zone");
     private static final Set<String> PEER = Set.of("name", "role", "local", "remote", "point-code", "global-titles", "ssns",
             "zone");
@@ -40,6 +42,7 @@ final class Ss7SettingsReader {
         }
         int pc = integer(m, "point-code", 1, 1, 16383);
         Duration invokeTimeout = duration(m, "invoke-timeout", Duration.ofSeconds(10));
+        DialogLimits limits = dialogLimits(node, m);
         if (m.containsKey("association") == m.containsKey("peers")) {
             throw node.error("give either 'peers' (a list of adjacent signalling points) or one 'association'");
         }
@@ -49,7 +52,7 @@ final class Ss7SettingsReader {
             }
             Ss7Settings.Peer only = association(m.get("association"));
             checkPointCode(m.get("association"), pc, only.pointCode());
-            return new Ss7Settings(gt, pc, List.of(only), only.name(), invokeTimeout);
+            return new Ss7Settings(gt, pc, List.of(only), only.name(), invokeTimeout, limits);
         }
         List<Ss7Settings.Peer> peers = new ArrayList<>();
         Set<String> names = new HashSet<>();
@@ -78,7 +81,20 @@ final class Ss7SettingsReader {
         if (defaultPeer != null && !names.contains(defaultPeer)) {
             throw m.get("default-peer").error("there is no peer named '" + defaultPeer + "' (peers: " + names + ")");
         }
-        return new Ss7Settings(gt, pc, peers, defaultPeer, invokeTimeout);
+        return new Ss7Settings(gt, pc, peers, defaultPeer, invokeTimeout, limits);
+    }
+
+    /** The caps on received dialogs; the defaults leave most of jSS7's 5000-dialog table to the node's own legs. */
+    private static DialogLimits dialogLimits(YamlNode node, Map<String, YamlNode> m) throws ConfigException {
+        DialogLimits d = DialogLimits.DEFAULT;
+        int total = integer(m, "max-incoming-dialogs", d.maxIncoming(), 1, DialogLimits.TCAP_DIALOGS - 1);
+        int perPeer = integer(m, "max-incoming-dialogs-per-peer", Math.min(d.maxIncomingPerPeer(), total), 1, total);
+        Duration unanswered = duration(m, "unanswered-dialog-timeout", Duration.ofMillis(d.unansweredAfterMillis()));
+        try {
+            return new DialogLimits(total, perPeer, unanswered.toMillis());
+        } catch (IllegalArgumentException e) {
+            throw node.error(e.getMessage());
+        }
     }
 
     private static Ss7Settings.Peer association(YamlNode a) throws ConfigException {

@@ -23,6 +23,8 @@ import java.util.regex.Pattern;
  * <ul>
  * <li>{@code mtcgate_verdicts_total{ingress, decision, rule}}: filter verdicts;</li>
  * <li>{@code mtcgate_diameter_messages_total{peer, direction}}, {@code mtcgate_diameter_errors_total{peer}};</li>
+ * <li>{@code mtcgate_diameter_events_total{event}}: the Diameter endpoint's own counters, such as
+ *     {@code internal_errors}, {@code too_busy_answers}, {@code decode_failures};</li>
  * <li>{@code mtcgate_m3ua_messages_total{association, direction}}, {@code mtcgate_m3ua_errors_total{association}};</li>
  * <li>{@code mtcgate_<interface>_seconds}: a latency histogram per interface, such as {@code tsp_dar};</li>
  * <li>{@code mtcgate_peer_up{protocol, peer}}: 1 or 0, read from {@link PeerStateSource}s at scrape time;</li>
@@ -53,6 +55,7 @@ public final class NodeMetrics {
     private final Counter m3uaErrors;
     private final Counter mapProtocolErrors;
     private final Counter routerForwarded;
+    private final Counter diameterEvents;
     private final Counter diameterRefusals;
     /** By ingress ordinal: the counter child of each verdict seen. */
     private final List<ConcurrentMap<Verdict, CounterDataPoint>> verdictPoints;
@@ -83,6 +86,9 @@ public final class NodeMetrics {
         routerForwarded = Counter.builder().name("mtcgate_router_forwarded_total")
                 .help("MT SMs forwarded by the SMS Router, by the serving node's answer").labelNames("result")
                 .withoutExemplars().register(registry);
+        diameterEvents = Counter.builder().name("mtcgate_diameter_events_total")
+                .help("Events counted by the Diameter endpoint (errors, refusals, watchdog), by event")
+                .labelNames("event").withoutExemplars().register(registry);
         diameterRefusals = Counter.builder().name("mtcgate_diameter_refusals_total")
                 .help("Diameter requests refused because the peer is not trusted for them, by peer and rule")
                 .labelNames("peer", "rule").withoutExemplars().register(registry);
@@ -124,6 +130,14 @@ public final class NodeMetrics {
     /** Counts a MAP protocol error by its counter name ({@code unknown-correlation}, {@code malformed-tpdu}, ...). */
     public void mapProtocolError(String error) {
         mapProtocolErrors.labelValues(error).inc();
+    }
+
+    /**
+     * The counter of one Diameter endpoint event, by its name in lower case ({@code too_busy_answers}). Keep the
+     * result: the node looks each one up once and counts on it from the event loops.
+     */
+    public CounterDataPoint diameterEvent(String event) {
+        return diameterEvents.labelValues(event);
     }
 
     /**

@@ -227,13 +227,14 @@ public final class Node implements AutoCloseable {
         }
         b.defaultPeer(s.defaultPeer());
         try {
-            ss7 = Ss7Stack.assemble(b.build());
+            ss7 = Ss7Stack.assemble(b.build(), s.dialogLimits());
         } catch (Exception e) {
             throw new NodeException("ss7: the stack did not start (" + s.peers().stream().map(Ss7Settings.Peer::describe)
                     .collect(java.util.stream.Collectors.joining(", ")) + "): " + e.getMessage(), e);
         }
         started.add(ss7);
-        ss7.onReplyFromWrongLink(new MapEvents(observer, audit, metrics)::replyFromWrongLink); // counted and audited
+        ss7.gate().addRefusalListener(new MapEvents(observer, metrics, "map-gate"));
+        ss7.onReplyFromWrongLink(new MapEvents(observer, metrics, "ss7-stack")::replyFromWrongLink);
         metrics.peerStates("m3ua", () -> {
             java.util.Map<String, Boolean> up = new java.util.TreeMap<>();
             s.peers().forEach(p -> up.put(p.name(), ss7.isActive(p.name())));
@@ -253,7 +254,7 @@ public final class Node implements AutoCloseable {
         RouterSettings r = config.smsRouter();
         correlations = new MemoryCorrelationStore(r.maxCorrelations());
         router = SmsRouter.attach(ss7, new RouterConfig(r.globalTitle(), r.hlrGt(), r.homeMccMnc(), r.correlationTtl(),
-                r.sameServiceCentre()), filter, correlations, clock, new MapEvents(observer, audit, metrics));
+                r.sameServiceCentre()), filter, correlations, clock, new MapEvents(observer, metrics, "sms-router"));
         started.add(router::detach);
     }
 
@@ -281,7 +282,7 @@ public final class Node implements AutoCloseable {
         // MO SMs from the SMS-IWMSC pass the filter (ingress SMS_IWMSC_MO); what it allows is taken and its verdict
         // audited. Onward delivery (to SMEs over Tsms, or back out as MT) is not part of this node yet.
         mo = MoForwardSmHandler.attach(ss7, filter, sm -> java.util.concurrent.CompletableFuture.completedFuture(null),
-                new MapEvents(observer, audit, metrics), java.util.Set.copyOf(config.smsSc().addresses()));
+                new MapEvents(observer, metrics, "sms-sc-mo"), java.util.Set.copyOf(config.smsSc().addresses()));
         started.add(mo::detach);
     }
 
@@ -310,6 +311,7 @@ public final class Node implements AutoCloseable {
         b.watchdogInterval(d.watchdog())
                 .requestTimeout(d.requestTimeout())
                 .maxMessageLength(d.maxMessage());
+        DiameterObservation.configure(b, d.protection());
         for (DiameterSettings.Peer p : d.peers()) {
             b.peer(p.toPeerConfig());
         }
@@ -321,6 +323,7 @@ public final class Node implements AutoCloseable {
             b.tls(tls(d));
         }
         diameter = new DiameterNode(b.build()).peerSecurityListener(new PeerRefusals(audit, metrics));
+        DiameterObservation.attach(diameter, audit, metrics);
         if (config.has(Role.MTC_IWF)) {
             addMtcIwf(d);
         }

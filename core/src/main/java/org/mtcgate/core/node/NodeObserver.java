@@ -84,6 +84,21 @@ final class NodeObserver implements TriggerObserver, AutoCloseable {
         }
     }
 
+    /**
+     * A refusal decided outside the filter (MAP gate, router, MO path): audited (droppable when the audit queue is
+     * nearly full, see {@link AuditLog#refusal}) and counted for {@code show stats}.
+     */
+    void refusal(String source, String peer, String callingGt, Long operation, String context, String rule,
+                 String reason, String answer) {
+        audit.refusal(source, peer, callingGt, operation, context, rule, reason, answer);
+        verdictCounts.computeIfAbsent("MAP refused " + rule, k -> new LongAdder()).increment();
+    }
+
+    /** Refusal records the audit log had to drop (its queue nearly full). */
+    long refusalsDropped() {
+        return audit.refusalsDropped();
+    }
+
     @Override
     public void stateChanged(DeviceTrigger before, DeviceTrigger after) {
         audit.triggerState(after.id().scsIdentity(), after.id().referenceNumber(),

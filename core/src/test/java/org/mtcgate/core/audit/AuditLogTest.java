@@ -130,13 +130,30 @@ class AuditLogTest {
     }
 
     @Test
-    void aMapRefusalIsOneLineWithItsRule() throws Exception {
+    void aRefusalIsOneLineWithItsRuleAndReason() throws Exception {
         try (AuditLog log = new AuditLog(dir, false)) {
-            log.mapRefusal("reply-from-wrong-link", "TC-END for dialog 7 arrived over intl-gw; the dialog is with hlr");
+            assertTrue(log.refusal("map-gate", "intl", "33699000001", 44L, "shortMsgMTRelayContext v3",
+                    "map-multiple-components", "TC-BEGIN with 2 components; none is served", "U-ABORT abnormalDialogue"));
+            assertTrue(log.refusal("sms-router", null, null, null, null, "map-unknown-correlation", TRICKY, null));
         }
-        Map<String, Object> refusal = read(dir.resolve(AuditLog.FILE_NAME)).get(0);
-        assertEquals(Map.of("time", refusal.get("time"), "event", "map-refusal", "rule", "reply-from-wrong-link",
-                "reason", "TC-END for dialog 7 arrived over intl-gw; the dialog is with hlr"), refusal);
+        List<Map<String, Object>> events = read(dir.resolve(AuditLog.FILE_NAME));
+        assertEquals(2, events.size());
+        Map<String, Object> gate = events.get(0);
+        Map<String, Object> expected = new HashMap<>();
+        expected.put("time", gate.get("time"));
+        expected.put("event", "refusal");
+        expected.put("source", "map-gate");
+        expected.put("peer", "intl");
+        expected.put("calling_gt", "33699000001");
+        expected.put("operation", new BigDecimal(44));
+        expected.put("context", "shortMsgMTRelayContext v3");
+        expected.put("decision", "refused");
+        expected.put("rule", "map-multiple-components");
+        expected.put("reason", "TC-BEGIN with 2 components; none is served");
+        expected.put("answer", "U-ABORT abnormalDialogue");
+        assertEquals(expected, gate);
+        assertEquals("map-unknown-correlation", events.get(1).get("rule"));
+        assertEquals(TRICKY, events.get(1).get("reason"));
     }
 
     @Test

@@ -109,6 +109,19 @@ class NodeConfigFileTest {
     }
 
     @Test
+    void incomingDialogCapsAreReadAndChecked() throws Exception {
+        String head = "roles: [sms-sc]\npolicy: p.yaml\nss7: {local-gt: \"4917\", association: {local: \"127.0.0.1:1\", "
+                + "remote: \"127.0.0.1:2\"}";
+        NodeConfig c = parse(head + ", max-incoming-dialogs: 1500, max-incoming-dialogs-per-peer: 300, "
+                + "unanswered-dialog-timeout: 3s}\n");
+        assertEquals(new org.mtcgate.map.dialog.DialogLimits(1500, 300, 3000), c.ss7().dialogLimits());
+        assertEquals(org.mtcgate.map.dialog.DialogLimits.DEFAULT, parse(head + "}\n").ss7().dialogLimits());
+        assertTrue(refuse(head + ", max-incoming-dialogs: 5000}\n").getMessage().contains("max-incoming-dialogs"));
+        assertTrue(refuse(head + ", max-incoming-dialogs: 100, max-incoming-dialogs-per-peer: 200}\n").getMessage()
+                .contains("max-incoming-dialogs-per-peer"));
+    }
+
+    @Test
     void tspWithoutTlsMustBeSaidInPlainWords() {
         ConfigException e = refuse("roles: [mtc-iwf]\npolicy: p.yaml\nsubscribers: s.yaml\ndiameter: {identity: a.example.net}\n");
         assertTrue(e.getMessage().startsWith("mtcgate.yaml:4: diameter: Tsp needs TLS with client certificates"), e.getMessage());
@@ -206,5 +219,25 @@ class NodeConfigFileTest {
                 .contains("there is an 'sms-router' section but the sms-router role is not in 'roles'"));
         assertTrue(refuse(head.replace("sms-router]", "sms-sc]") + "sms-sc: {addresses: [\"+49\"]}\n").getMessage()
                 .contains("sms-sc.addresses[0]: '+49' is not an E.164 address"));
+    }
+
+    @Test
+    void diameterLimitsAndOverloadHaveDefaultsAndCanBeSet() throws Exception {
+        String head = "roles: [mtc-iwf, sms-sc]\npolicy: p.yaml\nsubscribers: s.yaml\n"
+                + "ss7: {local-gt: \"4917\", association: {local: \"127.0.0.1:2905\", remote: \"127.0.0.1:2906\"}}\n";
+        DiameterSettings.Protection d = parse(head + "diameter: {identity: a.b, insecure-lab: true}\n").diameter().protection();
+        assertEquals(DiameterSettings.Protection.DEFAULT, d);
+        DiameterSettings.Protection p = parse(head + """
+                diameter:
+                  identity: a.b
+                  insecure-lab: true
+                  limits: {max-grouped-depth: 6, max-avps: 512}
+                  overload: {max-pending-per-peer: 200, max-pending-total: 2000, doic-reduction: 30, doic-validity: 5s}
+                """).diameter().protection();
+        assertEquals(new DiameterSettings.Protection(6, 512, 200, 2000, 30, Duration.ofSeconds(5)), p);
+        assertTrue(refuse(head + "diameter: {identity: a.b, insecure-lab: true, overload: {max-pending: 5}}\n")
+                .getMessage().contains("max-pending: unknown key"));
+        assertTrue(refuse(head + "diameter: {identity: a.b, insecure-lab: true, overload: {doic-reduction: 101}}\n")
+                .getMessage().contains("doic-reduction"));
     }
 }

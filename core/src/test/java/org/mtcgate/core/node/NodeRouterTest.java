@@ -217,5 +217,10 @@ class NodeRouterTest {
         assertTrue(audit.stream().anyMatch(l -> l.contains("\"ingress\":\"router-mt\"") && l.contains("\"decision\":\"allow\"")),
                 String.join("\n", audit));
         assertFalse(audit.stream().anyMatch(l -> l.contains(IMSI)), "no IMSI in full in the audit: " + audit);
+        assertEquals(1, audit.stream().filter(l -> l.contains("\"event\":\"refusal\"")
+                && l.contains("\"rule\":\"map-unknown-correlation\"") && l.contains("\"source\":\"sms-router\"")).count(),
+                "the refusal before the filter is audited once: " + String.join("\n", audit));
+        assertTrue(audit.stream().anyMatch(l -> l.contains("\"rule\":\"map-unknown-service-centre\"")
+                && l.contains("\"source\":\"sms-sc-mo\"")), String.join("\n", audit));
     }
 }

@@ -111,6 +111,11 @@ public final class Avp {
         return AvpParser.parseGrouped(data);
     }
 
+    /** The Grouped value's AVPs, at most {@code maxAvps} of them (else {@link AvpLimitException}). */
+    public List<Avp> groupedAvps(int maxAvps) {
+        return AvpParser.parse(data, 0, data.length, maxAvps);
+    }
+
     @Override
     public boolean equals(Object o) {
         if (!(o instanceof Avp)) {

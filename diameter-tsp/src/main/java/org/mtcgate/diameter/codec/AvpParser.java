@@ -18,6 +18,14 @@ public final class AvpParser {
      *         the end of the area (RFC 6733 7.1.5 DIAMETER_INVALID_AVP_LENGTH)
      */
     public static List<Avp> parse(byte[] area, int from, int to) {
+        return parse(area, from, to, Integer.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #parse(byte[], int, int)}, but stops at {@code maxAvps} AVPs: a further AVP throws
+     * {@link AvpLimitException} with that AVP, before the rest of the area is looked at.
+     */
+    public static List<Avp> parse(byte[] area, int from, int to, int maxAvps) {
         List<Avp> out = new ArrayList<>();
         int pos = from;
         while (pos < to) {
@@ -43,7 +51,11 @@ public final class AvpParser {
             }
             byte[] data = new byte[length - headerLength];
             System.arraycopy(area, pos + headerLength, data, 0, data.length);
-            out.add(Avp.raw(code, flags, vendorId, data));
+            Avp avp = Avp.raw(code, flags, vendorId, data);
+            if (out.size() >= maxAvps) {
+                throw new AvpLimitException("more than " + maxAvps + " AVPs", avp);
+            }
+            out.add(avp);
             pos += (length + 3) & ~3;
         }
         return Collections.unmodifiableList(out);

@@ -10,8 +10,8 @@ import java.util.Optional;
  * Frames Diameter messages on the 24-bit Message Length (RFC 6733 3) and splits their AVPs.
  * Emits {@link DiameterMessage} or {@link DecodeFailure}; it never answers or closes by itself.
  *
- * <p>The length is checked against {@code maxMessageLength} as soon as the first four octets
- * arrive, so a 16 MB length field costs nothing: the decoder emits a fatal failure and discards
+ * <p>The length is checked against {@code maxMessageLength} as soon as the 20-octet header has
+ * arrived, so a 16 MB length field costs nothing: the decoder emits a fatal failure and discards
  * all further input instead of accumulating it.
  */
 public final class DiameterMessageDecoder extends ByteToMessageDecoder {
@@ -19,15 +19,28 @@ public final class DiameterMessageDecoder extends ByteToMessageDecoder {
     static final long UNSUPPORTED_VERSION = 5011;
     static final long INVALID_MESSAGE_LENGTH = 5015;
     static final long INVALID_AVP_LENGTH = 5014;
+    /**
+     * RFC 6733 7.1.5 DIAMETER_AVP_OCCURS_TOO_MANY_TIMES for a message with more AVPs than this node takes:
+     * the nearest code the RFC has (no 5xxx code says "too many AVPs"); Failed-AVP holds the first AVP
+     * beyond the limit, as 5009 prescribes for the first instance over a maximum.
+     */
+    static final long TOO_MANY_AVPS = 5009;
 
     private final int maxMessageLength;
+    private final int maxAvps;
     private boolean broken;
 
     public DiameterMessageDecoder(int maxMessageLength) {
+        this(maxMessageLength, DecodeLimits.DEFAULT);
+    }
+
+    /** Top-level AVPs beyond {@link DecodeLimits#maxAvps()} are refused here; nested ones by the validator. */
+    public DiameterMessageDecoder(int maxMessageLength, DecodeLimits limits) {
         if (maxMessageLength < DiameterMessage.HEADER_LENGTH) {
             throw new IllegalArgumentException("maxMessageLength " + maxMessageLength);
         }
         this.maxMessageLength = maxMessageLength;
+        this.maxAvps = limits.maxAvps();
     }
 
     @Override
@@ -36,7 +49,9 @@ public final class DiameterMessageDecoder extends ByteToMessageDecoder {
             in.skipBytes(in.readableBytes());
             return;
         }
-        if (in.readableBytes() < 4) {
+        if (in.readableBytes() < DiameterMessage.HEADER_LENGTH) {
+            // Every message has a whole header; waiting for it means a refusal can always be answered,
+            // however the peer's bytes were split into segments.
             return;
         }
         int start = in.readerIndex();
@@ -64,7 +79,10 @@ public final class DiameterMessageDecoder extends ByteToMessageDecoder {
         in.getBytes(start + DiameterMessage.HEADER_LENGTH, body);
         in.skipBytes(length);
         try {
-            out.add(header.toBuilder().avps(AvpParser.parse(body, 0, body.length)).build());
+            out.add(header.toBuilder().avps(AvpParser.parse(body, 0, body.length, maxAvps)).build());
+        } catch (AvpLimitException e) {
+            out.add(new DecodeFailure(Optional.of(header), TOO_MANY_AVPS,
+                    Optional.of(e.firstBeyondLimit()), false, e.getMessage()));
         } catch (AvpDecodeException e) {
             // Framing is intact, so the connection can go on after the error answer.
             out.add(new DecodeFailure(Optional.of(header), INVALID_AVP_LENGTH,

@@ -5,18 +5,33 @@ import java.util.Optional;
 import org.mtcgate.diameter.codec.Avp;
 import org.mtcgate.diameter.codec.AvpData;
 import org.mtcgate.diameter.codec.AvpDecodeException;
+import org.mtcgate.diameter.codec.AvpLimitException;
+import org.mtcgate.diameter.codec.DecodeLimits;
 import org.mtcgate.diameter.codec.DiameterMessage;
 
 /**
  * Checks a received request against the dictionary and returns the first error in the order
  * RFC 6733 7 implies: header bits, application, command, each AVP's bits and value, then the
  * command grammar. Pure function of its input; the peer layer turns the error into an answer.
+ *
+ * <p>This is the only place that descends into Grouped AVPs generically, so it enforces the
+ * {@link DecodeLimits}: the recursion is at most {@code maxGroupedDepth} deep, and each Grouped value is
+ * split with the AVP budget that is left, so neither deep nesting nor many tiny AVPs can cost more than the
+ * limits allow. Beyond the depth: 5004 DIAMETER_INVALID_AVP_VALUE on the Grouped AVP whose value nests
+ * too deep (Failed-AVP: that AVP without its data, which would echo the whole nest back). Beyond the AVP
+ * count: 5009 DIAMETER_AVP_OCCURS_TOO_MANY_TIMES with the first AVP over the limit.
  */
 public final class MessageValidator {
     private final Dictionary dictionary;
+    private final DecodeLimits limits;
 
     public MessageValidator(Dictionary dictionary) {
+        this(dictionary, DecodeLimits.DEFAULT);
+    }
+
+    public MessageValidator(Dictionary dictionary, DecodeLimits limits) {
         this.dictionary = dictionary;
+        this.limits = limits;
     }
 
     public Optional<ValidationError> validateRequest(DiameterMessage m) {
@@ -73,12 +88,22 @@ public final class MessageValidator {
 
     /** Validates AVPs against a grammar; used for messages and, recursively, for Grouped values. */
     public Optional<ValidationError> validateAvps(List<Avp> avps, CommandGrammar grammar) {
+        return validateAvps(avps, grammar, 1, new int[] {limits.maxAvps()});
+    }
+
+    /** {@code budget[0]}: AVPs the message may still have; {@code depth}: the level of {@code avps}. */
+    private Optional<ValidationError> validateAvps(List<Avp> avps, CommandGrammar grammar, int depth, int[] budget) {
+        if (avps.size() > budget[0]) {
+            return Optional.of(ValidationError.of(ResultCode.DIAMETER_AVP_OCCURS_TOO_MANY_TIMES, avps.get(budget[0]),
+                    "more than " + limits.maxAvps() + " AVPs in the message"));
+        }
+        budget[0] -= avps.size();
         // Runs for every request: counts by rule position, and rules found by a plain scan (grammars have a
         // dozen lines), so a valid message costs one small array and no boxing, streams or map entries.
         List<AvpRule> rules = grammar.rules();
         int[] counts = new int[rules.size()];
         for (Avp a : avps) {
-            Optional<ValidationError> e = validateAvp(a);
+            Optional<ValidationError> e = validateAvp(a, depth, budget);
             if (e.isPresent()) {
                 return e;
             }
@@ -125,7 +150,7 @@ public final class MessageValidator {
         return -1;
     }
 
-    private Optional<ValidationError> validateAvp(Avp a) {
+    private Optional<ValidationError> validateAvp(Avp a, int depth, int[] budget) {
         if ((a.flags() & Avp.FLAGS_RESERVED) != 0) {
             return Optional.of(ValidationError.of(ResultCode.DIAMETER_INVALID_AVP_BITS, a, "reserved AVP flag bits"));
         }
@@ -162,13 +187,26 @@ public final class MessageValidator {
                 case ADDRESS -> AvpData.address(a.data());
                 case GROUPED -> {
                     if (a.code() != AvpCodes.FAILED_AVP) {
+                        if (depth >= limits.maxGroupedDepth() && a.dataLength() > 0) {
+                            return Optional.of(ValidationError.of(ResultCode.DIAMETER_INVALID_AVP_VALUE,
+                                    Avp.raw(a.code(), a.flags(), a.vendorId(), new byte[0]),
+                                    d.name() + " nests AVPs deeper than " + limits.maxGroupedDepth() + " levels"));
+                        }
                         List<Avp> children;
                         try {
-                            children = a.groupedAvps();
+                            children = a.groupedAvps(budget[0]);
+                        } catch (AvpLimitException e) {
+                            return Optional.of(ValidationError.of(ResultCode.DIAMETER_AVP_OCCURS_TOO_MANY_TIMES,
+                                    e.firstBeyondLimit(), "more than " + limits.maxAvps() + " AVPs in the message"));
                         } catch (AvpDecodeException e) {
-                            return Optional.of(ValidationError.of(ResultCode.DIAMETER_INVALID_AVP_VALUE, a, d.name() + ": " + e.getMessage()));
+                            // RFC 6733 7.1.5: an AVP with an invalid length is 5014 wherever it is; 7.5 lets
+                            // Failed-AVP hold the Grouped AVP around it, so the peer sees where it was.
+                            return Optional.of(ValidationError.of(ResultCode.DIAMETER_INVALID_AVP_LENGTH,
+                                    Avp.raw(a.code(), a.flags(), a.vendorId(), AvpData.ofGrouped(List.of(e.offendingAvp()))),
+                                    d.name() + ": " + e.getMessage()));
                         }
-                        Optional<ValidationError> inner = validateAvps(children, new CommandGrammar(d.groupRules(), d.groupOpen()));
+                        Optional<ValidationError> inner = validateAvps(children,
+                                new CommandGrammar(d.groupRules(), d.groupOpen()), depth + 1, budget);
                         if (inner.isPresent()) {
                             return inner;
                         }

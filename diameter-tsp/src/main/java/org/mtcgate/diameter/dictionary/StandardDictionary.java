@@ -30,6 +30,7 @@ public final class StandardDictionary {
     public static Dictionary create() {
         Dictionary.Builder b = Dictionary.builder();
         baseAvps(b);
+        DoicAvps.define(b);
         tgppAvps(b);
         baseCommands(b);
         tgppCommands(b);

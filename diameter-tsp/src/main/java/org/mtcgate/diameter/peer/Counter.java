@@ -28,5 +28,9 @@ public enum Counter {
     /** Requests whose Origin-Host/Origin-Realm are not the authenticated peer's (3010, 5004). */
     ORIGIN_NOT_AUTHENTICATED,
     /** Requests whose Auth-/Acct-Application-Id AVPs contradict the header's Application-Id (5004). */
-    APPLICATION_ID_MISMATCH
+    APPLICATION_ID_MISMATCH,
+    /** Throwables other than I/O errors on an event loop, in the codec or from a handler's future. */
+    INTERNAL_ERRORS,
+    /** Requests answered 3004 DIAMETER_TOO_BUSY by the overload guard. */
+    TOO_BUSY_ANSWERS
 }

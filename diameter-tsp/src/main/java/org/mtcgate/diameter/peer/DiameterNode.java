@@ -62,6 +62,7 @@ public final class DiameterNode implements AutoCloseable {
     private final List<Channel> serverChannels = new ArrayList<>();
     /** The context of the connections this node opens (the node's TLS mode); listeners may use the other. */
     private NodeContext context;
+    private OverloadListener overloadListener = OverloadListener.NONE;
     private volatile boolean started;
     private PeerSecurityListener security = PeerSecurityListener.NONE;
 
@@ -95,6 +96,15 @@ public final class DiameterNode implements AutoCloseable {
         return this;
     }
 
+    /** Who hears of requests refused with 3004 (the node's audit). Before {@link #start}. */
+    public synchronized DiameterNode onOverload(OverloadListener listener) {
+        if (started) {
+            throw new IllegalStateException("set the overload listener before start()");
+        }
+        this.overloadListener = java.util.Objects.requireNonNull(listener);
+        return this;
+    }
+
     /**
      * Where requests refused because their peer is not trusted for them are reported (audit, metrics); they are
      * counted in {@link #counters()} whether or not a listener is set. Before {@link #start}.
@@ -123,12 +133,14 @@ public final class DiameterNode implements AutoCloseable {
         }
         boolean inband = config.tls().isPresent() && config.tlsMode() == TlsMode.IN_BAND;
         // Everything but what CER/CEA announce and the in-band TLS contexts is shared by every connection.
-        MessageValidator validator = new MessageValidator(dictionary);
+        MessageValidator validator = new MessageValidator(dictionary, config.decodeLimits());
         java.util.Set<Long> applications = union(handlers.keySet(), announced);
         ErrorAnswers errors = new ErrorAnswers(config.identity());
         DisconnectPeer disconnect = new DisconnectPeer(config.identity());
         DuplicateCache duplicates = new DuplicateCache(config.duplicateWindow());
         EndToEndIds endToEndIds = new EndToEndIds();
+        OverloadGuard overload = new OverloadGuard(config.overload(), overloadListener, errors, System::nanoTime);
+        UnexpectedErrors unexpected = new UnexpectedErrors(config.errorLogInterval(), System::nanoTime);
         Map<Long, DiameterRequestHandler> handlerMap = Map.copyOf(handlers);
         boolean anyInband = config.tls().isPresent() && (inband
                 || config.listeners().stream().anyMatch(l -> l.tlsMode() == TlsMode.IN_BAND));
@@ -138,13 +150,15 @@ public final class DiameterNode implements AutoCloseable {
                 new CapabilitiesExchange(config.identity(), applications,
                         inb ? CapabilitiesExchange.TLS : CapabilitiesExchange.NO_INBAND_SECURITY),
                 errors, disconnect, peers, duplicates, endToEndIds, counters,
-                inb ? inbandServer : Optional.empty(), inb ? inbandClient : Optional.empty(), security);
+                inb ? inbandServer : Optional.empty(), inb ? inbandClient : Optional.empty(), security, overload, unexpected);
         context = contextOf.apply(inband);
         bossGroup = new NioEventLoopGroup(1);
         workerGroup = new NioEventLoopGroup();
         long window = config.duplicateWindow().toMillis();
         // The sweep walks up to 200k entries: on the acceptor's thread, not on a worker that serves peers.
         bossGroup.scheduleAtFixedRate(context.duplicates()::expire, window, Math.max(1, window / 2), TimeUnit.MILLISECONDS);
+        // Refusals with 3004 are reported to the listener in aggregate; this reports the rest each second.
+        bossGroup.scheduleAtFixedRate(context.overload()::flushRefusals, 1, 1, TimeUnit.SECONDS);
         for (Listener listener : config.listeners()) {
             boolean listenerInband = config.tls().isPresent() && listener.tlsMode() == TlsMode.IN_BAND;
             NodeContext listenerContext = listenerInband == inband ? context : contextOf.apply(listenerInband);
@@ -191,7 +205,7 @@ public final class DiameterNode implements AutoCloseable {
                 if (ssl != null) {
                     ch.pipeline().addLast("tls", ssl.newHandler(ch.alloc()));
                 }
-                ch.pipeline().addLast("decoder", new DiameterMessageDecoder(config.maxMessageLength()))
+                ch.pipeline().addLast("decoder", new DiameterMessageDecoder(config.maxMessageLength(), config.decodeLimits()))
                         .addLast("encoder", ENCODER)
                         .addLast("peer", new PeerConnection(ctx, role, expected, onOpen));
             }

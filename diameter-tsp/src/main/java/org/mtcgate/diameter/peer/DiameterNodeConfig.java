@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.mtcgate.diameter.codec.DecodeLimits;
 import org.mtcgate.diameter.tls.TlsSettings;
 
 /** Everything a {@link DiameterNode} needs. Immutable; build with {@link #builder(LocalIdentity)}. */
@@ -28,6 +29,9 @@ public final class DiameterNodeConfig {
     private final int maxMessageLength;
     private final boolean acceptUnknownPeers;
     private final List<PeerConfig> peers;
+    private final DecodeLimits decodeLimits;
+    private final OverloadSettings overload;
+    private final Duration errorLogInterval;
 
     private DiameterNodeConfig(Builder b) {
         this.identity = b.identity;
@@ -50,6 +54,9 @@ public final class DiameterNodeConfig {
         this.maxMessageLength = b.maxMessageLength;
         this.acceptUnknownPeers = b.acceptUnknownPeers;
         this.peers = List.copyOf(b.peers);
+        this.decodeLimits = Objects.requireNonNull(b.decodeLimits);
+        this.overload = Objects.requireNonNull(b.overload);
+        this.errorLogInterval = Objects.requireNonNull(b.errorLogInterval);
         if (tls.isEmpty() && !insecureLab) {
             throw new IllegalArgumentException(
                     "no TLS settings: TS 33.187 requires mutual TLS; set insecureLab(true) only for lab tests");
@@ -122,6 +129,21 @@ public final class DiameterNodeConfig {
         return peers;
     }
 
+    /** Nesting depth and AVP count a received message may have. */
+    public DecodeLimits decodeLimits() {
+        return decodeLimits;
+    }
+
+    /** Bounds on pending requests, and the DOIC report values. */
+    public OverloadSettings overload() {
+        return overload;
+    }
+
+    /** At most one WARN line per peer per this interval for unexpected errors. */
+    public Duration errorLogInterval() {
+        return errorLogInterval;
+    }
+
     public Optional<PeerConfig> peer(String host) {
         return peers.stream().filter(p -> p.host().equalsIgnoreCase(host)).findFirst();
     }
@@ -143,6 +165,9 @@ public final class DiameterNodeConfig {
         private int maxMessageLength = 64 * 1024;
         private boolean acceptUnknownPeers;
         private final List<PeerConfig> peers = new ArrayList<>();
+        private DecodeLimits decodeLimits = DecodeLimits.DEFAULT;
+        private OverloadSettings overload = OverloadSettings.DEFAULT;
+        private Duration errorLogInterval = Duration.ofSeconds(10);
 
         private Builder(LocalIdentity identity) {
             this.identity = Objects.requireNonNull(identity);
@@ -224,6 +249,21 @@ public final class DiameterNodeConfig {
 
         public Builder peer(PeerConfig peer) {
             peers.add(peer);
+            return this;
+        }
+
+        public Builder decodeLimits(DecodeLimits limits) {
+            this.decodeLimits = limits;
+            return this;
+        }
+
+        public Builder overload(OverloadSettings settings) {
+            this.overload = settings;
+            return this;
+        }
+
+        public Builder errorLogInterval(Duration interval) {
+            this.errorLogInterval = interval;
             return this;
         }
 

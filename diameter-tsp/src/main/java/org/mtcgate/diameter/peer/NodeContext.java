@@ -10,7 +10,8 @@ record NodeContext(DiameterNodeConfig config, MessageValidator validator, Map<Lo
                    CapabilitiesExchange capabilities, ErrorAnswers errors, DisconnectPeer disconnect,
                    PeerTable peers, DuplicateCache duplicates, EndToEndIds endToEndIds, Counters counters,
                    Optional<SslContext> inbandServerTls, Optional<SslContext> inbandClientTls,
-                   PeerSecurityListener security) {
+                   PeerSecurityListener security, OverloadGuard overload,
+                   UnexpectedErrors unexpected) {
     boolean inbandTls() {
         return inbandServerTls.isPresent();
     }

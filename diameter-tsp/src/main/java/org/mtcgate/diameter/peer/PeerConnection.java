@@ -141,10 +141,14 @@ final class PeerConnection extends ChannelInboundHandlerAdapter {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        // TLS failures are reported by the handshake event; anything else here is a transport error.
-        counters.increment(Counter.TRANSPORT_ERRORS);
-        LOG.debug("{}: transport error, closing", ctx.channel().remoteAddress(), cause);
+        // TLS failures are reported by the handshake event; anything else is counted and logged, rate-limited.
+        node.unexpected().report(peerLabel(), "connection (closing it)", cause, counters);
         ctx.close();
+    }
+
+    /** The peer for logs: its Origin-Host once known, else its address. */
+    private String peerLabel() {
+        return peerHost != null ? peerHost : channel == null ? null : String.valueOf(channel.remoteAddress());
     }
 
     void close() {
@@ -185,8 +189,7 @@ final class PeerConnection extends ChannelInboundHandlerAdapter {
      */
     private void onDecodeFailure(DecodeFailure f) {
         counters.increment(Counter.DECODE_FAILURES);
-        LOG.warn("{} ({}): undecodable input: {} -> {}{}", peerHost, channel.remoteAddress(), f.reason(),
-                f.resultCode(), f.fatal() ? ", closing" : "");
+        node.unexpected().badInput(peerLabel(), f.reason() + " -> " + f.resultCode() + (f.fatal() ? ", closing" : ""));
         Optional<DiameterMessage> header = f.header().filter(DiameterMessage::isRequest);
         if (header.isPresent() && state == PeerState.OPEN) {
             DiameterMessage answer = node.errors().build(header.get(), f.resultCode(), f.failedAvp(), f.reason());
@@ -497,9 +500,15 @@ final class PeerConnection extends ChannelInboundHandlerAdapter {
         // RFC 6733 6.5 identifies a request by Origin-Host and End-to-End id; the Origin-Host is bound to this
         // connection above, and the key is the authenticated host itself, so no peer can reach another's entries.
         int hopByHop = request.hopByHopId();
+        OverloadGuard.Admission admission = node.overload().admit(peerHost, request, counters).orElse(null);
+        if (admission == null) {
+            answerTooBusy(request);
+            return;
+        }
         DuplicateCache.Entry fresh = node.duplicates().register(peerHost, request.endToEndId(),
                 earlier -> write(earlier.toBuilder().hopByHopId(hopByHop).build()));
         if (fresh == null) {
+            admission.release();
             counters.increment(Counter.DUPLICATE_REQUESTS);
             LOG.info("{}: duplicate request e2e 0x{}, resending the earlier answer", peerHost,
                     Integer.toHexString(request.endToEndId()));
@@ -512,18 +521,37 @@ final class PeerConnection extends ChannelInboundHandlerAdapter {
         } catch (RuntimeException e) {
             stage = CompletableFuture.failedFuture(e);
         }
-        stage.whenComplete((a, err) -> {
-            DiameterMessage out;
+        stage.whenComplete((a, err) -> answerHandled(request, admission, fresh, a, err));
+    }
+
+    /** Sends what the handler produced; a failed or broken handler gets 5012, reported, never silent. */
+    private void answerHandled(DiameterMessage request, OverloadGuard.Admission admission, DuplicateCache.Entry fresh,
+                               DiameterMessage a, Throwable err) {
+        DiameterMessage out;
+        try {
             if (err != null || a == null) {
-                LOG.warn("{}: handler for application {} failed", peerHost, request.applicationId(), err);
+                node.unexpected().report(peerHost, "handler for application " + request.applicationId(),
+                        err != null ? err : new IllegalStateException("handler completed without an answer"), counters);
                 out = node.errors().build(request, ResultCode.DIAMETER_UNABLE_TO_COMPLY.code(), Optional.empty(),
                         "application error");
             } else {
                 out = completeAnswer(request, a);
             }
-            fresh.answered(out);
-            write(out);
-        });
+            out = admission.complete(out);
+        } catch (RuntimeException e) {
+            admission.release();
+            node.unexpected().report(peerHost, "answer to application " + request.applicationId(), e, counters);
+            out = node.errors().build(request, ResultCode.DIAMETER_UNABLE_TO_COMPLY.code(), Optional.empty(),
+                    "application error");
+        }
+        fresh.answered(out);
+        write(out);
+    }
+
+    /** RFC 6733 7.1.3 3004, at once, for a request beyond the pending bounds (counted by the guard). */
+    private void answerTooBusy(DiameterMessage request) {
+        counters.increment(Counter.ERROR_ANSWERS_SENT);
+        write(node.overload().tooBusy(peerHost, request));
     }
 
     /** Makes the answer consistent with its request (RFC 6733 6.2) whatever the handler built. */
@@ -588,7 +616,16 @@ final class PeerConnection extends ChannelInboundHandlerAdapter {
 
     private io.netty.channel.ChannelFuture write(DiameterMessage m) {
         counters.increment(Counter.MESSAGES_SENT);
-        return channel.writeAndFlush(m);
+        return channel.writeAndFlush(m).addListener(writeFailed);
+    }
+
+    /** A write that fails for another reason than a closed channel (an encoder bug, say) is reported. */
+    private final ChannelFutureListener writeFailed = this::onWritten;
+
+    private void onWritten(io.netty.channel.ChannelFuture f) {
+        if (!f.isSuccess() && !(f.cause() instanceof java.nio.channels.ClosedChannelException)) {
+            node.unexpected().report(peerLabel(), "write", f.cause(), counters);
+        }
     }
 
     private void sendCer() {

@@ -10,6 +10,7 @@ import org.mtcgate.diameter.s6m.ServingNodes;
 import org.mtcgate.diameter.s6m.TgppAvps;
 import org.mtcgate.diameter.s6m.UserIdentifier;
 import org.mtcgate.filter.trigger.DeviceTrigger;
+import org.mtcgate.filter.trigger.SingleSm;
 import org.mtcgate.filter.trigger.SubscriberInfo;
 import org.mtcgate.filter.trigger.TriggerId;
 import org.mtcgate.filter.trigger.TriggerState;
@@ -115,6 +116,11 @@ public record DeviceTriggerCommand(TriggerAction action, DeviceTrigger trigger, 
                 throw invalid(portAvp, "Application-Port-Identifier does not fit the 16-bit SM port (TS 23.040 9.2.3.24.4)");
             }
             port = (int) pv;
+        }
+        if (payload.data().length > SingleSm.maxPayload(port >= 0)) {
+            // Triggers are not concatenated (yet): refuse what one SM cannot carry now, not UNDELIVERABLE later.
+            throw invalid(payload, "Payload of " + payload.data().length + " octets does not fit one SM (at most "
+                    + SingleSm.maxPayload(port >= 0) + (port >= 0 ? " with the port header)" : ")"));
         }
         List<String> nodes = new ArrayList<>();
         for (Avp a : dtr.avps()) {

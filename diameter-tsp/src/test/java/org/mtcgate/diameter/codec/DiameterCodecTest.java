@@ -73,9 +73,12 @@ class DiameterCodecTest {
     @Test
     void refusesOversizeLengthBeforeBuffering() {
         EmbeddedChannel ch = new EmbeddedChannel(new DiameterMessageDecoder(4096));
-        // 16 MB - 4 length field: refused from the first four octets.
+        // 16 MB - 4 length field: refused as soon as the 20-octet header is in, so it can be answered.
         ch.writeInbound(Unpooled.wrappedBuffer(HEX.parseHex("01fffffc")));
+        assertNull(ch.readInbound(), "no judgement before the header is complete");
+        ch.writeInbound(Unpooled.wrappedBuffer(HEX.parseHex("80000118000000000000000100000001")));
         DecodeFailure f = ch.readInbound();
+        assertTrue(f.header().isPresent());
         assertTrue(f.fatal());
         assertEquals(5015, f.resultCode());
         ch.writeInbound(Unpooled.wrappedBuffer(new byte[1000]));

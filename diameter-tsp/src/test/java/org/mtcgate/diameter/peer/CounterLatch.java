@@ -5,7 +5,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /** Waits until a node has counted an event a given number of times (no sleeping, no polling). */
-final class CounterLatch {
+public final class CounterLatch {
     private final CountDownLatch latch;
 
     private CounterLatch(Counters counters, Counter counter, int times) {
@@ -17,11 +17,11 @@ final class CounterLatch {
         });
     }
 
-    static CounterLatch on(DiameterNode node, Counter counter, int times) {
+    public static CounterLatch on(DiameterNode node, Counter counter, int times) {
         return new CounterLatch(node.counters(), counter, times);
     }
 
-    boolean await(Duration d) throws InterruptedException {
+    public boolean await(Duration d) throws InterruptedException {
         return latch.await(d.toMillis(), TimeUnit.MILLISECONDS);
     }
 }

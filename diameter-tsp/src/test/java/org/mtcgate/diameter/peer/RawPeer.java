@@ -19,26 +19,26 @@ import org.mtcgate.diameter.dictionary.CommandCodes;
 import org.mtcgate.diameter.dictionary.VendorIds;
 
 /** A blocking plain-TCP peer that can send arbitrary bytes; used to feed the node bad input. */
-final class RawPeer implements AutoCloseable {
+public final class RawPeer implements AutoCloseable {
     private final Socket socket;
     private final DataInputStream in;
     private final OutputStream out;
     private String host = "raw.invalid";
     private String realm = "invalid";
 
-    RawPeer(InetSocketAddress server, Duration readTimeout) throws IOException {
+    public RawPeer(InetSocketAddress server, Duration readTimeout) throws IOException {
         this(new Socket(server.getAddress(), server.getPort()), readTimeout);
     }
 
     /** Wraps an already connected socket, e.g. a JSSE SSLSocket. */
-    RawPeer(Socket connected, Duration readTimeout) throws IOException {
+    public RawPeer(Socket connected, Duration readTimeout) throws IOException {
         socket = connected;
         socket.setSoTimeout((int) readTimeout.toMillis());
         in = new DataInputStream(socket.getInputStream());
         out = socket.getOutputStream();
     }
 
-    static DiameterMessage cer(String host, String realm) {
+    public static DiameterMessage cer(String host, String realm) {
         return DiameterMessage.request(CommandCodes.CAPABILITIES_EXCHANGE, ApplicationIds.COMMON, false)
                 .hopByHopId(1).endToEndId(1)
                 .avp(BaseAvps.originHost(host)).avp(BaseAvps.originRealm(realm))
@@ -47,7 +47,7 @@ final class RawPeer implements AutoCloseable {
                 .build();
     }
 
-    static byte[] bytes(DiameterMessage m) {
+    public static byte[] bytes(DiameterMessage m) {
         ByteBuf b = Unpooled.buffer();
         DiameterMessageEncoder.encode(m, b);
         byte[] out = new byte[b.readableBytes()];
@@ -55,16 +55,16 @@ final class RawPeer implements AutoCloseable {
         return out;
     }
 
-    void send(DiameterMessage m) throws IOException {
+    public void send(DiameterMessage m) throws IOException {
         sendBytes(bytes(m));
     }
 
-    void sendBytes(byte[] b) throws IOException {
+    public void sendBytes(byte[] b) throws IOException {
         out.write(b);
         out.flush();
     }
 
-    void shutdownOutput() throws IOException {
+    public void shutdownOutput() throws IOException {
         socket.shutdownOutput();
     }
 
@@ -72,7 +72,7 @@ final class RawPeer implements AutoCloseable {
      * Reads the next message that is not a DWR, answering DWRs on the way so that the server's
      * watchdog never interferes with a test. Throws EOFException if the server closed.
      */
-    DiameterMessage read() throws IOException {
+    public DiameterMessage read() throws IOException {
         while (true) {
             DiameterMessage m = readAny();
             if (m.isRequest() && m.commandCode() == CommandCodes.DEVICE_WATCHDOG) {
@@ -85,7 +85,7 @@ final class RawPeer implements AutoCloseable {
     }
 
     /** Reads one message, whatever it is. */
-    DiameterMessage readAny() throws IOException {
+    public DiameterMessage readAny() throws IOException {
         int first = in.readInt();
         int length = first & 0xFFFFFF;
         byte[] rest = new byte[length - 4];
@@ -97,7 +97,7 @@ final class RawPeer implements AutoCloseable {
     }
 
     /** True when the server closed the connection (EOF or reset) before the read timeout. */
-    boolean closedByServer() throws IOException {
+    public boolean closedByServer() throws IOException {
         try {
             while (true) {
                 if (in.read() < 0) {
@@ -112,7 +112,7 @@ final class RawPeer implements AutoCloseable {
         }
     }
 
-    DiameterMessage openWithCer(String host, String realm) throws IOException {
+    public DiameterMessage openWithCer(String host, String realm) throws IOException {
         this.host = host;
         this.realm = realm;
         send(cer(host, realm));

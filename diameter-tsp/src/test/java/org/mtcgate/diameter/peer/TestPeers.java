@@ -16,23 +16,23 @@ import org.mtcgate.diameter.dictionary.VendorIds;
 
 /** Shared fixtures for tests that run real nodes on loopback. */
 public final class TestPeers {
-    static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
-    static final Duration WAIT = Duration.ofSeconds(10);
+    public static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
+    public static final Duration WAIT = Duration.ofSeconds(10);
     private static final AtomicInteger SESSIONS = new AtomicInteger();
 
     private TestPeers() {
     }
 
-    static LocalIdentity identity(String host, String realm) {
+    public static LocalIdentity identity(String host, String realm) {
         return new LocalIdentity(host, realm, List.of(LOOPBACK), 0, "mtcgate-test", 1, 1);
     }
 
-    static InetSocketAddress ephemeral() {
+    public static InetSocketAddress ephemeral() {
         return new InetSocketAddress(LOOPBACK, 0);
     }
 
     /** A Tsp DAR as an SCS would send it (TS 29.368 6.2.2). */
-    static DiameterMessage dar(String originHost, String originRealm, String destinationRealm, long reference) {
+    public static DiameterMessage dar(String originHost, String originRealm, String destinationRealm, long reference) {
         return DiameterMessage.request(CommandCodes.DEVICE_ACTION, ApplicationIds.TSP, true)
                 .avp(BaseAvps.sessionId(originHost + ";" + SESSIONS.incrementAndGet()))
                 .avp(BaseAvps.authApplicationId(ApplicationIds.TSP))
@@ -47,7 +47,7 @@ public final class TestPeers {
     }
 
     /** A test Tsp handler: answers 2001 echoing the Reference-Number in a Device-Notification. */
-    static DiameterRequestHandler echoHandler(AtomicInteger calls) {
+    public static DiameterRequestHandler echoHandler(AtomicInteger calls) {
         return (request, ctx) -> {
             calls.incrementAndGet();
             long ref = request.avp(AvpCodes.DEVICE_ACTION, VendorIds.TGPP).orElseThrow().groupedAvps().stream()
@@ -63,7 +63,7 @@ public final class TestPeers {
         };
     }
 
-    static long resultCode(DiameterMessage m) {
+    public static long resultCode(DiameterMessage m) {
         return m.avp(AvpCodes.RESULT_CODE).orElseThrow().unsigned32();
     }
 }

@@ -38,6 +38,8 @@ import org.mtcgate.map.stack.Ss7Stack;
 public final class DialogGuard extends SmsListenerAdapter {
     private static final Logger LOG = LogManager.getLogger(DialogGuard.class);
     private static final Object LOCALLY_REJECTED = new Object();
+    /** Peer input: one line per kind, then counted summaries, never one line per dialog. */
+    private final RateLimitedLog quiet = new RateLimitedLog(LOG, 10, java.util.concurrent.TimeUnit.SECONDS);
     private static final Map<MAPProvider, DialogGuard> GUARDS = new WeakHashMap<>();
 
     private final Map<MAPApplicationContextName, ProtocolErrorReporter> owners = new LinkedHashMap<>();
@@ -135,8 +137,8 @@ public final class DialogGuard extends SmsListenerAdapter {
     }
 
     private void report(MAPApplicationContextName context, ProtocolError error, MAPDialog dialog, String detail) {
-        LOG.info("dialog {} from {}: {} ({})", dialog.getLocalDialogId(), dialog.getRemoteAddress(),
-                error.counterName(), detail);
+        quiet.warn(error.counterName(), "dialog " + dialog.getLocalDialogId() + " from "
+                + Dialogs.callingGlobalTitle(dialog) + ": " + detail, null);
         ProtocolErrorReporter owner = ownerOf(context);
         if (owner != null) {
             owner.report(error, detail);

@@ -47,7 +47,29 @@ public enum ProtocolError {
     INCOMING_DIALOG_LOST,
     /** An MO SMS-COMMAND that passed the filter: the SMS-SC keeps no submitted SM to act on it:
      *  SM-DeliveryFailure, equipmentProtocolError. */
-    COMMAND_NOT_SERVED;
+    COMMAND_NOT_SERVED,
+    /** A TC-BEGIN with more than one component: U-ABORT before any of it reaches a handler (all or nothing). */
+    MULTIPLE_COMPONENTS,
+    /** A TC-BEGIN without a component: nothing to serve, U-ABORT at once instead of waiting for the idle timer. */
+    NO_COMPONENT,
+    /** An invoke whose parameter MAP cannot decode, or a MAP-OPEN that does not decode: U-ABORT at once. */
+    UNDECODABLE_COMPONENT,
+    /** The peer already has its maximum of open incoming dialogs: TC P-ABORT resourceLimitation. */
+    DIALOG_LIMIT_PEER,
+    /** The node already has its maximum of open incoming dialogs: TC P-ABORT resourceLimitation. */
+    DIALOG_LIMIT_TOTAL,
+    /** A received dialog nobody took on and nobody ended (e.g. the stack failed on it): U-ABORT. */
+    UNANSWERED_DIALOG,
+    /** A TC-CONTINUE for a transaction this node does not know: TCAP's P-ABORT unrecognizedTransactionID. */
+    UNKNOWN_TRANSACTION,
+    /** A TC-BEGIN that does not parse (Q.773): P-ABORT with the cause TCAP gives (badlyFormattedTransactionPortion,
+     *  ...), or dropped when it carries no originating transaction id. */
+    MALFORMED_TCAP;
+
+    /** The rule id written in the audit line of such a refusal, e.g. {@code map-unknown-correlation}. */
+    public String ruleId() {
+        return "map-" + counterName();
+    }
 
     /** The metric label, e.g. {@code unknown-correlation}. */
     public String counterName() {

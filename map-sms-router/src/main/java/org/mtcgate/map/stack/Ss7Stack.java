@@ -19,6 +19,7 @@ import org.mobicents.protocols.ss7.m3ua.impl.M3UAManagementImpl;
 import org.mobicents.protocols.ss7.m3ua.impl.parameter.ParameterFactoryImpl;
 import org.mobicents.protocols.ss7.m3ua.parameter.RoutingContext;
 import org.mobicents.protocols.ss7.m3ua.parameter.TrafficModeType;
+import org.mobicents.protocols.ss7.map.MAPProviderImpl;
 import org.mobicents.protocols.ss7.map.MAPStackImpl;
 import org.mobicents.protocols.ss7.map.api.MAPProvider;
 import org.mobicents.protocols.ss7.sccp.LoadSharingAlgorithm;
@@ -26,7 +27,10 @@ import org.mobicents.protocols.ss7.sccp.OriginationType;
 import org.mobicents.protocols.ss7.sccp.RuleType;
 import org.mobicents.protocols.ss7.sccp.impl.SccpStackImpl;
 import org.mobicents.protocols.ss7.sccp.parameter.SccpAddress;
+import org.mobicents.protocols.ss7.tcap.TCAPProviderImpl;
 import org.mobicents.protocols.ss7.tcap.TCAPStackImpl;
+import org.mtcgate.map.dialog.DialogLimits;
+import org.mtcgate.map.dialog.IncomingDialogGate;
 
 /**
  * One jSS7 signalling point, M3UA (IPSP) + SCCP + TCAP + MAP, with one association to each adjacent peer,
@@ -78,6 +82,7 @@ public final class Ss7Stack implements AutoCloseable {
     private static final int RULE_DEFAULT_PEER = 2;
 
     private final Ss7StackConfig config;
+    private final DialogLimits dialogLimits;
     private final Deque<AutoCloseable> stopActions = new ArrayDeque<>();
     private final Map<String, AsActivity> asActivity = new LinkedHashMap<>();
     private final List<String> aspNames = new ArrayList<>();
@@ -87,10 +92,12 @@ public final class Ss7Stack implements AutoCloseable {
     private M3UAManagementImpl m3ua;
     private TCAPStackImpl tcap;
     private MAPStackImpl map;
+    private IncomingDialogGate gate;
     private boolean aspsStarted;
 
-    private Ss7Stack(Ss7StackConfig config) {
+    private Ss7Stack(Ss7StackConfig config, DialogLimits dialogLimits) {
         this.config = config;
+        this.dialogLimits = dialogLimits;
         for (RemotePeer peer : config.peers()) {
             asActivity.put(peer.name(), new AsActivity(asName(peer)));
             aspNames.add(objectName(peer, "asp"));
@@ -112,7 +119,12 @@ public final class Ss7Stack implements AutoCloseable {
 
     /** Starts every layer without starting the ASPs, so listeners can be registered before any traffic. */
     public static Ss7Stack assemble(Ss7StackConfig config) throws Exception {
-        Ss7Stack stack = new Ss7Stack(config);
+        return assemble(config, DialogLimits.DEFAULT);
+    }
+
+    /** As {@link #assemble(Ss7StackConfig)}, with these bounds on received dialogs. */
+    public static Ss7Stack assemble(Ss7StackConfig config, DialogLimits dialogLimits) throws Exception {
+        Ss7Stack stack = new Ss7Stack(config, dialogLimits);
         try {
             stack.build();
         } catch (Exception | Error e) {
@@ -209,6 +221,11 @@ public final class Ss7Stack implements AutoCloseable {
         map.getMAPProvider().getMAPServiceSms().acivate();
         map.start();
         stopActions.push(map::stop);
+        Map<Integer, String> peersByPointCode = new LinkedHashMap<>();
+        config.peers().forEach(p -> peersByPointCode.put(p.pointCode(), p.name()));
+        gate = IncomingDialogGate.install((TCAPProviderImpl) tcap.getProvider(), (MAPProviderImpl) map.getMAPProvider(),
+                replyGuard, ssns, dialogLimits, peersByPointCode, config.name()); // the gate sits behind the reply guard
+        stopActions.push(gate::close);
         LOG.info("stack {} assembled: {} PC {} GT {} SSN {}, peers {}, default peer {}", config.name(),
                 config.transport(), config.localPointCode(), config.localGlobalTitle(), ssns, describePeers(),
                 config.defaultPeer());
@@ -351,6 +368,19 @@ public final class Ss7Stack implements AutoCloseable {
     /** Register service and dialog listeners here; the SMS service is already activated. */
     public MAPProvider mapProvider() {
         return map.getMAPProvider();
+    }
+
+    /**
+     * The gate every received dialog passes (caps, all-or-nothing screening of TC-BEGINs): add a
+     * {@link org.mtcgate.map.dialog.RefusalListener} to it to audit its refusals.
+     */
+    public IncomingDialogGate gate() {
+        return gate;
+    }
+
+    /** Dialogs in jSS7's TCAP table now, incoming and outgoing. */
+    public int tcapDialogs() {
+        return ((TCAPProviderImpl) tcap.getProvider()).getCurrentDialogsCount();
     }
 
     /** This node's calling party address for {@code ssn}: its own GT, routed on GT. */

@@ -36,6 +36,8 @@ import org.mtcgate.filter.Verdict;
 import org.mtcgate.filter.Zone;
 import org.mtcgate.filter.routing.Correlation;
 import org.mtcgate.filter.routing.MemoryCorrelationStore;
+import org.mtcgate.map.attack.wire.RawM3uaPeer;
+import org.mtcgate.map.attack.wire.Tcap;
 import org.mtcgate.map.dialog.ProtocolError;
 import org.mtcgate.map.lab.FreePorts;
 import org.mtcgate.map.peer.MapFailure;
@@ -71,7 +73,6 @@ class ReplyInjectionAttackTest {
     private static final String ROUTER_GT = "491720000300";
     private static final String HLR_GT = "491720000006";
     private static final String MSC_GT = "49172000208";
-    private static final String ATTACKER_MSC_GT = "22501000666";
     private static final String FOREIGN_SMSC_GT = "33612000000";
     private static final String MSISDN = "491701000001";
     private static final String IMSI = "262015500000001";
@@ -130,7 +131,9 @@ class ReplyInjectionAttackTest {
         for (Ss7Stack s : List.of(hlrStack, mscStack, routerStack, smscStack)) {
             s.connect();
         }
-        attacker = RawM3uaPeer.connect(p[7], "127.0.0.1", p[6], ATTACKER_RC, WAIT, TimeUnit.SECONDS);
+        // the attacker calls from the HLR's GT: nothing in what it writes tells it apart, only the link it uses
+        attacker = RawM3uaPeer.connect(p[7], p[6], ATTACKER_RC, ATTACKER_PC, ROUTER_PC, HLR_GT,
+                TimeUnit.SECONDS.toMillis(WAIT));
         for (Ss7Stack s : List.of(hlrStack, mscStack, routerStack, smscStack)) {
             s.active().get(WAIT, TimeUnit.SECONDS);
         }
@@ -168,7 +171,7 @@ class ReplyInjectionAttackTest {
         SendRoutingInfoForSMRequest pending = next(hlr.held);
         long routerDialog = pending.getMAPDialog().getRemoteDialogId();
 
-        inject(RawTcap.end(routerDialog));
+        inject(Tcap.end(routerDialog, null));
 
         assertRefused("TC-END", routerDialog);
         assertEquals(droppedBefore + 1, routerStack.repliesFromWrongLink());
@@ -195,9 +198,9 @@ class ReplyInjectionAttackTest {
         CompletableFuture<RoutingInfo> answer = smsc.sendRoutingInfoForSm(MSISDN, MSISDN);
         long routerDialog = next(hlr.held).getMAPDialog().getRemoteDialogId();
 
-        inject(RawTcap.continueTo(0x0A0B0C0DL, routerDialog));
+        inject(Tcap.continueMessage(0x0A0B0C0DL, routerDialog, null));
         assertRefused("TC-CONTINUE", routerDialog);
-        inject(RawTcap.abort(routerDialog));
+        inject(Tcap.abort(routerDialog));
         assertRefused("TC-ABORT", routerDialog);
         assertEquals(droppedBefore + 2, routerStack.repliesFromWrongLink());
 
@@ -223,7 +226,7 @@ class ReplyInjectionAttackTest {
         SendRoutingInfoForSMRequest pending = next(hlr.held);
         long routerDialog = pending.getMAPDialog().getRemoteDialogId();
         for (long id = Math.max(1, routerDialog - 5); id <= routerDialog + 5; id++) {
-            inject(RawTcap.end(id));
+            inject(Tcap.end(id, null));
         }
         RefusedReply hit = null;
         for (RefusedReply r = refused.poll(WAIT, TimeUnit.SECONDS); r != null; r = refused.poll(1, TimeUnit.SECONDS)) {
@@ -255,8 +258,7 @@ class ReplyInjectionAttackTest {
             long routerDialog = pending.getMAPDialog().getRemoteDialogId();
             assertEquals(IMSI, pending.getSM_RP_DA().getIMSI().getData(), "the router sent the real IMSI to the MSC");
 
-            attacker.sendData(ATTACKER_PC, ROUTER_PC, 2, RawTcap.udt(ROUTER_GT, Ss7StackConfig.SSN_MSC, MSC_GT,
-                    Ss7StackConfig.SSN_MSC, RawTcap.end(routerDialog)));
+            inject(Tcap.end(routerDialog, null));
             RefusedReply r = next(refused);
             assertEquals("TC-END", r.message());
             assertEquals(routerDialog, r.transactionId());
@@ -278,8 +280,7 @@ class ReplyInjectionAttackTest {
 
     /** One UDT from the attacker's link, calling from the HLR's GT, to the router's GT and SSN 8. */
     private void inject(byte[] tcap) throws Exception {
-        attacker.sendData(ATTACKER_PC, ROUTER_PC, 2, RawTcap.udt(ROUTER_GT, Ss7StackConfig.SSN_MSC, HLR_GT,
-                Ss7StackConfig.SSN_HLR, tcap));
+        attacker.sendTcap(ROUTER_GT, Ss7StackConfig.SSN_MSC, tcap);
     }
 
     private void assertRefused(String message, long dialog) throws InterruptedException {

@@ -363,9 +363,13 @@ class HomeNetworkRoutingTest {
         assertEquals(ProtocolError.WRONG_APPLICATION_CONTEXT, next(observer.errors).error());
     }
 
-    /** An operation that does not belong to the context (MT-ForwardSM in shortMsgGatewayContext): U-ABORT. */
+    /**
+     * An operation that does not belong to the context (MT-ForwardSM in shortMsgGatewayContext): the stack's gate
+     * aborts it (MAP-ProviderAbortInfo) before the router sees it.
+     */
     @Test
     void operationOutsideItsContextIsAborted() throws Exception {
+        long before = gateRefusals(ProtocolError.UNEXPECTED_COMPONENT);
         MAPDialogSms dialog = rawDialog(MAPApplicationContextName.shortMsgGatewayContext, 3);
         MAPProvider provider = lab.smsc.mapProvider();
         Invoke invoke = ((org.mobicents.protocols.ss7.map.MAPProviderImpl) provider).getTCAPProvider().getComponentPrimitiveFactory().createTCInvokeRequest();
@@ -373,12 +377,17 @@ class HomeNetworkRoutingTest {
         invoke.setOperationCode(opCode(provider, MAPOperationCode.mt_forwardSM));
         invoke.setParameter(octets(provider, new byte[] {1, 2, 3}));
         dialog.sendInvokeComponent(invoke);
-        assertEquals("user abort", sendRaw(dialog));
-        assertEquals(ProtocolError.UNEXPECTED_COMPONENT, next(observer.errors).error());
+        assertEquals("provider abort", sendRaw(dialog));
+        assertEquals(before + 1, gateRefusals(ProtocolError.UNEXPECTED_COMPONENT));
+    }
+
+    private long gateRefusals(ProtocolError error) {
+        return lab.router.gate().refusals().get(error);
     }
 
     @Test
     void duplicatedInvokeAbortsTheDialog() throws Exception {
+        long before = gateRefusals(ProtocolError.MULTIPLE_COMPONENTS);
         MAPDialogSms dialog = rawDialog(MAPApplicationContextName.shortMsgGatewayContext, 3);
         MAPParameterFactory f = lab.smsc.mapProvider().getMAPParameterFactory();
         for (int i = 0; i < 2; i++) {
@@ -387,14 +396,15 @@ class HomeNetworkRoutingTest {
                     NumberingPlan.ISDN, RouterLab.FOREIGN_SMSC_GT), null, false, null, null, null, false, null, false,
                     false, null);
         }
-        assertEquals("user abort", sendRaw(dialog));
-        assertEquals(ProtocolError.DUPLICATE_COMPONENT, next(observer.errors).error());
+        assertEquals("provider abort", sendRaw(dialog));
+        assertEquals(before + 1, gateRefusals(ProtocolError.MULTIPLE_COMPONENTS), "refused whole by the gate");
         assertNull(observer.correlations.poll(2, TimeUnit.SECONDS), "the HLR's late answer creates no correlation");
     }
 
-    /** A component MAP cannot decode: jSS7's reject goes back in the TC-END, no dialog waits. */
+    /** A component MAP cannot decode: aborted at once by the stack's gate, no dialog waits. */
     @Test
-    void undecodableInvokeIsRejected() throws Exception {
+    void undecodableInvokeIsAbortedAtOnce() throws Exception {
+        long before = gateRefusals(ProtocolError.UNDECODABLE_COMPONENT);
         MAPDialogSms dialog = rawDialog(MAPApplicationContextName.shortMsgGatewayContext, 3);
         MAPProvider provider = lab.smsc.mapProvider();
         Invoke invoke = ((org.mobicents.protocols.ss7.map.MAPProviderImpl) provider).getTCAPProvider().getComponentPrimitiveFactory().createTCInvokeRequest();
@@ -402,9 +412,8 @@ class HomeNetworkRoutingTest {
         invoke.setOperationCode(opCode(provider, MAPOperationCode.sendRoutingInfoForSM));
         invoke.setParameter(octets(provider, new byte[] {(byte) 0xFF, 0x00}));
         dialog.sendInvokeComponent(invoke);
-        String outcome = sendRaw(dialog);
-        assertTrue(outcome.startsWith("reject"), outcome);
-        assertEquals(ProtocolError.REJECTED_COMPONENT, next(observer.errors).error());
+        assertEquals("provider abort", sendRaw(dialog));
+        assertEquals(before + 1, gateRefusals(ProtocolError.UNDECODABLE_COMPONENT));
     }
 
     /**
@@ -546,6 +555,13 @@ class HomeNetworkRoutingTest {
         @Override
         public void onDialogUserAbort(MAPDialog dialog, MAPUserAbortChoice choice, MAPExtensionContainer ext) {
             complete(dialog, "user abort");
+        }
+
+        @Override
+        public void onDialogProviderAbort(MAPDialog dialog, org.mobicents.protocols.ss7.map.api.dialog.MAPAbortProviderReason reason,
+                                          org.mobicents.protocols.ss7.map.api.dialog.MAPAbortSource source,
+                                          MAPExtensionContainer ext) {
+            complete(dialog, "provider abort");
         }
 
         @Override
