@@ -11,6 +11,7 @@ import org.mtcgate.map.dialog.RefusalListener;
 import org.mtcgate.map.router.ForwardOutcome;
 import org.mtcgate.map.router.RouterObserver;
 import org.mtcgate.map.smsc.MoObserver;
+import org.mtcgate.map.stack.RefusedReply;
 
 import java.util.Locale;
 
@@ -61,6 +62,16 @@ final class MapEvents implements RouterObserver, MoObserver, RefusalListener {
         // peer input: counted always, logged at debug so a flood of bad dialogs cannot flood the log
         LOG.debug("MAP {}: {}", error.counterName(), detail);
         verdicts.refusal(source, null, null, null, null, error.ruleId(), detail, null);
+    }
+
+    /**
+     * A reply to one of the node's dialogs dropped by the SS7 stack for arriving over another link than the dialog's
+     * peer: counted and audited, the peer being the link it arrived over.
+     */
+    void replyFromWrongLink(RefusedReply r) {
+        ProtocolError error = ProtocolError.REPLY_FROM_WRONG_LINK;
+        metrics.mapProtocolError(error.counterName());
+        verdicts.refusal(source, r.arrivedOn(), null, null, null, error.ruleId(), r.describe(), null);
     }
 
     /** A dialog refused by the stack's gate before any handler saw it: counted and audited. */

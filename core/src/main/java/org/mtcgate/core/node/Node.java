@@ -234,6 +234,7 @@ public final class Node implements AutoCloseable {
         }
         started.add(ss7);
         ss7.gate().addRefusalListener(new MapEvents(observer, metrics, "map-gate"));
+        ss7.onReplyFromWrongLink(new MapEvents(observer, metrics, "ss7-stack")::replyFromWrongLink);
         metrics.peerStates("m3ua", () -> {
             java.util.Map<String, Boolean> up = new java.util.TreeMap<>();
             s.peers().forEach(p -> up.put(p.name(), ss7.isActive(p.name())));

@@ -84,6 +84,10 @@ final class NodeConsole {
                     p.name().equals(ss7.defaultPeer()) ? " (default)" : "",
                     st.originGuardDrops(p.name()) == 0 ? ""
                             : ", " + st.originGuardDrops(p.name()) + " M3UA DATA dropped for a foreign OPC")));
+            if (st.repliesFromWrongLink() > 0) {
+                s.println("  " + st.repliesFromWrongLink() + " TCAP replies dropped for arriving over another link than"
+                        + " their dialog's peer");
+            }
         }, () -> s.println("no SS7 role"));
     }
 

@@ -30,6 +30,12 @@ public enum ProtocolError {
     DUPLICATE_COMPONENT,
     /** A component MAP could not decode: jSS7's TC-REJECT goes back in a TC-END. */
     REJECTED_COMPONENT,
+    /** ReportSM-DeliveryStatus from a service centre, calling GT or link that holds no live correlation for the
+     *  MSISDN (never asked SRI-for-SM for it): unexpectedDataValue, the HLR is not told. */
+    REPORT_WITHOUT_CORRELATION,
+    /** A TC-CONTINUE, TC-END or TC-ABORT for one of this node's dialogs from another link than the dialog's peer:
+     *  dropped before TCAP (no answer; the dialog ends with the real reply or its timer). */
+    REPLY_FROM_WRONG_LINK,
     /** The correlation store refused a new correlation (full): systemFailure. */
     CORRELATION_STORE_FULL,
     /** The router's own dialog to the HLR or serving node failed without a MAP error (invoke timeout, abort,

@@ -81,7 +81,11 @@ import org.mtcgate.map.tpdu.TpduException;
  * The HLR is not asked when the correlation store has no room.
  *
  * <p>ReportSM-DeliveryStatus (shortMsgGatewayContext) is relayed to the HLR from the router's GT with the MSISDN
- * and service centre address the SMSC sent, and the HLR's answer relayed back. An InformServiceCentre that the HLR
+ * and service centre address the SMSC sent, and the HLR's answer relayed back, but only when that service centre
+ * address, calling GT and link asked SRI-for-SM for that MSISDN and its correlation is still live
+ * ({@link ReportPermits}); otherwise unexpectedDataValue (TS 29.002 12.3: of the operation's errors, the one that
+ * says nothing about the subscriber; unidentifiedSubscriber is not among them), reported as
+ * {@code report-without-correlation}, and the HLR is not told. An InformServiceCentre that the HLR
  * sends with its SRI-for-SM result (v2 and later) goes to the SMSC with the router's answer. MAP v1 MT relay is not
  * served: v1 has one shortMsgRelayContext for both directions (jSS7's shortMsgMORelayContext v1), which belongs to
  * the SMS-SC's MO path; there a ForwardSM to a correlation ID is refused (by the link check, or unexpectedDataValue
@@ -106,6 +110,8 @@ public final class SmsRouter extends SmsListenerAdapter {
             MAPApplicationContextName.shortMsgGatewayContext, MAPApplicationContextName.shortMsgMTRelayContext);
     /** New correlation IDs tried before the store is taken to be full (a clash of 10 random digits is rare). */
     private static final int ID_ATTEMPTS = 3;
+    /** (MSISDN, service centre, asker) triples that may send ReportSM-DeliveryStatus; one per live SRI-for-SM asker. */
+    private static final int MAX_REPORT_PERMITS = 200_000;
 
     private final MAPProvider provider;
     private final MAPParameterFactory parameters;
@@ -119,6 +125,7 @@ public final class SmsRouter extends SmsListenerAdapter {
     private final OutgoingDialogs outgoing;
     private final DialogGuard guard;
     private final SecureRandom random = new SecureRandom();
+    private final ReportPermits reportPermits = new ReportPermits(MAX_REPORT_PERMITS);
     private final SccpAddress callingAddress;
     private final ISDNAddressString routerNode;
     private final Ss7Links links;
@@ -174,6 +181,7 @@ public final class SmsRouter extends SmsListenerAdapter {
 
     /** Drops expired correlations; returns how many. Call it periodically (e.g. every few seconds). */
     public int expireCorrelations() {
+        reportPermits.expire(clock.instant());
         return store.expire(clock.instant());
     }
 
@@ -269,6 +277,7 @@ public final class SmsRouter extends SmsListenerAdapter {
             Correlation c = new Correlation(CorrelationId.random(config.homeMccMnc(), random), msisdn, imsi,
                     nodes.msc(), nodes.sgsn(), smscAddress, clock.instant().plus(config.correlationTtl()), askedBy);
             if (store.put(c)) {
+                reportPermits.grant(c, clock.instant());
                 return c;
             }
         }
@@ -300,6 +309,13 @@ public final class SmsRouter extends SmsListenerAdapter {
         if (msisdn == null || serviceCentre == null) {
             refuse(in, ProtocolError.MALFORMED_REQUEST, errors.unexpectedDataValue(),
                     "ReportSM-DeliveryStatus without a valid MSISDN and service centre address");
+            return;
+        }
+        Correlation.AskedBy from = askedBy(dialog);
+        if (!reportPermits.permits(Msisdn.of(msisdn.digits()), serviceCentre.digits(), from, clock.instant())) {
+            refuse(in, ProtocolError.REPORT_WITHOUT_CORRELATION, errors.unexpectedDataValue(), "ReportSM-DeliveryStatus for "
+                    + msisdn.digits() + " from service centre " + serviceCentre.digits() + ", " + from
+                    + ": no live SRI-for-SM for it from there; the HLR was not told");
             return;
         }
         SccpAddress hlr = GlobalTitles.routeOnGt(config.hlrGt() != null ? config.hlrGt() : msisdn.digits(),

@@ -69,6 +69,9 @@ import org.mtcgate.map.dialog.IncomingDialogGate;
  * An {@link OriginGuard} on each association drops M3UA DATA whose OPC is not that peer's point code, so a message
  * is put in a peer's network only when it came over that peer's association. {@link #links()} tells the MAP
  * handlers which peer (and zone) a dialog arrived from.
+ *
+ * <p>A reply to one of this node's dialogs (TC-CONTINUE, TC-END, TC-ABORT, found by transaction ID alone in jSS7)
+ * reaches TCAP only when it arrived over the link of the peer the dialog is with; see {@link ReplyLinkGuard}.
  */
 public final class Ss7Stack implements AutoCloseable {
     private static final Logger LOG = LogManager.getLogger(Ss7Stack.class);
@@ -85,6 +88,7 @@ public final class Ss7Stack implements AutoCloseable {
     private final List<String> aspNames = new ArrayList<>();
     private final Map<String, OriginGuard> originGuards = new LinkedHashMap<>();
     private final Ss7Links links;
+    private ReplyLinkGuard replyGuard;
     private M3UAManagementImpl m3ua;
     private TCAPStackImpl tcap;
     private MAPStackImpl map;
@@ -203,11 +207,13 @@ public final class Ss7Stack implements AutoCloseable {
         configureSccp(sccp);
 
         List<Integer> ssns = config.localSsns();
-        tcap = new TCAPStackImpl(config.name() + "-tcap", sccp.getSccpProvider(), ssns.get(0));
+        replyGuard = new ReplyLinkGuard(sccp.getSccpProvider(), config); // replies only from the dialog's link
+        tcap = new TCAPStackImpl(config.name() + "-tcap", replyGuard, ssns.get(0));
         tcap.setPersistDir(persistDir);
         tcap.setExtraSsns(ssns.subList(1, ssns.size()));
         tcap.start();
         stopActions.push(tcap::stop);
+        tcap.getProvider().addTCListener(replyGuard.lifecycle()); // ahead of MAP's listener: see ReplyLinkGuard
         TcapTuning.removeCancelledTimers(tcap);
         TcapTuning.applyTimeouts(tcap, config.invokeTimeoutMillis(), config.dialogIdleTimeoutMillis());
 
@@ -218,7 +224,7 @@ public final class Ss7Stack implements AutoCloseable {
         Map<Integer, String> peersByPointCode = new LinkedHashMap<>();
         config.peers().forEach(p -> peersByPointCode.put(p.pointCode(), p.name()));
         gate = IncomingDialogGate.install((TCAPProviderImpl) tcap.getProvider(), (MAPProviderImpl) map.getMAPProvider(),
-                sccp.getSccpProvider(), ssns, dialogLimits, peersByPointCode, config.name());
+                replyGuard, ssns, dialogLimits, peersByPointCode, config.name()); // the gate sits behind the reply guard
         stopActions.push(gate::close);
         LOG.info("stack {} assembled: {} PC {} GT {} SSN {}, peers {}, default peer {}", config.name(),
                 config.transport(), config.localPointCode(), config.localGlobalTitle(), ssns, describePeers(),
@@ -341,6 +347,22 @@ public final class Ss7Stack implements AutoCloseable {
         activity(peerName);
         OriginGuard guard = originGuards.get(peerName);
         return guard == null ? 0 : guard.dropped();
+    }
+
+    /**
+     * Replies (TC-CONTINUE, TC-END, TC-ABORT) to this node's dialogs dropped so far because they arrived over
+     * another link than the peer the dialog is with ({@link ReplyLinkGuard}).
+     */
+    public long repliesFromWrongLink() {
+        return replyGuard == null ? 0 : replyGuard.dropped();
+    }
+
+    /**
+     * Tells {@code listener} of every reply dropped for arriving over the wrong link, on the jSS7 thread that read it:
+     * it must be quick and must not block. Register before {@link #connect()}.
+     */
+    public void onReplyFromWrongLink(java.util.function.Consumer<RefusedReply> listener) {
+        replyGuard.addListener(listener);
     }
 
     /** Register service and dialog listeners here; the SMS service is already activated. */

@@ -84,6 +84,8 @@ class LinkTrustAttackTest {
     private static final String IMSI = "262015500000001";
     private static final String INFORMED_MSISDN = "491701000005";
     private static final String INFORMED_IMSI = "262015500000005";
+    /** Asked for by the home SMS-SC only. */
+    private static final String HOME_ONLY_MSISDN = "491701000006";
     private static final String HOME_SMSC = RouterLab.HOME_SMSC_GT;
     private static final String OTA = LabPolicy.OTA_PLATFORM;
     private static final String UE = "491709876543";
@@ -112,6 +114,7 @@ class LinkTrustAttackTest {
         lab = RouterLab.assemble(dataDir, 1_500);
         hlr = new HlrPeer(lab.hlr).provision(MSISDN, new HlrPeer.Subscription(IMSI, RouterLab.MSC_GT))
                 .provision(INFORMED_MSISDN, new HlrPeer.Subscription(INFORMED_IMSI, RouterLab.MSC_GT))
+                .provision(HOME_ONLY_MSISDN, new HlrPeer.Subscription("262015500000006", RouterLab.MSC_GT))
                 .informServiceCentre(INFORMED_MSISDN);
         msc = new MscPeer(lab.msc);
         router = SmsRouter.attach(lab.router, RouterConfig.of(RouterLab.ROUTER_GT, RouterLab.HLR_GT, "26201",
@@ -325,6 +328,7 @@ class LinkTrustAttackTest {
 
     @Test
     void reportSmDeliveryStatusIsRelayedToTheHlrWithTheRealIdentity() throws Exception {
+        foreign.sendRoutingInfoForSm(MSISDN, MSISDN).get(WAIT, TimeUnit.SECONDS); // the SMSC asked: it may report
         int before = hlr.reports().size();
         String stored = foreign.reportSmDeliveryStatus(MSISDN, MSISDN, SMDeliveryOutcome.absentSubscriber)
                 .get(WAIT, TimeUnit.SECONDS);
@@ -337,6 +341,39 @@ class LinkTrustAttackTest {
         assertEquals(SMDeliveryOutcome.absentSubscriber, report.outcome());
         assertEquals(RouterLab.ROUTER_GT, report.callingGt(), "the router asks the HLR itself");
         assertTrue(router.counters().reportsRelayed() >= 1);
+    }
+
+    /** Nobody asked SRI-for-SM for this MSISDN: a report on it would set the HLR's message-waiting data at will. */
+    @Test
+    void reportSmDeliveryStatusForAnMsisdnNobodyAskedForIsRefused() throws Exception {
+        assertReportRefused(foreign, "491701000077");
+    }
+
+    /** The home SMS-SC asked for the MSISDN; the gateway, naming its own SC, may not report on it. */
+    @Test
+    void reportSmDeliveryStatusFromAnotherLinkThanTheAskerIsRefused() throws Exception {
+        home.sendRoutingInfoForSm(HOME_ONLY_MSISDN, HOME_ONLY_MSISDN).get(WAIT, TimeUnit.SECONDS);
+        assertReportRefused(foreign, HOME_ONLY_MSISDN);
+    }
+
+    /** The gateway's SMSC asked; the spoofer on the same link writes another calling GT and SC address. */
+    @Test
+    void reportSmDeliveryStatusFromAnotherGtOnTheAskersLinkIsRefused() throws Exception {
+        foreign.sendRoutingInfoForSm(MSISDN, MSISDN).get(WAIT, TimeUnit.SECONDS);
+        assertReportRefused(spoofer, MSISDN);
+    }
+
+    /** The asker's correlation has expired: its permit to report has gone with it. */
+    @Test
+    void reportSmDeliveryStatusAfterTheCorrelationExpiredIsRefused() throws Exception {
+        String msisdn = INFORMED_MSISDN;
+        foreign.sendRoutingInfoForSm(msisdn, msisdn).get(WAIT, TimeUnit.SECONDS);
+        clock.advance(Duration.ofMinutes(3));
+        try {
+            assertReportRefused(foreign, msisdn);
+        } finally {
+            clock.advance(Duration.ofMinutes(-3));
+        }
     }
 
     @Test
@@ -401,6 +438,24 @@ class LinkTrustAttackTest {
         assertEquals(before, msc.deliveredTo(IMSI).size(), "nothing reached the MSC");
         assertEquals(blockedBefore + 1, router.counters().blocked());
         assertHomeStillServed();
+    }
+
+    /** ReportSM-DeliveryStatus refused with unexpectedDataValue, the HLR untouched, reported; the asker still served. */
+    private void assertReportRefused(SmscPeer reporter, String msisdn) throws Exception {
+        int before = hlr.reports().size();
+        long refusedBefore = router.counters().protocolErrors(ProtocolError.REPORT_WITHOUT_CORRELATION);
+        MapFailure failure = failureOf(reporter.reportSmDeliveryStatus(msisdn, msisdn,
+                SMDeliveryOutcome.absentSubscriber));
+        assertEquals(MAPErrorCode.unexpectedDataValue, failure.errorCode().orElseThrow());
+        assertEquals(before, hlr.reports().size(), "the HLR was not told");
+        Error error = next(reports.errors);
+        assertEquals(ProtocolError.REPORT_WITHOUT_CORRELATION, error.error());
+        assertTrue(error.detail().contains(msisdn), error.detail());
+        assertEquals(refusedBefore + 1, router.counters().protocolErrors(ProtocolError.REPORT_WITHOUT_CORRELATION));
+        home.sendRoutingInfoForSm(MSISDN, MSISDN).get(WAIT, TimeUnit.SECONDS);
+        assertEquals(MSISDN, home.reportSmDeliveryStatus(MSISDN, MSISDN, SMDeliveryOutcome.successfulTransfer)
+                .get(WAIT, TimeUnit.SECONDS), "the asker's own report still reaches the HLR");
+        assertEquals(before + 1, hlr.reports().size());
     }
 
     /** The legitimate home SMS-SC still gets an ordinary SM through, end to end. */
