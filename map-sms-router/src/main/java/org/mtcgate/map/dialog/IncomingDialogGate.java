@@ -19,13 +19,9 @@ import org.mobicents.protocols.ss7.map.api.MAPDialogueAS;
 import org.mobicents.protocols.ss7.map.api.dialog.MAPDialogState;
 import org.mobicents.protocols.ss7.map.api.dialog.MAPProviderAbortReason;
 import org.mobicents.protocols.ss7.map.dialog.MAPProviderAbortInfoImpl;
-import org.mobicents.protocols.ss7.sccp.NetworkIdState;
-import org.mobicents.protocols.ss7.sccp.RemoteSccpStatus;
 import org.mobicents.protocols.ss7.sccp.SccpListener;
 import org.mobicents.protocols.ss7.sccp.SccpProvider;
-import org.mobicents.protocols.ss7.sccp.SignallingPointStatus;
 import org.mobicents.protocols.ss7.sccp.message.SccpDataMessage;
-import org.mobicents.protocols.ss7.sccp.message.SccpNoticeMessage;
 import org.mobicents.protocols.ss7.sccp.parameter.SccpAddress;
 import org.mobicents.protocols.ss7.tcap.TCAPProviderImpl;
 import org.mobicents.protocols.ss7.tcap.api.TCListener;
@@ -85,11 +81,12 @@ public final class IncomingDialogGate implements TCListener, AutoCloseable {
     /** Open incoming dialogs (TCAP dialog id) and the peer each is counted against. */
     private final ConcurrentHashMap<Long, String> open = new ConcurrentHashMap<>();
     private final ScheduledThreadPoolExecutor timer;
-    private final Front front = new Front();
+    private final Front front;
 
     private IncomingDialogGate(TCAPProviderImpl tcap, MAPProviderImpl map, DialogLimits limits,
                                Map<Integer, String> peersByPointCode, String name) {
         this.tcap = tcap;
+        this.front = new Front();
         this.map = map;
         this.caps = new DialogCaps(limits);
         this.peersByPointCode = Map.copyOf(peersByPointCode);
@@ -165,8 +162,12 @@ public final class IncomingDialogGate implements TCListener, AutoCloseable {
     // ---- between SCCP and TCAP ----
 
     /** TCAP's SCCP listener, with the caps in front of it. */
-    private final class Front implements SccpListener {
+    private final class Front extends ForwardingSccpListener {
         private static final long serialVersionUID = 1L;
+
+        Front() {
+            super(tcap);
+        }
 
         @Override
         public void onMessage(SccpDataMessage message) {
@@ -197,32 +198,6 @@ public final class IncomingDialogGate implements TCListener, AutoCloseable {
             } finally {
                 slot[0] = before;
             }
-        }
-
-        @Override
-        public void onNotice(SccpNoticeMessage message) {
-            tcap.onNotice(message);
-        }
-
-        @Override
-        public void onCoordResponse(int ssn, int multiplicityIndicator) {
-            tcap.onCoordResponse(ssn, multiplicityIndicator);
-        }
-
-        @Override
-        public void onState(int dpc, int ssn, boolean inService, int multiplicityIndicator) {
-            tcap.onState(dpc, ssn, inService, multiplicityIndicator);
-        }
-
-        @Override
-        public void onPcState(int dpc, SignallingPointStatus status, Integer restrictedImportanceLevel,
-                              RemoteSccpStatus remoteSccpStatus) {
-            tcap.onPcState(dpc, status, restrictedImportanceLevel, remoteSccpStatus);
-        }
-
-        @Override
-        public void onNetworkIdState(int networkId, NetworkIdState networkIdState) {
-            tcap.onNetworkIdState(networkId, networkIdState);
         }
     }
 

@@ -12,14 +12,12 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.mobicents.protocols.ss7.indicator.RoutingIndicator;
 import org.mobicents.protocols.ss7.sccp.NetworkIdState;
-import org.mobicents.protocols.ss7.sccp.RemoteSccpStatus;
 import org.mobicents.protocols.ss7.sccp.SccpListener;
+import org.mtcgate.map.dialog.ForwardingSccpListener;
 import org.mobicents.protocols.ss7.sccp.SccpManagementEventListener;
 import org.mobicents.protocols.ss7.sccp.SccpProvider;
-import org.mobicents.protocols.ss7.sccp.SignallingPointStatus;
 import org.mobicents.protocols.ss7.sccp.message.MessageFactory;
 import org.mobicents.protocols.ss7.sccp.message.SccpDataMessage;
-import org.mobicents.protocols.ss7.sccp.message.SccpNoticeMessage;
 import org.mobicents.protocols.ss7.sccp.parameter.ParameterFactory;
 import org.mobicents.protocols.ss7.sccp.parameter.SccpAddress;
 import org.mobicents.protocols.ss7.tcap.api.TCListener;
@@ -285,43 +283,16 @@ final class ReplyLinkGuard implements SccpProvider {
     }
 
     /** TCAP's SCCP listener, with the link check in front of its messages. */
-    private final class Guarded implements SccpListener {
+    private final class Guarded extends ForwardingSccpListener {
         private static final long serialVersionUID = 1L;
-        private final transient SccpListener tcap;
 
         Guarded(SccpListener tcap) {
-            this.tcap = tcap;
+            super(tcap);
         }
 
         @Override
         public void onMessage(SccpDataMessage message) {
-            ReplyLinkGuard.this.onMessage(tcap, message);
-        }
-
-        @Override
-        public void onNotice(SccpNoticeMessage message) {
-            tcap.onNotice(message);
-        }
-
-        @Override
-        public void onCoordResponse(int ssn, int multiplicityIndicator) {
-            tcap.onCoordResponse(ssn, multiplicityIndicator);
-        }
-
-        @Override
-        public void onState(int dpc, int ssn, boolean inService, int multiplicityIndicator) {
-            tcap.onState(dpc, ssn, inService, multiplicityIndicator);
-        }
-
-        @Override
-        public void onPcState(int dpc, SignallingPointStatus status, Integer restrictedImportanceLevel,
-                              RemoteSccpStatus remoteSccpStatus) {
-            tcap.onPcState(dpc, status, restrictedImportanceLevel, remoteSccpStatus);
-        }
-
-        @Override
-        public void onNetworkIdState(int networkId, NetworkIdState networkIdState) {
-            tcap.onNetworkIdState(networkId, networkIdState);
+            ReplyLinkGuard.this.onMessage(next, message);
         }
     }
 
