@@ -48,6 +48,8 @@ import org.mtcgate.diameter.dictionary.StandardDictionary;
  */
 public final class DiameterNode implements AutoCloseable {
     private static final Logger LOG = LogManager.getLogger(DiameterNode.class);
+    /** How long a request whose connection failed waits for another connection to its destination. */
+    private static final Duration FAILOVER_WAIT = Duration.ofSeconds(2);
     private static final DiameterMessageEncoder ENCODER = new DiameterMessageEncoder();
 
     private final DiameterNodeConfig config;
@@ -269,12 +271,25 @@ public final class DiameterNode implements AutoCloseable {
             b.endToEndId(context.endToEndIds().next());
         }
         DiameterMessage r = b.build();
+        CompletableFuture<Void> nextOpen = peers.nextOpen();
         Optional<PeerConnection> first = route(r, null);
-        if (first.isEmpty()) {
-            return CompletableFuture.failedFuture(new DiameterRequestException(
-                    DiameterRequestException.Reason.NO_ROUTE, "no open peer for " + destination(r)));
+        if (first.isPresent()) {
+            return sendVia(r, first.get());
         }
-        PeerConnection c = first.get();
+        if (!peers.dialling()) {
+            return noRoute(r);
+        }
+        // A connection this node dialled is completing its CER/CEA, e.g. the survivor of an election.
+        return nextOpen.orTimeout(FAILOVER_WAIT.toMillis(), TimeUnit.MILLISECONDS).handle((v, timeout) -> route(r, null))
+                .thenCompose(later -> later.map(c -> sendVia(r, c)).orElseGet(() -> noRoute(r)));
+    }
+
+    private static CompletableFuture<DiameterMessage> noRoute(DiameterMessage r) {
+        return CompletableFuture.failedFuture(new DiameterRequestException(
+                DiameterRequestException.Reason.NO_ROUTE, "no open peer for " + destination(r)));
+    }
+
+    private CompletableFuture<DiameterMessage> sendVia(DiameterMessage r, PeerConnection c) {
         return c.send(r).handle((answer, err) -> {
             if (err == null) {
                 return CompletableFuture.completedFuture(answer);
@@ -282,15 +297,32 @@ public final class DiameterNode implements AutoCloseable {
             Throwable cause = err instanceof java.util.concurrent.CompletionException ? err.getCause() : err;
             if (cause instanceof DiameterRequestException dre
                     && dre.reason() == DiameterRequestException.Reason.PEER_DISCONNECTED) {
-                Optional<PeerConnection> alternate = route(r, c);
-                if (alternate.isPresent()) {
-                    LOG.info("failover of e2e 0x{} from {} to {}", Integer.toHexString(r.endToEndId()),
-                            c.peerHost(), alternate.get().peerHost());
-                    return alternate.get().send(r.toBuilder().retransmit(true).build());
-                }
+                return failover(r, c, cause);
             }
             return CompletableFuture.<DiameterMessage>failedFuture(cause);
         }).thenCompose(f -> f);
+    }
+
+    /**
+     * RFC 6733 5.5.4: the request goes once more, with the T bit, to another open connection for its
+     * destination. When there is none yet, it waits briefly for one to open: an election (5.6.4)
+     * closes one of two crossing connections while the other is still completing its CER/CEA.
+     */
+    private CompletableFuture<DiameterMessage> failover(DiameterMessage r, PeerConnection failed, Throwable cause) {
+        CompletableFuture<Void> nextOpen = peers.nextOpen();
+        Optional<PeerConnection> now = route(r, failed);
+        if (now.isPresent()) {
+            return retransmit(r, failed, now.get());
+        }
+        Duration wait = config.requestTimeout().compareTo(FAILOVER_WAIT) < 0 ? config.requestTimeout() : FAILOVER_WAIT;
+        return nextOpen.orTimeout(wait.toMillis(), TimeUnit.MILLISECONDS).handle((v, timeout) -> route(r, failed))
+                .thenCompose(later -> later.map(p -> retransmit(r, failed, p))
+                        .orElseGet(() -> CompletableFuture.failedFuture(cause)));
+    }
+
+    private CompletableFuture<DiameterMessage> retransmit(DiameterMessage r, PeerConnection failed, PeerConnection to) {
+        LOG.info("failover of e2e 0x{} from {} to {}", Integer.toHexString(r.endToEndId()), failed.peerHost(), to.peerHost());
+        return to.send(r.toBuilder().retransmit(true).build());
     }
 
     private Optional<PeerConnection> route(DiameterMessage r, PeerConnection exclude) {

@@ -48,6 +48,8 @@ final class PeerConnection extends ChannelInboundHandlerAdapter {
     private Watchdog watchdog;
     private ScheduledFuture<?> capabilitiesTimer;
     private volatile PeerState state;
+    /** An initiator between connect and open; counted in the peer table (event loop only). */
+    private boolean dialling;
     private volatile String peerHost;
     private volatile String peerRealm;
     private String pendingHost;
@@ -97,8 +99,12 @@ final class PeerConnection extends ChannelInboundHandlerAdapter {
                     node.config().capabilitiesTimeout());
             channel.close();
         }, node.config().capabilitiesTimeout().toNanos(), TimeUnit.NANOSECONDS);
-        if (role == Role.INITIATOR && ctx.pipeline().get(SslHandler.class) == null) {
-            sendCer();
+        if (role == Role.INITIATOR) {
+            dialling = true;
+            node.peers().diallingStarted();
+            if (ctx.pipeline().get(SslHandler.class) == null) {
+                sendCer();
+            }
         }
         super.channelActive(ctx);
     }
@@ -130,6 +136,7 @@ final class PeerConnection extends ChannelInboundHandlerAdapter {
         if (watchdog != null) {
             watchdog.stop();
         }
+        diallingEnded();
         pending.failAll(new DiameterRequestException(DiameterRequestException.Reason.PEER_DISCONNECTED,
                 "connection to " + peerHost + " closed"));
         node.peers().remove(this);
@@ -250,8 +257,11 @@ final class PeerConnection extends ChannelInboundHandlerAdapter {
             awaitInbandTls(host, realm);
             return;
         }
-        write(node.capabilities().answer(m, ResultCode.DIAMETER_SUCCESS.code()));
-        becomeOpen(host, realm);
+        // Open (and in the peer table) before the CEA leaves: the peer may act on the CEA at once, e.g.
+        // close the connection that lost the election, and our requests pending there fail over to this one.
+        if (becomeOpen(host, realm)) {
+            write(node.capabilities().answer(m, ResultCode.DIAMETER_SUCCESS.code()));
+        }
     }
 
     private void refuseCer(DiameterMessage cer, ResultCode code, Optional<org.mtcgate.diameter.codec.Avp> failed,
@@ -334,24 +344,41 @@ final class PeerConnection extends ChannelInboundHandlerAdapter {
     /**
      * RFC 6733 5.6.4 election, for two peers that connected to each other at the same time: the
      * connection initiated by the node with the higher Origin-Host is kept, on both sides. A new
-     * connection of the same role (a reconnect) always replaces the old one.
+     * connection of the same role (a reconnect) always replaces the old one. This early check spares
+     * a loser its CEA or TLS handshake; the peer table decides again, atomically, when registering.
      */
     private boolean lostElection(String host) {
         Optional<PeerConnection> existing = node.peers().byHost(host);
-        if (existing.isEmpty() || existing.get().role == role) {
+        if (existing.isEmpty() || winsAgainst(existing.get(), host)) {
             return false;
         }
-        boolean localHigher = node.local().originHost().compareToIgnoreCase(host) > 0;
-        boolean keepInitiator = localHigher;
-        boolean lost = (role == Role.INITIATOR) != keepInitiator;
-        if (lost) {
-            counters.increment(Counter.ELECTIONS_LOST);
-            LOG.info("{}: already connected the other way; this {} connection lost the election, closing", host, role);
-        }
-        return lost;
+        electionLost(host);
+        return true;
     }
 
-    private void becomeOpen(String host, String realm) {
+    /** Whether this connection to {@code host} is kept when {@code other} is open to the same peer. */
+    boolean winsAgainst(PeerConnection other, String host) {
+        if (other.role == role) {
+            return true;
+        }
+        boolean localHigher = node.local().originHost().compareToIgnoreCase(host) > 0;
+        return (role == Role.INITIATOR) == localHigher;
+    }
+
+    private void electionLost(String host) {
+        counters.increment(Counter.ELECTIONS_LOST);
+        LOG.info("{}: already connected the other way; this {} connection lost the election, closing", host, role);
+    }
+
+    private void diallingEnded() {
+        if (dialling) {
+            dialling = false;
+            node.peers().diallingEnded();
+        }
+    }
+
+    /** Registers the open connection; false (and closing) when it lost the election meanwhile. */
+    private boolean becomeOpen(String host, String realm) {
         capabilitiesTimer.cancel(false);
         node.config().peer(host).filter(p -> !p.realm().equalsIgnoreCase(realm)).ifPresent(p ->
                 LOG.warn("{}: announces realm {} but is configured in realm {}; routing uses the announced realm",
@@ -361,6 +388,13 @@ final class PeerConnection extends ChannelInboundHandlerAdapter {
         authorisation = PeerAuthorisation.of(node.config().peer(host), announced);
         binding = RequestBinding.of(host, realm, node.config().peer(host));
         state = PeerState.OPEN;
+        if (!node.peers().register(this)) {
+            // The crossing connection opened on another event loop since lostElection() looked.
+            electionLost(host);
+            state = PeerState.CLOSING;
+            channel.close();
+            return false;
+        }
         watchdog = new Watchdog(channel.eventLoop(), node.config().watchdogInterval(), new Watchdog.Actions() {
             @Override
             public void sendWatchdogRequest() {
@@ -376,9 +410,10 @@ final class PeerConnection extends ChannelInboundHandlerAdapter {
             }
         });
         watchdog.start();
-        node.peers().register(this);
+        diallingEnded();
         LOG.info("{} ({}, realm {}): open as {}", host, channel.remoteAddress(), realm, role);
         onOpen.accept(this);
+        return true;
     }
 
     /**

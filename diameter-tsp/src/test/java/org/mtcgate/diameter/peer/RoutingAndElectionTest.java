@@ -107,22 +107,11 @@ class RoutingAndElectionTest {
 
     @Test
     void peersThatConnectToEachOtherKeepOneConnectionAndServeBothWays() throws Exception {
-        InetSocketAddress addrA = freeAddress();
-        InetSocketAddress addrB = freeAddress();
         AtomicInteger callsA = new AtomicInteger();
         AtomicInteger callsB = new AtomicInteger();
-        DiameterNode a = new DiameterNode(DiameterNodeConfig.builder(TestPeers.identity("node-a.test", "a.test"))
-                .listen(addrA).insecureLab(true).reconnect(java.time.Duration.ofMillis(50), java.time.Duration.ofMillis(200))
-                .peer(PeerConfig.connecting("node-b.test", "b.test", addrB)).build())
-                .registerHandler(ApplicationIds.TSP, TestPeers.echoHandler(callsA));
-        DiameterNode b = new DiameterNode(DiameterNodeConfig.builder(TestPeers.identity("node-b.test", "b.test"))
-                .listen(addrB).insecureLab(true).reconnect(java.time.Duration.ofMillis(50), java.time.Duration.ofMillis(200))
-                .peer(PeerConfig.connecting("node-a.test", "a.test", addrA)).build())
-                .registerHandler(ApplicationIds.TSP, TestPeers.echoHandler(callsB));
-        nodes.add(a);
-        nodes.add(b);
-        a.start();
-        b.start();
+        DiameterNode[] ab = crossConnectedPair(callsA, callsB);
+        DiameterNode a = ab[0];
+        DiameterNode b = ab[1];
         a.whenPeerOpen("node-b.test").get(WAIT.toSeconds(), TimeUnit.SECONDS);
         b.whenPeerOpen("node-a.test").get(WAIT.toSeconds(), TimeUnit.SECONDS);
         assertEquals(2001, TestPeers.resultCode(a.sendRequest(TestPeers.dar("node-a.test", "a.test", "b.test", 1))
@@ -131,6 +120,39 @@ class RoutingAndElectionTest {
                 .get(WAIT.toSeconds(), TimeUnit.SECONDS)));
         assertEquals(1, callsA.get());
         assertEquals(1, callsB.get());
+    }
+
+    /**
+     * Two nodes that each dial the other. Each must know the other's port before it starts, so the
+     * ports are chosen free and released first; should another socket take one meanwhile, try again.
+     */
+    private DiameterNode[] crossConnectedPair(AtomicInteger callsA, AtomicInteger callsB) throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            InetSocketAddress addrA = freeAddress();
+            InetSocketAddress addrB = freeAddress();
+            DiameterNode a = new DiameterNode(DiameterNodeConfig.builder(TestPeers.identity("node-a.test", "a.test"))
+                    .listen(addrA).insecureLab(true).reconnect(java.time.Duration.ofMillis(50), java.time.Duration.ofMillis(200))
+                    .peer(PeerConfig.connecting("node-b.test", "b.test", addrB)).build())
+                    .registerHandler(ApplicationIds.TSP, TestPeers.echoHandler(callsA));
+            DiameterNode b = new DiameterNode(DiameterNodeConfig.builder(TestPeers.identity("node-b.test", "b.test"))
+                    .listen(addrB).insecureLab(true).reconnect(java.time.Duration.ofMillis(50), java.time.Duration.ofMillis(200))
+                    .peer(PeerConfig.connecting("node-a.test", "a.test", addrA)).build())
+                    .registerHandler(ApplicationIds.TSP, TestPeers.echoHandler(callsB));
+            nodes.add(a);
+            nodes.add(b);
+            try {
+                a.start();
+                b.start();
+                return new DiameterNode[] {a, b};
+            } catch (Exception e) {
+                // Netty rethrows the BindException undeclared.
+                if (!(e instanceof java.net.BindException) || attempt == 3) {
+                    throw e;
+                }
+                a.close();
+                b.close();
+            }
+        }
     }
 
     /**
