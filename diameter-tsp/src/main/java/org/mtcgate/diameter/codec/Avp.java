@@ -22,6 +22,11 @@ public final class Avp {
     private final int flags;
     private final long vendorId;
     private final byte[] data;
+    /**
+     * The Grouped value's AVPs once parsed: the validator, the binding checks and the application each ask
+     * for them. Racy single-check caching is safe here: the list is immutable and built from final fields.
+     */
+    private List<Avp> grouped;
 
     private Avp(int code, int flags, long vendorId, byte[] data) {
         this.code = code;
@@ -33,6 +38,11 @@ public final class Avp {
     /** Wraps decoded fields as they were on the wire; the array is copied. */
     public static Avp raw(int code, int flags, long vendorId, byte[] data) {
         return new Avp(code, flags, vendorId, data.clone());
+    }
+
+    /** For the parser, which hands over a fresh array of its own. */
+    static Avp owning(int code, int flags, long vendorId, byte[] data) {
+        return new Avp(code, flags, vendorId, data);
     }
 
     public static Builder builder(int code) {
@@ -108,12 +118,19 @@ public final class Avp {
     }
 
     public List<Avp> groupedAvps() {
-        return AvpParser.parseGrouped(data);
+        return groupedAvps(Integer.MAX_VALUE);
     }
 
     /** The Grouped value's AVPs, at most {@code maxAvps} of them (else {@link AvpLimitException}). */
     public List<Avp> groupedAvps(int maxAvps) {
-        return AvpParser.parse(data, 0, data.length, maxAvps);
+        List<Avp> parsed = grouped;
+        if (parsed == null) {
+            parsed = AvpParser.parse(data, 0, data.length, maxAvps);
+            grouped = parsed;
+        } else if (parsed.size() > maxAvps) {
+            throw new AvpLimitException("more than " + maxAvps + " AVPs", parsed.get(maxAvps));
+        }
+        return parsed;
     }
 
     @Override

@@ -45,6 +45,10 @@ public final class AvpData {
 
     /** Strict UTF-8 decoding: malformed input is an invalid AVP value (5004), not a replacement char. */
     public static String utf8(byte[] d) {
+        if (isAscii(d)) {
+            // Diameter identities and most text AVPs: ASCII is valid UTF-8, no decoder needed.
+            return new String(d, StandardCharsets.US_ASCII);
+        }
         try {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
@@ -53,6 +57,15 @@ public final class AvpData {
         } catch (CharacterCodingException e) {
             throw new IllegalArgumentException("not UTF-8", e);
         }
+    }
+
+    private static boolean isAscii(byte[] d) {
+        for (byte b : d) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static byte[] ofAddress(InetAddress a) {

@@ -51,7 +51,7 @@ public final class AvpParser {
             }
             byte[] data = new byte[length - headerLength];
             System.arraycopy(area, pos + headerLength, data, 0, data.length);
-            Avp avp = Avp.raw(code, flags, vendorId, data);
+            Avp avp = Avp.owning(code, flags, vendorId, data);
             if (out.size() >= maxAvps) {
                 throw new AvpLimitException("more than " + maxAvps + " AVPs", avp);
             }

@@ -10,6 +10,7 @@ import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.ssl.SslContext;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -207,6 +208,9 @@ public final class DiameterNode implements AutoCloseable {
                 if (ssl != null) {
                     ch.pipeline().addLast("tls", ssl.newHandler(ch.alloc()));
                 }
+                // One flush (one syscall) per read burst instead of one per answer: with many requests in
+                // flight, answers written during a read loop leave together at its end.
+                ch.pipeline().addLast("flush", new FlushConsolidationHandler(FlushConsolidationHandler.DEFAULT_EXPLICIT_FLUSH_AFTER_FLUSHES, true));
                 ch.pipeline().addLast("decoder", new DiameterMessageDecoder(config.maxMessageLength(), config.decodeLimits()))
                         .addLast("encoder", ENCODER)
                         .addLast("peer", new PeerConnection(ctx, role, expected, onOpen));
