@@ -37,7 +37,8 @@ public final class NodeConfigFile {
             "console", "metrics", "audit");
     private static final Set<String> METRICS = Set.of("listen");
     private static final Set<String> AUDIT = Set.of("dir", "reveal-imsi");
-    private static final Set<String> SMS_SC = Set.of("trigger-originator", "retry-first", "retry-max", "addresses", "max-in-flight");
+    private static final Set<String> SMS_SC = Set.of("trigger-originator", "retry-first", "retry-max", "addresses", "max-in-flight",
+            "default-validity", "fsync");
     private static final Set<String> SMS_ROUTER = Set.of("global-title", "hlr-gt", "home-mcc-mnc", "correlation-ttl",
             "max-correlations", "same-service-centre");
     private static final Set<String> NODE = Set.of("name", "data-dir");
@@ -151,7 +152,10 @@ public final class NodeConfigFile {
             }
             smsSc = new SmsScSettings(originator, duration(sm, "retry-first", Duration.ofSeconds(5)),
                     duration(sm, "retry-max", Duration.ofMinutes(5)), addresses,
-                    integer(sm, "max-in-flight", StoreAndForward.DEFAULT_MAX_IN_FLIGHT, 1, 100_000));
+                    integer(sm, "max-in-flight", StoreAndForward.DEFAULT_MAX_IN_FLIGHT, 1, 100_000),
+                    duration(sm, "default-validity", Duration.ofHours(1)),
+                    // absent: as the MTC-IWF's, which was the one setting for both stores before the roles had their own
+                    bool(sm, "fsync", mtcIwf.fsync()));
         } else if (top.containsKey("sms-sc")) {
             throw top.get("sms-sc").error("there is an 'sms-sc' section but the sms-sc role is not in 'roles'");
         }

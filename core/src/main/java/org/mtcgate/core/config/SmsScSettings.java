@@ -10,9 +10,11 @@ import java.time.Duration;
  * @param retryMax          longest wait between retries
  * @param addresses         the service centre addresses MO-ForwardSM may name (SM-RP-DA); others are refused
  * @param maxInFlight       MT-ForwardSM dialogs outstanding at once; SMs due beyond that wait their turn
+ * @param defaultValidity   how long a T4 trigger without Validity-Time is held
+ * @param fsync             force each commit of the SMS-SC's store to the device
  */
 public record SmsScSettings(String triggerOriginator, Duration retryFirst, Duration retryMax, java.util.List<String> addresses,
-                            int maxInFlight) {
+                            int maxInFlight, Duration defaultValidity, boolean fsync) {
     public SmsScSettings {
         addresses = java.util.List.copyOf(addresses);
     }

@@ -5,7 +5,6 @@ import org.mtcgate.core.console.ConsoleCommand;
 import org.mtcgate.core.console.ConsoleCommands;
 import org.mtcgate.core.console.ConsoleException;
 import org.mtcgate.core.console.ConsoleSession;
-import org.mtcgate.core.store.JournalTriggerStore;
 import org.mtcgate.filter.Explanation;
 import org.mtcgate.filter.ExternalId;
 import org.mtcgate.filter.GlobalTitle;
@@ -15,8 +14,6 @@ import org.mtcgate.filter.Ingress;
 import org.mtcgate.filter.Msisdn;
 import org.mtcgate.filter.Originator;
 import org.mtcgate.filter.policy.CompiledPolicy;
-import org.mtcgate.filter.smsc.StoreAndForward;
-import org.mtcgate.filter.trigger.DeviceTrigger;
 import org.mtcgate.filter.yaml.ConfigException;
 
 import java.io.IOException;
@@ -67,28 +64,7 @@ final class NodeConsole {
     }
 
     private void showPeers(ConsoleSession s, List<String> args) {
-        node.diameter().ifPresentOrElse(d -> {
-            s.println("Diameter " + d.config().identity().originHost() + " on " + d.localAddress());
-            node.config().diameter().peers().forEach(p -> {
-                boolean open = d.isPeerOpen(p.host());
-                s.println(String.format("  %-32s %-24s %-6s %s", p.host(), p.realm(), open ? "OPEN" : "closed",
-                        d.peerCounters(p.host()).map(Object::toString).orElse("")));
-            });
-        }, () -> s.println("no Diameter role"));
-        node.ss7().ifPresentOrElse(st -> {
-            var ss7 = node.config().ss7();
-            s.println("SS7 GT " + ss7.localGt() + ", PC " + ss7.pointCode() + ", M3UA/TCP peers:");
-            ss7.peers().forEach(p -> s.println(String.format("  %-12s PC %-5d %-7s %-12s %s%s%s%s", p.name(), p.pointCode(),
-                    st.isActive(p.name()) ? "ACTIVE" : "down", p.zone().configName(), p.describe(),
-                    p.gtPrefixes().isEmpty() ? "" : ", GTs " + String.join(" ", p.gtPrefixes()) + "*",
-                    p.name().equals(ss7.defaultPeer()) ? " (default)" : "",
-                    st.originGuardDrops(p.name()) == 0 ? ""
-                            : ", " + st.originGuardDrops(p.name()) + " M3UA DATA dropped for a foreign OPC")));
-            if (st.repliesFromWrongLink() > 0) {
-                s.println("  " + st.repliesFromWrongLink() + " TCAP replies dropped for arriving over another link than"
-                        + " their dialog's peer");
-            }
-        }, () -> s.println("no SS7 role"));
+        node.peers(s::println);
     }
 
     private void showStats(ConsoleSession s, List<String> args) {
@@ -96,30 +72,7 @@ final class NodeConsole {
         node.observer().verdictCounts().forEach((k, v) -> s.println(String.format("  %-60s %,d", k, v)));
         s.println("trigger state changes:");
         node.observer().stateCounts().forEach((k, v) -> s.println(String.format("  %-14s %,d", k, v)));
-        node.smsc().ifPresent(sc -> {
-            StoreAndForward.Window w = sc.window().toCompletableFuture().join();
-            s.println(String.format("SMS-SC: %,d delivery attempts, %,d delivered, %s held now (%d in flight, %d waiting for the window)",
-                    sc.attemptCount(), sc.deliveredCount(), sc.pendingCount().toCompletableFuture().join(), w.inFlight(), w.waiting()));
-        });
-        node.tspCounts().ifPresent(s::println);
-        node.mo().ifPresent(m -> {
-            var c = m.counters();
-            s.println(String.format("SMS-SC MO: %,d MO-ForwardSM, %,d accepted, %,d blocked", c.received(), c.accepted(), c.blocked()));
-        });
-        node.router().ifPresent(r -> {
-            var c = r.counters();
-            s.println(String.format("SMS Router: %,d SRI-for-SM, %,d correlations made (%,d held now), %,d HLR errors; "
-                    + "%,d MT-ForwardSM, %,d blocked, %,d delivered, %,d refused by the serving node, %,d sent on to the SGSN",
-                    c.sriReceived(), c.correlationsCreated(), node.correlationCount().orElse(0), c.hlrErrors(), c.mtReceived(),
-                    c.blocked(), c.delivered(), c.deliveryErrors(), c.otherNodeTried()));
-            StringBuilder errors = new StringBuilder();
-            c.protocolErrors().forEach((e, n) -> {
-                if (n > 0) {
-                    errors.append(' ').append(e.counterName()).append('=').append(n);
-                }
-            });
-            s.println("  protocol errors:" + (errors.length() == 0 ? " none" : errors));
-        });
+        node.stats(s::println);
         long dropped = node.observer().traceLinesDropped();
         if (dropped > 0) {
             s.println(String.format("trace lines dropped (consoles too slow): %,d", dropped));
@@ -140,17 +93,11 @@ final class NodeConsole {
         }
         long ref = Long.parseLong(args.get(0));
         List<String> lines = new ArrayList<>();
-        node.triggerStore().ifPresent(st -> st.byReference(ref).forEach(t -> lines.add("MTC-IWF  " + line(t))));
-        node.smscStore().ifPresent(st -> st.byReference(ref).forEach(t -> lines.add("SMS-SC   " + line(t))));
+        node.triggers(ref, lines::add);
         if (lines.isEmpty()) {
             s.println("no trigger with Reference-Number " + ref);
         }
         lines.forEach(s::println);
-    }
-
-    private String line(DeviceTrigger t) {
-        return t + ", IMSI " + (node.config().audit().revealImsi() ? t.subscriber().imsi().digits() : t.subscriber().imsi().masked())
-                + ", accepted " + t.acceptedAt() + ", expires " + t.expiresAt();
     }
 
     private void explain(ConsoleSession s, List<String> args) throws ConsoleException {

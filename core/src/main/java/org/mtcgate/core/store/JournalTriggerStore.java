@@ -40,7 +40,7 @@ import java.util.concurrent.TimeUnit;
  * a trigger in a state written after the roll; the newer segment holds that write too, and replay applies it
  * after the snapshot, so the result is the same. See {@link JournalFiles} for the files and their recovery.
  */
-public final class JournalTriggerStore implements TriggerStore, AutoCloseable {
+public final class JournalTriggerStore implements HeldTriggerStore {
     private static final Logger LOG = LogManager.getLogger(JournalTriggerStore.class);
     private static final int MAX_BATCH = 4096;
     /** A segment is rolled past this size; the snapshot written then is the size of the live triggers. */

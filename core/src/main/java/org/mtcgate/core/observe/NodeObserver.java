@@ -1,4 +1,4 @@
-package org.mtcgate.core.node;
+package org.mtcgate.core.observe;
 
 import org.mtcgate.core.audit.AuditLog;
 import org.mtcgate.core.metrics.NodeMetrics;
@@ -18,7 +18,7 @@ import java.util.function.Predicate;
  * Where every verdict and trigger state change goes: the audit log, the metrics, the node's own counters for
  * {@code show stats}, and the consoles that asked to trace the UE or SCS concerned.
  */
-final class NodeObserver implements TriggerObserver, AutoCloseable {
+public final class NodeObserver implements TriggerObserver, AutoCloseable {
     private static final int TRACE_QUEUE = 10_000;
 
     /**
@@ -62,7 +62,7 @@ final class NodeObserver implements TriggerObserver, AutoCloseable {
     private final CopyOnWriteArrayList<Trace> traces = new CopyOnWriteArrayList<>();
     private final TraceWriter traceWriter;
 
-    NodeObserver(AuditLog audit, NodeMetrics metrics) {
+    public NodeObserver(AuditLog audit, NodeMetrics metrics) {
         this.audit = audit;
         this.metrics = metrics;
         this.traceWriter = new TraceWriter(TRACE_QUEUE);
@@ -95,7 +95,7 @@ final class NodeObserver implements TriggerObserver, AutoCloseable {
     }
 
     /** Refusal records the audit log had to drop (its queue nearly full). */
-    long refusalsDropped() {
+    public long refusalsDropped() {
         return audit.refusalsDropped();
     }
 
@@ -133,7 +133,7 @@ final class NodeObserver implements TriggerObserver, AutoCloseable {
     }
 
     /** Trace lines dropped because a console read too slowly. */
-    long traceLinesDropped() {
+    public long traceLinesDropped() {
         return traceWriter.dropped();
     }
 
@@ -157,12 +157,12 @@ final class NodeObserver implements TriggerObserver, AutoCloseable {
     }
 
     /** Traces everything naming {@code key} (an SCS identity, MSISDN, External-Identifier or IMSI) to {@code out}. */
-    void traceOn(String sessionId, String key, Consumer<String> out) {
+    public void traceOn(String sessionId, String key, Consumer<String> out) {
         stopTraces(sessionId, key);
         traces.add(new Trace(sessionId, key, who -> containsWord(who, key), out));
     }
 
-    boolean traceOff(String sessionId, String key) {
+    public boolean traceOff(String sessionId, String key) {
         return stopTraces(sessionId, key);
     }
 
@@ -186,13 +186,13 @@ final class NodeObserver implements TriggerObserver, AutoCloseable {
         return false;
     }
 
-    Map<String, Long> verdictCounts() {
+    public Map<String, Long> verdictCounts() {
         Map<String, Long> out = new java.util.TreeMap<>();
         verdictCounts.forEach((k, v) -> out.put(k, v.sum()));
         return out;
     }
 
-    Map<String, Long> stateCounts() {
+    public Map<String, Long> stateCounts() {
         Map<String, Long> out = new java.util.TreeMap<>();
         stateCounts.forEach((k, v) -> out.put(k, v.sum()));
         return out;

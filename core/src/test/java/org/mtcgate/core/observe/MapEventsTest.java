@@ -1,4 +1,4 @@
-package org.mtcgate.core.node;
+package org.mtcgate.core.observe;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

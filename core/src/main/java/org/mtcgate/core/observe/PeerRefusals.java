@@ -1,4 +1,4 @@
-package org.mtcgate.core.node;
+package org.mtcgate.core.observe;
 
 import org.mtcgate.core.audit.AuditLog;
 import org.mtcgate.core.metrics.NodeMetrics;
@@ -9,11 +9,11 @@ import org.mtcgate.diameter.peer.PeerSecurityListener;
  * naming the rule, and the {@code mtcgate_diameter_refusals_total{peer,rule}} metric. Runs on the Netty event loop
  * that refused the request; the audit log only queues.
  */
-final class PeerRefusals implements PeerSecurityListener {
+public final class PeerRefusals implements PeerSecurityListener {
     private final AuditLog audit;
     private final NodeMetrics metrics;
 
-    PeerRefusals(AuditLog audit, NodeMetrics metrics) {
+    public PeerRefusals(AuditLog audit, NodeMetrics metrics) {
         this.audit = audit;
         this.metrics = metrics;
     }

@@ -1,4 +1,4 @@
-package org.mtcgate.core.node;
+package org.mtcgate.core.observe;
 
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -20,7 +20,7 @@ import java.util.Locale;
  * each verdict exactly as a Tsp verdict is carried, forwarding results and protocol errors as metrics. Runs on
  * jSS7 threads; everything it calls is non-blocking.
  */
-final class MapEvents implements RouterObserver, MoObserver, RefusalListener {
+public final class MapEvents implements RouterObserver, MoObserver, RefusalListener {
     private static final Logger LOG = LogManager.getLogger(MapEvents.class);
 
     private final NodeObserver verdicts;
@@ -28,7 +28,7 @@ final class MapEvents implements RouterObserver, MoObserver, RefusalListener {
     private final String source;
 
     /** @param source names the deciding part in refusal records: "map-gate", "sms-router", "sms-sc-mo" */
-    MapEvents(NodeObserver verdicts, NodeMetrics metrics, String source) {
+    public MapEvents(NodeObserver verdicts, NodeMetrics metrics, String source) {
         this.verdicts = verdicts;
         this.metrics = metrics;
         this.source = source;
@@ -68,7 +68,7 @@ final class MapEvents implements RouterObserver, MoObserver, RefusalListener {
      * A reply to one of the node's dialogs dropped by the SS7 stack for arriving over another link than the dialog's
      * peer: counted and audited, the peer being the link it arrived over.
      */
-    void replyFromWrongLink(RefusedReply r) {
+    public void replyFromWrongLink(RefusedReply r) {
         ProtocolError error = ProtocolError.REPLY_FROM_WRONG_LINK;
         metrics.mapProtocolError(error.counterName());
         verdicts.refusal(source, r.arrivedOn(), null, null, null, error.ruleId(), r.describe(), null);

@@ -1,4 +1,4 @@
-package org.mtcgate.core.node;
+package org.mtcgate.core.observe;
 
 import io.prometheus.metrics.core.datapoints.CounterDataPoint;
 import java.util.Locale;
@@ -15,18 +15,18 @@ import org.mtcgate.diameter.peer.OverloadSettings;
  * Connects the Diameter endpoint's protection to the node: limits and overload bounds from the config, every
  * endpoint counter to {@code mtcgate_diameter_events_total{event}}, and 3004 refusals to the audit log.
  */
-final class DiameterObservation {
+public final class DiameterObservation {
     private DiameterObservation() {
     }
 
     /** Sets {@code diameter.limits} and {@code diameter.overload} on the endpoint's config. */
-    static DiameterNodeConfig.Builder configure(DiameterNodeConfig.Builder b, DiameterSettings.Protection p) {
+    public static DiameterNodeConfig.Builder configure(DiameterNodeConfig.Builder b, DiameterSettings.Protection p) {
         return b.decodeLimits(new DecodeLimits(p.maxGroupedDepth(), p.maxAvps()))
                 .overload(new OverloadSettings(p.maxPendingPerPeer(), p.maxPendingTotal(), p.doicReduction(), p.doicValidity()));
     }
 
     /** Before the endpoint starts. Counting costs an array lookup and an atomic add on the event loop. */
-    static void attach(DiameterNode diameter, AuditLog audit, NodeMetrics metrics) {
+    public static void attach(DiameterNode diameter, AuditLog audit, NodeMetrics metrics) {
         Counter[] all = Counter.values();
         CounterDataPoint[] points = new CounterDataPoint[all.length];
         for (Counter c : all) {

@@ -1,0 +1,142 @@
+package org.mtcgate.core.role;
+
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.mtcgate.core.config.SmsScSettings;
+import org.mtcgate.core.observe.MapEvents;
+import org.mtcgate.core.smsc.MapMtDelivery;
+import org.mtcgate.core.store.HeldTriggerStore;
+import org.mtcgate.core.store.StoreException;
+import org.mtcgate.diameter.dictionary.ApplicationIds;
+import org.mtcgate.diameter.t4.SmsScT4Application;
+import org.mtcgate.diameter.t4.SmsScTriggers;
+import org.mtcgate.diameter.t4.T4DeliveryReporter;
+import org.mtcgate.filter.smsc.RetryPolicy;
+import org.mtcgate.filter.smsc.StoreAndForward;
+import org.mtcgate.filter.trigger.DeliveryReportListener;
+import org.mtcgate.filter.trigger.TriggerSubmitter;
+import org.mtcgate.map.peer.SmscPeer;
+import org.mtcgate.map.smsc.MoForwardSmHandler;
+
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+/**
+ * The SMS-SC: triggers and SMs held in its own store and delivered over MAP with retries; T4 from trusted
+ * MTC-IWFs (reported back with DRR); MO SMs from the SMS-IWMSC through the filter. The node's own MTC-IWF
+ * submits through {@link #submitter()} and hears outcomes through the listener given to
+ * {@link #reportLocalTriggersTo}.
+ */
+public final class SmsScRole implements NodeRole {
+    private static final Logger LOG = LogManager.getLogger(SmsScRole.class);
+
+    private final HeldTriggerStore store;
+    private final StoreAndForward smsc;
+    private final MoForwardSmHandler mo;
+    private final boolean revealImsi;
+    private volatile DeliveryReportListener local;
+
+    /** Opens the SMS-SC's store and attaches to the endpoints; on failure nothing stays open. */
+    public static SmsScRole start(RoleContext ctx, SmsScSettings settings) throws RoleStartException {
+        Ss7Endpoint ss7 = ctx.requireSs7("sms-sc");
+        HeldTriggerStore store;
+        try {
+            store = ctx.stores().triggers("smsc", settings.fsync());
+        } catch (StoreException e) {
+            throw new RoleStartException(e.getMessage(), e);
+        }
+        try {
+            return new SmsScRole(ctx, settings, ss7, store);
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    private SmsScRole(RoleContext ctx, SmsScSettings settings, Ss7Endpoint ss7, HeldTriggerStore store) {
+        this.store = store;
+        this.revealImsi = ctx.revealImsi();
+        smsc = new StoreAndForward(store, new MapMtDelivery(new SmscPeer(ss7.stack()), settings.triggerOriginator(), ctx.clock()),
+                new RetryPolicy(settings.retryFirst(), settings.retryMax()), ctx.clock(), settings.maxInFlight());
+        // MO SMs from the SMS-IWMSC pass the filter (ingress SMS_IWMSC_MO); what it allows is taken and its verdict
+        // audited. Onward delivery (to SMEs over Tsms, or back out as MT) is not part of this node yet.
+        mo = MoForwardSmHandler.attach(ss7.stack(), ctx.filter(), sm -> CompletableFuture.completedFuture(null),
+                new MapEvents(ctx.observer(), ctx.metrics(), "sms-sc-mo"), Set.copyOf(settings.addresses()));
+        if (ctx.diameter().isPresent()) {
+            var diameter = ctx.diameter().get().node();
+            SmsScTriggers viaT4 = new SmsScTriggers(100_000);
+            T4DeliveryReporter drr = new T4DeliveryReporter(diameter, viaT4, ctx.clock());
+            diameter.registerHandler(ApplicationIds.T4, new SmsScT4Application(smsc, viaT4, settings.defaultValidity(),
+                    ctx.clock(), ctx.filter(), ctx.observer()));
+            // Triggers that came over T4 are reported with DRR; the node's own MTC-IWF hears the rest directly.
+            smsc.reportTo((id, outcome) -> drr.onDeliveryReport(id, outcome).thenCompose(sent -> {
+                DeliveryReportListener l = local;
+                return sent || l == null ? CompletableFuture.completedFuture(sent) : l.onDeliveryReport(id, outcome);
+            }));
+        } else {
+            smsc.reportTo((id, outcome) -> {
+                DeliveryReportListener l = local;
+                return l == null ? CompletableFuture.completedFuture(false) : l.onDeliveryReport(id, outcome);
+            });
+        }
+        ctx.housekeeping().every(Duration.ofMinutes(1), "forgetting finished SMS-SC triggers", () ->
+                store.purgeFinished(ctx.clock().instant()).thenAccept(n -> {
+                    if (n > 0) {
+                        LOG.info("housekeeping: the SMS-SC forgot {} finished triggers", n);
+                    }
+                }));
+    }
+
+    /** Where the node's own MTC-IWF submits triggers. */
+    public TriggerSubmitter submitter() {
+        return smsc;
+    }
+
+    /** The node's own MTC-IWF, which hears the outcome of the triggers it submitted here; set before the start. */
+    public void reportLocalTriggersTo(DeliveryReportListener listener) {
+        local = listener;
+    }
+
+    /** The store-and-forward engine, for tests and tools that drive the SMS-SC directly. */
+    public StoreAndForward storeAndForward() {
+        return smsc;
+    }
+
+    public HeldTriggerStore store() {
+        return store;
+    }
+
+    @Override
+    public String name() {
+        return "sms-sc";
+    }
+
+    @Override
+    public void started() {
+        smsc.resume();
+    }
+
+    @Override
+    public void stats(Consumer<String> out) {
+        StoreAndForward.Window w = smsc.window().toCompletableFuture().join();
+        out.accept(String.format("SMS-SC: %,d delivery attempts, %,d delivered, %s held now (%d in flight, %d waiting for the window)",
+                smsc.attemptCount(), smsc.deliveredCount(), smsc.pendingCount().toCompletableFuture().join(), w.inFlight(), w.waiting()));
+        var c = mo.counters();
+        out.accept(String.format("SMS-SC MO: %,d MO-ForwardSM, %,d accepted, %,d blocked", c.received(), c.accepted(), c.blocked()));
+    }
+
+    @Override
+    public void triggers(long reference, Consumer<String> out) {
+        store.byReference(reference).forEach(t -> out.accept(TriggerLines.line("SMS-SC", t, revealImsi)));
+    }
+
+    /** MO first (no new work), then the engine, then its store: the reverse of building. */
+    @Override
+    public void close() {
+        mo.detach();
+        smsc.close();
+        store.close();
+    }
+}

@@ -1,0 +1,60 @@
+package org.mtcgate.core.store;
+
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.mtcgate.filter.limit.LimiterRegistry;
+import org.mtcgate.filter.routing.CorrelationStore;
+import org.mtcgate.filter.routing.MemoryCorrelationStore;
+import org.mtcgate.filter.trigger.SubscriberTable;
+
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The stores of a single node: trigger journals under the data directory, correlations and limiter state in
+ * memory (both short-lived: a lost correlation makes the SMSC ask again), subscribers from the subscriber file.
+ */
+public final class EmbeddedStores implements NodeStores {
+    private static final Logger LOG = LogManager.getLogger(EmbeddedStores.class);
+
+    private final Path dataDir;
+    private final SubscriberTable subscribers;
+    private final LimiterRegistry limiters = new LimiterRegistry();
+
+    /** @param subscribers the embedded subscriber data, or null when the node has none */
+    public EmbeddedStores(Path dataDir, SubscriberTable subscribers) {
+        this.dataDir = dataDir;
+        this.subscribers = subscribers;
+    }
+
+    @Override
+    public HeldTriggerStore triggers(String name, boolean fsync) throws StoreException {
+        Path former = dataDir.resolve(name + ".mv.db");
+        if (Files.exists(former)) {
+            // Written by an mtcgate before the journal (an MVStore file); not read any more.
+            LOG.warn("{} was written by an earlier mtcgate and is not read: triggers held in it are not resumed", former);
+        }
+        try {
+            return JournalTriggerStore.open(dataDir.resolve(name), fsync);
+        } catch (UncheckedIOException e) {
+            throw new StoreException("node.data-dir: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public CorrelationStore correlations(int capacity) {
+        return new MemoryCorrelationStore(capacity);
+    }
+
+    @Override
+    public Optional<SubscriberTable> subscribers() {
+        return Optional.ofNullable(subscribers);
+    }
+
+    @Override
+    public LimiterRegistry limiters() {
+        return limiters;
+    }
+}

@@ -1,0 +1,30 @@
+package org.mtcgate.core.store;
+
+import org.mtcgate.filter.limit.LimiterRegistry;
+import org.mtcgate.filter.routing.CorrelationStore;
+import org.mtcgate.filter.trigger.SubscriberTable;
+
+import java.util.Optional;
+
+/**
+ * Where the roles keep their state. Roles ask this port and never build a store themselves, so that a
+ * distributed implementation (several nodes as one) replaces {@link EmbeddedStores} without touching a role.
+ */
+public interface NodeStores {
+    /**
+     * The held triggers of one role, under a name unique in the node ({@code triggers} for the MTC-IWF,
+     * {@code smsc} for the SMS-SC). The caller closes it.
+     *
+     * @param fsync force every commit to the device before it is acknowledged
+     */
+    HeldTriggerStore triggers(String name, boolean fsync) throws StoreException;
+
+    /** The SMS Router's MT correlations, at most {@code capacity} at once. */
+    CorrelationStore correlations(int capacity);
+
+    /** The subscriber data the node serves itself (embedded HSS), when configured. */
+    Optional<SubscriberTable> subscribers();
+
+    /** Rate and quota state of the policy's senders, kept across policy changes. */
+    LimiterRegistry limiters();
+}
