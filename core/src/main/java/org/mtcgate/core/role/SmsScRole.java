@@ -5,7 +5,7 @@ import org.apache.logging.log4j.Logger;
 import org.mtcgate.core.config.SmsScSettings;
 import org.mtcgate.core.observe.MapEvents;
 import org.mtcgate.core.smsc.MapMtDelivery;
-import org.mtcgate.core.store.HeldTriggerStore;
+import org.mtcgate.core.store.SmscStore;
 import org.mtcgate.core.store.StoreException;
 import org.mtcgate.diameter.dictionary.ApplicationIds;
 import org.mtcgate.diameter.t4.SmsScT4Application;
@@ -14,6 +14,7 @@ import org.mtcgate.diameter.t4.T4DeliveryReporter;
 import org.mtcgate.filter.smsc.RetryPolicy;
 import org.mtcgate.filter.smsc.StoreAndForward;
 import org.mtcgate.filter.trigger.DeliveryReportListener;
+import org.mtcgate.filter.trigger.SmsScSubmitter;
 import org.mtcgate.filter.trigger.TriggerSubmitter;
 import org.mtcgate.map.peer.SmscPeer;
 import org.mtcgate.map.smsc.MoForwardSmHandler;
@@ -24,15 +25,16 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
- * The SMS-SC: triggers and SMs held in its own store and delivered over MAP with retries; T4 from trusted
- * MTC-IWFs (reported back with DRR); MO SMs from the SMS-IWMSC through the filter. The node's own MTC-IWF
- * submits through {@link #submitter()} and hears outcomes through the listener given to
- * {@link #reportLocalTriggersTo}.
+ * The SMS-SC: SMs held in its own store ({@code smsc}) and delivered over MAP with retries; T4 from trusted
+ * MTC-IWFs (reported back with DRR); MO SMs from the SMS-IWMSC through the filter. Its domain knows SMs, not
+ * triggers: the node's own MTC-IWF and the T4 server hand triggers over through {@link SmsScSubmitter}, and
+ * the MTC-IWF hears outcomes through the listener given to {@link #reportLocalTriggersTo}.
  */
 public final class SmsScRole implements NodeRole {
     private static final Logger LOG = LogManager.getLogger(SmsScRole.class);
 
-    private final HeldTriggerStore store;
+    private final SmscStore store;
+    private final SmsScSubmitter submitter;
     private final StoreAndForward smsc;
     private final MoForwardSmHandler mo;
     private final boolean revealImsi;
@@ -41,9 +43,9 @@ public final class SmsScRole implements NodeRole {
     /** Opens the SMS-SC's store and attaches to the endpoints; on failure nothing stays open. */
     public static SmsScRole start(RoleContext ctx, SmsScSettings settings) throws RoleStartException {
         Ss7Endpoint ss7 = ctx.requireSs7("sms-sc");
-        HeldTriggerStore store;
+        SmscStore store;
         try {
-            store = ctx.stores().triggers("smsc", settings.fsync());
+            store = ctx.stores().heldSms("smsc", settings.fsync());
         } catch (StoreException e) {
             throw new RoleStartException(e.getMessage(), e);
         }
@@ -55,11 +57,12 @@ public final class SmsScRole implements NodeRole {
         }
     }
 
-    private SmsScRole(RoleContext ctx, SmsScSettings settings, Ss7Endpoint ss7, HeldTriggerStore store) {
+    private SmsScRole(RoleContext ctx, SmsScSettings settings, Ss7Endpoint ss7, SmscStore store) {
         this.store = store;
         this.revealImsi = ctx.revealImsi();
         smsc = new StoreAndForward(store, new MapMtDelivery(new SmscPeer(ss7.stack()), settings.triggerOriginator(), ctx.clock()),
                 new RetryPolicy(settings.retryFirst(), settings.retryMax()), ctx.clock(), settings.maxInFlight());
+        submitter = new SmsScSubmitter(smsc);
         // MO SMs from the SMS-IWMSC pass the filter (ingress SMS_IWMSC_MO); what it allows is taken and its verdict
         // audited. Onward delivery (to SMEs over Tsms, or back out as MT) is not part of this node yet.
         mo = MoForwardSmHandler.attach(ss7.stack(), ctx.filter(), sm -> CompletableFuture.completedFuture(null),
@@ -68,18 +71,19 @@ public final class SmsScRole implements NodeRole {
             var diameter = ctx.diameter().get().node();
             SmsScTriggers viaT4 = new SmsScTriggers(100_000);
             T4DeliveryReporter drr = new T4DeliveryReporter(diameter, viaT4, ctx.clock());
-            diameter.registerHandler(ApplicationIds.T4, new SmsScT4Application(smsc, viaT4, settings.defaultValidity(),
+            diameter.registerHandler(ApplicationIds.T4, new SmsScT4Application(submitter, viaT4, settings.defaultValidity(),
                     ctx.clock(), ctx.filter(), ctx.observer()));
             // Triggers that came over T4 are reported with DRR; the node's own MTC-IWF hears the rest directly.
-            smsc.reportTo((id, outcome) -> drr.onDeliveryReport(id, outcome).thenCompose(sent -> {
+            DeliveryReportListener reports = (id, outcome) -> drr.onDeliveryReport(id, outcome).thenCompose(sent -> {
                 DeliveryReportListener l = local;
                 return sent || l == null ? CompletableFuture.completedFuture(sent) : l.onDeliveryReport(id, outcome);
-            }));
+            });
+            smsc.reportTo(SmsScSubmitter.reportingTo(reports));
         } else {
-            smsc.reportTo((id, outcome) -> {
+            smsc.reportTo(SmsScSubmitter.reportingTo((id, outcome) -> {
                 DeliveryReportListener l = local;
                 return l == null ? CompletableFuture.completedFuture(false) : l.onDeliveryReport(id, outcome);
-            });
+            }));
         }
         ctx.housekeeping().every(Duration.ofMinutes(1), "forgetting finished SMS-SC triggers", () ->
                 store.purgeFinished(ctx.clock().instant()).thenAccept(n -> {
@@ -91,7 +95,7 @@ public final class SmsScRole implements NodeRole {
 
     /** Where the node's own MTC-IWF submits triggers. */
     public TriggerSubmitter submitter() {
-        return smsc;
+        return submitter;
     }
 
     /** The node's own MTC-IWF, which hears the outcome of the triggers it submitted here; set before the start. */
@@ -104,7 +108,7 @@ public final class SmsScRole implements NodeRole {
         return smsc;
     }
 
-    public HeldTriggerStore store() {
+    public SmscStore store() {
         return store;
     }
 
@@ -129,7 +133,8 @@ public final class SmsScRole implements NodeRole {
 
     @Override
     public void triggers(long reference, Consumer<String> out) {
-        store.byReference(reference).forEach(t -> out.accept(TriggerLines.line("SMS-SC", t, revealImsi)));
+        store.byReference(reference).forEach(sm -> out.accept(String.format("%-8s %s, IMSI %s, accepted %s, expires %s", "SMS-SC",
+                sm, revealImsi ? sm.recipient().imsi().digits() : sm.recipient().imsi().masked(), sm.acceptedAt(), sm.expiresAt())));
     }
 
     /** MO first (no new work), then the engine, then its store: the reverse of building. */

@@ -4,7 +4,7 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.mtcgate.filter.smsc.DeliveryAttempt;
 import org.mtcgate.filter.smsc.MtDelivery;
-import org.mtcgate.filter.trigger.DeviceTrigger;
+import org.mtcgate.filter.smsc.HeldSm;
 import org.mtcgate.map.peer.MapFailure;
 import org.mtcgate.map.peer.SmscPeer;
 import org.mtcgate.map.tpdu.TpduException;
@@ -15,7 +15,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Delivers trigger SMs with MAP MT-ForwardSM (TS 29.002 12.9) to the UE's serving MSC, as the HSS named it,
+ * Delivers held SMs with MAP MT-ForwardSM (TS 29.002 12.9) to the UE's serving MSC, as the HSS named it,
  * and sorts MAP errors into "try again" and "give up" for the store and forward.
  */
 public final class MapMtDelivery implements MtDelivery {
@@ -32,22 +32,22 @@ public final class MapMtDelivery implements MtDelivery {
     }
 
     @Override
-    public CompletionStage<DeliveryAttempt> deliver(DeviceTrigger trigger) {
-        if (trigger.subscriber().servingNodes().isEmpty()) {
+    public CompletionStage<DeliveryAttempt> deliver(HeldSm sm) {
+        if (sm.recipient().servingNodes().isEmpty()) {
             return CompletableFuture.completedFuture(new DeliveryAttempt(DeliveryAttempt.Result.ABSENT,
                     "the HSS named no serving node"));
         }
-        String msc = trigger.subscriber().servingNodes().get(0);
+        String msc = sm.recipient().servingNodes().get(0);
         byte[] tpdu;
         try {
-            tpdu = TriggerTpdu.encode(trigger, originatorAddress, clock);
+            tpdu = SmsDeliverTpdu.encode(sm.message(), originatorAddress, clock);
         } catch (TpduException e) {
             return CompletableFuture.completedFuture(new DeliveryAttempt(DeliveryAttempt.Result.PERMANENT,
-                    "the trigger does not fit one SM: " + e.getMessage()));
+                    "the SM does not fit one SMS-DELIVER: " + e.getMessage()));
         }
         CompletableFuture<Void> sent;
         try {
-            sent = smsc.mtForwardSm(trigger.subscriber().imsi().digits(), msc, tpdu, false);
+            sent = smsc.mtForwardSm(sm.recipient().imsi().digits(), msc, tpdu, false);
         } catch (RuntimeException e) {
             return CompletableFuture.completedFuture(new DeliveryAttempt(DeliveryAttempt.Result.TEMPORARY, e.toString()));
         }
@@ -57,7 +57,7 @@ public final class MapMtDelivery implements MtDelivery {
             }
             Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
             DeliveryAttempt attempt = classify(cause);
-            LOG.debug("MT-ForwardSM of {} to IMSI {}: {}", trigger.id(), trigger.subscriber().imsi().masked(), attempt);
+            LOG.debug("MT-ForwardSM of {} to IMSI {}: {}", sm.id(), sm.recipient().imsi().masked(), attempt);
             return attempt;
         });
     }

@@ -31,15 +31,29 @@ public final class EmbeddedStores implements NodeStores {
 
     @Override
     public HeldTriggerStore triggers(String name, boolean fsync) throws StoreException {
-        Path former = dataDir.resolve(name + ".mv.db");
-        if (Files.exists(former)) {
-            // Written by an mtcgate before the journal (an MVStore file); not read any more.
-            LOG.warn("{} was written by an earlier mtcgate and is not read: triggers held in it are not resumed", former);
-        }
+        warnOfFormerStore(name);
         try {
             return JournalTriggerStore.open(dataDir.resolve(name), fsync);
         } catch (UncheckedIOException e) {
             throw new StoreException("node.data-dir: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public SmscStore heldSms(String name, boolean fsync) throws StoreException {
+        warnOfFormerStore(name);
+        try {
+            return JournalHeldSmStore.open(dataDir.resolve(name), fsync);
+        } catch (UncheckedIOException e) {
+            throw new StoreException("node.data-dir: " + e.getMessage(), e);
+        }
+    }
+
+    private void warnOfFormerStore(String name) {
+        Path former = dataDir.resolve(name + ".mv.db");
+        if (Files.exists(former)) {
+            // Written by an mtcgate before the journal (an MVStore file); not read any more.
+            LOG.warn("{} was written by an earlier mtcgate and is not read: what it held is not resumed", former);
         }
     }
 

@@ -19,6 +19,9 @@ public interface NodeStores {
      */
     HeldTriggerStore triggers(String name, boolean fsync) throws StoreException;
 
+    /** The SMS-SC's held SMs, under a name unique in the node. The caller closes it. */
+    SmscStore heldSms(String name, boolean fsync) throws StoreException;
+
     /** The SMS Router's MT correlations, at most {@code capacity} at once. */
     CorrelationStore correlations(int capacity);
 

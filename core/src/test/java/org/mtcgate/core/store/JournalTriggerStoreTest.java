@@ -161,7 +161,7 @@ class JournalTriggerStoreTest {
 
     @Test
     void fullSegmentsAreFoldedIntoASnapshotAndDeleted() throws Exception {
-        try (JournalTriggerStore store = JournalTriggerStore.open(dir, false, 4096, JournalTriggerStore.DEFAULT_CAPACITY)) {
+        try (JournalTriggerStore store = JournalTriggerStore.open(dir, false, 4096, JournalStore.DEFAULT_CAPACITY)) {
             for (int i = 0; i < 400; i++) {
                 store.put(trigger(i, TriggerState.SUBMITTED)).toCompletableFuture().get(5, TimeUnit.SECONDS);
                 store.put(trigger(i, i % 2 == 0 ? TriggerState.DELIVERED : TriggerState.SUBMITTED)).toCompletableFuture().get(5, TimeUnit.SECONDS);
@@ -171,7 +171,7 @@ class JournalTriggerStoreTest {
         // the ones written after the last of them.
         assertEquals(1, files("snapshot").size(), "one snapshot: " + files("snapshot"));
         assertTrue(files("segment").size() <= 3, "segments left: " + files("segment"));
-        try (JournalTriggerStore store = JournalTriggerStore.open(dir, false, 4096, JournalTriggerStore.DEFAULT_CAPACITY)) {
+        try (JournalTriggerStore store = JournalTriggerStore.open(dir, false, 4096, JournalStore.DEFAULT_CAPACITY)) {
             assertEquals(400, store.size());
             assertEquals(200, store.unfinished().size());
             assertEquals(TriggerState.DELIVERED, store.find(new TriggerId("scs1.utility.example.com", 398)).orElseThrow().state());
@@ -181,7 +181,7 @@ class JournalTriggerStoreTest {
 
     @Test
     void beyondItsCapacityNewTriggersAreRefusedButHeldOnesStillChange() throws Exception {
-        try (JournalTriggerStore store = JournalTriggerStore.open(dir, false, JournalTriggerStore.DEFAULT_SEGMENT_BYTES, 2)) {
+        try (JournalTriggerStore store = JournalTriggerStore.open(dir, false, JournalStore.DEFAULT_SEGMENT_BYTES, 2)) {
             store.put(trigger(1, TriggerState.ACCEPTED)).toCompletableFuture().get(5, TimeUnit.SECONDS);
             store.put(trigger(2, TriggerState.ACCEPTED)).toCompletableFuture().get(5, TimeUnit.SECONDS);
             Exception refused = assertThrows(Exception.class,

@@ -1,15 +1,5 @@
 package org.mtcgate.filter.smsc;
 
-import org.mtcgate.filter.RequestStatus;
-import org.mtcgate.filter.trigger.DeliveryOutcome;
-import org.mtcgate.filter.trigger.DeliveryReportListener;
-import org.mtcgate.filter.trigger.DeviceTrigger;
-import org.mtcgate.filter.trigger.SubmissionResult;
-import org.mtcgate.filter.trigger.TriggerId;
-import org.mtcgate.filter.trigger.TriggerState;
-import org.mtcgate.filter.trigger.TriggerStore;
-import org.mtcgate.filter.trigger.TriggerSubmitter;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,9 +18,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The SMS-SC's store and forward for trigger SMs (TS 23.040 3.2, TS 29.337 for recall and replace): keep each
- * SM durably, try to deliver it, try again while the UE is absent until its Validity-Time ends, and report
- * the final outcome once.
+ * The SMS-SC's store and forward (TS 23.040 3.2, TS 29.337 for recall and replace): keep each SM durably, try
+ * to deliver it, try again while the UE is absent until its validity ends, and report the final outcome once.
+ * It knows SMs, not device triggers: the MTC-IWF and the T4 server convert at their boundary
+ * ({@code org.mtcgate.filter.trigger.SmsScSubmitter}).
  *
  * <p>One scheduler thread owns every pending SM and makes every state change, so a recall, a retry and a
  * delivery result can never interleave; deliveries themselves run asynchronously and hop back onto it.
@@ -40,15 +31,15 @@ import java.util.concurrent.atomic.LongAdder;
  * MAP dialogs than the serving nodes are expected to take, and an SM that waits costs a queue entry, not a
  * dialog that may time out.
  */
-public final class StoreAndForward implements TriggerSubmitter, AutoCloseable {
-    private final TriggerStore store;
+public final class StoreAndForward implements AutoCloseable {
+    private final HeldSmStore store;
     private final MtDelivery delivery;
     private final RetryPolicy retry;
     private final Clock clock;
     private final ScheduledExecutorService scheduler;
-    private volatile DeliveryReportListener reports = (id, outcome) -> CompletableFuture.completedFuture(false);
+    private volatile SmOutcomeListener reports = (id, outcome) -> CompletableFuture.completedFuture(false);
     /** Only touched on the scheduler thread. */
-    private final Map<TriggerId, Pending> pending = new HashMap<>();
+    private final Map<SmId, Pending> pending = new HashMap<>();
     /** Only touched on the scheduler thread: SMs due while the window was full, oldest first. */
     private final ArrayDeque<Pending> waiting = new ArrayDeque<>();
     private final int maxInFlight;
@@ -58,27 +49,27 @@ public final class StoreAndForward implements TriggerSubmitter, AutoCloseable {
 
     /** A pending SM: its stored state, failures so far, the next attempt, and work waiting for an attempt in flight. */
     private static final class Pending {
-        DeviceTrigger trigger;
+        HeldSm sm;
         int failures;
         ScheduledFuture<?> next;
         boolean inFlight;
         boolean queued;
         final List<Runnable> afterAttempt = new ArrayList<>();
 
-        Pending(DeviceTrigger trigger) {
-            this.trigger = trigger;
+        Pending(HeldSm sm) {
+            this.sm = sm;
         }
     }
 
     /** Deliveries outstanding at once unless configured otherwise. */
     public static final int DEFAULT_MAX_IN_FLIGHT = 256;
 
-    public StoreAndForward(TriggerStore store, MtDelivery delivery, RetryPolicy retry, Clock clock) {
+    public StoreAndForward(HeldSmStore store, MtDelivery delivery, RetryPolicy retry, Clock clock) {
         this(store, delivery, retry, clock, DEFAULT_MAX_IN_FLIGHT);
     }
 
     /** @param maxInFlight deliveries outstanding towards the network at once (at least 1) */
-    public StoreAndForward(TriggerStore store, MtDelivery delivery, RetryPolicy retry, Clock clock, int maxInFlight) {
+    public StoreAndForward(HeldSmStore store, MtDelivery delivery, RetryPolicy retry, Clock clock, int maxInFlight) {
         if (maxInFlight < 1) {
             throw new IllegalArgumentException("maxInFlight " + maxInFlight);
         }
@@ -95,48 +86,48 @@ public final class StoreAndForward implements TriggerSubmitter, AutoCloseable {
     }
 
     /** Where final outcomes go (the MTC-IWF, directly or through T4 DRR). */
-    public void reportTo(DeliveryReportListener listener) {
+    public void reportTo(SmOutcomeListener listener) {
         this.reports = listener;
     }
 
-    @Override
-    public CompletionStage<SubmissionResult> submit(DeviceTrigger trigger) {
-        CompletableFuture<SubmissionResult> result = new CompletableFuture<>();
-        scheduler.execute(() -> accept(trigger, result));
+    /** Holds {@code sm} durably and starts delivering it; completes once it is stored (or refused). */
+    public CompletionStage<SmsScResult> submit(HeldSm sm) {
+        CompletableFuture<SmsScResult> result = new CompletableFuture<>();
+        scheduler.execute(() -> accept(sm, result));
         return result;
     }
 
-    private void accept(DeviceTrigger trigger, CompletableFuture<SubmissionResult> result) {
-        Pending held = pending.get(trigger.id());
-        Optional<DeviceTrigger> known = held != null ? Optional.of(held.trigger) : store.find(trigger.id());
+    private void accept(HeldSm sm, CompletableFuture<SmsScResult> result) {
+        Pending held = pending.get(sm.id());
+        Optional<HeldSm> known = held != null ? Optional.of(held.sm) : store.find(sm.id());
         if (known.isPresent()) {
-            // The same trigger again (an MTC-IWF resubmitting after a restart) is taken as already taken;
-            // another trigger under the same name is refused.
-            result.complete(known.get().sameContentAs(trigger) ? SubmissionResult.accepted()
-                    : SubmissionResult.refused(RequestStatus.PERMANENTERROR, "another trigger " + trigger.id() + " is already held"));
+            // The same SM again (a submitter resubmitting after a restart) is taken as already taken;
+            // another SM under the same name is refused.
+            result.complete(known.get().sameContentAs(sm) ? SmsScResult.accepted()
+                    : SmsScResult.refused(SmsScResult.Kind.ID_IN_USE, "another SM " + sm.id() + " is already held"));
             return;
         }
-        DeviceTrigger stored = trigger.withState(TriggerState.SUBMITTED, null);
+        HeldSm stored = sm.withState(HeldSmState.HELD, null);
         store.put(stored).whenComplete((v, failure) -> scheduler.execute(() -> {
             if (failure != null) {
-                result.complete(SubmissionResult.refused(RequestStatus.TEMPORARYERROR, "the SMS-SC could not store it: " + failure.getMessage()));
+                result.complete(SmsScResult.refused(SmsScResult.Kind.STORE_FAILED, "the SMS-SC could not store it: " + failure.getMessage()));
                 return;
             }
             Pending p = new Pending(stored);
             pending.put(stored.id(), p);
-            result.complete(SubmissionResult.accepted());
+            result.complete(SmsScResult.accepted());
             attempt(p);
         }));
     }
 
     /** Starts an attempt now, or as soon as the window has room (scheduler thread). */
     private void attempt(Pending p) {
-        if (pending.get(p.trigger.id()) != p) {
+        if (pending.get(p.sm.id()) != p) {
             return;
         }
         p.next = null;
-        if (!clock.instant().isBefore(p.trigger.expiresAt())) {
-            finish(p, TriggerState.EXPIRED, DeliveryOutcome.EXPIRED);
+        if (!clock.instant().isBefore(p.sm.expiresAt())) {
+            finish(p, HeldSmState.EXPIRED, SmOutcome.EXPIRED);
             return;
         }
         if (inFlight >= maxInFlight) {
@@ -151,7 +142,7 @@ public final class StoreAndForward implements TriggerSubmitter, AutoCloseable {
         attempts.increment();
         CompletionStage<DeliveryAttempt> stage;
         try {
-            stage = delivery.deliver(p.trigger);
+            stage = delivery.deliver(p.sm);
         } catch (RuntimeException e) {
             stage = CompletableFuture.completedFuture(new DeliveryAttempt(DeliveryAttempt.Result.TEMPORARY, e.toString()));
         }
@@ -165,16 +156,16 @@ public final class StoreAndForward implements TriggerSubmitter, AutoCloseable {
         switch (outcome.result()) {
             case DELIVERED -> {
                 delivered.increment();
-                finish(p, TriggerState.DELIVERED, DeliveryOutcome.SUCCESS);
+                finish(p, HeldSmState.DELIVERED, SmOutcome.DELIVERED);
             }
-            case PERMANENT -> finish(p, TriggerState.UNDELIVERABLE, DeliveryOutcome.UNDELIVERABLE);
+            case PERMANENT -> finish(p, HeldSmState.UNDELIVERABLE, SmOutcome.UNDELIVERABLE);
             default -> {
                 p.failures++;
                 Instant now = clock.instant();
                 Duration wait = retry.after(p.failures);
                 Instant at = now.plus(wait);
-                if (!at.isBefore(p.trigger.expiresAt())) {
-                    at = p.trigger.expiresAt();
+                if (!at.isBefore(p.sm.expiresAt())) {
+                    at = p.sm.expiresAt();
                 }
                 p.next = scheduler.schedule(() -> attempt(p), Math.max(0, Duration.between(now, at).toMillis()), TimeUnit.MILLISECONDS);
             }
@@ -195,26 +186,26 @@ public final class StoreAndForward implements TriggerSubmitter, AutoCloseable {
     }
 
     /** Records the final state durably, then reports it once. */
-    private void finish(Pending p, TriggerState state, DeliveryOutcome outcome) {
-        pending.remove(p.trigger.id());
+    private void finish(Pending p, HeldSmState state, SmOutcome outcome) {
+        pending.remove(p.sm.id());
         if (p.next != null) {
             p.next.cancel(false);
         }
-        DeviceTrigger done = p.trigger.withState(state, outcome);
-        store.put(done).whenComplete((v, failure) -> reports.onDeliveryReport(done.id(), outcome));
+        HeldSm done = p.sm.withState(state, outcome);
+        store.put(done).whenComplete((v, failure) -> reports.onOutcome(done.id(), outcome));
     }
 
-    @Override
-    public CompletionStage<SubmissionResult> recall(DeviceTrigger original) {
-        CompletableFuture<SubmissionResult> result = new CompletableFuture<>();
-        scheduler.execute(() -> withdraw(original.id(), TriggerState.RECALLED, RequestStatus.RECALLFAIL, result, null));
+    /** Withdraws the SM held under {@code id} (TS 29.337 recall). */
+    public CompletionStage<SmsScResult> recall(SmId id) {
+        CompletableFuture<SmsScResult> result = new CompletableFuture<>();
+        scheduler.execute(() -> withdraw(id, HeldSmState.RECALLED, result, null));
         return result;
     }
 
-    @Override
-    public CompletionStage<SubmissionResult> replace(DeviceTrigger original, DeviceTrigger replacement) {
-        CompletableFuture<SubmissionResult> result = new CompletableFuture<>();
-        scheduler.execute(() -> withdraw(original.id(), TriggerState.REPLACED, RequestStatus.REPLACEFAIL, result, replacement));
+    /** Puts {@code replacement} in the place of the SM held under {@code id} (TS 29.337 replace). */
+    public CompletionStage<SmsScResult> replace(SmId id, HeldSm replacement) {
+        CompletableFuture<SmsScResult> result = new CompletableFuture<>();
+        scheduler.execute(() -> withdraw(id, HeldSmState.REPLACED, result, replacement));
         return result;
     }
 
@@ -222,29 +213,28 @@ public final class StoreAndForward implements TriggerSubmitter, AutoCloseable {
      * Takes a pending SM out of the queue (recall), or puts another in its place (replace). An attempt in flight
      * is waited for: if it delivers, the SM can no longer be withdrawn.
      */
-    private void withdraw(TriggerId id, TriggerState state, RequestStatus failure, CompletableFuture<SubmissionResult> result,
-                          DeviceTrigger replacement) {
+    private void withdraw(SmId id, HeldSmState state, CompletableFuture<SmsScResult> result, HeldSm replacement) {
         Pending p = pending.get(id);
         if (p == null) {
-            Optional<DeviceTrigger> known = store.find(id);
-            if (known.isPresent() && known.get().state() == TriggerState.DELIVERED) {
-                result.complete(SubmissionResult.refused(RequestStatus.ORIGINALMESSAGESENT, "trigger " + id + " was already delivered"));
+            Optional<HeldSm> known = store.find(id);
+            if (known.isPresent() && known.get().state() == HeldSmState.DELIVERED) {
+                result.complete(SmsScResult.refused(SmsScResult.Kind.ALREADY_DELIVERED, "SM " + id + " was already delivered"));
             } else {
-                result.complete(SubmissionResult.refused(failure, "trigger " + id + " is not pending at the SMS-SC"));
+                result.complete(SmsScResult.refused(SmsScResult.Kind.NOT_PENDING, "SM " + id + " is not pending at the SMS-SC"));
             }
             return;
         }
         if (p.inFlight) {
-            p.afterAttempt.add(() -> withdraw(id, state, failure, result, replacement));
+            p.afterAttempt.add(() -> withdraw(id, state, result, replacement));
             return;
         }
         pending.remove(id);
         if (p.next != null) {
             p.next.cancel(false);
         }
-        store.put(p.trigger.withState(state, null)).whenComplete((v, e) -> {
+        store.put(p.sm.withState(state, null)).whenComplete((v, e) -> {
             if (replacement == null) {
-                result.complete(SubmissionResult.accepted());
+                result.complete(SmsScResult.accepted());
             } else {
                 scheduler.execute(() -> accept(replacement, result));
             }
@@ -256,10 +246,10 @@ public final class StoreAndForward implements TriggerSubmitter, AutoCloseable {
         CompletableFuture<Integer> result = new CompletableFuture<>();
         scheduler.execute(() -> {
             int n = 0;
-            for (DeviceTrigger t : store.unfinished()) {
-                if (!pending.containsKey(t.id())) {
-                    Pending p = new Pending(t);
-                    pending.put(t.id(), p);
+            for (HeldSm sm : store.unfinished()) {
+                if (!pending.containsKey(sm.id())) {
+                    Pending p = new Pending(sm);
+                    pending.put(sm.id(), p);
                     attempt(p);
                     n++;
                 }

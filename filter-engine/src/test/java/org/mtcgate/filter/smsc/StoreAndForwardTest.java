@@ -7,7 +7,7 @@ import org.mtcgate.filter.Msisdn;
 import org.mtcgate.filter.RequestStatus;
 import org.mtcgate.filter.trigger.DeliveryOutcome;
 import org.mtcgate.filter.trigger.DeviceTrigger;
-import org.mtcgate.filter.trigger.MemoryTriggerStore;
+import org.mtcgate.filter.trigger.SmsScSubmitter;
 import org.mtcgate.filter.trigger.SubscriberInfo;
 import org.mtcgate.filter.trigger.TriggerId;
 import org.mtcgate.filter.trigger.TriggerState;
@@ -70,8 +70,8 @@ class StoreAndForwardTest {
         final LinkedBlockingQueue<Map.Entry<String, CompletableFuture<DeliveryAttempt>>> held = new LinkedBlockingQueue<>();
 
         @Override
-        public CompletionStage<DeliveryAttempt> deliver(DeviceTrigger t) {
-            String imsi = t.subscriber().imsi().digits();
+        public CompletionStage<DeliveryAttempt> deliver(HeldSm t) {
+            String imsi = t.recipient().imsi().digits();
             if (slow.contains(imsi)) {
                 CompletableFuture<DeliveryAttempt> answer = new CompletableFuture<>();
                 held.add(Map.entry(t.id().toString(), answer));
@@ -90,7 +90,7 @@ class StoreAndForwardTest {
     }
 
     final MovableClock clock = new MovableClock();
-    final MemoryTriggerStore store = new MemoryTriggerStore();
+    final MemoryHeldSmStore store = new MemoryHeldSmStore();
     final Network network = new Network();
     final LinkedBlockingQueue<String> reports = new LinkedBlockingQueue<>();
     final RetryPolicy fast = new RetryPolicy(Duration.ofMillis(10), Duration.ofMillis(40));
@@ -102,11 +102,16 @@ class StoreAndForwardTest {
 
     StoreAndForward newSmsc(int maxInFlight) {
         StoreAndForward s = new StoreAndForward(store, network, fast, clock, maxInFlight);
-        s.reportTo((id, outcome) -> {
+        s.reportTo(SmsScSubmitter.reportingTo((id, outcome) -> {
             reports.add(id + " " + outcome);
             return CompletableFuture.completedFuture(true);
-        });
+        }));
         return s;
+    }
+
+    /** Submissions go through the MTC-IWF's boundary, as the node makes them. */
+    SmsScSubmitter sc() {
+        return new SmsScSubmitter(smsc);
     }
 
     @AfterEach
@@ -133,15 +138,15 @@ class StoreAndForwardTest {
     @Test
     void reachableUeGetsItAtOnce() throws Exception {
         network.reachable.add("262015500000001");
-        assertTrue(smsc.submit(trigger(1, "262015500000001")).toCompletableFuture().get(WAIT, TimeUnit.SECONDS).isAccepted());
+        assertTrue(sc().submit(trigger(1, "262015500000001")).toCompletableFuture().get(WAIT, TimeUnit.SECONDS).isAccepted());
         assertEquals("scs1#1 SUCCESS", report());
-        assertEquals(TriggerState.DELIVERED, store.find(new TriggerId("scs1", 1)).orElseThrow().state());
+        assertEquals(HeldSmState.DELIVERED, store.find(new SmId("scs1", 1)).orElseThrow().state());
         assertEquals(1, network.deliveries.get("scs1#1").get());
     }
 
     @Test
     void absentUeIsRetriedAndGetsItExactlyOnceWhenBack() throws Exception {
-        smsc.submit(trigger(2, "262015500000002")).toCompletableFuture().get(WAIT, TimeUnit.SECONDS);
+        sc().submit(trigger(2, "262015500000002")).toCompletableFuture().get(WAIT, TimeUnit.SECONDS);
         waitForAbsentAttempts(3);
         network.reachable.add("262015500000002");
         assertEquals("scs1#2 SUCCESS", report());
@@ -152,11 +157,11 @@ class StoreAndForwardTest {
 
     @Test
     void absentUntilValidityEndsExpires() throws Exception {
-        smsc.submit(trigger(3, "262015500000003")).toCompletableFuture().get(WAIT, TimeUnit.SECONDS);
+        sc().submit(trigger(3, "262015500000003")).toCompletableFuture().get(WAIT, TimeUnit.SECONDS);
         waitForAbsentAttempts(2);
         clock.now = T0.plusSeconds(61);
         assertEquals("scs1#3 EXPIRED", report());
-        assertEquals(TriggerState.EXPIRED, store.find(new TriggerId("scs1", 3)).orElseThrow().state());
+        assertEquals(HeldSmState.EXPIRED, store.find(new SmId("scs1", 3)).orElseThrow().state());
         network.absentAttempts.clear();
         network.reachable.add("262015500000003");
         assertNull(reports.poll(100, TimeUnit.MILLISECONDS));
@@ -166,47 +171,47 @@ class StoreAndForwardTest {
     @Test
     void unknownSubscriberIsUndeliverable() throws Exception {
         network.unknown.add("262015500000004");
-        smsc.submit(trigger(4, "262015500000004"));
+        sc().submit(trigger(4, "262015500000004"));
         assertEquals("scs1#4 UNDELIVERABLE", report());
     }
 
     @Test
     void recallWhilePendingStopsDelivery() throws Exception {
         DeviceTrigger t = trigger(5, "262015500000005");
-        smsc.submit(t).toCompletableFuture().get(WAIT, TimeUnit.SECONDS);
+        sc().submit(t).toCompletableFuture().get(WAIT, TimeUnit.SECONDS);
         waitForAbsentAttempts(1);
-        assertTrue(smsc.recall(t).toCompletableFuture().get(WAIT, TimeUnit.SECONDS).isAccepted());
-        assertEquals(TriggerState.RECALLED, store.find(t.id()).orElseThrow().state());
+        assertTrue(sc().recall(t).toCompletableFuture().get(WAIT, TimeUnit.SECONDS).isAccepted());
+        assertEquals(HeldSmState.RECALLED, store.find(SmsScSubmitter.smId(t.id())).orElseThrow().state());
         network.reachable.add("262015500000005");
         assertNull(reports.poll(150, TimeUnit.MILLISECONDS), "a recalled SM is neither delivered nor reported");
-        assertEquals(RequestStatus.RECALLFAIL, smsc.recall(t).toCompletableFuture().get(WAIT, TimeUnit.SECONDS).status());
+        assertEquals(RequestStatus.RECALLFAIL, sc().recall(t).toCompletableFuture().get(WAIT, TimeUnit.SECONDS).status());
     }
 
     @Test
     void recallAfterDeliveryIsRefusedAsSent() throws Exception {
         network.reachable.add("262015500000006");
         DeviceTrigger t = trigger(6, "262015500000006");
-        smsc.submit(t);
+        sc().submit(t);
         assertEquals("scs1#6 SUCCESS", report());
-        assertEquals(RequestStatus.ORIGINALMESSAGESENT, smsc.recall(t).toCompletableFuture().get(WAIT, TimeUnit.SECONDS).status());
+        assertEquals(RequestStatus.ORIGINALMESSAGESENT, sc().recall(t).toCompletableFuture().get(WAIT, TimeUnit.SECONDS).status());
     }
 
     @Test
     void replaceWhilePendingSendsOnlyTheReplacement() throws Exception {
         DeviceTrigger original = trigger(7, "262015500000007");
-        smsc.submit(original).toCompletableFuture().get(WAIT, TimeUnit.SECONDS);
+        sc().submit(original).toCompletableFuture().get(WAIT, TimeUnit.SECONDS);
         waitForAbsentAttempts(1);
         DeviceTrigger replacement = trigger(8, "262015500000007");
-        assertTrue(smsc.replace(original, replacement).toCompletableFuture().get(WAIT, TimeUnit.SECONDS).isAccepted());
+        assertTrue(sc().replace(original, replacement).toCompletableFuture().get(WAIT, TimeUnit.SECONDS).isAccepted());
         network.reachable.add("262015500000007");
         assertEquals("scs1#8 SUCCESS", report());
-        assertEquals(TriggerState.REPLACED, store.find(original.id()).orElseThrow().state());
+        assertEquals(HeldSmState.REPLACED, store.find(SmsScSubmitter.smId(original.id())).orElseThrow().state());
         assertEquals(null, network.deliveries.get("scs1#7"));
     }
 
     @Test
     void aRestartedSmscDeliversWhatTheOldOneHeldExactlyOnce() throws Exception {
-        smsc.submit(trigger(9, "262015500000009")).toCompletableFuture().get(WAIT, TimeUnit.SECONDS);
+        sc().submit(trigger(9, "262015500000009")).toCompletableFuture().get(WAIT, TimeUnit.SECONDS);
         waitForAbsentAttempts(1);
         smsc.close();
         smsc = newSmsc();
@@ -218,15 +223,15 @@ class StoreAndForwardTest {
 
     @Test
     void aResubmittedTriggerIsTakenOnceAndAnotherWithTheSameNameIsRefused() throws Exception {
-        smsc.submit(trigger(10, "262015500000010")).toCompletableFuture().get(WAIT, TimeUnit.SECONDS);
+        sc().submit(trigger(10, "262015500000010")).toCompletableFuture().get(WAIT, TimeUnit.SECONDS);
         waitForAbsentAttempts(1);
-        assertTrue(smsc.submit(trigger(10, "262015500000010")).toCompletableFuture().get(WAIT, TimeUnit.SECONDS).isAccepted(),
+        assertTrue(sc().submit(trigger(10, "262015500000010")).toCompletableFuture().get(WAIT, TimeUnit.SECONDS).isAccepted(),
                 "the same trigger again (an MTC-IWF resubmitting after a restart) is already taken");
         assertEquals(1, smsc.pendingCount().toCompletableFuture().get());
         DeviceTrigger other = new DeviceTrigger(new TriggerId("scs1", 10), UeName.of(Msisdn.of("491701000001")),
                 new SubscriberInfo(Imsi.of("262015500000010"), null, List.of()), new byte[] {9}, 9200, false, T0,
                 T0.plusSeconds(60), TriggerState.ACCEPTED, null);
-        assertEquals(RequestStatus.PERMANENTERROR, smsc.submit(other).toCompletableFuture().get(WAIT, TimeUnit.SECONDS).status());
+        assertEquals(RequestStatus.PERMANENTERROR, sc().submit(other).toCompletableFuture().get(WAIT, TimeUnit.SECONDS).status());
     }
 
     @Test
@@ -235,7 +240,7 @@ class StoreAndForwardTest {
         smsc = newSmsc(2);
         network.slow.add("262015500000001");
         for (long ref = 1; ref <= 5; ref++) {
-            assertTrue(smsc.submit(trigger(ref, "262015500000001")).toCompletableFuture().get(WAIT, TimeUnit.SECONDS).isAccepted());
+            assertTrue(sc().submit(trigger(ref, "262015500000001")).toCompletableFuture().get(WAIT, TimeUnit.SECONDS).isAccepted());
         }
         var first = network.held.poll(WAIT, TimeUnit.SECONDS);
         var second = network.held.poll(WAIT, TimeUnit.SECONDS);
@@ -244,7 +249,7 @@ class StoreAndForwardTest {
         assertEquals(new StoreAndForward.Window(2, 3), smsc.window().toCompletableFuture().get(WAIT, TimeUnit.SECONDS));
 
         // A waiting SM can be recalled without ever reaching the network.
-        assertTrue(smsc.recall(trigger(4, "262015500000001")).toCompletableFuture().get(WAIT, TimeUnit.SECONDS).isAccepted());
+        assertTrue(sc().recall(trigger(4, "262015500000001")).toCompletableFuture().get(WAIT, TimeUnit.SECONDS).isAccepted());
 
         first.getValue().complete(DeliveryAttempt.delivered());
         assertEquals("scs1#1 SUCCESS", report());
@@ -259,7 +264,7 @@ class StoreAndForwardTest {
         fifth.getValue().complete(DeliveryAttempt.delivered());
         assertEquals(Set.of("scs1#3 SUCCESS", "scs1#5 SUCCESS"), Set.of(report(), report()));
         assertEquals(new StoreAndForward.Window(0, 0), smsc.window().toCompletableFuture().get(WAIT, TimeUnit.SECONDS));
-        assertEquals(TriggerState.RECALLED, store.find(new TriggerId("scs1", 4)).orElseThrow().state());
+        assertEquals(HeldSmState.RECALLED, store.find(new SmId("scs1", 4)).orElseThrow().state());
         assertEquals(4, smsc.attemptCount(), "four attempts for five SMs: the recalled one never went out");
     }
 
