@@ -31,9 +31,6 @@ import org.mtcgate.diameter.tsp.MtcIwfTspApplication;
 import org.mtcgate.diameter.tsp.TspNotifier;
 import org.mtcgate.filter.FilterEngine;
 import org.mtcgate.filter.TimeSource;
-import org.mtcgate.filter.limit.LimiterRegistry;
-import org.mtcgate.filter.policy.CompiledPolicy;
-import org.mtcgate.filter.policy.PolicyLoader;
 import org.mtcgate.filter.smsc.RetryPolicy;
 import org.mtcgate.filter.smsc.StoreAndForward;
 import org.mtcgate.filter.trigger.DeviceTriggering;
@@ -73,7 +70,6 @@ public final class Node implements AutoCloseable {
 
     private final NodeConfig config;
     private final Clock clock;
-    private final LimiterRegistry limiters = new LimiterRegistry();
     private final List<AutoCloseable> started = new ArrayList<>();
     private FilterEngine filter;
     private SubscriberTable subscribers;
@@ -87,7 +83,7 @@ public final class Node implements AutoCloseable {
     private DiameterNode diameter;
     private DeviceTriggering triggering;
     private java.util.concurrent.ScheduledExecutorService housekeeping;
-    private PolicyWorkspace workspace;
+    private org.mtcgate.core.policy.PolicyAdministration policyAdministration;
     private org.mtcgate.core.audit.AuditLog audit;
     private final org.mtcgate.core.metrics.NodeMetrics metrics = new org.mtcgate.core.metrics.NodeMetrics();
     private NodeObserver observer;
@@ -123,9 +119,9 @@ public final class Node implements AutoCloseable {
         started.add(audit::close);
         observer = new NodeObserver(audit, metrics);
         started.add(observer);
-        workspace = new PolicyWorkspace(config.policyFile(), limiters);
         try {
-            filter = new FilterEngine(workspace.compile(), TimeSource.SYSTEM);
+            policyAdministration = org.mtcgate.core.policy.PolicyAdministration.open(config.policyFile(), TimeSource.SYSTEM);
+            filter = policyAdministration.filter();
             if (config.subscribers() != null) {
                 subscribers = SubscriberFile.load(config.subscribers());
             }
@@ -468,29 +464,9 @@ public final class Node implements AutoCloseable {
         return dot < 0 ? host : host.substring(dot + 1);
     }
 
-    /** Loads the policy files again from disk, dropping unsaved console changes; a refused policy changes nothing. */
-    public CompiledPolicy reloadPolicy() throws ConfigException {
-        CompiledPolicy next = new PolicyWorkspace(config.policyFile(), limiters).compile();
-        workspace.discard();
-        install(next);
-        return next;
-    }
-
-    /** Puts the console's edited policy in force. */
-    CompiledPolicy installWorkspace() throws ConfigException {
-        CompiledPolicy next = workspace.compile();
-        install(next);
-        return next;
-    }
-
-    private void install(CompiledPolicy next) {
-        filter.install(next);
-        new PolicyLoader(limiters, TimeSource.SYSTEM).retainLimitersOf(next);
-        LOG.info("policy {} in force, digest {}", config.policyFile(), next.digest());
-    }
-
-    PolicyWorkspace workspace() {
-        return workspace;
+    /** The policy in force, its console workspace and its senders' limiters. */
+    public org.mtcgate.core.policy.PolicyAdministration policyAdministration() {
+        return policyAdministration;
     }
 
     NodeObserver observer() {
