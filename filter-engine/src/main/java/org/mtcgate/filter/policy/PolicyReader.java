@@ -14,6 +14,7 @@ import org.mtcgate.filter.policy.spec.SenderSpec;
 import org.mtcgate.filter.yaml.ConfigException;
 import org.mtcgate.filter.yaml.YamlNode;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -27,6 +28,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -123,7 +125,7 @@ public final class PolicyReader {
     /** The lines of a number list file as they are, for editing it. */
     public List<String> listLines(String name, ListSource lists) throws IOException {
         List<String> lines = new ArrayList<>();
-        try (Reader r = lists.open(name); java.io.BufferedReader in = new java.io.BufferedReader(r)) {
+        try (Reader r = lists.open(name); BufferedReader in = new BufferedReader(r)) {
             String line;
             while ((line = in.readLine()) != null) {
                 lines.add(line);
@@ -252,7 +254,7 @@ public final class PolicyReader {
     private static String digest(String text) {
         try {
             byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return java.util.HexFormat.of().formatHex(d, 0, 6);
+            return HexFormat.of().formatHex(d, 0, 6);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }

@@ -1,5 +1,6 @@
 package org.mtcgate.filter.policy.spec;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,7 @@ import java.util.Set;
 public record PolicySpec(String source, String digest, boolean ordinaryAllowed, Map<String, GroupSpec> groups,
                          List<SenderSpec> senders, HomeSpec home, Set<Integer> triggerPorts) {
     public PolicySpec {
-        groups = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(groups));
+        groups = Collections.unmodifiableMap(new LinkedHashMap<>(groups));
         senders = List.copyOf(senders);
         triggerPorts = Set.copyOf(triggerPorts);
     }
