@@ -1,9 +1,5 @@
 package org.mtcgate.filter;
 
-import org.mtcgate.filter.policy.CompiledPolicy;
-
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -13,10 +9,10 @@ import java.util.Objects;
  */
 public final class FilterEngine {
     private final TimeSource time;
-    private volatile CompiledPolicy policy;
+    private volatile Policy policy;
 
-    public FilterEngine(CompiledPolicy initial, TimeSource time) {
-        this.policy = Objects.requireNonNull(initial, "initial policy");
+    public FilterEngine(Policy initial, TimeSource time) {
+        this.policy = enforceable(initial);
         this.time = Objects.requireNonNull(time, "time");
     }
 
@@ -27,19 +23,26 @@ public final class FilterEngine {
 
     /** The decision the item would get now, step by step, without using up rate or quota. */
     public Explanation explain(InboundItem item) {
-        List<String> steps = new ArrayList<>();
-        Verdict verdict = policy.evaluate(item, time, false, steps::add);
-        return new Explanation(verdict, steps);
+        return policy.explain(item, time);
     }
 
     /** Puts a new policy in force; returns the one it replaced. */
-    public CompiledPolicy install(CompiledPolicy next) {
-        CompiledPolicy previous = policy;
-        policy = Objects.requireNonNull(next, "policy");
+    public Policy install(Policy next) {
+        Policy previous = policy;
+        policy = enforceable(next);
         return previous;
     }
 
-    public CompiledPolicy policy() {
+    public Policy policy() {
+        return policy;
+    }
+
+    private static Policy enforceable(Policy policy) {
+        Objects.requireNonNull(policy, "policy");
+        if (!policy.limitersBound()) {
+            // A compiled policy counts nothing until it is installed with its senders' rate and quota state.
+            throw new IllegalArgumentException("policy " + policy.source() + " has no rate and quota state bound");
+        }
         return policy;
     }
 }

@@ -100,7 +100,7 @@ class ReloadTest {
     @Test
     void aBadReloadLeavesThePolicyInForce() throws Exception {
         FilterEngine engine = new FilterEngine(loader.load("a.yaml", A, ListSource.NONE), time);
-        CompiledPolicy before = engine.policy();
+        Policy before = engine.policy();
         assertThrows(ConfigException.class, () -> engine.install(loader.load("broken.yaml", A + "  - {id: x}\n", ListSource.NONE)));
         assertSame(before, engine.policy());
         assertTrue(engine.evaluate(Items.tsp("scs", 0x48, "491700000001")).allowed());

@@ -3,7 +3,6 @@ package org.mtcgate.core.cli;
 import org.mtcgate.filter.Explanation;
 import org.mtcgate.filter.ArrivalLink;
 import org.mtcgate.filter.ExternalId;
-import org.mtcgate.filter.FilterEngine;
 import org.mtcgate.filter.GlobalTitle;
 import org.mtcgate.filter.Imsi;
 import org.mtcgate.filter.InboundItem;
@@ -12,7 +11,6 @@ import org.mtcgate.filter.Msisdn;
 import org.mtcgate.filter.Originator;
 import org.mtcgate.filter.TimeSource;
 import org.mtcgate.filter.Zone;
-import org.mtcgate.filter.limit.LimiterRegistry;
 import org.mtcgate.filter.policy.CompiledPolicy;
 import org.mtcgate.filter.policy.PolicyFiles;
 import org.mtcgate.filter.yaml.ConfigException;
@@ -37,9 +35,10 @@ final class PolicyCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
+    /** The policy read and compiled, with no rate or quota state: checking and explaining count nothing. */
     static CompiledPolicy load(Path file, PrintWriter err) {
         try {
-            return PolicyFiles.load(file, new LimiterRegistry(), TimeSource.SYSTEM);
+            return PolicyFiles.compile(file);
         } catch (ConfigException e) {
             err.println("policy refused: " + e.getMessage());
             return null;
@@ -118,7 +117,7 @@ final class PolicyCommand implements Runnable {
                 err.println("sample SM refused: " + e.getMessage());
                 return 2;
             }
-            Explanation explanation = new FilterEngine(policy, TimeSource.SYSTEM).explain(item);
+            Explanation explanation = policy.explain(item, TimeSource.SYSTEM);
             PrintWriter out = spec.commandLine().getOut();
             int n = 1;
             for (String step : explanation.steps()) {

@@ -23,8 +23,7 @@ import org.mtcgate.core.store.SubscriberFile;
 import org.mtcgate.diameter.peer.DiameterNode;
 import org.mtcgate.filter.FilterEngine;
 import org.mtcgate.filter.TimeSource;
-import org.mtcgate.filter.policy.CompiledPolicy;
-import org.mtcgate.filter.policy.PolicyLoader;
+import org.mtcgate.core.policy.PolicyAdministration;
 import org.mtcgate.filter.smsc.StoreAndForward;
 import org.mtcgate.filter.yaml.ConfigException;
 import org.mtcgate.map.router.SmsRouter;
@@ -54,9 +53,9 @@ public final class Node implements NodeView, AutoCloseable {
     private AuditLog audit;
     private Housekeeping housekeeping;
     private EmbeddedStores stores;
+    private PolicyAdministration policy;
     private NodeObserver observer;
     private FilterEngine filter;
-    private PolicyWorkspace workspace;
     private DiameterEndpoint diameter;
     private Ss7Endpoint ss7;
     private Operations operations;
@@ -92,8 +91,8 @@ public final class Node implements NodeView, AutoCloseable {
         try {
             stores = new EmbeddedStores(config.dataDir(),
                     config.subscribers() == null ? null : SubscriberFile.load(config.subscribers()));
-            workspace = new PolicyWorkspace(config.policyFile(), stores.limiters());
-            filter = new FilterEngine(workspace.compile(), TimeSource.SYSTEM);
+            policy = PolicyAdministration.open(config.policyFile(), stores.limiters(), TimeSource.SYSTEM);
+            filter = policy.filter();
         } catch (ConfigException e) {
             throw new NodeException(e.getMessage(), e);
         }
@@ -131,7 +130,7 @@ public final class Node implements NodeView, AutoCloseable {
             diameter.start();
         }
         roles.forEach(NodeRole::started);
-        operations = Operations.start(config, metrics, new NodeConsole(this), audit);
+        operations = Operations.start(config, metrics, new NodeConsole(this, policy), audit);
         LOG.info("node {} running roles {} (policy {} digest {})", config.name(), config.roles(), config.policyFile(),
                 filter.policy().digest());
     }
@@ -141,29 +140,9 @@ public final class Node implements NodeView, AutoCloseable {
         return role;
     }
 
-    /** Loads the policy files again from disk, dropping unsaved console changes; a refused policy changes nothing. */
-    public CompiledPolicy reloadPolicy() throws ConfigException {
-        CompiledPolicy next = new PolicyWorkspace(config.policyFile(), stores.limiters()).compile();
-        workspace.discard();
-        install(next);
-        return next;
-    }
-
-    /** Puts the console's edited policy in force. */
-    CompiledPolicy installWorkspace() throws ConfigException {
-        CompiledPolicy next = workspace.compile();
-        install(next);
-        return next;
-    }
-
-    private void install(CompiledPolicy next) {
-        filter.install(next);
-        new PolicyLoader(stores.limiters(), TimeSource.SYSTEM).retainLimitersOf(next);
-        LOG.info("policy {} in force, digest {}", config.policyFile(), next.digest());
-    }
-
-    PolicyWorkspace workspace() {
-        return workspace;
+    /** The policy in force, its console workspace and its senders' limiters. */
+    public PolicyAdministration policyAdministration() {
+        return policy;
     }
 
     @Override
@@ -195,7 +174,6 @@ public final class Node implements NodeView, AutoCloseable {
         return observer;
     }
 
-    @Override
     public FilterEngine filter() {
         return filter;
     }

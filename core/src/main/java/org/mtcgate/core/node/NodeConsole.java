@@ -5,6 +5,7 @@ import org.mtcgate.core.console.ConsoleCommand;
 import org.mtcgate.core.console.ConsoleCommands;
 import org.mtcgate.core.console.ConsoleException;
 import org.mtcgate.core.console.ConsoleSession;
+import org.mtcgate.core.policy.PolicyAdministration;
 import org.mtcgate.filter.Explanation;
 import org.mtcgate.filter.ExternalId;
 import org.mtcgate.filter.GlobalTitle;
@@ -26,10 +27,12 @@ import java.util.Map;
 
 /** The node's operator commands on the SSH console; each state-changing one is audited with the user's name. */
 final class NodeConsole {
-    private final Node node;
+    private final NodeView node;
+    private final PolicyAdministration policyAdministration;
 
-    NodeConsole(Node node) {
+    NodeConsole(NodeView node, PolicyAdministration policyAdministration) {
         this.node = node;
+        this.policyAdministration = policyAdministration;
     }
 
     void registerAll(ConsoleCommands c) {
@@ -56,7 +59,7 @@ final class NodeConsole {
     }
 
     private List<String> groupNames() {
-        return new ArrayList<>(node.filter().policy().groups().keySet());
+        return policyAdministration.groupNames();
     }
 
     private static String sessionId(ConsoleSession s) {
@@ -80,9 +83,9 @@ final class NodeConsole {
     }
 
     private void showPolicy(ConsoleSession s, List<String> args) {
-        CompiledPolicy p = node.filter().policy();
-        s.out().print(p.summary());
-        if (node.workspace().hasUnsavedChanges()) {
+        PolicyAdministration policy = policyAdministration;
+        s.out().print(policy.inForce().summary());
+        if (policy.hasUnsavedChanges()) {
             s.println("(changed from the console and not saved: write config to save)");
         }
     }
@@ -136,7 +139,7 @@ final class NodeConsole {
         } catch (IllegalArgumentException e) {
             throw new ConsoleException(e.getMessage());
         }
-        Explanation e = node.filter().explain(item);
+        Explanation e = policyAdministration.explain(item);
         int n = 1;
         for (String step : e.steps()) {
             s.println(String.format("%2d. %s", n++, step));
@@ -145,7 +148,7 @@ final class NodeConsole {
 
     private void policyReload(ConsoleSession s, List<String> args) throws ConsoleException {
         try {
-            CompiledPolicy p = node.reloadPolicy();
+            CompiledPolicy p = policyAdministration.reload();
             s.println("policy reloaded from disk, digest " + p.digest());
         } catch (ConfigException e) {
             throw new ConsoleException("policy refused, the one in force stays: " + e.getMessage());
@@ -164,30 +167,27 @@ final class NodeConsole {
         if (args.size() != 2) {
             throw new ConsoleException("usage: policy " + (add ? "add" : "remove") + " <group> <msisdn>");
         }
-        PolicyWorkspace ws = node.workspace();
+        PolicyAdministration policy = policyAdministration;
+        boolean changed;
         try {
-            List<String> before = ws.currentLines(args.get(0));
-            boolean changed = add ? ws.add(args.get(0), args.get(1)) : ws.remove(args.get(0), args.get(1));
-            if (!changed) {
-                s.println(args.get(1) + (add ? " is already in " : " is not in ") + args.get(0) + "; nothing changed");
-                return;
-            }
-            try {
-                node.installWorkspace();
-            } catch (ConfigException e) {
-                ws.revert(args.get(0), before);
-                throw new ConsoleException("refused, nothing changed: " + e.getMessage());
-            }
-            s.println((add ? "added " : "removed ") + args.get(1) + (add ? " to " : " from ") + args.get(0)
-                    + "; in force now, digest " + node.filter().policy().digest() + " (write config to save)");
-        } catch (ConfigException | IOException | IllegalArgumentException e) {
+            changed = add ? policy.add(args.get(0), args.get(1)) : policy.remove(args.get(0), args.get(1));
+        } catch (ConfigException e) {
+            // The edit is read and compiled before anything is put in force: a refusal changes nothing.
+            throw new ConsoleException("refused, nothing changed: " + e.getMessage());
+        } catch (IOException | IllegalArgumentException e) {
             throw new ConsoleException(e.getMessage());
         }
+        if (!changed) {
+            s.println(args.get(1) + (add ? " is already in " : " is not in ") + args.get(0) + "; nothing changed");
+            return;
+        }
+        s.println((add ? "added " : "removed ") + args.get(1) + (add ? " to " : " from ") + args.get(0)
+                + "; in force now, digest " + policy.inForce().digest() + " (write config to save)");
     }
 
     private void writeConfig(ConsoleSession s, List<String> args) throws ConsoleException {
         try {
-            List<Path> written = node.workspace().write();
+            List<Path> written = policyAdministration.write();
             if (written.isEmpty()) {
                 s.println("nothing to write: the files on disk are what is in force");
             }

@@ -1,7 +1,6 @@
 package org.mtcgate.core.node;
 
 import org.mtcgate.core.observe.NodeObserver;
-import org.mtcgate.filter.FilterEngine;
 
 import java.util.function.Consumer;
 
@@ -18,7 +17,4 @@ public interface NodeView {
 
     /** Verdict and trigger-state counts, traces. */
     NodeObserver observer();
-
-    /** The filter with the policy in force. */
-    FilterEngine filter();
 }

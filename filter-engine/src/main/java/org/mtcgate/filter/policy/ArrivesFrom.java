@@ -2,6 +2,7 @@ package org.mtcgate.filter.policy;
 
 import org.mtcgate.filter.ArrivalLink;
 import org.mtcgate.filter.Zone;
+import org.mtcgate.filter.policy.spec.ArrivesFromSpec;
 
 import java.util.EnumSet;
 import java.util.Set;
@@ -24,6 +25,10 @@ public final class ArrivesFrom {
         if (this.zones.isEmpty() && this.peers.isEmpty()) {
             throw new IllegalArgumentException("arrives-from needs a zone or peers");
         }
+    }
+
+    static ArrivesFrom of(ArrivesFromSpec spec) {
+        return new ArrivesFrom(spec.zones(), spec.peers());
     }
 
     boolean admits(ArrivalLink link) {

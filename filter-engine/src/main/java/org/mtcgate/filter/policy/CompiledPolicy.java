@@ -4,9 +4,13 @@ import org.mtcgate.filter.ArrivalLink;
 import org.mtcgate.filter.Ingress;
 import org.mtcgate.filter.InboundItem;
 import org.mtcgate.filter.MessageKind;
+import org.mtcgate.filter.Policy;
 import org.mtcgate.filter.RequestStatus;
 import org.mtcgate.filter.TimeSource;
+import org.mtcgate.filter.Trace;
 import org.mtcgate.filter.Verdict;
+import org.mtcgate.filter.limit.PeriodCounter;
+import org.mtcgate.filter.limit.TokenBucket;
 
 import java.util.EnumMap;
 import java.util.List;
@@ -22,9 +26,11 @@ import java.util.Map;
  *   <li>if there is none: a protected kind (trigger, SIM/ME download, de-personalisation) is blocked, with a
  *       rule naming the clause it enforces; an ordinary SM gets the policy's default for ordinary SMs.</li>
  * </ol>
- * Every verdict is prepared at compile time, so deciding allocates nothing.
+ * Every verdict is prepared at compile time, so deciding allocates nothing. As compiled it has no rate or quota
+ * state: it can be checked and explained (a limit then looks as a fresh one would), and {@link PolicyInstaller}
+ * binds the state when the policy is accepted.
  */
-public final class CompiledPolicy {
+public final class CompiledPolicy implements Policy {
     private final String source;
     private final String digest;
     private final SenderIndex[] indexByIngress;
@@ -34,11 +40,7 @@ public final class CompiledPolicy {
     private final Map<String, UeSet> groups;
     private final TriggerPorts triggerPorts;
     private final HomeGts homeGts;
-
-    CompiledPolicy(String source, String digest, Map<Ingress, SenderIndex> indexes, Verdict ordinaryDefault,
-                   List<SenderRule> senders, Map<String, UeSet> groups) {
-        this(source, digest, indexes, ordinaryDefault, senders, groups, TriggerPorts.NONE, HomeGts.NONE);
-    }
+    private final SenderLimits limits;
 
     CompiledPolicy(String source, String digest, Map<Ingress, SenderIndex> indexes, Verdict ordinaryDefault,
                    List<SenderRule> senders, Map<String, UeSet> groups, TriggerPorts triggerPorts, HomeGts homeGts) {
@@ -54,14 +56,40 @@ public final class CompiledPolicy {
         this.groups = Map.copyOf(groups);
         this.triggerPorts = triggerPorts;
         this.homeGts = homeGts;
+        this.limits = SenderLimits.UNBOUND;
+    }
+
+    /** The same policy with this rate and quota state; everything else is shared, not copied. */
+    private CompiledPolicy(CompiledPolicy compiled, SenderLimits limits) {
+        this.source = compiled.source;
+        this.digest = compiled.digest;
+        this.indexByIngress = compiled.indexByIngress;
+        this.defaultDenyByIngressAndKind = compiled.defaultDenyByIngressAndKind;
+        this.ordinaryDefault = compiled.ordinaryDefault;
+        this.senders = compiled.senders;
+        this.groups = compiled.groups;
+        this.triggerPorts = compiled.triggerPorts;
+        this.homeGts = compiled.homeGts;
+        this.limits = limits;
+    }
+
+    CompiledPolicy withLimits(SenderLimits bound) {
+        return new CompiledPolicy(this, bound);
+    }
+
+    @Override
+    public boolean limitersBound() {
+        return limits.bound();
     }
 
     /** Where the policy was read from. */
+    @Override
     public String source() {
         return source;
     }
 
     /** A digest of the policy's text, to tell versions apart in audit and on the console. */
+    @Override
     public String digest() {
         return digest;
     }
@@ -80,12 +108,14 @@ public final class CompiledPolicy {
     }
 
     /** The item's kind under this policy: its own kind, raised to a trigger when it is sent to a trigger port. */
+    @Override
     public MessageKind kindOf(InboundItem item) {
         MessageKind kind = item.kind();
         return triggerPorts.contains(item.destinationPort()) ? kind.atLeast(MessageKind.TRIGGER) : kind;
     }
 
     /** Decides on one item; with {@code consume} false, rate and quota are only looked at (for explain). */
+    @Override
     public Verdict evaluate(InboundItem item, TimeSource time, boolean consume, Trace trace) {
         MessageKind kind = kindOf(item);
         Ingress ingress = item.ingress();
@@ -133,29 +163,40 @@ public final class CompiledPolicy {
         if (trace != null) {
             trace.step("grant " + matched.id() + " (to " + matched.targets().name() + ") covers the target UE");
         }
-        if (sender.bucket() != null) {
+        if (sender.rate() != null) {
+            TokenBucket bucket = limits.bucket(sender.slot());
             long now = time.nanoTime();
-            boolean ok = consume ? sender.bucket().tryAcquire(now) : sender.bucket().wouldAcquire(now);
+            boolean ok = bucket == null ? unboundLooksFresh(consume)
+                    : consume ? bucket.tryAcquire(now) : bucket.wouldAcquire(now);
             if (!ok) {
                 return traced(trace, sender.rateExceeded());
             }
             if (trace != null) {
-                trace.step("within rate " + sender.bucket().limit().perSecond() + "/s, burst " + sender.bucket().limit().burst());
+                trace.step("within rate " + sender.rate().perSecond() + "/s, burst " + sender.rate().burst());
             }
         }
-        if (sender.counter() != null) {
+        if (sender.quota() != null) {
+            PeriodCounter counter = limits.counter(sender.slot());
             long now = time.currentTimeMillis();
-            boolean ok = consume ? sender.counter().tryAcquire(now)
-                    : sender.counter().used(now) < sender.counter().quota().max();
+            boolean ok = counter == null ? unboundLooksFresh(consume)
+                    : consume ? counter.tryAcquire(now) : counter.used(now) < sender.quota().max();
             if (!ok) {
                 return traced(trace, sender.quotaExceeded());
             }
             if (trace != null) {
-                trace.step("within quota: " + sender.counter().used(now) + " of " + sender.counter().quota().max()
+                trace.step("within quota: " + (counter == null ? 0 : counter.used(now)) + " of " + sender.quota().max()
                         + " used this period");
             }
         }
         return traced(trace, matched.allow());
+    }
+
+    /** Without bound state a limit is looked at as a fresh one would be; counting against it is a mistake. */
+    private boolean unboundLooksFresh(boolean consume) {
+        if (consume) {
+            throw new IllegalStateException("policy " + source + " counts nothing until it is installed with its rate and quota state");
+        }
+        return true;
     }
 
     private Verdict withoutGrant(SenderIndex index, InboundItem item, MessageKind kind, Trace trace) {

@@ -6,8 +6,8 @@ import org.mtcgate.filter.MessageKind;
 import org.mtcgate.filter.Originator;
 import org.mtcgate.filter.RequestStatus;
 import org.mtcgate.filter.Verdict;
-import org.mtcgate.filter.limit.PeriodCounter;
-import org.mtcgate.filter.limit.TokenBucket;
+import org.mtcgate.filter.limit.Quota;
+import org.mtcgate.filter.limit.RateLimit;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -18,7 +18,8 @@ import java.util.Set;
 /**
  * A trusted sender as compiled from the policy: how to recognise it beyond its primary identity (the SCCP
  * calling GT it must arrive through, the TP-OA it must carry), what it may send, and its limits. Every
- * verdict it can give is made here, once.
+ * verdict it can give is made here, once. Its limits are values only: the state that counts against them is bound
+ * when the policy is installed, under the sender's {@link #slot()}.
  */
 public final class SenderRule {
     private final String id;
@@ -29,22 +30,24 @@ public final class SenderRule {
     private final Grant[][] grantsByKind;
     private final Verdict[] noGrantByKind;
     private final Verdict[] notForUeByKind;
-    private final TokenBucket bucket;
-    private final PeriodCounter counter;
+    private final int slot;
+    private final RateLimit rate;
+    private final Quota quota;
     private final Verdict rateExceeded;
     private final Verdict quotaExceeded;
     private final List<Grant> grants;
 
     SenderRule(String id, Set<Ingress> ingresses, DigitSet viaGt, DigitSet tpOa, ArrivesFrom arrivesFrom,
-               List<Grant> grants, TokenBucket bucket, PeriodCounter counter) {
+               List<Grant> grants, int slot, RateLimit rate, Quota quota) {
         this.id = id;
+        this.slot = slot;
         this.ingresses = Set.copyOf(ingresses);
         this.viaGt = viaGt;
         this.tpOa = tpOa;
         this.arrivesFrom = arrivesFrom;
         this.grants = List.copyOf(grants);
-        this.bucket = bucket;
-        this.counter = counter;
+        this.rate = rate;
+        this.quota = quota;
         MessageKind[] kinds = MessageKind.values();
         this.grantsByKind = new Grant[kinds.length][];
         this.noGrantByKind = new Verdict[kinds.length];
@@ -63,9 +66,9 @@ public final class SenderRule {
                     "sender " + id + " may send " + kind.policyName() + " SMs, but not to this UE", RequestStatus.NOTAUTHORIZED);
         }
         this.rateExceeded = Verdict.block(id + "/rate", "sender " + id + " is above its rate of "
-                + (bucket == null ? "-" : bucket.limit().perSecond() + "/s, burst " + bucket.limit().burst()), RequestStatus.RATEEXCEEDED);
+                + (rate == null ? "-" : rate.perSecond() + "/s, burst " + rate.burst()), RequestStatus.RATEEXCEEDED);
         this.quotaExceeded = Verdict.block(id + "/quota", "sender " + id + " has used its quota of "
-                + (counter == null ? "-" : counter.quota().toString()), RequestStatus.QUOTAEXCEEDED);
+                + (quota == null ? "-" : quota.toString()), RequestStatus.QUOTAEXCEEDED);
     }
 
     public String id() {
@@ -125,12 +128,19 @@ public final class SenderRule {
         return notForUeByKind[kind.ordinal()];
     }
 
-    TokenBucket bucket() {
-        return bucket;
+    /** Where its rate and quota state sits among the policy's limiters. */
+    int slot() {
+        return slot;
     }
 
-    PeriodCounter counter() {
-        return counter;
+    /** Its rate, or null when unlimited. */
+    public RateLimit rate() {
+        return rate;
+    }
+
+    /** Its quota, or null when unlimited. */
+    public Quota quota() {
+        return quota;
     }
 
     Verdict rateExceeded() {
@@ -154,11 +164,11 @@ public final class SenderRule {
         if (arrivesFrom != null) {
             sb.append(" arrives from ").append(arrivesFrom);
         }
-        if (bucket != null) {
-            sb.append(" rate ").append(bucket.limit().perSecond()).append("/s burst ").append(bucket.limit().burst());
+        if (rate != null) {
+            sb.append(" rate ").append(rate.perSecond()).append("/s burst ").append(rate.burst());
         }
-        if (counter != null) {
-            sb.append(" quota ").append(counter.quota());
+        if (quota != null) {
+            sb.append(" quota ").append(quota);
         }
         return sb.toString();
     }

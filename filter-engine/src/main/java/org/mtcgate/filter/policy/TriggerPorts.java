@@ -1,15 +1,14 @@
 package org.mtcgate.filter.policy;
 
 import java.util.BitSet;
+import java.util.Set;
 import java.util.StringJoiner;
 import org.mtcgate.filter.InboundItem;
-import org.mtcgate.filter.yaml.ConfigException;
-import org.mtcgate.filter.yaml.YamlNode;
 
 /**
  * Application ports (UDH IEI 0x04/0x05 destination port, TS 23.040 9.2.3.24.3-4) whose SMs are device triggers,
  * whatever their TP-PID: no port is standardised for triggers, so the operator names the ones its MTC
- * applications listen on (policy key {@code trigger-ports}). Immutable once read.
+ * applications listen on (policy key {@code trigger-ports}). Immutable once compiled.
  */
 public final class TriggerPorts {
     public static final TriggerPorts NONE = new TriggerPorts(new BitSet());
@@ -20,15 +19,13 @@ public final class TriggerPorts {
         this.ports = ports;
     }
 
-    /** Reads a list of ports 0..65535; null means none. */
-    static TriggerPorts read(YamlNode node) throws ConfigException {
-        if (node == null) {
+    /** The ports given, each 0..65535. */
+    static TriggerPorts of(Set<Integer> given) {
+        if (given.isEmpty()) {
             return NONE;
         }
         BitSet ports = new BitSet(1 << 16);
-        for (YamlNode port : node.list()) {
-            ports.set((int) port.integer(0, 0xFFFF));
-        }
+        given.forEach(ports::set);
         return new TriggerPorts(ports);
     }
 

@@ -1,4 +1,4 @@
-package org.mtcgate.filter.policy;
+package org.mtcgate.filter;
 
 /** Receives the steps of a decision when an operator asks for an explanation; null on the hot path. */
 public interface Trace {
