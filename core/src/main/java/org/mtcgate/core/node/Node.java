@@ -7,7 +7,7 @@ import org.mtcgate.core.config.NodeConfig;
 import org.mtcgate.core.config.Role;
 import org.mtcgate.core.config.RouterSettings;
 import org.mtcgate.core.config.Ss7Settings;
-import org.mtcgate.core.pki.LabPki;
+import org.mtcgate.core.pki.LabPkiProvisioner;
 import org.mtcgate.core.smsc.MapMtDelivery;
 import org.mtcgate.core.store.JournalTriggerStore;
 import org.mtcgate.core.store.SubscriberFile;
@@ -63,6 +63,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.ServiceLoader;
 
 /**
  * The composition root: builds the roles a config asks for, in dependency order (policy and stores, then the
@@ -444,7 +445,11 @@ public final class Node implements AutoCloseable {
                     List<String> ids = new ArrayList<>();
                     ids.add(d.identity());
                     d.peers().forEach(p -> ids.add(p.host()));
-                    List<Path> made = new LabPki(dir).ensure(ids);
+                    LabPkiProvisioner lab = ServiceLoader.load(LabPkiProvisioner.class).findFirst()
+                            .orElseThrow(() -> new NodeException("diameter.tls.generate-lab-pki is on, but the lab jar "
+                                    + "(mtcgate-lab.jar, which makes lab certificates) is not on the class path: run "
+                                    + "with it (scripts/mtcgate does) or give the node TLS files and turn the field off"));
+                    List<Path> made = lab.ensure(dir, ids);
                     made.forEach(p -> LOG.warn("lab PKI: made {} (generate-lab-pki is on: for labs only)", p));
                 } else {
                     throw new NodeException("diameter.tls.generate-lab-pki needs certificate <identity>.crt, key and "
@@ -457,7 +462,7 @@ public final class Node implements AutoCloseable {
                             + "(make lab files with: mtcgate certs issue --dir " + p.getParent() + " " + d.identity() + ")");
                 }
             }
-            return LabPki.tlsSettings(t.certificate(), t.key(), t.trustedCa());
+            return TlsSettings.fromPemFiles(t.certificate(), t.key(), t.trustedCa());
         } catch (IOException | RuntimeException e) {
             throw new NodeException("diameter.tls: the TLS files cannot be used: " + e.getMessage(), e);
         }
