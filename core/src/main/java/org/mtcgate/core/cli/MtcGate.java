@@ -1,13 +1,16 @@
 package org.mtcgate.core.cli;
 
+import java.util.ServiceLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code mtcgate} command line: one entry point for the node and its lab tools. */
+/**
+ * The {@code mtcgate} command line: one entry point for the node and, when the lab jar is on the class path, its
+ * lab tools (found through {@link SubcommandProvider}).
+ */
 @Command(name = "mtcgate", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "MTC security gateway (3GPP TS 33.187): MTC-IWF on Tsp, SMS Router with Home Network Routing, SMS-SC filter.",
-        subcommands = {NodeCommand.class, PolicyCommand.class, CertsCommand.class, ScsCommand.class, SimCommand.class,
-                BenchCommand.class, ConsoleCommand.class})
+        subcommands = {NodeCommand.class, PolicyCommand.class, ConsoleCommand.class})
 public final class MtcGate implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -27,6 +30,11 @@ public final class MtcGate implements Runnable {
 
     /** The configured command line, also used by tests to run commands in-process. */
     public static CommandLine commandLine() {
-        return new CommandLine(new MtcGate()).setCaseInsensitiveEnumValuesAllowed(true);
+        CommandLine cli = new CommandLine(new MtcGate());
+        for (SubcommandProvider provider : ServiceLoader.load(SubcommandProvider.class)) {
+            provider.subcommands().forEach(cli::addSubcommand);
+        }
+        // After the additions: the setting is copied to the subcommands present when it is made.
+        return cli.setCaseInsensitiveEnumValuesAllowed(true);
     }
 }

@@ -7,7 +7,7 @@ import org.mtcgate.core.config.DiameterSettings;
 import org.mtcgate.core.metrics.NodeMetrics;
 import org.mtcgate.core.observe.DiameterObservation;
 import org.mtcgate.core.observe.PeerRefusals;
-import org.mtcgate.core.pki.LabPki;
+import org.mtcgate.core.pki.LabPkiProvisioner;
 import org.mtcgate.diameter.peer.DiameterNode;
 import org.mtcgate.diameter.peer.DiameterNodeConfig;
 import org.mtcgate.diameter.peer.LocalIdentity;
@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
@@ -148,7 +149,11 @@ public final class DiameterEndpoint implements AutoCloseable {
                     List<String> ids = new ArrayList<>();
                     ids.add(d.identity());
                     d.peers().forEach(p -> ids.add(p.host()));
-                    List<Path> made = new LabPki(dir).ensure(ids);
+                    LabPkiProvisioner lab = ServiceLoader.load(LabPkiProvisioner.class).findFirst()
+                            .orElseThrow(() -> new RoleStartException("diameter.tls.generate-lab-pki is on, but the lab jar "
+                                    + "(mtcgate-lab.jar, which makes lab certificates) is not on the class path: run "
+                                    + "with it (scripts/mtcgate does) or give the node TLS files and turn the field off"));
+                    List<Path> made = lab.ensure(dir, ids);
                     made.forEach(p -> LOG.warn("lab PKI: made {} (generate-lab-pki is on: for labs only)", p));
                 } else {
                     throw new RoleStartException("diameter.tls.generate-lab-pki needs certificate <identity>.crt, key and "
@@ -161,7 +166,7 @@ public final class DiameterEndpoint implements AutoCloseable {
                             + "(make lab files with: mtcgate certs issue --dir " + p.getParent() + " " + d.identity() + ")");
                 }
             }
-            return LabPki.tlsSettings(t.certificate(), t.key(), t.trustedCa());
+            return TlsSettings.fromPemFiles(t.certificate(), t.key(), t.trustedCa());
         } catch (IOException | RuntimeException e) {
             throw new RoleStartException("diameter.tls: the TLS files cannot be used: " + e.getMessage(), e);
         }

@@ -83,4 +83,29 @@ class NodeCommandTest {
             assertTrue(lines.get(0).contains("127.0.0.1:" + taken.getLocalPort()) && lines.get(0).contains("in use"), lines.get(0));
         }
     }
+
+    /** The lab CA is in the lab jar, not in the node's: without it, generate-lab-pki stops the start and says why. */
+    @Test
+    void generateLabPkiWithoutTheLabJarIsRefusedByName() throws Exception {
+        Files.writeString(dir.resolve("subscribers.yaml"), "subscribers: []\n");
+        Path c = config("""
+                node: {data-dir: data}
+                roles: [mtc-iwf, hss]
+                policy: policy.yaml
+                subscribers: subscribers.yaml
+                diameter:
+                  identity: mtc-iwf.lab.test
+                  listen: 127.0.0.1:0
+                  tls: {certificate: pki/mtc-iwf.lab.test.crt, key: pki/mtc-iwf.lab.test.key, trusted-ca: pki/ca.crt,
+                        generate-lab-pki: true}
+                mtc-iwf: {t4: {host: smsc.lab.test, sme-address: "4930123456"}}
+                """);
+        Run run = node(c);
+        assertEquals(1, run.exit(), run.stderr());
+        List<String> lines = run.stderr().lines().filter(l -> l.startsWith("node not started: ")).toList();
+        assertEquals(1, lines.size(), run.stderr());
+        assertTrue(lines.get(0).contains("diameter.tls.generate-lab-pki") && lines.get(0).contains("mtcgate-lab.jar"),
+                lines.get(0));
+        assertTrue(Files.notExists(dir.resolve("pki/ca.crt")), "no CA made");
+    }
 }

@@ -10,11 +10,11 @@
  * peer.
  *
  * <pre>{@code
- * LabCertificateAuthority ca = ...;                       // or certificates from files via TlsSettings.fromPem
+ * TlsSettings tls = TlsSettings.fromPemFiles(certificate, key, trustedCa);   // PEM files (the lab jar can make some)
  * DiameterNode iwf = new DiameterNode(DiameterNodeConfig
  *         .builder(LocalIdentity.of("mtc-iwf.operator.net", "operator.net", address))
  *         .listen(new InetSocketAddress(address, DiameterNodeConfig.DIAMETER_TLS_PORT))
- *         .tls(TlsSettings.fromPem(chainPem, keyPem, trustedCaPem))   // client certificates required
+ *         .tls(tls)                                            // client certificates required
  *         .peer(PeerConfig.accepting("scs1.example.com", "example.com", PeerRole.SCS))
  *         .build());
  * iwf.registerHandler(ApplicationIds.TSP, (request, ctx) -> completedFuture(

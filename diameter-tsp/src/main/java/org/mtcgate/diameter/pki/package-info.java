@@ -1,5 +1,5 @@
 /**
- * A BouncyCastle lab certificate authority: CA and node/SCS certificates whose SAN dNSName is the
- * Diameter identity, PEM output of certificates and PKCS#8 keys. For labs and tests only.
+ * PEM text for certificates and private keys, both ways: what TLS settings read from files. The lab certificate
+ * authority that writes such files is in the lab module, not in the node.
  */
 package org.mtcgate.diameter.pki;

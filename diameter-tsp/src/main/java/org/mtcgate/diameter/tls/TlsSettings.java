@@ -3,6 +3,10 @@ package org.mtcgate.diameter.tls;
 import io.netty.handler.ssl.ClientAuth;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.util.List;
@@ -36,6 +40,12 @@ public final class TlsSettings {
     public static TlsSettings fromPem(String certificateChainPem, String privateKeyPem, String trustedCasPem) {
         return new TlsSettings(Pem.readPrivateKey(privateKeyPem), Pem.readCertificates(certificateChainPem),
                 Pem.readCertificates(trustedCasPem));
+    }
+
+    /** From PEM files: this node's certificate chain and key, and the CA certificates it trusts for peers. */
+    public static TlsSettings fromPemFiles(Path certificate, Path key, Path trustedCa) throws IOException {
+        return fromPem(Files.readString(certificate, StandardCharsets.US_ASCII), Files.readString(key, StandardCharsets.US_ASCII),
+                Files.readString(trustedCa, StandardCharsets.US_ASCII));
     }
 
     /** Server side: a client certificate is required (TS 33.187 5.1 mutual authentication). */

@@ -1,0 +1,59 @@
+package org.mtcgate.lab.cli;
+
+import org.mtcgate.lab.pki.LabPki;
+import org.mtcgate.diameter.peer.DiameterNodeConfig;
+import org.mtcgate.diameter.peer.LocalIdentity;
+import org.mtcgate.diameter.peer.PeerConfig;
+import org.mtcgate.diameter.peer.PeerRole;
+import picocli.CommandLine.Option;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+
+/** How an SCS command reaches the MTC-IWF: addresses, identities and TLS material. */
+final class ScsOptions {
+    @Option(names = "--mtc-iwf", defaultValue = "127.0.0.1:5868", description = "MTC-IWF address (default ${DEFAULT-VALUE})")
+    String mtcIwf;
+
+    @Option(names = "--mtc-iwf-host", defaultValue = "mtc-iwf.operator.example.net",
+            description = "MTC-IWF Diameter identity (default ${DEFAULT-VALUE})")
+    String mtcIwfHost;
+
+    @Option(names = "--identity", defaultValue = "scs1.utility.example.com",
+            description = "this SCS's Diameter identity; its certificate must name it (default ${DEFAULT-VALUE})")
+    String identity;
+
+    @Option(names = "--pki", defaultValue = "data/pki",
+            description = "folder with ca.crt and <identity>.crt/.key (mtcgate certs issue) (default ${DEFAULT-VALUE})")
+    Path pki;
+
+    @Option(names = "--insecure-lab", description = "plain TCP without TLS, for an MTC-IWF running insecure-lab")
+    boolean insecureLab;
+
+    static String realmOf(String host) {
+        int dot = host.indexOf('.');
+        return dot < 0 ? host : host.substring(dot + 1);
+    }
+
+    InetSocketAddress address() {
+        int colon = mtcIwf.lastIndexOf(':');
+        if (colon <= 0) {
+            throw new IllegalArgumentException("--mtc-iwf '" + mtcIwf + "' is not host:port");
+        }
+        return new InetSocketAddress(mtcIwf.substring(0, colon), Integer.parseInt(mtcIwf.substring(colon + 1)));
+    }
+
+    DiameterNodeConfig config() throws Exception {
+        DiameterNodeConfig.Builder b = DiameterNodeConfig.builder(LocalIdentity.of(identity, realmOf(identity),
+                        InetAddress.getLoopbackAddress()))
+                .peer(PeerConfig.connecting(mtcIwfHost, realmOf(mtcIwfHost), address(), PeerRole.MTC_IWF));
+        if (insecureLab) {
+            b.insecureLab(true);
+        } else {
+            LabPki lab = new LabPki(pki);
+            b.tls(LabPki.tlsSettings(lab.certificate(identity), lab.key(identity), lab.caCertificate()));
+        }
+        return b.build();
+    }
+}

@@ -1,0 +1,202 @@
+package org.mtcgate.core.node;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mtcgate.core.config.NodeConfig;
+import org.mtcgate.lab.msc.LabMsc;
+import org.mtcgate.core.config.NodeConfigFile;
+import org.mtcgate.lab.pki.LabPki;
+import org.mtcgate.diameter.peer.DiameterNodeConfig;
+import org.mtcgate.diameter.peer.LocalIdentity;
+import org.mtcgate.diameter.peer.PeerConfig;
+import org.mtcgate.diameter.peer.PeerRole;
+import org.mtcgate.diameter.tsp.DeviceActionAnswer;
+import org.mtcgate.diameter.tsp.ScsClient;
+import org.mtcgate.filter.ExternalId;
+import org.mtcgate.filter.RequestStatus;
+import org.mtcgate.filter.trigger.ActionType;
+import org.mtcgate.filter.trigger.DeliveryOutcome;
+import org.mtcgate.filter.trigger.DeviceActionRequest;
+import org.mtcgate.filter.trigger.UeName;
+import org.mtcgate.map.lab.FreePorts;
+import org.mtcgate.map.stack.AssociationRole;
+import org.mtcgate.map.stack.Ss7Stack;
+import org.mtcgate.map.stack.Ss7StackConfig;
+import org.mtcgate.map.tpdu.SmsDeliver;
+
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The node from its config file: an SCS over mutual TLS triggers a UE; the MTC-IWF filters and resolves it, the
+ * node's SMS-SC delivers the trigger SM with MAP MT-ForwardSM to an MSC stack, and the SCS gets the DNR.
+ */
+class NodeEndToEndTest {
+    static final String MTC_IWF = "mtc-iwf.operator.test";
+    static final String SCS = "scs1.utility.test";
+    static final String IMSI = "262015500000001";
+    static final long WAIT = 20;
+
+    @TempDir
+    Path dir;
+    int[] ports;
+    Node node;
+    Ss7Stack mscStack;
+    LabMsc msc;
+    ScsClient scs;
+    final LinkedBlockingQueue<ScsClient.DeliveryReport> reports = new LinkedBlockingQueue<>();
+
+    @BeforeEach
+    void files() throws Exception {
+        ports = FreePorts.distinct(2);
+        Files.writeString(dir.resolve("policy.yaml"), """
+                version: 1
+                groups:
+                  meters: {external-id-domains: [meters.test]}
+                senders:
+                  - {id: scs1, ingress: [tsp], identities: [scs1.utility.test], grants: [{kinds: [trigger], to: [meters]}]}
+                """);
+        Files.writeString(dir.resolve("subscribers.yaml"), """
+                subscribers:
+                  - {imsi: "262015500000001", msisdn: "491701000001", external-ids: [meter-1@meters.test],
+                     trigger-scs: [scs1.utility.test], serving-nodes: ["491720000200"]}
+                  - {imsi: "262015500000002", msisdn: "491701000002", external-ids: [meter-2@meters.test],
+                     trigger-scs: [scs1.utility.test], serving-nodes: ["491720000200"]}
+                """);
+        Files.writeString(dir.resolve("mtcgate.yaml"), """
+                node: {name: e2e, data-dir: data}
+                roles: [mtc-iwf, sms-sc]
+                policy: policy.yaml
+                subscribers: subscribers.yaml
+                diameter:
+                  identity: mtc-iwf.operator.test
+                  listen: 127.0.0.1:0
+                  tls: {certificate: pki/mtc-iwf.operator.test.crt, key: pki/mtc-iwf.operator.test.key,
+                        trusted-ca: pki/ca.crt, generate-lab-pki: true}
+                  peers: [{host: scs1.utility.test}]
+                ss7:
+                  local-gt: "491720000100"
+                  point-code: 1
+                  invoke-timeout: 1s
+                  association: {role: server, local: 127.0.0.1:%d, remote: 127.0.0.1:%d, remote-point-code: 2}
+                sms-sc: {trigger-originator: "491720000999", retry-first: 50ms, retry-max: 200ms}
+                """.formatted(ports[0], ports[1]));
+    }
+
+    @AfterEach
+    void stop() {
+        if (scs != null) {
+            scs.close();
+        }
+        if (mscStack != null) {
+            mscStack.close();
+        }
+        if (node != null) {
+            node.close();
+        }
+    }
+
+    void startNode() throws Exception {
+        NodeConfig config = NodeConfigFile.load(dir.resolve("mtcgate.yaml"));
+        node = Node.start(config, Clock.systemUTC());
+    }
+
+    void startMsc() throws Exception {
+        mscStack = Ss7Stack.assemble(Ss7StackConfig.builder().name("msc").dataDir(dir.resolve("msc"))
+                .role(AssociationRole.CLIENT).local("127.0.0.1", ports[1]).remote("127.0.0.1", ports[0])
+                .pointCodes(2, 1).localSsns(Ss7StackConfig.SSN_MSC).remoteSsns(Ss7StackConfig.SSN_MSC)
+                .localGlobalTitle("491720000200").build());
+        msc = new LabMsc(mscStack);
+        mscStack.connect();
+        mscStack.active().get(WAIT, TimeUnit.SECONDS);
+        node.ss7().orElseThrow().active().get(WAIT, TimeUnit.SECONDS);
+    }
+
+    void connectScs() throws Exception {
+        LabPki pki = new LabPki(dir.resolve("pki"));
+        scs = ScsClient.start(DiameterNodeConfig.builder(LocalIdentity.of(SCS, "utility.test", InetAddress.getLoopbackAddress()))
+                .peer(PeerConfig.connecting(MTC_IWF, "operator.test", node.diameterAddress().orElseThrow(), PeerRole.MTC_IWF))
+                .tls(LabPki.tlsSettings(pki.certificate(SCS), pki.key(SCS), pki.caCertificate())).build(),
+                "operator.test", reports::add);
+        scs.connected(MTC_IWF).get(WAIT, TimeUnit.SECONDS);
+    }
+
+    DeviceActionAnswer trigger(long ref, String extId, String payload) throws Exception {
+        return scs.send(new DeviceActionRequest(SCS, null, ActionType.DEVICE_TRIGGER_REQUEST, ref, null,
+                UeName.of(ExternalId.of(extId)), payload.getBytes(StandardCharsets.US_ASCII), 9200, false,
+                Duration.ofMinutes(5))).get(WAIT, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void aTriggerReachesTheMscAsATriggerSmAndTheScsHearsSuccess() throws Exception {
+        startNode();
+        startMsc();
+        connectScs();
+        assertTrue(Files.exists(dir.resolve("pki/ca.crt")), "the lab PKI was made on first start");
+
+        DeviceActionAnswer daa = trigger(1, "meter-1@meters.test", "wake");
+        assertEquals(RequestStatus.SUCCESS.code(), daa.requestStatus());
+        ScsClient.DeliveryReport report = reports.poll(WAIT, TimeUnit.SECONDS);
+        assertNotNull(report);
+        assertEquals(DeliveryOutcome.SUCCESS, report.outcome());
+
+        List<SmsDeliver> got = msc.deliveredTo(IMSI);
+        assertEquals(1, got.size());
+        SmsDeliver sm = got.get(0);
+        assertEquals(0x48, sm.protocolIdentifier());
+        assertEquals(0x04, sm.dataCodingScheme());
+        assertEquals("491720000999", sm.originatingAddress().value());
+        assertEquals(9200, sm.userData().header().applicationPort().orElseThrow().destinationPort());
+        assertArrayEquals("wake".getBytes(StandardCharsets.US_ASCII), sm.userData().body());
+    }
+
+    @Test
+    void anAbsentUeGetsTheTriggerOnceWhenItComesBackAcrossARestart() throws Exception {
+        startNode();
+        startMsc();
+        msc.absent.add("262015500000002");
+        connectScs();
+        assertEquals(RequestStatus.SUCCESS.code(), trigger(2, "meter-2@meters.test", "later").requestStatus());
+        assertNotNull(msc.absentAnswers.poll(WAIT, TimeUnit.SECONDS), "the SMS-SC tried and found the UE absent");
+
+        // Stop the node while the trigger waits, then start it again from the same data directory. The MSC stays
+        // up, as a real one would, and its M3UA association reconnects to the restarted node.
+        scs.close();
+        scs = null;
+        node.close();
+        msc.absent.clear();
+        startNode();
+        node.ss7().orElseThrow().active().get(WAIT, TimeUnit.SECONDS);
+        connectScs();
+
+        ScsClient.DeliveryReport report = reports.poll(WAIT, TimeUnit.SECONDS);
+        assertNotNull(report, "the DNR came after the restart");
+        assertEquals(2, report.referenceNumber());
+        assertEquals(DeliveryOutcome.SUCCESS, report.outcome());
+        assertEquals(1, msc.deliveredTo("262015500000002").size(), "delivered exactly once");
+        assertNull(reports.poll(300, TimeUnit.MILLISECONDS), "and reported once");
+    }
+
+    @Test
+    void unknownExternalIdAndUnauthorisedUeAreRefusedOnTsp() throws Exception {
+        startNode();
+        connectScs();
+        assertEquals(RequestStatus.INVEXTID.code(), trigger(3, "meter-404@meters.test", "x").requestStatus());
+        assertEquals(RequestStatus.NOTAUTHORIZED.code(), trigger(4, "meter-1@other.test", "x").requestStatus());
+    }
+}
