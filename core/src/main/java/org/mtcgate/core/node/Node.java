@@ -44,7 +44,7 @@ import org.mtcgate.filter.trigger.TriggerLimits;
 import org.mtcgate.filter.trigger.TriggerObserver;
 import org.mtcgate.filter.yaml.ConfigException;
 import org.mtcgate.filter.routing.MemoryCorrelationStore;
-import org.mtcgate.map.peer.SmscPeer;
+import org.mtcgate.map.smsc.MtForwardSmSender;
 import org.mtcgate.map.router.RouterConfig;
 import org.mtcgate.map.router.SmsRouter;
 import org.mtcgate.map.smsc.MoForwardSmHandler;
@@ -275,7 +275,7 @@ public final class Node implements AutoCloseable {
     private void startSmsSc() throws NodeException {
         smscStore = openStore("smsc", "smsc.mv.db");
         started.add(smscStore);
-        SmscPeer peer = new SmscPeer(ss7);
+        MtForwardSmSender peer = new MtForwardSmSender(ss7);
         smsc = new StoreAndForward(smscStore, new MapMtDelivery(peer, config.smsSc().triggerOriginator(), clock),
                 new RetryPolicy(config.smsSc().retryFirst(), config.smsSc().retryMax()), clock, config.smsSc().maxInFlight());
         started.add(smsc);

@@ -1,4 +1,4 @@
-package org.mtcgate.map.lab;
+package org.mtcgate.map.sim;
 
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;

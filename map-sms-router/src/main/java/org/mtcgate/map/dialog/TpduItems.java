@@ -1,7 +1,9 @@
-package org.mtcgate.map.tpdu;
+package org.mtcgate.map.dialog;
 
 import org.mtcgate.filter.InboundItem;
 import org.mtcgate.filter.Segment;
+import org.mtcgate.map.tpdu.Tpdu;
+import org.mtcgate.map.tpdu.UserDataHeader;
 
 /**
  * What the filter engine screens of any TPDU: TP-PID, TP-DCS, the UDH's IEIs, its application port and its
