@@ -30,7 +30,8 @@ import org.mtcgate.map.dialog.SmsListenerAdapter;
  * of its dialog, so callbacks find it without a table or a lock; dialogs of other listeners on the same provider
  * are recognised by owner and ignored. Every operation ends in exactly one {@link MapOutcome}: result, MAP error,
  * reject, invoke timeout, refusal, user or provider abort, dialog timeout, or a release without any of these. After
- * a reject or an invoke timeout the dialog is aborted towards the peer, so that it does not wait for the idle timer.
+ * a reject or an invoke timeout the dialog is aborted (U-ABORT; only locally when the peer has not answered yet, as
+ * TCAP knows no peer transaction then), so that it does not hold a TCAP dialog until the idle timer.
  *
  * <p>An optional bound on the operations in flight answers {@link MapOutcome.Kind#BUSY} beyond it, without
  * touching the stack; unbounded (0), nothing is counted.
@@ -84,9 +85,7 @@ public final class MapClient extends SmsListenerAdapter {
         }
         operation.client = this;
         if (inFlight != null && inFlight.incrementAndGet() > maxInFlight) {
-            inFlight.decrementAndGet();
-            operation.outcome().complete(new MapOutcome.Failure<>(MapOutcome.Kind.BUSY,
-                    maxInFlight + " dialogs already in flight"));
+            operation.end(new MapOutcome.Failure<>(MapOutcome.Kind.BUSY, maxInFlight + " dialogs already in flight"));
             return operation.outcome();
         }
         MAPDialogSms dialog = null;
@@ -104,10 +103,12 @@ public final class MapClient extends SmsListenerAdapter {
         return operation.outcome();
     }
 
+    boolean bounded() {
+        return inFlight != null;
+    }
+
     void ended() {
-        if (inFlight != null) {
-            inFlight.decrementAndGet();
-        }
+        inFlight.decrementAndGet();
     }
 
     private OutgoingDialog<?> mine(MAPDialog dialog) {

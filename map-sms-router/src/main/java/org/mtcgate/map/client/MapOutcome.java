@@ -62,11 +62,6 @@ public sealed interface MapOutcome<T> {
             return code == null ? -1 : code;
         }
 
-        /** Kept for the router's relaying code: the same as {@link #errorCode()}. */
-        public long code() {
-            return errorCode();
-        }
-
         @Override
         public String describe() {
             long code = errorCode();

@@ -1,5 +1,7 @@
 package org.mtcgate.map.client;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.concurrent.CompletableFuture;
 import org.mobicents.protocols.ss7.map.api.MAPApplicationContext;
 import org.mobicents.protocols.ss7.map.api.MAPException;
@@ -15,6 +17,18 @@ public abstract class OutgoingDialog<T> {
     private final CompletableFuture<MapOutcome<T>> outcome = new CompletableFuture<>();
     /** Set by {@link MapClient#begin} before the dialog exists, and published to jSS7's threads with the dialog. */
     MapClient client;
+    /** Only for bounded clients: whether the place in flight has been given back. */
+    @SuppressWarnings("unused") // through ENDED
+    private volatile boolean ended;
+    private static final VarHandle ENDED;
+
+    static {
+        try {
+            ENDED = MethodHandles.lookup().findVarHandle(OutgoingDialog.class, "ended", boolean.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     /** The application context (and version) of the dialog. */
     protected abstract MAPApplicationContext context();
@@ -39,12 +53,18 @@ public abstract class OutgoingDialog<T> {
         return outcome;
     }
 
+    /**
+     * Ends the operation once. A bounded client's place is given back before the outcome completes, so that a
+     * continuation may send the next operation at once; unbounded, the future alone decides who ends it.
+     */
     final boolean end(MapOutcome<T> result) {
-        if (outcome.complete(result)) {
+        if (client.bounded()) {
+            if (!ENDED.compareAndSet(this, false, true)) {
+                return false;
+            }
             client.ended();
-            return true;
         }
-        return false;
+        return outcome.complete(result);
     }
 
     final boolean fail(MapOutcome.Kind kind, String reason) {

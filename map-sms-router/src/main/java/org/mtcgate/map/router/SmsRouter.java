@@ -151,7 +151,7 @@ public final class SmsRouter extends SmsListenerAdapter {
         this.callingAddress = GlobalTitles.routeOnGt(config.routerGt(), Ss7StackConfig.SSN_MSC);
         this.routerNode = parameters.createISDNAddressString(AddressNature.international_number, NumberingPlan.ISDN,
                 config.routerGt());
-        // Unbounded: the incoming dialogs that cause these are bounded already (DialogLimits).
+        // Unbounded: each leg answers an incoming dialog, and those are bounded already (DialogLimits).
         this.outgoing = MapClient.attach(provider, stack.config().invokeTimeoutMillis(), 0);
         this.guard = DialogGuard.of(provider);
         this.links = stack.links();
@@ -472,7 +472,7 @@ public final class SmsRouter extends SmsListenerAdapter {
      */
     private static boolean worthTheOtherNode(MapOutcome<SmsSignalInfo> outcome) {
         if (outcome instanceof MapOutcome.Error<SmsSignalInfo> error) {
-            long code = error.code();
+            long code = error.errorCode();
             return code == MAPErrorCode.absentSubscriberSM || code == MAPErrorCode.absentSubscriber
                     || code == MAPErrorCode.unidentifiedSubscriber;
         }
@@ -503,8 +503,8 @@ public final class SmsRouter extends SmsListenerAdapter {
                 notify(() -> observer.smForwarded(item, verdict, delivered));
             });
         } else if (outcome instanceof MapOutcome.Error<SmsSignalInfo> error) {
-            ForwardOutcome refused = new ForwardOutcome(ForwardOutcome.Result.MAP_ERROR, error.code(), node,
-                    "MAP error " + error.code() + " from the serving node");
+            ForwardOutcome refused = new ForwardOutcome(ForwardOutcome.Result.MAP_ERROR, error.errorCode(), node,
+                    "MAP error " + error.errorCode() + " from the serving node");
             in.answerError(error.error(), () -> {
                 counters.deliveryErrors.increment();
                 notify(() -> observer.smForwarded(item, verdict, refused));
