@@ -7,12 +7,12 @@ import org.mtcgate.filter.Ingress;
 import org.mtcgate.filter.Originator;
 import org.mtcgate.filter.routing.Correlation;
 import org.mtcgate.map.dialog.Digits;
+import org.mtcgate.map.dialog.TpduItems;
 import org.mtcgate.map.tpdu.SmsDeliver;
 import org.mtcgate.map.tpdu.SmsStatusReport;
 import org.mtcgate.map.tpdu.Tpdu;
 import org.mtcgate.map.tpdu.TpduCodec;
 import org.mtcgate.map.tpdu.TpduException;
-import org.mtcgate.map.dialog.TpduItems;
 
 /** Describes an MT-ForwardSM at the router to the filter engine: originator, real target, TP-PID, DCS and UDH. */
 final class MtItems {

@@ -7,11 +7,11 @@ import org.mtcgate.filter.Ingress;
 import org.mtcgate.filter.Msisdn;
 import org.mtcgate.filter.Originator;
 import org.mtcgate.map.dialog.Digits;
+import org.mtcgate.map.dialog.TpduItems;
 import org.mtcgate.map.tpdu.SmsAddress;
 import org.mtcgate.map.tpdu.SmsCommand;
 import org.mtcgate.map.tpdu.SmsSubmit;
 import org.mtcgate.map.tpdu.Tpdu;
-import org.mtcgate.map.dialog.TpduItems;
 
 /**
  * Describes an MO SM to the filter engine: the UE by its MSISDN, the relaying MSC's GT and link, TP-DA, TP-PID, TP-DCS and

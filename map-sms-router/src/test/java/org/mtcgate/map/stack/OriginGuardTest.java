@@ -18,12 +18,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mobicents.protocols.ss7.map.api.service.sms.SendRoutingInfoForSMRequest;
 import org.mtcgate.filter.ArrivalLink;
 import org.mtcgate.filter.Zone;
-import org.mtcgate.map.sim.FreePorts;
-import org.mtcgate.map.sim.HlrPeer;
 import org.mtcgate.map.client.MapFailure;
 import org.mtcgate.map.client.MapOutcome;
-import org.mtcgate.map.sim.RoutingInfo;
 import org.mtcgate.map.dialog.SmsListenerAdapter;
+import org.mtcgate.map.sim.FreePorts;
+import org.mtcgate.map.sim.HlrPeer;
+import org.mtcgate.map.sim.RoutingInfo;
 import org.mtcgate.map.sim.SmscPeer;
 
 /**
