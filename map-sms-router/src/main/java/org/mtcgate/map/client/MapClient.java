@@ -211,11 +211,14 @@ public final class MapClient extends SmsListenerAdapter {
         fail(dialog, MapOutcome.Kind.DIALOG_TIMEOUT, "dialog idle timeout");
     }
 
-    /** Last callback of every dialog: whatever has not completed by now never will. */
+    /**
+     * Last callback of every dialog: whatever has not completed by now never will. Usually it has: then nothing is
+     * allocated here.
+     */
     @Override
     public void onDialogRelease(MAPDialog dialog) {
         OutgoingDialog<?> operation = mine(dialog);
-        if (operation != null) {
+        if (operation != null && !operation.outcome().isDone()) {
             operation.onMessageEnd();
             operation.fail(MapOutcome.Kind.NO_ANSWER, "dialog ended without an answer");
         }
