@@ -16,7 +16,7 @@ import org.mtcgate.filter.smsc.StoreAndForward;
 import org.mtcgate.filter.trigger.DeliveryReportListener;
 import org.mtcgate.filter.trigger.SmsScSubmitter;
 import org.mtcgate.filter.trigger.TriggerSubmitter;
-import org.mtcgate.map.peer.SmscPeer;
+import org.mtcgate.map.smsc.MtForwardSmSender;
 import org.mtcgate.map.smsc.MoForwardSmHandler;
 
 import java.time.Duration;
@@ -60,7 +60,7 @@ public final class SmsScRole implements NodeRole {
     private SmsScRole(RoleContext ctx, SmsScSettings settings, Ss7Endpoint ss7, SmscStore store) {
         this.store = store;
         this.revealImsi = ctx.revealImsi();
-        smsc = new StoreAndForward(store, new MapMtDelivery(new SmscPeer(ss7.stack()), settings.triggerOriginator(), ctx.clock()),
+        smsc = new StoreAndForward(store, new MapMtDelivery(new MtForwardSmSender(ss7.stack()), settings.triggerOriginator(), ctx.clock()),
                 new RetryPolicy(settings.retryFirst(), settings.retryMax()), ctx.clock(), settings.maxInFlight());
         submitter = new SmsScSubmitter(smsc);
         // MO SMs from the SMS-IWMSC pass the filter (ingress SMS_IWMSC_MO); what it allows is taken and its verdict

@@ -5,13 +5,12 @@ import org.apache.logging.log4j.Logger;
 import org.mtcgate.filter.smsc.DeliveryAttempt;
 import org.mtcgate.filter.smsc.MtDelivery;
 import org.mtcgate.filter.smsc.HeldSm;
-import org.mtcgate.map.peer.MapFailure;
-import org.mtcgate.map.peer.SmscPeer;
+import org.mtcgate.map.client.MapOutcome;
+import org.mtcgate.map.smsc.MtForwardSmSender;
 import org.mtcgate.map.tpdu.TpduException;
 
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -21,11 +20,11 @@ import java.util.concurrent.CompletionStage;
 public final class MapMtDelivery implements MtDelivery {
     private static final Logger LOG = LogManager.getLogger(MapMtDelivery.class);
 
-    private final SmscPeer smsc;
+    private final MtForwardSmSender smsc;
     private final String originatorAddress;
     private final Clock clock;
 
-    public MapMtDelivery(SmscPeer smsc, String originatorAddress, Clock clock) {
+    public MapMtDelivery(MtForwardSmSender smsc, String originatorAddress, Clock clock) {
         this.smsc = smsc;
         this.originatorAddress = originatorAddress;
         this.clock = clock;
@@ -45,37 +44,36 @@ public final class MapMtDelivery implements MtDelivery {
             return CompletableFuture.completedFuture(new DeliveryAttempt(DeliveryAttempt.Result.PERMANENT,
                     "the SM does not fit one SMS-DELIVER: " + e.getMessage()));
         }
-        CompletableFuture<Void> sent;
+        CompletableFuture<? extends MapOutcome<?>> sent;
         try {
-            sent = smsc.mtForwardSm(sm.recipient().imsi().digits(), msc, tpdu, false);
+            sent = smsc.send(sm.recipient().imsi().digits(), msc, tpdu, false);
         } catch (RuntimeException e) {
             return CompletableFuture.completedFuture(new DeliveryAttempt(DeliveryAttempt.Result.TEMPORARY, e.toString()));
         }
-        return sent.handle((ok, failure) -> {
-            if (failure == null) {
-                return DeliveryAttempt.delivered();
+        return sent.handle((outcome, failure) -> {
+            DeliveryAttempt attempt = failure != null
+                    ? new DeliveryAttempt(DeliveryAttempt.Result.TEMPORARY, String.valueOf(failure)) : classify(outcome);
+            if (attempt.result() != DeliveryAttempt.Result.DELIVERED) {
+                LOG.debug("MT-ForwardSM of {} to IMSI {}: {}", sm.id(), sm.recipient().imsi().masked(), attempt);
             }
-            Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-            DeliveryAttempt attempt = classify(cause);
-            LOG.debug("MT-ForwardSM of {} to IMSI {}: {}", sm.id(), sm.recipient().imsi().masked(), attempt);
             return attempt;
         });
     }
 
     /** TS 29.002 error codes: absence and congestion pass, unknown or barred subscribers do not. */
-    static DeliveryAttempt classify(Throwable cause) {
-        if (!(cause instanceof MapFailure f)) {
-            return new DeliveryAttempt(DeliveryAttempt.Result.TEMPORARY, String.valueOf(cause));
+    static DeliveryAttempt classify(MapOutcome<?> outcome) {
+        if (outcome.kind() == MapOutcome.Kind.RESULT) {
+            return DeliveryAttempt.delivered();
         }
-        if (f.kind() != MapFailure.Kind.MAP_ERROR || f.errorCode().isEmpty()) {
-            return new DeliveryAttempt(DeliveryAttempt.Result.TEMPORARY, f.getMessage());
+        if (outcome.kind() != MapOutcome.Kind.MAP_ERROR) {
+            return new DeliveryAttempt(DeliveryAttempt.Result.TEMPORARY, outcome.describe());
         }
-        long code = f.errorCode().getAsLong();
+        long code = outcome.errorCode();
         DeliveryAttempt.Result result = switch ((int) code) {
             case 6, 27 -> DeliveryAttempt.Result.ABSENT;            // absentSubscriberSM, absentSubscriber
             case 31, 32, 34 -> DeliveryAttempt.Result.TEMPORARY;    // busy for MT-SMS, SM delivery failure, system failure
             default -> DeliveryAttempt.Result.PERMANENT;            // unknownSubscriber (1), illegal/barred, unexpected data
         };
-        return new DeliveryAttempt(result, f.getMessage());
+        return new DeliveryAttempt(result, outcome.describe());
     }
 }

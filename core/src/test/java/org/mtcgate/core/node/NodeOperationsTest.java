@@ -19,7 +19,7 @@ import org.mtcgate.filter.RequestStatus;
 import org.mtcgate.filter.trigger.ActionType;
 import org.mtcgate.filter.trigger.DeviceActionRequest;
 import org.mtcgate.filter.trigger.UeName;
-import org.mtcgate.map.lab.FreePorts;
+import org.mtcgate.map.sim.FreePorts;
 
 import java.net.InetAddress;
 import java.net.URI;

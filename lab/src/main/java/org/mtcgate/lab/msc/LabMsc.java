@@ -6,7 +6,7 @@ import org.mobicents.protocols.ss7.map.api.MAPProvider;
 import org.mobicents.protocols.ss7.map.api.errors.AbsentSubscriberDiagnosticSM;
 import org.mobicents.protocols.ss7.map.api.service.sms.MAPDialogSms;
 import org.mobicents.protocols.ss7.map.api.service.sms.MtForwardShortMessageRequest;
-import org.mtcgate.map.peer.SmsListenerAdapter;
+import org.mtcgate.map.dialog.SmsListenerAdapter;
 import org.mtcgate.map.stack.Ss7Stack;
 import org.mtcgate.map.tpdu.SmsDeliver;
 import org.mtcgate.map.tpdu.TpduCodec;

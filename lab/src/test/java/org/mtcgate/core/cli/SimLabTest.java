@@ -2,7 +2,7 @@ package org.mtcgate.core.cli;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mtcgate.map.lab.FreePorts;
+import org.mtcgate.map.sim.FreePorts;
 
 import java.nio.file.Path;
 

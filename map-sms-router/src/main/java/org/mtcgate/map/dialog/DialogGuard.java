@@ -17,8 +17,6 @@ import org.mobicents.protocols.ss7.map.api.dialog.MAPUserAbortChoice;
 import org.mobicents.protocols.ss7.map.api.dialog.Reason;
 import org.mobicents.protocols.ss7.map.api.primitives.MAPExtensionContainer;
 import org.mobicents.protocols.ss7.tcap.asn.comp.Problem;
-import org.mtcgate.map.peer.SmsListenerAdapter;
-import org.mtcgate.map.stack.Ss7Stack;
 
 /**
  * Makes sure no received dialog is left waiting for the idle timer, for the handlers that answer asynchronously
@@ -47,9 +45,8 @@ public final class DialogGuard extends SmsListenerAdapter {
     private DialogGuard() {
     }
 
-    /** The guard of {@code stack}, registered on first use. */
-    public static DialogGuard of(Ss7Stack stack) {
-        MAPProvider provider = stack.mapProvider();
+    /** The guard of a stack's MAP {@code provider}, registered on first use. */
+    public static DialogGuard of(MAPProvider provider) {
         synchronized (GUARDS) {
             return GUARDS.computeIfAbsent(provider, p -> {
                 DialogGuard guard = new DialogGuard();

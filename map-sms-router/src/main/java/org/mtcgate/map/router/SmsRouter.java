@@ -44,14 +44,19 @@ import org.mtcgate.filter.concat.ConcatenationTracker;
 import org.mtcgate.filter.routing.Correlation;
 import org.mtcgate.filter.routing.CorrelationId;
 import org.mtcgate.filter.routing.CorrelationStore;
+import org.mtcgate.map.client.ForwardSm;
+import org.mtcgate.map.client.MapClient;
+import org.mtcgate.map.client.MapOutcome;
+import org.mtcgate.map.client.ReportSmDeliveryStatus;
+import org.mtcgate.map.client.RoutingAnswer;
+import org.mtcgate.map.client.SendRoutingInfoForSm;
 import org.mtcgate.map.dialog.DialogGuard;
 import org.mtcgate.map.dialog.Dialogs;
 import org.mtcgate.map.dialog.Digits;
 import org.mtcgate.map.dialog.IncomingDialog;
 import org.mtcgate.map.dialog.MapErrors;
-import org.mtcgate.map.dialog.MapOutcome;
 import org.mtcgate.map.dialog.ProtocolError;
-import org.mtcgate.map.peer.SmsListenerAdapter;
+import org.mtcgate.map.dialog.SmsListenerAdapter;
 import org.mtcgate.map.stack.GlobalTitles;
 import org.mtcgate.map.stack.Ss7Links;
 import org.mtcgate.map.stack.Ss7Stack;
@@ -122,7 +127,7 @@ public final class SmsRouter extends SmsListenerAdapter {
     private final Clock clock;
     private final RouterObserver observer;
     private final RouterCounters counters = new RouterCounters();
-    private final OutgoingDialogs outgoing;
+    private final MapClient outgoing;
     private final DialogGuard guard;
     private final SecureRandom random = new SecureRandom();
     private final ReportPermits reportPermits = new ReportPermits(MAX_REPORT_PERMITS);
@@ -146,9 +151,9 @@ public final class SmsRouter extends SmsListenerAdapter {
         this.callingAddress = GlobalTitles.routeOnGt(config.routerGt(), Ss7StackConfig.SSN_MSC);
         this.routerNode = parameters.createISDNAddressString(AddressNature.international_number, NumberingPlan.ISDN,
                 config.routerGt());
-        this.outgoing = new OutgoingDialogs(provider, (int) Math.min(Integer.MAX_VALUE,
-                stack.config().invokeTimeoutMillis()));
-        this.guard = DialogGuard.of(stack);
+        // Unbounded: each leg answers an incoming dialog, and those are bounded already (DialogLimits).
+        this.outgoing = MapClient.attach(provider, stack.config().invokeTimeoutMillis(), 0);
+        this.guard = DialogGuard.of(provider);
         this.links = stack.links();
     }
 
@@ -214,8 +219,8 @@ public final class SmsRouter extends SmsListenerAdapter {
         AddressString serviceCentre = request.getServiceCentreAddress();
         SccpAddress hlr = GlobalTitles.routeOnGt(config.hlrGt() != null ? config.hlrGt() : msisdn.digits(),
                 Ss7StackConfig.SSN_HLR);
-        outgoing.sendRoutingInfoForSm(in.mapVersion(), callingAddress, hlr, msisdnField, request.getSm_RP_PRI(),
-                        serviceCentre, request.getGprsSupportIndicator())
+        outgoing.begin(callingAddress, hlr, new SendRoutingInfoForSm(in.mapVersion(), msisdnField,
+                        request.getSm_RP_PRI(), serviceCentre, request.getGprsSupportIndicator()))
                 .thenAccept(outcome -> guarded(in, () -> onRoutingInfo(in, msisdn, serviceCentre, askedBy, outcome)));
     }
 
@@ -320,7 +325,7 @@ public final class SmsRouter extends SmsListenerAdapter {
         }
         SccpAddress hlr = GlobalTitles.routeOnGt(config.hlrGt() != null ? config.hlrGt() : msisdn.digits(),
                 Ss7StackConfig.SSN_HLR);
-        outgoing.reportSmDeliveryStatus(in.mapVersion(), callingAddress, hlr, request)
+        outgoing.begin(callingAddress, hlr, new ReportSmDeliveryStatus(in.mapVersion(), request))
                 .thenAccept(outcome -> guarded(in, () -> onReportAnswer(in, outcome)));
     }
 
@@ -446,8 +451,9 @@ public final class SmsRouter extends SmsListenerAdapter {
         String node = viaMsc ? correlation.mscNumber() : correlation.sgsnNumber();
         String other = viaMsc ? correlation.sgsnNumber() : null;
         SccpAddress servingNode = GlobalTitles.routeOnGt(node, viaMsc ? Ss7StackConfig.SSN_MSC : Ss7StackConfig.SSN_SGSN);
-        outgoing.forwardSm(in.mapVersion(), callingAddress, servingNode,
-                        parameters.createIMSI(correlation.imsi().digits()), serviceCentre, ui, moreMessagesToSend)
+        outgoing.begin(callingAddress, servingNode, new ForwardSm(ForwardSm.Direction.MOBILE_TERMINATED,
+                        in.mapVersion(), parameters.createSM_RP_DA(parameters.createIMSI(correlation.imsi().digits())),
+                        parameters.createSM_RP_OA_ServiceCentreAddressOA(serviceCentre), ui, moreMessagesToSend))
                 .thenAccept(outcome -> guarded(in, () -> {
                     if (other != null && worthTheOtherNode(outcome)) {
                         counters.otherNodeTried.increment();
@@ -466,7 +472,7 @@ public final class SmsRouter extends SmsListenerAdapter {
      */
     private static boolean worthTheOtherNode(MapOutcome<SmsSignalInfo> outcome) {
         if (outcome instanceof MapOutcome.Error<SmsSignalInfo> error) {
-            long code = error.code();
+            long code = error.errorCode();
             return code == MAPErrorCode.absentSubscriberSM || code == MAPErrorCode.absentSubscriber
                     || code == MAPErrorCode.unidentifiedSubscriber;
         }
@@ -497,8 +503,8 @@ public final class SmsRouter extends SmsListenerAdapter {
                 notify(() -> observer.smForwarded(item, verdict, delivered));
             });
         } else if (outcome instanceof MapOutcome.Error<SmsSignalInfo> error) {
-            ForwardOutcome refused = new ForwardOutcome(ForwardOutcome.Result.MAP_ERROR, error.code(), node,
-                    "MAP error " + error.code() + " from the serving node");
+            ForwardOutcome refused = new ForwardOutcome(ForwardOutcome.Result.MAP_ERROR, error.errorCode(), node,
+                    "MAP error " + error.errorCode() + " from the serving node");
             in.answerError(error.error(), () -> {
                 counters.deliveryErrors.increment();
                 notify(() -> observer.smForwarded(item, verdict, refused));

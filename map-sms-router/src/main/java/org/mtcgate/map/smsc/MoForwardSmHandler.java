@@ -32,7 +32,7 @@ import org.mtcgate.map.dialog.Digits;
 import org.mtcgate.map.dialog.IncomingDialog;
 import org.mtcgate.map.dialog.MapErrors;
 import org.mtcgate.map.dialog.ProtocolError;
-import org.mtcgate.map.peer.SmsListenerAdapter;
+import org.mtcgate.map.dialog.SmsListenerAdapter;
 import org.mtcgate.map.stack.RemotePeer;
 import org.mtcgate.map.stack.Ss7Links;
 import org.mtcgate.map.stack.Ss7Stack;
@@ -98,7 +98,7 @@ public final class MoForwardSmHandler extends SmsListenerAdapter {
                 throw new IllegalArgumentException("service centre address must be 1..15 digits: " + sc);
             }
         }
-        this.guard = DialogGuard.of(stack);
+        this.guard = DialogGuard.of(stack.mapProvider());
         this.links = stack.links();
     }
 

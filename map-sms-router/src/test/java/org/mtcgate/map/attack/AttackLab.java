@@ -4,14 +4,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.mtcgate.map.dialog.DialogLimits;
-import org.mtcgate.map.lab.FreePorts;
+import org.mtcgate.map.sim.FreePorts;
 import org.mtcgate.map.stack.AssociationRole;
 import org.mtcgate.map.stack.RemotePeer;
 import org.mtcgate.map.stack.Ss7Stack;
 import org.mtcgate.map.stack.Ss7StackConfig;
 
 /**
- * The router with a jSS7 SMSC, HLR and MSC (as in {@link org.mtcgate.map.lab.RouterLab}) and two more adjacent
+ * The router with a jSS7 SMSC, HLR and MSC (as in {@link org.mtcgate.map.sim.RouterLab}) and two more adjacent
  * peers that tests play with raw bytes: {@code intl} and {@code intl2}, each a server association of the router
  * that accepts one client address, with its own point code, routing context and GT prefix (the router's answers
  * to their GTs go back over their links).

@@ -36,13 +36,13 @@ import org.mtcgate.map.attack.wire.Tcap;
 import org.mtcgate.map.dialog.DialogLimits;
 import org.mtcgate.map.dialog.ProtocolError;
 import org.mtcgate.map.dialog.Refusal;
-import org.mtcgate.map.peer.HlrPeer;
-import org.mtcgate.map.peer.MscPeer;
-import org.mtcgate.map.peer.RoutingInfo;
-import org.mtcgate.map.peer.SmscPeer;
 import org.mtcgate.map.router.RouterConfig;
 import org.mtcgate.map.router.RouterObserver;
 import org.mtcgate.map.router.SmsRouter;
+import org.mtcgate.map.sim.HlrPeer;
+import org.mtcgate.map.sim.MscPeer;
+import org.mtcgate.map.sim.RoutingInfo;
+import org.mtcgate.map.sim.SmscPeer;
 import org.mtcgate.map.testing.LabPolicy;
 import org.mtcgate.map.testing.Sms;
 

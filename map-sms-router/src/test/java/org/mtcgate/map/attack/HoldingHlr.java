@@ -5,8 +5,8 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.mobicents.protocols.ss7.map.api.service.sms.SendRoutingInfoForSMRequest;
-import org.mtcgate.map.peer.HlrPeer;
-import org.mtcgate.map.peer.SmsListenerAdapter;
+import org.mtcgate.map.dialog.SmsListenerAdapter;
+import org.mtcgate.map.sim.HlrPeer;
 import org.mtcgate.map.stack.Ss7Stack;
 
 /**

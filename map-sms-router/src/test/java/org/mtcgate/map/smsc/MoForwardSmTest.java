@@ -19,14 +19,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.mobicents.protocols.ss7.map.api.errors.MAPErrorCode;
-import org.mtcgate.filter.Ingress;
 import org.mtcgate.filter.InboundItem;
+import org.mtcgate.filter.Ingress;
 import org.mtcgate.filter.Verdict;
+import org.mtcgate.map.client.MapFailure;
+import org.mtcgate.map.client.MapOutcome;
 import org.mtcgate.map.dialog.ProtocolError;
-import org.mtcgate.map.lab.StackPair;
-import org.mtcgate.map.peer.MapFailure;
-import org.mtcgate.map.peer.MoSender;
-import org.mtcgate.map.peer.SmscPeer;
+import org.mtcgate.map.sim.MoSender;
+import org.mtcgate.map.sim.SmscPeer;
+import org.mtcgate.map.sim.StackPair;
 import org.mtcgate.map.stack.Transport;
 import org.mtcgate.map.testing.LabPolicy;
 import org.mtcgate.map.tpdu.InformationElement;
@@ -171,7 +172,7 @@ class MoForwardSmTest {
         SmscPeer gmsc = new SmscPeer(stacks.gateway);
         try {
             MapFailure failure = failureOf(gmsc.sendRoutingInfoForSm(UE, StackPair.HLR_GT));
-            assertEquals(MapFailure.Kind.DIALOG_REFUSED, failure.kind());
+            assertEquals(MapOutcome.Kind.DIALOG_REFUSED, failure.kind());
             assertEquals(ProtocolError.WRONG_APPLICATION_CONTEXT, next().error());
             assertTrue(handler.counters().protocolErrors(ProtocolError.WRONG_APPLICATION_CONTEXT) >= 1);
         } finally {

@@ -18,12 +18,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mobicents.protocols.ss7.map.api.service.sms.SendRoutingInfoForSMRequest;
 import org.mtcgate.filter.ArrivalLink;
 import org.mtcgate.filter.Zone;
-import org.mtcgate.map.lab.FreePorts;
-import org.mtcgate.map.peer.HlrPeer;
-import org.mtcgate.map.peer.MapFailure;
-import org.mtcgate.map.peer.RoutingInfo;
-import org.mtcgate.map.peer.SmsListenerAdapter;
-import org.mtcgate.map.peer.SmscPeer;
+import org.mtcgate.map.client.MapFailure;
+import org.mtcgate.map.client.MapOutcome;
+import org.mtcgate.map.dialog.SmsListenerAdapter;
+import org.mtcgate.map.sim.FreePorts;
+import org.mtcgate.map.sim.HlrPeer;
+import org.mtcgate.map.sim.RoutingInfo;
+import org.mtcgate.map.sim.SmscPeer;
 
 /**
  * Which peer a dialog came from is the association it came over, not what the sender wrote: a hub with three
@@ -109,7 +110,7 @@ class OriginGuardTest {
     void dataWithAnotherPeersPointCodeIsDroppedAtTheAssociation() throws Exception {
         ExecutionException e = assertThrows(ExecutionException.class,
                 () -> new SmscPeer(liar).sendRoutingInfoForSm(MSISDN, HUB_GT).get(WAIT, TimeUnit.SECONDS));
-        assertEquals(MapFailure.Kind.INVOKE_TIMEOUT, assertInstanceOf(MapFailure.class, e.getCause()).kind(),
+        assertEquals(MapOutcome.Kind.INVOKE_TIMEOUT, assertInstanceOf(MapFailure.class, e.getCause()).kind(),
                 "nothing answered: the hub never saw it");
         assertTrue(hub.originGuardDrops("partner") >= 1, "dropped and counted at the partner's association");
         assertNull(arrivals.poll(), "no dialog reached MAP, so none could be taken for the home MSC's");

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mobicents.protocols.ss7.sccp.impl.parameter.BCDEvenEncodingScheme;
 import org.mobicents.protocols.ss7.sccp.impl.parameter.BCDOddEncodingScheme;
-import org.mtcgate.map.lab.FreePorts;
+import org.mtcgate.map.sim.FreePorts;
 
 /** One stack assembled without a peer: persistence, TCAP settings, shutdown, configuration checks. */
 class Ss7StackTest {

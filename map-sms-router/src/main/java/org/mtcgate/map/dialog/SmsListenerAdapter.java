@@ -1,4 +1,4 @@
-package org.mtcgate.map.peer;
+package org.mtcgate.map.dialog;
 
 import org.mobicents.protocols.ss7.map.api.MAPDialog;
 import org.mobicents.protocols.ss7.map.api.MAPMessage;

@@ -1,14 +1,14 @@
-package org.mtcgate.map.lab;
+package org.mtcgate.map.sim;
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.mtcgate.filter.Zone;
 import org.mtcgate.map.stack.AssociationRole;
 import org.mtcgate.map.stack.RemotePeer;
 import org.mtcgate.map.stack.Ss7Stack;
 import org.mtcgate.map.stack.Ss7StackConfig;
 import org.mtcgate.map.stack.Transport;
-import org.mtcgate.filter.Zone;
 
 /**
  * Five stacks on loopback for router tests and benchmarks, each its own signalling point over M3UA/TCP:

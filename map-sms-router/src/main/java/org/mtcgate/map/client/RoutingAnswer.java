@@ -1,4 +1,4 @@
-package org.mtcgate.map.router;
+package org.mtcgate.map.client;
 
 import org.mobicents.protocols.ss7.map.api.service.sms.InformServiceCentreRequest;
 import org.mobicents.protocols.ss7.map.api.service.sms.SendRoutingInfoForSMResponse;
@@ -7,5 +7,5 @@ import org.mobicents.protocols.ss7.map.api.service.sms.SendRoutingInfoForSMRespo
  * The HLR's whole answer to SendRoutingInfoForSM: the result, and the InformServiceCentre it may have sent in the
  * same TC-END (TS 29.002 12.6: the MSISDN it has stored and the message waiting status), or null.
  */
-record RoutingAnswer(SendRoutingInfoForSMResponse result, InformServiceCentreRequest informServiceCentre) {
+public record RoutingAnswer(SendRoutingInfoForSMResponse result, InformServiceCentreRequest informServiceCentre) {
 }

@@ -1,4 +1,4 @@
-package org.mtcgate.map.peer;
+package org.mtcgate.map.sim;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -28,7 +28,9 @@ import org.mobicents.protocols.ss7.map.api.primitives.AddressString;
 import org.mobicents.protocols.ss7.map.api.primitives.MAPExtensionContainer;
 import org.mobicents.protocols.ss7.map.api.primitives.NumberingPlan;
 import org.mobicents.protocols.ss7.map.api.service.sms.MAPDialogSms;
-import org.mtcgate.map.lab.StackPair;
+import org.mtcgate.map.client.MapFailure;
+import org.mtcgate.map.client.MapOutcome;
+import org.mtcgate.map.dialog.SmsListenerAdapter;
 import org.mtcgate.map.stack.GlobalTitles;
 import org.mtcgate.map.stack.Ss7StackConfig;
 import org.mtcgate.map.stack.Transport;
@@ -117,7 +119,7 @@ class MtDeliveryLoopbackTest {
     @Test
     void unknownSubscriberReachesTheSenderAsMapError() {
         MapFailure failure = failureOf(smsc.sendRoutingInfoForSm("491519999999", StackPair.HLR_GT));
-        assertEquals(MapFailure.Kind.MAP_ERROR, failure.kind());
+        assertEquals(MapOutcome.Kind.MAP_ERROR, failure.kind());
         assertEquals(MAPErrorCode.unknownSubscriber, failure.errorCode().orElseThrow());
     }
 

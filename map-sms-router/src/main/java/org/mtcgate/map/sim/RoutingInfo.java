@@ -1,4 +1,4 @@
-package org.mtcgate.map.peer;
+package org.mtcgate.map.sim;
 
 /**
  * The result of SendRoutingInfoForSM (TS 29.002 12.1.3): the subscriber's IMSI (or, behind an SMS Router,

@@ -1,4 +1,4 @@
-package org.mtcgate.map.lab;
+package org.mtcgate.map.sim;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,9 +9,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
-import org.mtcgate.map.peer.HlrPeer;
-import org.mtcgate.map.peer.MscPeer;
-import org.mtcgate.map.peer.SmscPeer;
 import org.mtcgate.map.stack.Transport;
 import org.mtcgate.map.tpdu.InformationElement;
 import org.mtcgate.map.tpdu.ServiceCentreTimeStamp;

@@ -1,4 +1,4 @@
-package org.mtcgate.map.lab;
+package org.mtcgate.map.sim;
 
 import java.io.IOException;
 import java.net.InetAddress;

@@ -1,5 +1,6 @@
-package org.mtcgate.map.peer;
+package org.mtcgate.map.sim;
 
+import org.mtcgate.map.dialog.SmsListenerAdapter;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

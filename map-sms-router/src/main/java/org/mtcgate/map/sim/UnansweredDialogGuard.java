@@ -1,5 +1,6 @@
-package org.mtcgate.map.peer;
+package org.mtcgate.map.sim;
 
+import org.mtcgate.map.dialog.SmsListenerAdapter;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.mobicents.protocols.ss7.map.api.MAPDialog;

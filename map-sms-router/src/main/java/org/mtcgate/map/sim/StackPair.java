@@ -1,4 +1,4 @@
-package org.mtcgate.map.lab;
+package org.mtcgate.map.sim;
 
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -41,6 +41,20 @@ public final class StackPair implements AutoCloseable {
      */
     public static StackPair assemble(Path dataDir, Transport transport, int deliveryThreads, Zone gatewayZone)
             throws Exception {
+        return assemble(dataDir, transport, deliveryThreads, gatewayZone, 0, 0);
+    }
+
+    /**
+     * Over TCP, with the gateway's TCAP invoke timer and dialog idle timer set: short ones let a test see its
+     * dialogs time out.
+     */
+    public static StackPair withGatewayTimeouts(Path dataDir, long invokeMillis, long dialogIdleMillis) throws Exception {
+        return assemble(dataDir, Transport.TCP, 0, Zone.INTERCONNECT, invokeMillis, dialogIdleMillis);
+    }
+
+    /** Gateway timeouts 0: the configuration's defaults. */
+    private static StackPair assemble(Path dataDir, Transport transport, int deliveryThreads, Zone gatewayZone,
+                                      long gatewayInvokeMillis, long gatewayIdleMillis) throws Exception {
         int[] ports = FreePorts.distinct(2);
         int serverPort = ports[0];
         int clientPort = ports[1];
@@ -50,11 +64,15 @@ public final class StackPair implements AutoCloseable {
                 .pointCodes(2, 1).localSsns(Ss7StackConfig.SSN_HLR, Ss7StackConfig.SSN_MSC)
                 .remoteSsns(Ss7StackConfig.SSN_MSC).zone(gatewayZone).localGlobalTitle(HLR_GT).build());
         try {
-            Ss7Stack gateway = Ss7Stack.assemble(Ss7StackConfig.builder()
+            Ss7StackConfig.Builder gatewayConfig = Ss7StackConfig.builder()
                     .name("gateway").dataDir(dataDir).transport(transport).deliveryThreads(deliveryThreads).role(AssociationRole.CLIENT)
                     .local("127.0.0.1", clientPort).remote("127.0.0.1", serverPort)
                     .pointCodes(1, 2).localSsns(Ss7StackConfig.SSN_MSC)
-                    .remoteSsns(Ss7StackConfig.SSN_HLR, Ss7StackConfig.SSN_MSC).localGlobalTitle(GATEWAY_GT).build());
+                    .remoteSsns(Ss7StackConfig.SSN_HLR, Ss7StackConfig.SSN_MSC).localGlobalTitle(GATEWAY_GT);
+            if (gatewayInvokeMillis > 0) {
+                gatewayConfig.timeouts(gatewayInvokeMillis, gatewayIdleMillis);
+            }
+            Ss7Stack gateway = Ss7Stack.assemble(gatewayConfig.build());
             return new StackPair(gateway, network);
         } catch (Exception | Error e) {
             network.close();
