@@ -1,7 +1,7 @@
 package org.mtcgate.lab.cli;
 
-import org.mtcgate.map.sim.MscPeer;
-import org.mtcgate.map.sim.UnansweredDialogGuard;
+import org.mtcgate.lab.map.MscPeer;
+import org.mtcgate.lab.map.UnansweredDialogGuard;
 import org.mtcgate.map.stack.AssociationRole;
 import org.mtcgate.map.stack.Ss7Stack;
 import org.mtcgate.map.stack.Ss7StackConfig;

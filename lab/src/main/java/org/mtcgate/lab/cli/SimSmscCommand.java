@@ -1,6 +1,6 @@
 package org.mtcgate.lab.cli;
 
-import org.mtcgate.map.sim.SmscPeer;
+import org.mtcgate.lab.map.SmscPeer;
 import org.mtcgate.map.stack.AssociationRole;
 import org.mtcgate.map.stack.Ss7Stack;
 import org.mtcgate.map.stack.Ss7StackConfig;

@@ -2,7 +2,7 @@ package org.mtcgate.core.cli;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mtcgate.map.sim.FreePorts;
+import org.mtcgate.lab.map.FreePorts;
 
 import java.nio.file.Path;
 

@@ -20,7 +20,7 @@ import org.mtcgate.diameter.t4.SmeAddress;
 import org.mtcgate.diameter.t4.T4Avps;
 import org.mtcgate.filter.Imsi;
 import org.mtcgate.filter.Msisdn;
-import org.mtcgate.map.sim.FreePorts;
+import org.mtcgate.lab.map.FreePorts;
 
 import java.net.InetAddress;
 import java.net.URI;

@@ -17,7 +17,7 @@ import org.mtcgate.filter.trigger.ActionType;
 import org.mtcgate.filter.trigger.DeliveryOutcome;
 import org.mtcgate.filter.trigger.DeviceActionRequest;
 import org.mtcgate.filter.trigger.UeName;
-import org.mtcgate.map.sim.FreePorts;
+import org.mtcgate.lab.map.FreePorts;
 import org.mtcgate.map.stack.AssociationRole;
 import org.mtcgate.map.stack.Ss7Stack;
 import org.mtcgate.map.stack.Ss7StackConfig;

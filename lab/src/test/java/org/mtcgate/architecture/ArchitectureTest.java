@@ -1,0 +1,137 @@
+package org.mtcgate.architecture;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/**
+ * The arrows of ARCHITECTURE.md, checked over the main code of every module (lab's tests see them all; tests excluded):
+ * a change that breaks one fails the build instead of waiting for a reader to notice.
+ */
+class ArchitectureTest {
+    private static JavaClasses main;
+
+    @BeforeAll
+    static void importMainCode() {
+        main = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(location -> !location.contains("-tests.jar"))
+                .importPackages("org.mtcgate");
+    }
+
+    /** Every package is its own slice: no two packages, in one module or across modules, depend on each other. */
+    static final ArchRule NO_PACKAGE_CYCLES = slices().matching("org.mtcgate.(**)").should().beFreeOfCycles();
+
+    /** The domain is protocol-free and touches no file but the policy files. */
+    static final ArchRule DOMAIN_IS_PROTOCOL_FREE = noClasses().that().resideInAPackage("org.mtcgate.filter..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.netty..", "org.restcomm..", "org.mobicents..",
+                    "org.mtcgate.diameter..", "org.mtcgate.map..", "org.mtcgate.core..", "org.mtcgate.lab..", "java.net..");
+
+    static final ArchRule DOMAIN_READS_ONLY_POLICY_FILES = noClasses().that().resideInAPackage("org.mtcgate.filter..")
+            .and().haveNameNotMatching("org\\.mtcgate\\.filter\\.policy\\.(spec\\.)?Policy(Files|Reader)(\\$.*)?")
+            .should().dependOnClassesThat().resideInAnyPackage("java.nio.file..")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.File")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.FileInputStream")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.FileOutputStream")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.RandomAccessFile");
+
+    /** Protocol modules translate the wire into the domain; only the node wires them. */
+    static final ArchRule PROTOCOLS_DO_NOT_KNOW_THE_NODE = noClasses().that()
+            .resideInAnyPackage("org.mtcgate.diameter..", "org.mtcgate.map..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.mtcgate.core..");
+
+    static final ArchRule DIAMETER_AND_MAP_APART = noClasses().that().resideInAPackage("org.mtcgate.diameter..")
+            .should().dependOnClassesThat().resideInAPackage("org.mtcgate.map..")
+            .orShould().dependOnClassesThat().resideInAnyPackage("org.restcomm..", "org.mobicents..");
+
+    /** Codecs read and write bytes; they never reach for a connection or a peer. */
+    static final ArchRule CODECS_DO_NOT_DEPEND_ON_PEERS = noClasses().that()
+            .resideInAnyPackage("org.mtcgate.diameter.codec..", "org.mtcgate.diameter.dictionary..", "org.mtcgate.map.tpdu..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.mtcgate.diameter.peer..", "org.mtcgate.diameter.tsp..",
+                    "org.mtcgate.diameter.s6m..", "org.mtcgate.diameter.t4..", "org.mtcgate.map.router..", "org.mtcgate.map.smsc..",
+                    "org.mtcgate.map.stack..", "org.mtcgate.map.dialog..", "org.mtcgate.map.client..");
+
+    /** The SMS TPDU codec is the one a handset's reading is compared with: JDK only. */
+    static final ArchRule TPDU_CODEC_IS_JDK_ONLY = classes().that().resideInAPackage("org.mtcgate.map.tpdu..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.mtcgate.map.tpdu..");
+
+    /** Simulators, load generators, benchmarks and lab PKI are for the lab; nothing in the node depends on them. */
+    static final ArchRule NOTHING_DEPENDS_ON_LAB_CODE = noClasses().that().resideOutsideOfPackage("org.mtcgate.lab..")
+            .should().dependOnClassesThat().resideInAPackage("org.mtcgate.lab..");
+
+    /** The SMS-SC's domain holds SMs for anyone (MTC-IWF, SMEs, SGd); device triggering converts at its boundary. */
+    static final ArchRule SMSC_DOES_NOT_KNOW_TRIGGERS = noClasses().that().resideInAPackage("org.mtcgate.filter.smsc..")
+            .should().dependOnClassesThat().resideInAPackage("org.mtcgate.filter.trigger..");
+
+    /** The policy decides; it knows neither the procedures that ask it nor the stores they keep. */
+    static final ArchRule POLICY_KNOWS_NO_PROCEDURE = noClasses().that().resideInAnyPackage("org.mtcgate.filter",
+                    "org.mtcgate.filter.policy..", "org.mtcgate.filter.limit..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.mtcgate.filter.trigger..", "org.mtcgate.filter.smsc..",
+                    "org.mtcgate.filter.routing..");
+
+    @Test
+    void noPackageCycles() {
+        NO_PACKAGE_CYCLES.check(main);
+    }
+
+    @Test
+    void domainIsProtocolFree() {
+        DOMAIN_IS_PROTOCOL_FREE.check(main);
+    }
+
+    @Test
+    void domainReadsOnlyPolicyFiles() {
+        DOMAIN_READS_ONLY_POLICY_FILES.check(main);
+    }
+
+    @Test
+    void protocolsDoNotKnowTheNode() {
+        PROTOCOLS_DO_NOT_KNOW_THE_NODE.check(main);
+    }
+
+    @Test
+    void diameterAndMapApart() {
+        DIAMETER_AND_MAP_APART.check(main);
+    }
+
+    @Test
+    void codecsDoNotDependOnPeers() {
+        CODECS_DO_NOT_DEPEND_ON_PEERS.check(main);
+    }
+
+    @Test
+    void tpduCodecIsJdkOnly() {
+        TPDU_CODEC_IS_JDK_ONLY.check(main);
+    }
+
+    @Test
+    void nothingDependsOnLabCode() {
+        NOTHING_DEPENDS_ON_LAB_CODE.check(main);
+    }
+
+    @Test
+    void smscDoesNotKnowTriggers() {
+        SMSC_DOES_NOT_KNOW_TRIGGERS.check(main);
+    }
+
+    @Test
+    void policyKnowsNoProcedure() {
+        POLICY_KNOWS_NO_PROCEDURE.check(main);
+    }
+
+    /** The import sees every module, the lab included: a rule that checked nothing would pass for nothing. */
+    @Test
+    void everyModuleIsImported() {
+        for (String pkg : new String[] {"org.mtcgate.filter", "org.mtcgate.diameter.peer", "org.mtcgate.map.router",
+                "org.mtcgate.core.node", "org.mtcgate.lab.map"}) {
+            org.junit.jupiter.api.Assertions.assertTrue(main.containPackage(pkg), pkg + " was not imported");
+        }
+    }
+}
