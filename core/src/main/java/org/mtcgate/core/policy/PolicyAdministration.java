@@ -7,6 +7,7 @@ import org.mtcgate.filter.FilterEngine;
 import org.mtcgate.filter.InboundItem;
 import org.mtcgate.filter.TimeSource;
 import org.mtcgate.filter.limit.LimiterRegistry;
+import org.mtcgate.filter.limit.LimiterStore;
 import org.mtcgate.filter.policy.CompiledPolicy;
 import org.mtcgate.filter.policy.PolicyInstaller;
 import org.mtcgate.filter.yaml.ConfigException;
@@ -46,7 +47,7 @@ public final class PolicyAdministration {
     }
 
     /** As {@link #open(Path, TimeSource)}, with the senders' rate and quota state kept in {@code limiters}. */
-    public static PolicyAdministration open(Path policyFile, LimiterRegistry limiters, TimeSource time) throws ConfigException {
+    public static PolicyAdministration open(Path policyFile, LimiterStore limiters, TimeSource time) throws ConfigException {
         PolicyWorkspace workspace = new PolicyWorkspace(policyFile);
         CompiledPolicy first = workspace.loadFromDisk();
         return new PolicyAdministration(policyFile, workspace, new PolicyInstaller(limiters, time), first, time);

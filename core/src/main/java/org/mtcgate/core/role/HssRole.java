@@ -2,12 +2,12 @@ package org.mtcgate.core.role;
 
 import org.mtcgate.diameter.dictionary.ApplicationIds;
 import org.mtcgate.diameter.s6m.HssS6mApplication;
-import org.mtcgate.filter.trigger.SubscriberTable;
+import org.mtcgate.filter.trigger.SubscriberDirectory;
 
-/** The HSS: answers S6m Subscriber-Information requests from the embedded subscriber data. */
+/** The HSS: answers S6m Subscriber-Information requests from the node's subscriber data. */
 public final class HssRole implements NodeRole {
     public HssRole(RoleContext ctx) throws RoleStartException {
-        SubscriberTable subscribers = ctx.stores().subscribers()
+        SubscriberDirectory subscribers = ctx.stores().subscribers()
                 .orElseThrow(() -> new RoleStartException("the hss role needs 'subscribers': the subscriber file it serves"));
         ctx.requireDiameter(name()).node().registerHandler(ApplicationIds.S6M, new HssS6mApplication(subscribers));
     }

@@ -4,7 +4,7 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.mtcgate.core.config.SmsScSettings;
 import org.mtcgate.core.observe.MapEvents;
-import org.mtcgate.core.smsc.MapMtDelivery;
+import org.mtcgate.map.smsc.MapMtDelivery;
 import org.mtcgate.core.store.SmscStore;
 import org.mtcgate.core.store.StoreException;
 import org.mtcgate.diameter.dictionary.ApplicationIds;

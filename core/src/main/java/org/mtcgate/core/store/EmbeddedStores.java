@@ -3,8 +3,10 @@ package org.mtcgate.core.store;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.mtcgate.filter.limit.LimiterRegistry;
+import org.mtcgate.filter.limit.LimiterStore;
 import org.mtcgate.filter.routing.CorrelationStore;
 import org.mtcgate.filter.routing.MemoryCorrelationStore;
+import org.mtcgate.filter.trigger.SubscriberDirectory;
 import org.mtcgate.filter.trigger.SubscriberTable;
 
 import java.io.UncheckedIOException;
@@ -63,12 +65,12 @@ public final class EmbeddedStores implements NodeStores {
     }
 
     @Override
-    public Optional<SubscriberTable> subscribers() {
+    public Optional<SubscriberDirectory> subscribers() {
         return Optional.ofNullable(subscribers);
     }
 
     @Override
-    public LimiterRegistry limiters() {
+    public LimiterStore limiters() {
         return limiters;
     }
 }

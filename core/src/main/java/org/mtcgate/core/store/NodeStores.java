@@ -1,8 +1,8 @@
 package org.mtcgate.core.store;
 
-import org.mtcgate.filter.limit.LimiterRegistry;
+import org.mtcgate.filter.limit.LimiterStore;
 import org.mtcgate.filter.routing.CorrelationStore;
-import org.mtcgate.filter.trigger.SubscriberTable;
+import org.mtcgate.filter.trigger.SubscriberDirectory;
 
 import java.util.Optional;
 
@@ -26,8 +26,8 @@ public interface NodeStores {
     CorrelationStore correlations(int capacity);
 
     /** The subscriber data the node serves itself (embedded HSS), when configured. */
-    Optional<SubscriberTable> subscribers();
+    Optional<SubscriberDirectory> subscribers();
 
     /** Rate and quota state of the policy's senders, kept across policy changes. */
-    LimiterRegistry limiters();
+    LimiterStore limiters();
 }

@@ -11,14 +11,14 @@ import org.mtcgate.diameter.peer.RequestContext;
 import org.mtcgate.filter.RequestStatus;
 import org.mtcgate.filter.trigger.SubscriberInfo;
 import org.mtcgate.filter.trigger.SubscriberLookup;
-import org.mtcgate.filter.trigger.SubscriberTable;
+import org.mtcgate.filter.trigger.SubscriberDirectory;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The HSS side of S6m (TS 29.336 clause 5, subscriber information retrieval) answering SIRs from the embedded {@link SubscriberTable}:
+ * The HSS side of S6m (TS 29.336 clause 5, subscriber information retrieval) answering SIRs from the subscriber data it is given (the embedded table, or a shared store):
  * unknown UE: Experimental-Result 5001 DIAMETER_ERROR_USER_UNKNOWN; SCS not allowed to trigger the UE: 5510
  * DIAMETER_ERROR_UNAUTHORIZED_REQUESTING_ENTITY; found: 2001 with User-Identifier (User-Name = IMSI, MSISDN,
  * the External-Identifier asked for) and Service-Data/T4-Data with the serving nodes (HSS-Cause absent
@@ -27,12 +27,13 @@ import java.util.concurrent.atomic.LongAdder;
 public final class HssS6mApplication implements DiameterRequestHandler {
     private static final Logger LOG = LogManager.getLogger(HssS6mApplication.class);
 
-    private final SubscriberTable subscribers;
+    private final SubscriberDirectory subscribers;
     private final LongAdder requests = new LongAdder();
     private final LongAdder refused = new LongAdder();
     private final LongAdder found = new LongAdder();
 
-    public HssS6mApplication(SubscriberTable subscribers) {
+    /** @param subscribers the subscriber data it serves (the embedded table, or a shared store) */
+    public HssS6mApplication(SubscriberDirectory subscribers) {
         this.subscribers = subscribers;
     }
 
@@ -51,22 +52,26 @@ public final class HssS6mApplication implements DiameterRequestHandler {
             LOG.info("SIR from {} refused with {}: {}", context.peerHost(), e.refusal().resultCode(), e.getMessage());
             return done(Answers.refusal(request, context, e.refusal()));
         }
-        SubscriberLookup lookup = subscribers.resolve(query.ue(), query.scsIdentity());
+        return subscribers.lookup(query.ue(), query.scsIdentity()).thenApply(lookup -> answer(request, context, query, lookup));
+    }
+
+    private DiameterMessage answer(DiameterMessage request, RequestContext context, SubscriberInformationQuery query,
+                                   SubscriberLookup lookup) {
         if (lookup.isFound()) {
             found.increment();
-            return done(found(request, context, query, lookup.subscriber()));
+            return found(request, context, query, lookup.subscriber());
         }
         long code = lookup.refusal() == RequestStatus.INVEXTID ? S6mResultCodes.DIAMETER_ERROR_USER_UNKNOWN
                 : lookup.refusal() == RequestStatus.NOTAUTHORIZED ? S6mResultCodes.DIAMETER_ERROR_UNAUTHORIZED_REQUESTING_ENTITY
                 : -1;
         LOG.info("SIR from {} for {} ({}): {}", context.peerHost(), query.ue(), query.scsIdentity(), lookup.reason());
         if (code < 0) {
-            return done(context.answer(request, ResultCode.DIAMETER_UNABLE_TO_COMPLY.code())
-                    .avp(BaseAvps.authSessionState(1)).build());
+            return context.answer(request, ResultCode.DIAMETER_UNABLE_TO_COMPLY.code())
+                    .avp(BaseAvps.authSessionState(1)).build();
         }
-        return done(Answers.experimental(request, context, code)
+        return Answers.experimental(request, context, code)
                 .avp(BaseAvps.authSessionState(1))
-                .build());
+                .build();
     }
 
     private static DiameterMessage found(DiameterMessage request, RequestContext context, SubscriberInformationQuery query,

@@ -7,7 +7,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * bucket, ITU-T I.371): an item conforms when it is no earlier than that time less the burst tolerance.
  * One compare-and-set per item, no lock, no allocation, so evaluation threads never wait on each other.
  */
-public final class TokenBucket {
+public final class TokenBucket implements RateLimiter {
     private final RateLimit limit;
     private final long emissionIntervalNanos;
     private final long toleranceNanos;
@@ -20,11 +20,13 @@ public final class TokenBucket {
         this.theoreticalArrival = new AtomicLong(nowNanos);
     }
 
+    @Override
     public RateLimit limit() {
         return limit;
     }
 
     /** Takes one token if there is one. */
+    @Override
     public boolean tryAcquire(long nowNanos) {
         while (true) {
             long tat = theoreticalArrival.get();
@@ -39,6 +41,7 @@ public final class TokenBucket {
     }
 
     /** Whether a token is there now, without taking it (for explanations). */
+    @Override
     public boolean wouldAcquire(long nowNanos) {
         long tat = theoreticalArrival.get();
         long start = tat - nowNanos < 0 ? nowNanos : tat;

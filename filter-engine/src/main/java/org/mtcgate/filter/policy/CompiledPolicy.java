@@ -9,8 +9,8 @@ import org.mtcgate.filter.RequestStatus;
 import org.mtcgate.filter.TimeSource;
 import org.mtcgate.filter.Trace;
 import org.mtcgate.filter.Verdict;
-import org.mtcgate.filter.limit.PeriodCounter;
-import org.mtcgate.filter.limit.TokenBucket;
+import org.mtcgate.filter.limit.QuotaCounter;
+import org.mtcgate.filter.limit.RateLimiter;
 
 import java.util.EnumMap;
 import java.util.List;
@@ -164,7 +164,7 @@ public final class CompiledPolicy implements Policy {
             trace.step("grant " + matched.id() + " (to " + matched.targets().name() + ") covers the target UE");
         }
         if (sender.rate() != null) {
-            TokenBucket bucket = limits.bucket(sender.slot());
+            RateLimiter bucket = limits.bucket(sender.slot());
             long now = time.nanoTime();
             boolean ok = bucket == null ? unboundLooksFresh(consume)
                     : consume ? bucket.tryAcquire(now) : bucket.wouldAcquire(now);
@@ -176,7 +176,7 @@ public final class CompiledPolicy implements Policy {
             }
         }
         if (sender.quota() != null) {
-            PeriodCounter counter = limits.counter(sender.slot());
+            QuotaCounter counter = limits.counter(sender.slot());
             long now = time.currentTimeMillis();
             boolean ok = counter == null ? unboundLooksFresh(consume)
                     : consume ? counter.tryAcquire(now) : counter.used(now) < sender.quota().max();

@@ -1,7 +1,7 @@
 package org.mtcgate.filter.policy;
 
 import org.mtcgate.filter.TimeSource;
-import org.mtcgate.filter.limit.LimiterRegistry;
+import org.mtcgate.filter.limit.LimiterStore;
 import org.mtcgate.filter.yaml.ConfigException;
 
 import java.nio.file.Path;
@@ -11,7 +11,7 @@ public final class PolicyFiles {
     private PolicyFiles() {
     }
 
-    public static CompiledPolicy load(Path policyFile, LimiterRegistry limiters, TimeSource time) throws ConfigException {
+    public static CompiledPolicy load(Path policyFile, LimiterStore limiters, TimeSource time) throws ConfigException {
         CompiledPolicy compiled = new PolicyCompiler().compile(new PolicyReader().readFile(policyFile));
         return new PolicyInstaller(limiters, time).bind(compiled);
     }

@@ -2,7 +2,7 @@ package org.mtcgate.filter.policy;
 
 import org.mtcgate.filter.FilterEngine;
 import org.mtcgate.filter.TimeSource;
-import org.mtcgate.filter.limit.LimiterRegistry;
+import org.mtcgate.filter.limit.LimiterStore;
 
 import java.util.HashSet;
 import java.util.Set;
@@ -13,10 +13,10 @@ import java.util.Set;
  * reload hands nobody a fresh burst; the state of senders the policy dropped is forgotten once it is in force.
  */
 public final class PolicyInstaller {
-    private final LimiterRegistry limiters;
+    private final LimiterStore limiters;
     private final TimeSource time;
 
-    public PolicyInstaller(LimiterRegistry limiters, TimeSource time) {
+    public PolicyInstaller(LimiterStore limiters, TimeSource time) {
         this.limiters = limiters;
         this.time = time;
     }

@@ -1,7 +1,7 @@
 package org.mtcgate.filter.policy;
 
 import org.mtcgate.filter.TimeSource;
-import org.mtcgate.filter.limit.LimiterRegistry;
+import org.mtcgate.filter.limit.LimiterStore;
 import org.mtcgate.filter.yaml.ConfigException;
 
 /**
@@ -14,7 +14,7 @@ public final class PolicyLoader {
     private final PolicyCompiler compiler = new PolicyCompiler();
     private final PolicyInstaller installer;
 
-    public PolicyLoader(LimiterRegistry limiters, TimeSource time) {
+    public PolicyLoader(LimiterStore limiters, TimeSource time) {
         this.installer = new PolicyInstaller(limiters, time);
     }
 

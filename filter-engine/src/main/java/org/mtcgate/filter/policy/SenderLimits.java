@@ -1,8 +1,8 @@
 package org.mtcgate.filter.policy;
 
-import org.mtcgate.filter.limit.LimiterRegistry;
-import org.mtcgate.filter.limit.PeriodCounter;
-import org.mtcgate.filter.limit.TokenBucket;
+import org.mtcgate.filter.limit.LimiterStore;
+import org.mtcgate.filter.limit.QuotaCounter;
+import org.mtcgate.filter.limit.RateLimiter;
 
 import java.util.List;
 
@@ -14,18 +14,18 @@ import java.util.List;
 final class SenderLimits {
     static final SenderLimits UNBOUND = new SenderLimits(null, null);
 
-    private final TokenBucket[] buckets;
-    private final PeriodCounter[] counters;
+    private final RateLimiter[] buckets;
+    private final QuotaCounter[] counters;
 
-    private SenderLimits(TokenBucket[] buckets, PeriodCounter[] counters) {
+    private SenderLimits(RateLimiter[] buckets, QuotaCounter[] counters) {
         this.buckets = buckets;
         this.counters = counters;
     }
 
     /** Takes each limited sender's state from the registry, which keeps it when the sender's limit is unchanged. */
-    static SenderLimits bind(List<SenderRule> senders, LimiterRegistry registry, long nowNanos) {
-        TokenBucket[] buckets = new TokenBucket[senders.size()];
-        PeriodCounter[] counters = new PeriodCounter[senders.size()];
+    static SenderLimits bind(List<SenderRule> senders, LimiterStore registry, long nowNanos) {
+        RateLimiter[] buckets = new RateLimiter[senders.size()];
+        QuotaCounter[] counters = new QuotaCounter[senders.size()];
         for (SenderRule s : senders) {
             if (s.rate() != null) {
                 buckets[s.slot()] = registry.bucket(s.id(), s.rate(), nowNanos);
@@ -42,12 +42,12 @@ final class SenderLimits {
     }
 
     /** The sender's bucket; null when it has no rate or the state is not bound. */
-    TokenBucket bucket(int slot) {
+    RateLimiter bucket(int slot) {
         return buckets == null ? null : buckets[slot];
     }
 
     /** The sender's counter; null when it has no quota or the state is not bound. */
-    PeriodCounter counter(int slot) {
+    QuotaCounter counter(int slot) {
         return counters == null ? null : counters[slot];
     }
 }

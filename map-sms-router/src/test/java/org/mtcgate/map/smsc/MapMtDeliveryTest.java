@@ -1,4 +1,4 @@
-package org.mtcgate.core.smsc;
+package org.mtcgate.map.smsc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

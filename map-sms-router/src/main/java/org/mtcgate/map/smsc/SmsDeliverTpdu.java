@@ -1,4 +1,4 @@
-package org.mtcgate.core.smsc;
+package org.mtcgate.map.smsc;
 
 import org.mtcgate.filter.smsc.ShortMessage;
 import org.mtcgate.map.tpdu.InformationElement;

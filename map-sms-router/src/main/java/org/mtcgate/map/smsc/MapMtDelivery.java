@@ -1,4 +1,4 @@
-package org.mtcgate.core.smsc;
+package org.mtcgate.map.smsc;
 
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -6,7 +6,6 @@ import org.mtcgate.filter.smsc.DeliveryAttempt;
 import org.mtcgate.filter.smsc.MtDelivery;
 import org.mtcgate.filter.smsc.HeldSm;
 import org.mtcgate.map.client.MapOutcome;
-import org.mtcgate.map.smsc.MtForwardSmSender;
 import org.mtcgate.map.tpdu.TpduException;
 
 import java.time.Clock;
