@@ -18,15 +18,12 @@ import org.mtcgate.core.role.SmsRouterRole;
 import org.mtcgate.core.role.SmsScRole;
 import org.mtcgate.core.role.Ss7Endpoint;
 import org.mtcgate.core.store.EmbeddedStores;
-import org.mtcgate.core.store.HeldTriggerStore;
 import org.mtcgate.core.store.SubscriberFile;
 import org.mtcgate.diameter.peer.DiameterNode;
 import org.mtcgate.filter.FilterEngine;
 import org.mtcgate.filter.TimeSource;
 import org.mtcgate.core.policy.PolicyAdministration;
-import org.mtcgate.filter.smsc.StoreAndForward;
 import org.mtcgate.filter.yaml.ConfigException;
-import org.mtcgate.map.router.SmsRouter;
 import org.mtcgate.map.stack.Ss7Stack;
 
 import java.io.IOException;
@@ -182,16 +179,12 @@ public final class Node implements NodeView, AutoCloseable {
         return config;
     }
 
-    /** A role this node plays, for tools and tests that drive it directly. */
-    public <R extends NodeRole> Optional<R> role(Class<R> type) {
-        return roles.stream().filter(type::isInstance).map(type::cast).findFirst();
-    }
-
-    /** The Tsp endpoint's bound address, when a Diameter role runs. */
+    /** The Diameter endpoint's bound address, when a Diameter role runs. */
     public Optional<InetSocketAddress> diameterAddress() {
-        return diameter().map(DiameterNode::localAddress);
+        return Optional.ofNullable(diameter).map(DiameterEndpoint::localAddress);
     }
 
+    /** The Diameter endpoint, when a Diameter role runs (tools wait on it for a peer to open). */
     public Optional<DiameterNode> diameter() {
         return Optional.ofNullable(diameter).map(DiameterEndpoint::node);
     }
@@ -199,18 +192,6 @@ public final class Node implements NodeView, AutoCloseable {
     /** The SS7 stack, when a MAP role runs. */
     public Optional<Ss7Stack> ss7() {
         return Optional.ofNullable(ss7).map(Ss7Endpoint::stack);
-    }
-
-    public Optional<HeldTriggerStore> triggerStore() {
-        return role(MtcIwfRole.class).map(MtcIwfRole::store);
-    }
-
-    public Optional<SmsRouter> router() {
-        return role(SmsRouterRole.class).map(SmsRouterRole::router);
-    }
-
-    public Optional<StoreAndForward> smsc() {
-        return role(SmsScRole.class).map(SmsScRole::storeAndForward);
     }
 
     /** The console's bound port, when it runs. */

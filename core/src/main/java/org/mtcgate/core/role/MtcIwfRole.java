@@ -125,10 +125,6 @@ public final class MtcIwfRole implements NodeRole {
         return triggering;
     }
 
-    public HeldTriggerStore store() {
-        return store;
-    }
-
     @Override
     public String name() {
         return "mtc-iwf";

@@ -27,15 +27,6 @@ public final class SmsRouterRole implements NodeRole {
         ctx.housekeeping().every(Duration.ofSeconds(5), "expiring router correlations", router::expireCorrelations);
     }
 
-    public SmsRouter router() {
-        return router;
-    }
-
-    /** Correlations held now. */
-    public int correlationCount() {
-        return correlations.size();
-    }
-
     @Override
     public String name() {
         return "sms-router";

@@ -103,15 +103,6 @@ public final class SmsScRole implements NodeRole {
         local = listener;
     }
 
-    /** The store-and-forward engine, for tests and tools that drive the SMS-SC directly. */
-    public StoreAndForward storeAndForward() {
-        return smsc;
-    }
-
-    public SmscStore store() {
-        return store;
-    }
-
     @Override
     public String name() {
         return "sms-sc";
