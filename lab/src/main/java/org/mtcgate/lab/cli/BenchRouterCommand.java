@@ -64,21 +64,32 @@ final class BenchRouterCommand implements Callable<Integer> {
     @Option(names = "--seconds", defaultValue = "60", description = "measured seconds (default ${DEFAULT-VALUE})")
     int seconds;
 
-    @Option(names = "--warmup", defaultValue = "10", description = "warm-up seconds, not counted (default ${DEFAULT-VALUE})")
+    // Longer than the correlation TTL: the first heap reading then sees as many correlations as the rest will, so
+    // "heap flat" compares like with like.
+    @Option(names = "--warmup", defaultValue = "20", description = "warm-up seconds, not counted; more than --ttl (default ${DEFAULT-VALUE})")
     int warmup;
 
     @Option(names = "--in-flight", defaultValue = "16", description = "SMs in flight (default ${DEFAULT-VALUE})")
     int inFlight;
 
     @Option(names = "--delivery-threads", defaultValue = "0",
-            description = "M3UA delivery threads per stack, 0 = jSS7's default of twice the cores (default ${DEFAULT-VALUE})")
+            description = "M3UA delivery threads of the router's stack, 0 = jSS7's default of twice the cores, as in the node (default ${DEFAULT-VALUE})")
     int deliveryThreads;
+
+    // The simulators are load generators in the router's JVM: with jSS7's default each of the four would start
+    // twice the cores in delivery threads, and on a small machine they would take the router's cores from it.
+    @Option(names = "--peer-delivery-threads", defaultValue = "1",
+            description = "M3UA delivery threads of each simulated peer's stack (SMSC, HLR, MSC), 0 = jSS7's default (default ${DEFAULT-VALUE})")
+    int peerDeliveryThreads;
 
     @Option(names = "--ues", defaultValue = "10000", description = "subscribers at the HLR (default ${DEFAULT-VALUE})")
     int ues;
 
     @Option(names = "--ttl", defaultValue = "10", description = "correlation TTL in seconds; expired ones are swept every second (default ${DEFAULT-VALUE})")
     int ttlSeconds;
+
+    @Option(names = "--progress", description = "every 5 s: SMS/s, TCAP dialogs open in each stack, correlations held")
+    boolean progress;
 
     @Option(names = "--reference-seconds", defaultValue = "20", description = "seconds of the raw jSS7 reference, 0 to skip (default ${DEFAULT-VALUE})")
     int referenceSeconds;
@@ -109,7 +120,7 @@ final class BenchRouterCommand implements Callable<Integer> {
     }
 
     private RouterRun runRouter(Path dataDir, PrintWriter out) throws Exception {
-        try (RouterLab lab = RouterLab.assemble(dataDir, 10_000, deliveryThreads)) {
+        try (RouterLab lab = RouterLab.assemble(dataDir, 10_000, deliveryThreads, peerDeliveryThreads)) {
             HlrPeer hlr = new HlrPeer(lab.hlr);
             for (int i = 0; i < ues; i++) {
                 hlr.provision(msisdn(i), new HlrPeer.Subscription(String.format("2620155%08d", i), RouterLab.MSC_GT));
@@ -129,6 +140,19 @@ final class BenchRouterCommand implements Callable<Integer> {
                 return t;
             });
             sweeper.scheduleWithFixedDelay(router::expireCorrelations, 1, 1, TimeUnit.SECONDS);
+            if (progress) {
+                long[] last = {0, System.nanoTime()};
+                sweeper.scheduleWithFixedDelay(() -> {
+                    long now = System.nanoTime();
+                    long done = atMsc.sum();
+                    out.printf("  %,6.0f SMS/s; TCAP dialogs: router %,d, SMSC %,d, HLR %,d, MSC %,d; correlations %,d%n",
+                            (done - last[0]) / ((now - last[1]) / 1e9), lab.router.tcapDialogs(), lab.smsc.tcapDialogs(),
+                            lab.hlr.tcapDialogs(), lab.msc.tcapDialogs(), store.size());
+                    out.flush();
+                    last[0] = done;
+                    last[1] = now;
+                }, 5, 5, TimeUnit.SECONDS);
+            }
             try {
                 byte[] tpdu = TpduCodec.encode(new SmsDeliver(false, false, false, false,
                         SmsAddress.international("4930123456"), 0x00, 0x00,
@@ -219,9 +243,11 @@ final class BenchRouterCommand implements Callable<Integer> {
         long failed = r.failures().values().stream().mapToLong(Long::longValue).sum();
         out.println();
         out.println("== SMS Router: foreign SMSC -> SRI-for-SM + MT-ForwardSM -> router -> HLR, MSC");
-        out.println("   (4 jSS7 stacks, M3UA over TCP on loopback, one JVM, " + Runtime.getRuntime().availableProcessors()
-                + " cores, " + (deliveryThreads == 0 ? "jSS7's default" : String.valueOf(deliveryThreads))
-                + " M3UA delivery thread(s) per stack, GC " + gcNames() + "; each SM = 2 dialogs in and 2 out at the router)");
+        out.println("   (jSS7 stacks for the router, SMSC, HLR and MSC, M3UA over TCP on loopback, one JVM, "
+                + Runtime.getRuntime().availableProcessors() + " cores; M3UA delivery threads: router "
+                + (deliveryThreads == 0 ? "jSS7's default" : String.valueOf(deliveryThreads)) + ", each peer "
+                + (peerDeliveryThreads == 0 ? "jSS7's default" : String.valueOf(peerDeliveryThreads))
+                + "; GC " + gcNames() + "; each SM = 2 dialogs in and 2 out at the router)");
         out.printf("SMS: %,d in %.1f s = %,.0f SMS/s, %d in flight, failures %,d%s%n", r.sms(), r.seconds(), rate,
                 inFlight, failed, r.failures().isEmpty() ? "" : " " + r.failures());
         out.printf("SM latency (SRI-SM sent -> MT-ForwardSM result): p50 %.2f ms, p99 %.2f ms, max %.2f ms%n", p50, p99,

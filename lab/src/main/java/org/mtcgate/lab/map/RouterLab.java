@@ -62,6 +62,15 @@ public final class RouterLab implements AutoCloseable {
 
     /** As {@link #assemble(Path, long)}, with {@code deliveryThreads} M3UA delivery threads per stack (0: jSS7's). */
     public static RouterLab assemble(Path dataDir, long routerInvokeMillis, int deliveryThreads) throws Exception {
+        return assemble(dataDir, routerInvokeMillis, deliveryThreads, deliveryThreads);
+    }
+
+    /**
+     * As {@link #assemble(Path, long)}, with {@code routerThreads} M3UA delivery threads in the router's stack and
+     * {@code peerThreads} in each simulator's (0: jSS7's default, twice the cores).
+     */
+    public static RouterLab assemble(Path dataDir, long routerInvokeMillis, int routerThreads, int peerThreads)
+            throws Exception {
         int[] p = FreePorts.distinct(8);
         Ss7Stack hlr = null;
         Ss7Stack msc = null;
@@ -69,18 +78,18 @@ public final class RouterLab implements AutoCloseable {
         Ss7Stack smsc = null;
         try {
             hlr = Ss7Stack.assemble(Ss7StackConfig.builder().name("lab-hlr").dataDir(dataDir)
-                    .deliveryThreads(deliveryThreads)
+                    .deliveryThreads(peerThreads)
                     .role(AssociationRole.SERVER).local("127.0.0.1", p[3]).remote("127.0.0.1", p[2]).pointCodes(3, 1)
                     .localSsns(Ss7StackConfig.SSN_HLR).remoteSsns(Ss7StackConfig.SSN_MSC).localGlobalTitle(HLR_GT)
                     .build());
             msc = Ss7Stack.assemble(Ss7StackConfig.builder().name("lab-msc").dataDir(dataDir)
-                    .deliveryThreads(deliveryThreads)
+                    .deliveryThreads(peerThreads)
                     .role(AssociationRole.SERVER).local("127.0.0.1", p[5]).remote("127.0.0.1", p[4]).pointCodes(4, 1)
                     .localSsns(Ss7StackConfig.SSN_MSC, Ss7StackConfig.SSN_SGSN).remoteSsns(Ss7StackConfig.SSN_MSC)
                     .localGlobalTitle(MSC_GT)
                     .build());
             router = Ss7Stack.assemble(Ss7StackConfig.builder().name("lab-router").dataDir(dataDir)
-                    .deliveryThreads(deliveryThreads)
+                    .deliveryThreads(routerThreads)
                     .localPointCode(1).localSsns(Ss7StackConfig.SSN_MSC, Ss7StackConfig.SSN_HLR)
                     .localGlobalTitle(ROUTER_GT).timeouts(routerInvokeMillis, 2 * routerInvokeMillis)
                     .peer(RemotePeer.builder(PEER_FOREIGN).role(AssociationRole.SERVER).local("127.0.0.1", p[0])
@@ -96,12 +105,12 @@ public final class RouterLab implements AutoCloseable {
                             .zone(Zone.HOME).build())
                     .defaultPeer(PEER_FOREIGN).build());
             smsc = Ss7Stack.assemble(Ss7StackConfig.builder().name("lab-smsc").dataDir(dataDir)
-                    .deliveryThreads(deliveryThreads)
+                    .deliveryThreads(peerThreads)
                     .role(AssociationRole.CLIENT).local("127.0.0.1", p[1]).remote("127.0.0.1", p[0]).pointCodes(2, 1)
                     .localSsns(Ss7StackConfig.SSN_MSC).remoteSsns(Ss7StackConfig.SSN_MSC, Ss7StackConfig.SSN_HLR)
                     .localGlobalTitle(FOREIGN_SMSC_GT).build());
             Ss7Stack homeSmsc = Ss7Stack.assemble(Ss7StackConfig.builder().name("lab-home-smsc").dataDir(dataDir)
-                    .deliveryThreads(deliveryThreads)
+                    .deliveryThreads(peerThreads)
                     .role(AssociationRole.CLIENT).local("127.0.0.1", p[7]).remote("127.0.0.1", p[6]).pointCodes(5, 1)
                     .localSsns(Ss7StackConfig.SSN_MSC).remoteSsns(Ss7StackConfig.SSN_MSC, Ss7StackConfig.SSN_HLR)
                     .localGlobalTitle(HOME_SMSC_GT).build());

@@ -272,7 +272,7 @@ class LinkTrustAttackTest {
 
     @Test
     void aFullCorrelationStoreDoesNotAskTheHlr() throws Exception {
-        int asked = hlr.asked().size();
+        long asked = hlr.askedCount();
         int filled = 0;
         while (store.hasRoom()) {
             assertTrue(store.put(new Correlation(CorrelationId.random("26201", new java.security.SecureRandom()),
@@ -283,7 +283,7 @@ class LinkTrustAttackTest {
             MapFailure failure = failureOf(foreign.sendRoutingInfoForSm(MSISDN, MSISDN));
             assertEquals(MAPErrorCode.systemFailure, failure.errorCode().orElseThrow());
             assertEquals(ProtocolError.CORRELATION_STORE_FULL, next(reports.errors).error());
-            assertEquals(asked, hlr.asked().size(), "the HLR was not asked");
+            assertEquals(asked, hlr.askedCount(), "the HLR was not asked");
         } finally {
             clock.advance(Duration.ofMinutes(5));
             router.expireCorrelations();
