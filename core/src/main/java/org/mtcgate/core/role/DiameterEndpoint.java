@@ -89,10 +89,6 @@ public final class DiameterEndpoint implements AutoCloseable {
         return node;
     }
 
-    public DiameterSettings settings() {
-        return settings;
-    }
-
     /** The realm of a configured peer, else what follows the host's first dot. */
     public String realmOf(String host) {
         for (DiameterSettings.Peer p : settings.peers()) {

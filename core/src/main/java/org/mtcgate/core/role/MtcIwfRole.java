@@ -143,7 +143,8 @@ public final class MtcIwfRole implements NodeRole {
 
     @Override
     public void triggers(long reference, Consumer<String> out) {
-        store.byReference(reference).forEach(t -> out.accept(TriggerLines.line("MTC-IWF", t, revealImsi)));
+        store.byReference(reference).forEach(t -> out.accept(TriggerLines.line("MTC-IWF", t, t.subscriber().imsi(), t.acceptedAt(),
+                t.expiresAt(), revealImsi)));
     }
 
     @Override

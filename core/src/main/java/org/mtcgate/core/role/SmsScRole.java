@@ -67,24 +67,23 @@ public final class SmsScRole implements NodeRole {
         // audited. Onward delivery (to SMEs over Tsms, or back out as MT) is not part of this node yet.
         mo = MoForwardSmHandler.attach(ss7.stack(), ctx.filter(), sm -> CompletableFuture.completedFuture(null),
                 new MapEvents(ctx.observer(), ctx.metrics(), "sms-sc-mo"), Set.copyOf(settings.addresses()));
+        // Outcomes of the node's own MTC-IWF's triggers go to it directly; it is set before the start.
+        DeliveryReportListener toLocal = (id, outcome) -> {
+            DeliveryReportListener l = local;
+            return l == null ? CompletableFuture.completedFuture(false) : l.onDeliveryReport(id, outcome);
+        };
+        DeliveryReportListener reports = toLocal;
         if (ctx.diameter().isPresent()) {
             var diameter = ctx.diameter().get().node();
             SmsScTriggers viaT4 = new SmsScTriggers(100_000);
             T4DeliveryReporter drr = new T4DeliveryReporter(diameter, viaT4, ctx.clock());
             diameter.registerHandler(ApplicationIds.T4, new SmsScT4Application(submitter, viaT4, settings.defaultValidity(),
                     ctx.clock(), ctx.filter(), ctx.observer()));
-            // Triggers that came over T4 are reported with DRR; the node's own MTC-IWF hears the rest directly.
-            DeliveryReportListener reports = (id, outcome) -> drr.onDeliveryReport(id, outcome).thenCompose(sent -> {
-                DeliveryReportListener l = local;
-                return sent || l == null ? CompletableFuture.completedFuture(sent) : l.onDeliveryReport(id, outcome);
-            });
-            smsc.reportTo(SmsScSubmitter.reportingTo(reports));
-        } else {
-            smsc.reportTo(SmsScSubmitter.reportingTo((id, outcome) -> {
-                DeliveryReportListener l = local;
-                return l == null ? CompletableFuture.completedFuture(false) : l.onDeliveryReport(id, outcome);
-            }));
+            // Triggers that came over T4 are reported with DRR; the rest are the node's own MTC-IWF's.
+            reports = (id, outcome) -> drr.onDeliveryReport(id, outcome)
+                    .thenCompose(sent -> sent ? CompletableFuture.completedFuture(true) : toLocal.onDeliveryReport(id, outcome));
         }
+        smsc.reportTo(SmsScSubmitter.reportingTo(reports));
         ctx.housekeeping().every(Duration.ofMinutes(1), "forgetting finished SMS-SC triggers", () ->
                 store.purgeFinished(ctx.clock().instant()).thenAccept(n -> {
                     if (n > 0) {
@@ -124,8 +123,8 @@ public final class SmsScRole implements NodeRole {
 
     @Override
     public void triggers(long reference, Consumer<String> out) {
-        store.byReference(reference).forEach(sm -> out.accept(String.format("%-8s %s, IMSI %s, accepted %s, expires %s", "SMS-SC",
-                sm, revealImsi ? sm.recipient().imsi().digits() : sm.recipient().imsi().masked(), sm.acceptedAt(), sm.expiresAt())));
+        store.byReference(reference).forEach(sm -> out.accept(TriggerLines.line("SMS-SC", sm, sm.recipient().imsi(),
+                sm.acceptedAt(), sm.expiresAt(), revealImsi)));
     }
 
     /** MO first (no new work), then the engine, then its store: the reverse of building. */

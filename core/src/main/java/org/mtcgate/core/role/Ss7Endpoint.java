@@ -75,10 +75,6 @@ public final class Ss7Endpoint implements AutoCloseable {
         return stack;
     }
 
-    public Ss7Settings settings() {
-        return settings;
-    }
-
     /** Starts the associations. */
     public void connect() throws RoleStartException {
         try {

@@ -1,14 +1,16 @@
 package org.mtcgate.core.role;
 
-import org.mtcgate.filter.trigger.DeviceTrigger;
+import org.mtcgate.filter.Imsi;
 
-/** One console line per held trigger, with the IMSI masked unless the audit config reveals IMSIs. */
+import java.time.Instant;
+
+/** One console line per held trigger or SM, with the IMSI masked unless the audit config reveals IMSIs. */
 final class TriggerLines {
     private TriggerLines() {
     }
 
-    static String line(String role, DeviceTrigger t, boolean revealImsi) {
-        return String.format("%-8s %s, IMSI %s, accepted %s, expires %s", role, t,
-                revealImsi ? t.subscriber().imsi().digits() : t.subscriber().imsi().masked(), t.acceptedAt(), t.expiresAt());
+    static String line(String role, Object held, Imsi imsi, Instant acceptedAt, Instant expiresAt, boolean revealImsi) {
+        return String.format("%-8s %s, IMSI %s, accepted %s, expires %s", role, held,
+                revealImsi ? imsi.digits() : imsi.masked(), acceptedAt, expiresAt);
     }
 }
