@@ -15,4 +15,17 @@ public record SmRecipient(Imsi imsi, Msisdn msisdn, List<String> servingNodes) {
         Objects.requireNonNull(imsi, "imsi");
         servingNodes = List.copyOf(servingNodes);
     }
+
+    /** The serving nodes in order; a text that fits no form is left out (it cannot be delivered to). */
+    public List<ServingNode> nodes() {
+        java.util.ArrayList<ServingNode> out = new java.util.ArrayList<>();
+        for (String n : servingNodes) {
+            try {
+                out.add(ServingNode.parse(n));
+            } catch (IllegalArgumentException e) {
+                // skipped: see above
+            }
+        }
+        return out;
+    }
 }

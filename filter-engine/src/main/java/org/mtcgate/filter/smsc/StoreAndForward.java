@@ -40,8 +40,12 @@ public final class StoreAndForward implements AutoCloseable {
     private volatile SmOutcomeListener reports = (id, outcome) -> CompletableFuture.completedFuture(false);
     /** Only touched on the scheduler thread. */
     private final Map<SmId, Pending> pending = new HashMap<>();
-    /** Only touched on the scheduler thread: SMs due while the window was full, oldest first. */
+    /**
+     * Only touched on the scheduler thread: SMs due while the window was full, oldest first; those with
+     * Priority-Indication set (TS 29.368 PRIORITY) go before the others.
+     */
     private final ArrayDeque<Pending> waiting = new ArrayDeque<>();
+    private final ArrayDeque<Pending> waitingPriority = new ArrayDeque<>();
     private final int maxInFlight;
     private int inFlight; // scheduler thread only
     private final LongAdder attempts = new LongAdder();
@@ -133,7 +137,7 @@ public final class StoreAndForward implements AutoCloseable {
         if (inFlight >= maxInFlight) {
             if (!p.queued) {
                 p.queued = true;
-                waiting.add(p);
+                (p.sm.message().priority() ? waitingPriority : waiting).add(p);
             }
             return;
         }
@@ -179,7 +183,7 @@ public final class StoreAndForward implements AutoCloseable {
     /** Fills the window from the SMs that waited for it; a withdrawn one is skipped by {@link #attempt}. */
     private void startWaiting() {
         Pending next;
-        while (inFlight < maxInFlight && (next = waiting.poll()) != null) {
+        while (inFlight < maxInFlight && ((next = waitingPriority.poll()) != null || (next = waiting.poll()) != null)) {
             next.queued = false;
             attempt(next);
         }
@@ -241,6 +245,28 @@ public final class StoreAndForward implements AutoCloseable {
         });
     }
 
+    /**
+     * The UE is reachable again (MAP AlertServiceCentre, S6c ALR): every SM held for it that waits for its next
+     * retry is tried now; one in flight or already waiting for the window is left as it is. Completes with how many.
+     */
+    public CompletionStage<Integer> alert(java.util.function.Predicate<SmRecipient> forRecipient) {
+        CompletableFuture<Integer> result = new CompletableFuture<>();
+        scheduler.execute(() -> {
+            List<Pending> due = new ArrayList<>();
+            for (Pending p : pending.values()) {
+                if (!p.inFlight && !p.queued && p.next != null && forRecipient.test(p.sm.recipient())) {
+                    due.add(p);
+                }
+            }
+            for (Pending p : due) {
+                p.next.cancel(false);
+                attempt(p);
+            }
+            result.complete(due.size());
+        });
+        return result;
+    }
+
     /** After a restart: every SM held but not finished is tried again now. Returns how many. */
     public CompletionStage<Integer> resume() {
         CompletableFuture<Integer> result = new CompletableFuture<>();
@@ -270,7 +296,7 @@ public final class StoreAndForward implements AutoCloseable {
 
     /** The delivery window now. */
     public CompletionStage<Window> window() {
-        return CompletableFuture.supplyAsync(() -> new Window(inFlight, waiting.size()), scheduler);
+        return CompletableFuture.supplyAsync(() -> new Window(inFlight, waiting.size() + waitingPriority.size()), scheduler);
     }
 
     public long attemptCount() {
