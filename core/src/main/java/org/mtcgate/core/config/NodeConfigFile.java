@@ -7,7 +7,7 @@ import org.mtcgate.filter.smsc.StoreAndForward;
 import org.mtcgate.filter.yaml.ConfigException;
 import org.mtcgate.filter.yaml.YamlNode;
 
-import org.mtcgate.filter.trigger.SingleSm;
+import org.mtcgate.filter.trigger.SmCapacity;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.InetSocketAddress;
@@ -38,7 +38,7 @@ public final class NodeConfigFile {
     private static final Set<String> METRICS = Set.of("listen");
     private static final Set<String> AUDIT = Set.of("dir", "reveal-imsi");
     private static final Set<String> SMS_SC = Set.of("trigger-originator", "retry-first", "retry-max", "addresses", "max-in-flight",
-            "default-validity", "fsync");
+            "default-validity", "fsync", "hlr");
     private static final Set<String> SMS_ROUTER = Set.of("global-title", "hlr-gt", "home-mcc-mnc", "correlation-ttl",
             "max-correlations", "same-service-centre");
     private static final Set<String> NODE = Set.of("name", "data-dir");
@@ -124,7 +124,7 @@ public final class NodeConfigFile {
             throw rolesNode.error("the hss role answers from 'subscribers': give the subscriber file");
         }
         NodeConfig.MtcIwf mtcIwf = new NodeConfig.MtcIwf(duration(m, "default-validity", Duration.ofHours(1)),
-                duration(m, "max-validity", Duration.ofDays(7)), integer(m, "max-payload", SingleSm.MAX_PAYLOAD_WITH_PORT, 1, SingleSm.MAX_PAYLOAD_WITH_PORT), bool(m, "fsync", false),
+                duration(m, "max-validity", Duration.ofDays(7)), integer(m, "max-payload", SmCapacity.DEFAULT_MAX_PAYLOAD, 1, SmCapacity.MAX_PAYLOAD), bool(m, "fsync", false),
                 hss, t4, scsIdentities(m.get("scs-identities")));
         Ss7Settings ss7 = top.containsKey("ss7") ? Ss7SettingsReader.read(top.get("ss7")) : null;
         if (ss7 == null && (roles.contains(Role.SMS_SC) || roles.contains(Role.SMS_ROUTER))) {
@@ -150,12 +150,16 @@ public final class NodeConfigFile {
             } else {
                 addresses.add(ss7.localGt());
             }
+            String hlr = sm.containsKey("hlr") ? sm.get("hlr").requiredText() : null;
+            if (hlr != null && !hlr.matches("[0-9]{1,15}")) {
+                throw sm.get("hlr").error("'" + hlr + "' is not an E.164 global title");
+            }
             smsSc = new SmsScSettings(originator, duration(sm, "retry-first", Duration.ofSeconds(5)),
                     duration(sm, "retry-max", Duration.ofMinutes(5)), addresses,
                     integer(sm, "max-in-flight", StoreAndForward.DEFAULT_MAX_IN_FLIGHT, 1, 100_000),
                     duration(sm, "default-validity", Duration.ofHours(1)),
                     // absent: as the MTC-IWF's, which was the one setting for both stores before the roles had their own
-                    bool(sm, "fsync", mtcIwf.fsync()));
+                    bool(sm, "fsync", mtcIwf.fsync()), hlr);
         } else if (top.containsKey("sms-sc")) {
             throw top.get("sms-sc").error("there is an 'sms-sc' section but the sms-sc role is not in 'roles'");
         }

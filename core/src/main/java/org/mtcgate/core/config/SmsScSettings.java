@@ -12,9 +12,10 @@ import java.time.Duration;
  * @param maxInFlight       MT-ForwardSM dialogs outstanding at once; SMs due beyond that wait their turn
  * @param defaultValidity   how long a T4 trigger without Validity-Time is held
  * @param fsync             force each commit of the SMS-SC's store to the device
+ * @param hlr               GT of the HLR told of absent UEs (ReportSM-DeliveryStatus) and alerting back, or null
  */
 public record SmsScSettings(String triggerOriginator, Duration retryFirst, Duration retryMax, java.util.List<String> addresses,
-                            int maxInFlight, Duration defaultValidity, boolean fsync) {
+                            int maxInFlight, Duration defaultValidity, boolean fsync, String hlr) {
     public SmsScSettings {
         addresses = java.util.List.copyOf(addresses);
     }

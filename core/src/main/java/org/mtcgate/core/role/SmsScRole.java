@@ -18,6 +18,17 @@ import org.mtcgate.filter.trigger.SmsScSubmitter;
 import org.mtcgate.filter.trigger.TriggerSubmitter;
 import org.mtcgate.map.smsc.MtForwardSmSender;
 import org.mtcgate.map.smsc.MoForwardSmHandler;
+import org.mtcgate.map.client.MapClient;
+import org.mtcgate.map.smsc.AlertServiceCentreHandler;
+import org.mtcgate.map.smsc.MapMessageWaiting;
+import org.mtcgate.map.smsc.SmsDeliverTpdu;
+import org.mtcgate.map.stack.Ss7Stack;
+import org.mtcgate.filter.smsc.MessageWaiting;
+import org.mtcgate.filter.smsc.NodeDelivery;
+import org.mtcgate.filter.smsc.ServingNode;
+import org.mtcgate.filter.smsc.ServingNodeDelivery;
+import java.util.EnumMap;
+import java.util.Map;
 
 import java.time.Duration;
 import java.util.Set;
@@ -37,6 +48,9 @@ public final class SmsScRole implements NodeRole {
     private final SmsScSubmitter submitter;
     private final StoreAndForward smsc;
     private final MoForwardSmHandler mo;
+    private final MapClient mapClient;
+    private final MapMessageWaiting messageWaiting;
+    private final AlertServiceCentreHandler alerts;
     private final boolean revealImsi;
     private volatile DeliveryReportListener local;
 
@@ -60,8 +74,21 @@ public final class SmsScRole implements NodeRole {
     private SmsScRole(RoleContext ctx, SmsScSettings settings, Ss7Endpoint ss7, SmscStore store) {
         this.store = store;
         this.revealImsi = ctx.revealImsi();
-        smsc = new StoreAndForward(store, new MapMtDelivery(new MtForwardSmSender(ss7.stack()), settings.triggerOriginator(), ctx.clock()),
+        Ss7Stack stack = ss7.stack();
+        String gt = stack.config().localGlobalTitle();
+        mapClient = MapClient.attach(stack.mapProvider(), stack.config().invokeTimeoutMillis(), 0);
+        MapMtDelivery overMap = new MapMtDelivery(new MtForwardSmSender(mapClient, gt, gt));
+        Map<ServingNode.Kind, NodeDelivery> paths = new EnumMap<>(ServingNode.Kind.class);
+        paths.put(ServingNode.Kind.MSC, overMap);
+        paths.put(ServingNode.Kind.SGSN, overMap);
+        messageWaiting = settings.hlr() == null ? null
+                : new MapMessageWaiting(mapClient, gt, settings.hlr(), settings.addresses().get(0));
+        smsc = new StoreAndForward(store, new ServingNodeDelivery(new SmsDeliverTpdu(settings.triggerOriginator(), ctx.clock()),
+                paths, messageWaiting == null ? MessageWaiting.NONE : messageWaiting),
                 new RetryPolicy(settings.retryFirst(), settings.retryMax()), ctx.clock(), settings.maxInFlight());
+        // The HLR's alert when a UE with waiting SMs is back: they are tried at once.
+        alerts = AlertServiceCentreHandler.attach(stack, Set.copyOf(settings.addresses()),
+                msisdn -> smsc.alert(r -> msisdn.equals(r.msisdn())));
         submitter = new SmsScSubmitter(smsc);
         // MO SMs from the SMS-IWMSC pass the filter (ingress SMS_IWMSC_MO); what it allows is taken and its verdict
         // audited. Onward delivery (to SMEs over Tsms, or back out as MT) is not part of this node yet.
@@ -117,6 +144,10 @@ public final class SmsScRole implements NodeRole {
         StoreAndForward.Window w = smsc.window().toCompletableFuture().join();
         out.accept(String.format("SMS-SC: %,d delivery attempts, %,d delivered, %s held now (%d in flight, %d waiting for the window)",
                 smsc.attemptCount(), smsc.deliveredCount(), smsc.pendingCount().toCompletableFuture().join(), w.inFlight(), w.waiting()));
+        if (messageWaiting != null) {
+            out.accept(String.format("SMS-SC message waiting: %,d reported to the HLR, %,d reports failed, %,d alerts taken, %,d refused",
+                    messageWaiting.reportedCount(), messageWaiting.failedCount(), alerts.acceptedCount(), alerts.refusedCount()));
+        }
         var c = mo.counters();
         out.accept(String.format("SMS-SC MO: %,d MO-ForwardSM, %,d accepted, %,d blocked", c.received(), c.accepted(), c.blocked()));
     }
@@ -131,7 +162,9 @@ public final class SmsScRole implements NodeRole {
     @Override
     public void close() {
         mo.detach();
+        alerts.detach();
         smsc.close();
+        mapClient.detach();
         store.close();
     }
 }

@@ -2,6 +2,7 @@ package org.mtcgate.core.store;
 
 import org.mtcgate.filter.ExternalId;
 import org.mtcgate.filter.GlobalTitle;
+import org.mtcgate.filter.smsc.ServingNode;
 import org.mtcgate.filter.Imsi;
 import org.mtcgate.filter.Msisdn;
 import org.mtcgate.filter.trigger.Subscriber;
@@ -70,7 +71,8 @@ public final class SubscriberFile {
                 List<String> nodes = new ArrayList<>();
                 if (m.containsKey("serving-nodes")) {
                     for (YamlNode n : m.get("serving-nodes").list()) {
-                        nodes.add(value(n, GlobalTitle::of).digits());
+                        // msc:/plain digits, sgsn:<digits>, mme:<diameter identity>: the path the SMS-SC takes
+                        nodes.add(value(n, SubscriberFile::servingNode).toString());
                     }
                 }
                 out.add(new Subscriber(imsi, msisdn, ext, scs, nodes));
@@ -81,6 +83,16 @@ public final class SubscriberFile {
         } catch (IllegalArgumentException e) {
             throw root.error(e.getMessage());
         }
+    }
+
+    private static ServingNode servingNode(String text) {
+        ServingNode node = ServingNode.parse(text);
+        if (node.kind() != ServingNode.Kind.MME) {
+            GlobalTitle.of(node.address()); // E.164 length and digits, as for any GT
+        } else if (!node.address().matches("[a-z0-9]([a-z0-9.-]*[a-z0-9])?")) {
+            throw new IllegalArgumentException("'" + node.address() + "' is not a Diameter identity (FQDN) of an MME");
+        }
+        return node;
     }
 
     private static <T> T value(YamlNode node, Function<String, T> parse) throws ConfigException {

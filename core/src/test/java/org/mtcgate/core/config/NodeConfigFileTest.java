@@ -92,7 +92,7 @@ class NodeConfigFileTest {
     }
 
     @Test
-    void maxPayloadAboveOneSmIsRefusedAndScsIdentitiesAreRead() throws Exception {
+    void maxPayloadBeyondAConcatenatedSmIsRefusedAndScsIdentitiesAreRead() throws Exception {
         NodeConfig c = parse(TLS_DIAMETER + """
                 mtc-iwf:
                   max-payload: 133
@@ -102,10 +102,10 @@ class NodeConfigFileTest {
                 """);
         assertEquals(133, c.mtcIwf().maxPayload());
         assertEquals(java.util.Set.of("491710000001", "scs-a"), c.mtcIwf().scsIdentities().get("scs1.example.com"));
-        assertEquals(133, parse(TLS_DIAMETER + "mtc-iwf:\n" + T4).mtcIwf().maxPayload(),
-                "the default is what one SM with the port header carries");
-        assertEquals("mtcgate.yaml:8: mtc-iwf.max-payload: 134 is out of range 1 to 133",
-                refuse(TLS_DIAMETER + "mtc-iwf:\n  max-payload: 134\n" + T4).getMessage());
+        assertEquals(1016, parse(TLS_DIAMETER + "mtc-iwf:\n" + T4).mtcIwf().maxPayload(),
+                "the default is eight segments with the port header");
+        assertEquals("mtcgate.yaml:8: mtc-iwf.max-payload: 32386 is out of range 1 to 32385",
+                refuse(TLS_DIAMETER + "mtc-iwf:\n  max-payload: 32386\n" + T4).getMessage());
     }
 
     @Test

@@ -10,7 +10,7 @@ import org.mtcgate.diameter.s6m.ServingNodes;
 import org.mtcgate.diameter.s6m.TgppAvps;
 import org.mtcgate.diameter.s6m.UserIdentifier;
 import org.mtcgate.filter.trigger.DeviceTrigger;
-import org.mtcgate.filter.trigger.SingleSm;
+import org.mtcgate.filter.trigger.SmCapacity;
 import org.mtcgate.filter.trigger.SubscriberInfo;
 import org.mtcgate.filter.trigger.TriggerId;
 import org.mtcgate.filter.trigger.TriggerState;
@@ -117,10 +117,10 @@ public record DeviceTriggerCommand(TriggerAction action, DeviceTrigger trigger, 
             }
             port = (int) pv;
         }
-        if (payload.data().length > SingleSm.maxPayload(port >= 0)) {
-            // Triggers are not concatenated (yet): refuse what one SM cannot carry now, not UNDELIVERABLE later.
-            throw invalid(payload, "Payload of " + payload.data().length + " octets does not fit one SM (at most "
-                    + SingleSm.maxPayload(port >= 0) + (port >= 0 ? " with the port header)" : ")"));
+        if (payload.data().length > SmCapacity.MAX_PAYLOAD) {
+            // Refused now what no concatenated SM can carry, rather than reported UNDELIVERABLE later.
+            throw invalid(payload, "Payload of " + payload.data().length + " octets does not fit a concatenated SM (at most "
+                    + SmCapacity.MAX_PAYLOAD + ")");
         }
         List<String> nodes = new ArrayList<>();
         for (Avp a : dtr.avps()) {

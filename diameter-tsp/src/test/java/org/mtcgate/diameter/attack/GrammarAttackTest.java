@@ -159,20 +159,20 @@ class GrammarAttackTest {
     }
 
     @Test
-    void payloadOneOctetBeyondOneSmIsInvPayloadAndNothingStored() throws Exception {
-        DiameterMessage a = raw.request(dar(6, payload(134)));
+    void payloadOneOctetBeyondTheBoundIsInvPayloadAndNothingStored() throws Exception {
+        DiameterMessage a = raw.request(dar(6, payload(org.mtcgate.filter.trigger.SmCapacity.DEFAULT_MAX_PAYLOAD + 1)));
         assertEquals(2001, resultCode(a));
         DeviceActionAnswer daa = DeviceActionAnswer.of(a);
         assertEquals(RequestStatus.INVPAYLOAD.code(), daa.requestStatus());
         assertEquals(6, daa.referenceNumber());
         assertTrue(VALIDATOR.validateOutgoing(a).isEmpty(), "the refusing DAA follows the DAA grammar: "
                 + VALIDATOR.validateOutgoing(a));
-        // 133 octets, what one SM with the port header carries, is taken.
+        // The bound itself (eight segments) is taken.
         // (reference 50: outside the range the after-each check expects empty)
-        DiameterMessage ok = raw.request(dar(50, payload(133)));
+        DiameterMessage ok = raw.request(dar(50, payload(org.mtcgate.filter.trigger.SmCapacity.DEFAULT_MAX_PAYLOAD)));
         assertEquals(RequestStatus.SUCCESS.code(), DeviceActionAnswer.of(ok).requestStatus());
         assertTrue(iwf.smsc.submitted.removeIf(t -> t.id().equals(new TriggerId(ATTACKER, 50))),
-                "the 133-octet trigger was submitted");
+                "the trigger at the bound was submitted");
     }
 
     // ---- building DARs ----------------------------------------------------------------------------------------

@@ -137,10 +137,10 @@ class TsharkTspTest {
             assertEquals(2001, refused.resultCode());
             assertEquals(RequestStatus.NOTAUTHORIZED.code(), refused.requestStatus());
 
-            // A DAA that refuses a payload one SM cannot carry (134 octets): still a whole DAA.
+            // A DAA that refuses a payload beyond the MTC-IWF's bound (eight segments): still a whole DAA.
             DeviceActionAnswer tooBig = scs.send(new DeviceActionRequest(MtcIwfFixture.SCS, null,
                     ActionType.DEVICE_TRIGGER_REQUEST, 70003, null, UeName.of(ExternalId.of(MtcIwfFixture.UE_EXT_ID)),
-                    new byte[134], 9200, false, null)).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+                    new byte[org.mtcgate.filter.trigger.SmCapacity.DEFAULT_MAX_PAYLOAD + 1], 9200, false, null)).get(WAIT.toSeconds(), TimeUnit.SECONDS);
             assertEquals(2001, tooBig.resultCode());
             assertEquals(RequestStatus.INVPAYLOAD.code(), tooBig.requestStatus());
 

@@ -313,10 +313,10 @@ class T4Test {
         assertRefused(5004, AvpCodes.APPLICATION_PORT_IDENTIFIER, send(dtr(userIdentifier(), smea, payload, ref,
                 T4Avps.applicationPortIdentifier(70000))));
         assertRefused(5005, AvpCodes.PAYLOAD, send(dtr(userIdentifier(), smea, ref)));
-        // One SM carries 133 payload octets beside the port header, 140 without it: more is refused up front.
-        assertRefused(5004, AvpCodes.PAYLOAD, send(dtr(userIdentifier(), smea, T4Avps.payload(new byte[134]), ref,
+        // What no concatenated SM (255 segments) can carry is refused up front.
+        assertRefused(5004, AvpCodes.PAYLOAD, send(dtr(userIdentifier(), smea,
+                T4Avps.payload(new byte[org.mtcgate.filter.trigger.SmCapacity.MAX_PAYLOAD + 1]), ref,
                 T4Avps.applicationPortIdentifier(9200))));
-        assertRefused(5004, AvpCodes.PAYLOAD, send(dtr(userIdentifier(), smea, T4Avps.payload(new byte[141]), ref)));
         assertRefused(5005, AvpCodes.REFERENCE_NUMBER, send(dtr(userIdentifier(), smea, payload)));
         assertEquals(0, engine.submitted.size());
         // Still serving afterwards.

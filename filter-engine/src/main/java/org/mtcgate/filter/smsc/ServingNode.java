@@ -42,9 +42,9 @@ public record ServingNode(Kind kind, String address) {
         return new ServingNode(Kind.MSC, n);
     }
 
-    /** The text form, which {@link #parse} reads back. */
+    /** The text form, which {@link #parse} reads back: an MSC as plain digits, the others with their prefix. */
     @Override
     public String toString() {
-        return kind.name().toLowerCase(Locale.ROOT) + ":" + address;
+        return kind == Kind.MSC ? address : kind.name().toLowerCase(Locale.ROOT) + ":" + address;
     }
 }

@@ -268,6 +268,55 @@ class StoreAndForwardTest {
         assertEquals(4, smsc.attemptCount(), "four attempts for five SMs: the recalled one never went out");
     }
 
+    static DeviceTrigger trigger(long ref, String imsi, boolean priority) {
+        return new DeviceTrigger(new TriggerId("scs1", ref), UeName.of(Msisdn.of("491701000001")),
+                new SubscriberInfo(Imsi.of(imsi), Msisdn.of("491701000001"), List.of("491720000200")), new byte[] {1, 2}, 9200,
+                priority, T0, T0.plusSeconds(60), TriggerState.ACCEPTED, null);
+    }
+
+    @Test
+    void smsWithPriorityIndicationLeaveTheWindowQueueFirst() throws Exception {
+        smsc.close();
+        smsc = newSmsc(1);
+        network.slow.add("262015500000001");
+        sc().submit(trigger(1, "262015500000001", false)).toCompletableFuture().get(WAIT, TimeUnit.SECONDS);
+        var first = network.held.poll(WAIT, TimeUnit.SECONDS);
+        sc().submit(trigger(2, "262015500000001", false)).toCompletableFuture().get(WAIT, TimeUnit.SECONDS);
+        sc().submit(trigger(3, "262015500000001", false)).toCompletableFuture().get(WAIT, TimeUnit.SECONDS);
+        sc().submit(trigger(4, "262015500000001", true)).toCompletableFuture().get(WAIT, TimeUnit.SECONDS);
+        assertEquals(new StoreAndForward.Window(1, 3), smsc.window().toCompletableFuture().get(WAIT, TimeUnit.SECONDS));
+        first.getValue().complete(DeliveryAttempt.delivered());
+        var next = network.held.poll(WAIT, TimeUnit.SECONDS);
+        assertEquals("scs1#4", next.getKey(), "the priority SM overtakes the two that waited longer");
+        next.getValue().complete(DeliveryAttempt.delivered());
+        var after = network.held.poll(WAIT, TimeUnit.SECONDS);
+        assertEquals("scs1#2", after.getKey(), "then the others in order");
+        after.getValue().complete(DeliveryAttempt.delivered());
+        network.held.poll(WAIT, TimeUnit.SECONDS).getValue().complete(DeliveryAttempt.delivered());
+    }
+
+    /** With retries an hour apart, only the alert can bring the second attempt. */
+    @Test
+    void alertForAReturningUeDeliversAtOnceInsteadOfAtTheNextRetry() throws Exception {
+        smsc.close();
+        smsc = new StoreAndForward(store, network, new RetryPolicy(Duration.ofHours(1), Duration.ofHours(1)), clock);
+        smsc.reportTo(SmsScSubmitter.reportingTo((id, outcome) -> {
+            reports.add(id + " " + outcome);
+            return CompletableFuture.completedFuture(true);
+        }));
+        sc().submit(trigger(7, "262015500000007", false)).toCompletableFuture().get(WAIT, TimeUnit.SECONDS);
+        sc().submit(trigger(8, "262015500000008", false)).toCompletableFuture().get(WAIT, TimeUnit.SECONDS);
+        waitForAbsentAttempts(2);
+        network.reachable.add("262015500000007");
+        network.reachable.add("262015500000008");
+        Imsi back = Imsi.of("262015500000007");
+        assertEquals(1, smsc.alert(r -> r.imsi().equals(back)).toCompletableFuture().get(WAIT, TimeUnit.SECONDS));
+        assertEquals("scs1#7 SUCCESS", report());
+        assertNull(reports.poll(100, TimeUnit.MILLISECONDS), "the other UE was not alerted and waits for its retry");
+        assertEquals(0, smsc.alert(r -> r.imsi().equals(back)).toCompletableFuture().get(WAIT, TimeUnit.SECONDS),
+                "nothing waits for it any more");
+    }
+
     @Test
     void retryWaitsDoubleUpToTheMaximum() {
         RetryPolicy p = new RetryPolicy(Duration.ofSeconds(5), Duration.ofSeconds(30));

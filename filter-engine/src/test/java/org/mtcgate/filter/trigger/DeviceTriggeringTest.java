@@ -181,7 +181,7 @@ class DeviceTriggeringTest {
                 null, UeName.of(Msisdn.of("491701000001")), new byte[] {1}, -1, false, null);
         assertEquals(RequestStatus.INVSCSID, run(claimed).requestStatus());
         assertEquals(RequestStatus.INVPAYLOAD, run(trigger(1, "meter-1@meters.example.com", "")).requestStatus());
-        assertEquals(RequestStatus.INVPAYLOAD, run(trigger(1, "meter-1@meters.example.com", "x".repeat(135))).requestStatus());
+        assertEquals(RequestStatus.INVPAYLOAD, run(trigger(1, "meter-1@meters.example.com", "x".repeat(SmCapacity.DEFAULT_MAX_PAYLOAD + 1))).requestStatus());
         DeviceActionRequest longLived = new DeviceActionRequest(SCS, null, ActionType.DEVICE_TRIGGER_REQUEST, 1, null,
                 UeName.of(Msisdn.of("491701000001")), new byte[] {1}, -1, false, Duration.ofDays(8));
         assertEquals(RequestStatus.INVPERIOD, run(longLived).requestStatus());
@@ -277,11 +277,11 @@ class DeviceTriggeringTest {
                 new byte[] {1}, 9200, false, Duration.ZERO);
         assertEquals(RequestStatus.INVPERIOD, run(now).requestStatus(), "Validity-Time 0 is refused up front");
         DeviceActionRequest big = new DeviceActionRequest(SCS, null, ActionType.DEVICE_TRIGGER_REQUEST, 61, null, ue,
-                new byte[SingleSm.MAX_PAYLOAD_WITH_PORT + 1], 9200, false, null);
+                new byte[SmCapacity.DEFAULT_MAX_PAYLOAD + 1], 9200, false, null);
         assertEquals(RequestStatus.INVPAYLOAD, run(big).requestStatus());
         DeviceActionRequest fits = new DeviceActionRequest(SCS, "491710000001", ActionType.DEVICE_TRIGGER_REQUEST, 62, null,
-                ue, new byte[SingleSm.MAX_PAYLOAD_WITH_PORT], 9200, false, null);
-        assertEquals(RequestStatus.SUCCESS, run(fits).requestStatus(), "133 octets and a configured SCS-Identity");
+                ue, new byte[SmCapacity.DEFAULT_MAX_PAYLOAD], 9200, false, null);
+        assertEquals(RequestStatus.SUCCESS, run(fits).requestStatus(), "1,016 octets (eight segments) and a configured SCS-Identity");
         DeviceActionRequest other = new DeviceActionRequest(SCS, "491710000002", ActionType.DEVICE_TRIGGER_REQUEST, 63, null,
                 ue, new byte[] {1}, 9200, false, null);
         assertEquals(RequestStatus.INVSCSID, run(other).requestStatus());

@@ -1,5 +1,7 @@
 package org.mtcgate.lab.cli;
 
+import org.mtcgate.filter.smsc.ServingNode;
+import org.mtcgate.filter.smsc.SmRecipient;
 import org.mtcgate.core.store.SubscriberFile;
 import org.mtcgate.filter.trigger.Subscriber;
 import org.mtcgate.filter.yaml.ConfigException;
@@ -60,14 +62,20 @@ final class SimHlrCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The first node of that kind (an SRI-SM answer names one MSC and one SGSN), or null. */
+    private static String first(List<ServingNode> nodes, ServingNode.Kind kind) {
+        return nodes.stream().filter(n -> n.kind() == kind).map(ServingNode::address).findFirst().orElse(null);
+    }
+
     private int provision(HlrPeer hlr, SimLines out) throws ConfigException {
         int n = 0;
         Path file = subscriberFile != null ? subscriberFile : subscribers.isEmpty() ? Path.of("config/subscribers.yaml") : null;
         if (file != null) {
             for (Subscriber sub : SubscriberFile.load(file).all()) {
                 if (sub.msisdn() != null) {
+                    List<ServingNode> nodes = new SmRecipient(sub.imsi(), sub.msisdn(), sub.servingNodes()).nodes();
                     hlr.provision(sub.msisdn().digits(), new HlrPeer.Subscription(sub.imsi().digits(),
-                            sub.servingNodes().isEmpty() ? null : sub.servingNodes().get(0)));
+                            first(nodes, ServingNode.Kind.MSC), first(nodes, ServingNode.Kind.SGSN)));
                     n++;
                 }
             }

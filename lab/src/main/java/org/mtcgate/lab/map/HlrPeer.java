@@ -55,6 +55,7 @@ public final class HlrPeer extends SmsListenerAdapter {
 
     private final MAPProvider provider;
     private final MAPParameterFactory parameters;
+    private final String localGt;
     private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
     private final BiConsumer<String, String> onAnswer;
     private final Set<String> informFor = ConcurrentHashMap.newKeySet();
@@ -62,6 +63,7 @@ public final class HlrPeer extends SmsListenerAdapter {
     // copied itself on each one (humongous arrays, the collector running all the time after some 30 s).
     private final LongAdder asked = new LongAdder();
     private final List<Report> reports = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.LinkedBlockingQueue<Report> newReports = new java.util.concurrent.LinkedBlockingQueue<>();
 
     /**
      * A ReportSM-DeliveryStatus as received: the MSISDN, the service centre address, the outcome, and the SCCP
@@ -79,6 +81,7 @@ public final class HlrPeer extends SmsListenerAdapter {
         this.onAnswer = onAnswer;
         this.provider = stack.mapProvider();
         this.parameters = provider.getMAPParameterFactory();
+        this.localGt = stack.config().localGlobalTitle();
         provider.getMAPServiceSms().addMAPServiceListener(this);
     }
 
@@ -103,6 +106,26 @@ public final class HlrPeer extends SmsListenerAdapter {
         return asked.sum();
     }
 
+    /**
+     * Sends AlertServiceCentre (shortMsgAlertContext v2) for {@code msisdn} to the service centre {@code serviceCentre}
+     * (its GT, SSN 8), as an HLR does when a UE with messages waiting is back; from this stack's GT on SSN 6.
+     */
+    public java.util.concurrent.CompletableFuture<org.mtcgate.map.client.MapOutcome<Boolean>> alertServiceCentre(
+            String msisdn, String serviceCentre) {
+        org.mtcgate.map.client.MapClient client = org.mtcgate.map.client.MapClient.attach(provider, 5_000, 0);
+        return client.begin(org.mtcgate.map.stack.GlobalTitles.routeOnGt(localGt, org.mtcgate.map.stack.Ss7StackConfig.SSN_HLR),
+                org.mtcgate.map.stack.GlobalTitles.routeOnGt(serviceCentre, org.mtcgate.map.stack.Ss7StackConfig.SSN_MSC),
+                new org.mtcgate.map.client.AlertServiceCentre(
+                        parameters.createISDNAddressString(AddressNature.international_number, NumberingPlan.ISDN, msisdn),
+                        parameters.createAddressString(AddressNature.international_number, NumberingPlan.ISDN, serviceCentre)))
+                .whenComplete((o, e) -> client.detach());
+    }
+
+    /** The next ReportSM-DeliveryStatus not yet taken, waiting up to {@code timeout}; null if none came. */
+    public Report nextReport(long timeout, java.util.concurrent.TimeUnit unit) throws InterruptedException {
+        return newReports.poll(timeout, unit);
+    }
+
     /** Every ReportSM-DeliveryStatus received, in order. */
     public List<Report> reports() {
         return List.copyOf(reports);
@@ -115,9 +138,11 @@ public final class HlrPeer extends SmsListenerAdapter {
         try {
             String calling = dialog.getRemoteAddress() == null || dialog.getRemoteAddress().getGlobalTitle() == null
                     ? null : dialog.getRemoteAddress().getGlobalTitle().getDigits();
-            reports.add(new Report(request.getMsisdn() == null ? null : request.getMsisdn().getAddress(),
+            Report report = new Report(request.getMsisdn() == null ? null : request.getMsisdn().getAddress(),
                     request.getServiceCentreAddress() == null ? null : request.getServiceCentreAddress().getAddress(),
-                    request.getSMDeliveryOutcome(), calling));
+                    request.getSMDeliveryOutcome(), calling);
+            reports.add(report);
+            newReports.add(report);
             int version = (int) dialog.getApplicationContext().getApplicationContextVersion().getVersion();
             dialog.addReportSMDeliveryStatusResponse(request.getInvokeId(), version >= 2 ? request.getMsisdn() : null, null);
             dialog.close(false);

@@ -40,6 +40,7 @@ public final class MscPeer extends SmsListenerAdapter {
     private final Map<String, ConcurrentLinkedQueue<String>> attempts = new ConcurrentHashMap<>();
     /** "imsi@node GT" pairs this peer answers with absentSubscriberSM. */
     private final Set<String> absent = ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.LinkedBlockingQueue<String> absentAnswers = new java.util.concurrent.LinkedBlockingQueue<>();
     private final BiConsumer<String, SmsDeliver> onDelivered;
     private final boolean keep;
 
@@ -69,6 +70,17 @@ public final class MscPeer extends SmsListenerAdapter {
     public MscPeer absent(String imsi, String nodeGlobalTitle) {
         absent.add(imsi + "@" + nodeGlobalTitle);
         return this;
+    }
+
+    /** The UE is back at that node: MT-ForwardSM for it there is accepted again. */
+    public MscPeer present(String imsi, String nodeGlobalTitle) {
+        absent.remove(imsi + "@" + nodeGlobalTitle);
+        return this;
+    }
+
+    /** The next "imsi@node GT" answered with absentSubscriberSM, waiting up to {@code timeout}; null if none came. */
+    public String nextAbsentAnswer(long timeout, java.util.concurrent.TimeUnit unit) throws InterruptedException {
+        return absentAnswers.poll(timeout, unit);
     }
 
     /** The serving-node GTs MT-ForwardSMs for {@code imsi} were sent to, oldest first, answered or not. */
@@ -111,6 +123,9 @@ public final class MscPeer extends SmsListenerAdapter {
                 dialog.sendErrorComponent(invokeId,
                         deliveryFailure(version, SMEnumeratedDeliveryFailureCause.equipmentProtocolError));
             } else if (absent.contains(imsi + "@" + node)) {
+                if (keep) {
+                    absentAnswers.add(imsi + "@" + node);
+                }
                 dialog.sendErrorComponent(invokeId, provider.getMAPErrorMessageFactory()
                         .createMAPErrorMessageAbsentSubscriberSM(AbsentSubscriberDiagnosticSM.IMSIDetached, null, null));
             } else {

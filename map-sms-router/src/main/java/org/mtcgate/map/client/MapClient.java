@@ -11,6 +11,7 @@ import org.mobicents.protocols.ss7.map.api.dialog.MAPRefuseReason;
 import org.mobicents.protocols.ss7.map.api.dialog.MAPUserAbortChoice;
 import org.mobicents.protocols.ss7.map.api.errors.MAPErrorMessage;
 import org.mobicents.protocols.ss7.map.api.primitives.MAPExtensionContainer;
+import org.mobicents.protocols.ss7.map.api.service.sms.AlertServiceCentreResponse;
 import org.mobicents.protocols.ss7.map.api.service.sms.ForwardShortMessageResponse;
 import org.mobicents.protocols.ss7.map.api.service.sms.InformServiceCentreRequest;
 import org.mobicents.protocols.ss7.map.api.service.sms.MAPDialogSms;
@@ -138,6 +139,11 @@ public final class MapClient extends SmsListenerAdapter {
     }
 
     @Override
+    public void onAlertServiceCentreResponse(AlertServiceCentreResponse response) {
+        component(response.getMAPDialog(), response);
+    }
+
+    @Override
     public void onMtForwardShortMessageResponse(MtForwardShortMessageResponse response) {
         component(response.getMAPDialog(), response);
     }
@@ -192,7 +198,11 @@ public final class MapClient extends SmsListenerAdapter {
     @Override
     public void onDialogReject(MAPDialog dialog, MAPRefuseReason reason, ApplicationContextName alternative,
                                MAPExtensionContainer extension) {
-        fail(dialog, MapOutcome.Kind.DIALOG_REFUSED, "dialog refused: " + reason);
+        OutgoingDialog<?> operation = mine(dialog);
+        if (operation != null) {
+            operation.end(new MapOutcome.Refused<>(String.valueOf(reason),
+                    reason == MAPRefuseReason.ApplicationContextNotSupported));
+        }
     }
 
     @Override

@@ -69,6 +69,23 @@ public sealed interface MapOutcome<T> {
         }
     }
 
+    /**
+     * The peer refused the dialog (MAP-REFUSE, kind {@link Kind#DIALOG_REFUSED}); {@code contextNotSupported} when it
+     * did not support the application context or its version (TC-U-ABORT with AARE diagnostic
+     * application-context-name-not-supported), which tells the sender to try a lower version (TS 29.002 15.6).
+     */
+    record Refused<T>(String reason, boolean contextNotSupported) implements MapOutcome<T> {
+        @Override
+        public Kind kind() {
+            return Kind.DIALOG_REFUSED;
+        }
+
+        @Override
+        public String describe() {
+            return Kind.DIALOG_REFUSED + ": dialog refused: " + reason;
+        }
+    }
+
     record Failure<T>(Kind kind, String reason) implements MapOutcome<T> {
         public Failure {
             if (kind == Kind.RESULT || kind == Kind.MAP_ERROR) {

@@ -14,7 +14,7 @@ public enum ProtocolError {
     /** MT-ForwardSM from another SCCP calling GT or over another link than the SRI-for-SM that got the
      *  correlation ID: unidentifiedSubscriber. */
     CORRELATION_ELSEWHERE,
-    /** MO-ForwardSM over a link that is not a home-zone peer: facilityNotSupported. */
+    /** MO-ForwardSM (AlertServiceCentre) over a link that is not a home-zone MSC/SGSN (HLR) peer: facilityNotSupported. */
     NOT_FROM_HOME_LINK,
     /** A mandatory MAP parameter missing or of the wrong kind (e.g. SM-RP-DA without IMSI): unexpectedDataValue. */
     MALFORMED_REQUEST,

@@ -15,12 +15,11 @@ import org.mtcgate.map.stack.Ss7Stack;
 import org.mtcgate.map.stack.Ss7StackConfig;
 
 /**
- * The SMS-SC's MT leg (as SMS-GMSC): MT-ForwardSM (shortMsgMTRelayContext v3, TS 29.002 12.9) of one SMS-DELIVER to
- * the serving MSC the HSS or HLR named, from SSN 8 with the SMS-SC's address as SM-RP-OA.
+ * The SMS-SC's MT leg (as SMS-GMSC): MT-ForwardSM (shortMsgMTRelayContext v3, TS 29.002 12.9; ForwardSM in v2) of
+ * one SMS-DELIVER to the serving MSC (SSN 8) or SGSN (SSN 149) the HSS or HLR named, from SSN 8 with the SMS-SC's
+ * address as SM-RP-OA.
  */
 public final class MtForwardSmSender {
-    private static final int VERSION = 3;
-
     private final MapClient client;
     private final MAPParameterFactory parameters;
     private final AddressString serviceCentreAddress;
@@ -44,14 +43,20 @@ public final class MtForwardSmSender {
         this.callingAddress = GlobalTitles.routeOnGt(callingGt, Ss7StackConfig.SSN_MSC);
     }
 
-    /**
-     * MT-ForwardSM of {@code tpdu} (an SMS-DELIVER) to {@code imsi} at the serving MSC {@code mscGt} (SSN 8). The
-     * outcome completes normally, on a jSS7 thread: continuations must not block.
-     */
+    /** MT-ForwardSM v3 to a serving MSC; see {@link #send(String, String, int, int, byte[], boolean)}. */
     public CompletableFuture<MapOutcome<SmsSignalInfo>> send(String imsi, String mscGt, byte[] tpdu,
                                                              boolean moreMessagesToSend) {
-        return client.begin(callingAddress, GlobalTitles.routeOnGt(mscGt, Ss7StackConfig.SSN_MSC),
-                new ForwardSm(ForwardSm.Direction.MOBILE_TERMINATED, VERSION,
+        return send(imsi, mscGt, Ss7StackConfig.SSN_MSC, 3, tpdu, moreMessagesToSend);
+    }
+
+    /**
+     * MT-ForwardSM (v3) or ForwardSM (v2) of {@code tpdu} (an SMS-DELIVER) to {@code imsi} at the serving node
+     * {@code nodeGt} on {@code ssn}. The outcome completes normally, on a jSS7 thread: continuations must not block.
+     */
+    public CompletableFuture<MapOutcome<SmsSignalInfo>> send(String imsi, String nodeGt, int ssn, int version, byte[] tpdu,
+                                                             boolean moreMessagesToSend) {
+        return client.begin(callingAddress, GlobalTitles.routeOnGt(nodeGt, ssn),
+                new ForwardSm(ForwardSm.Direction.MOBILE_TERMINATED, version,
                         parameters.createSM_RP_DA(parameters.createIMSI(imsi)),
                         parameters.createSM_RP_OA_ServiceCentreAddressOA(serviceCentreAddress),
                         parameters.createSmsSignalInfo(tpdu, null), moreMessagesToSend));

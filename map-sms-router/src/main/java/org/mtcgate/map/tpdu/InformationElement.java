@@ -57,6 +57,15 @@ public record InformationElement(int identifier, byte[] data) {
     /**
      * IEI 0x70 (TS 31.115 clause 4): its IEDL is 0 and the command packet follows the header in TP-UD.
      */
+    /** Concatenated SM, 16-bit reference (IEI 0x08, TS 23.040 9.2.3.24.8). */
+    public static InformationElement concatenation16(int reference, int total, int sequence) {
+        if (reference < 0 || reference > 0xFFFF || total < 1 || total > 255 || sequence < 1 || sequence > total) {
+            throw new IllegalArgumentException("concatenation " + reference + " " + sequence + "/" + total);
+        }
+        return new InformationElement(IEI_CONCATENATION_16BIT,
+                new byte[] {(byte) (reference >> 8), (byte) reference, (byte) total, (byte) sequence});
+    }
+
     public static InformationElement otaCommandPacket() {
         return new InformationElement(IEI_OTA_COMMAND_PACKET, new byte[0]);
     }

@@ -1,0 +1,223 @@
+package org.mtcgate.core.node;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mobicents.protocols.ss7.map.api.service.sms.SMDeliveryOutcome;
+import org.mtcgate.core.config.NodeConfigFile;
+import org.mtcgate.diameter.peer.DiameterNodeConfig;
+import org.mtcgate.diameter.peer.LocalIdentity;
+import org.mtcgate.diameter.peer.PeerConfig;
+import org.mtcgate.diameter.peer.PeerRole;
+import org.mtcgate.diameter.tsp.ScsClient;
+import org.mtcgate.filter.ExternalId;
+import org.mtcgate.filter.RequestStatus;
+import org.mtcgate.filter.trigger.ActionType;
+import org.mtcgate.filter.trigger.DeliveryOutcome;
+import org.mtcgate.filter.trigger.DeviceActionRequest;
+import org.mtcgate.filter.trigger.UeName;
+import org.mtcgate.lab.map.FreePorts;
+import org.mtcgate.lab.map.HlrPeer;
+import org.mtcgate.lab.map.MscPeer;
+import org.mtcgate.lab.pki.LabPki;
+import org.mtcgate.map.client.MapOutcome;
+import org.mtcgate.map.stack.AssociationRole;
+import org.mtcgate.map.stack.Ss7Stack;
+import org.mtcgate.map.stack.Ss7StackConfig;
+import org.mtcgate.map.tpdu.Concatenation;
+import org.mtcgate.map.tpdu.SmsDeliver;
+
+import java.io.ByteArrayOutputStream;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The node's SMS-SC over MAP against jSS7 peers: one peer stack stands for the serving MSC, the serving SGSN (told
+ * apart by called GT and SSN) and the home HLR. An SCS triggers over Tsp; the SMS-SC tries the serving nodes in the
+ * order the subscriber store names them, tells the HLR when the UE is absent everywhere and delivers at once on the
+ * HLR's alert, and carries a long payload as a concatenated SM that the MSC reassembles.
+ */
+class SmsScDeliveryPathsTest {
+    static final String MTC_IWF = "mtc-iwf.operator.test";
+    static final String SCS = "scs1.utility.test";
+    static final String SC = "491720000100";
+    static final String MSC = "491720000200";
+    static final String SGSN = "491720000300";
+    static final String HLR = "491720000400";
+    static final String IMSI_1 = "262015500000001";
+    static final String IMSI_2 = "262015500000002";
+    static final long WAIT = 20;
+
+    @TempDir
+    Path dir;
+    Node node;
+    Ss7Stack peers;
+    MscPeer serving;
+    HlrPeer hlr;
+    ScsClient scs;
+    final LinkedBlockingQueue<ScsClient.DeliveryReport> reports = new LinkedBlockingQueue<>();
+
+    @AfterEach
+    void stop() {
+        if (scs != null) {
+            scs.close();
+        }
+        if (peers != null) {
+            peers.close();
+        }
+        if (node != null) {
+            node.close();
+        }
+    }
+
+    /** The node with retries an hour apart unless said otherwise: a second attempt then comes only from an alert. */
+    void start(String retryFirst) throws Exception {
+        int[] p = FreePorts.distinct(2);
+        Files.writeString(dir.resolve("policy.yaml"), """
+                version: 1
+                groups:
+                  meters: {external-id-domains: [meters.test]}
+                senders:
+                  - {id: scs1, ingress: [tsp], identities: [scs1.utility.test], grants: [{kinds: [trigger], to: [meters]}]}
+                """);
+        Files.writeString(dir.resolve("subscribers.yaml"), """
+                subscribers:
+                  - {imsi: "%s", msisdn: "491701000001", external-ids: [meter-1@meters.test],
+                     trigger-scs: [scs1.utility.test], serving-nodes: ["%s", "sgsn:%s"]}
+                  - {imsi: "%s", msisdn: "491701000002", external-ids: [meter-2@meters.test],
+                     trigger-scs: [scs1.utility.test], serving-nodes: ["%s"]}
+                """.formatted(IMSI_1, MSC, SGSN, IMSI_2, MSC));
+        Files.writeString(dir.resolve("mtcgate.yaml"), """
+                node: {name: paths, data-dir: data}
+                roles: [mtc-iwf, sms-sc]
+                policy: policy.yaml
+                subscribers: subscribers.yaml
+                diameter:
+                  identity: mtc-iwf.operator.test
+                  listen: 127.0.0.1:0
+                  tls: {certificate: pki/mtc-iwf.operator.test.crt, key: pki/mtc-iwf.operator.test.key,
+                        trusted-ca: pki/ca.crt, generate-lab-pki: true}
+                  peers: [{host: scs1.utility.test}]
+                ss7:
+                  local-gt: "%s"
+                  point-code: 1
+                  invoke-timeout: 2s
+                  peers:
+                    - {name: core, role: server, local: "127.0.0.1:%d", remote: "127.0.0.1:%d", point-code: 2,
+                       ssns: [8, 149, 6], global-titles: ["4917200002", "4917200003", "4917200004"], zone: home}
+                sms-sc: {trigger-originator: "491720000999", addresses: ["%s"], hlr: "%s",
+                         retry-first: %s, retry-max: 1h}
+                """.formatted(SC, p[0], p[1], SC, HLR, retryFirst));
+        node = Node.start(NodeConfigFile.load(dir.resolve("mtcgate.yaml")), Clock.systemUTC());
+        peers = Ss7Stack.assemble(Ss7StackConfig.builder().name("core").dataDir(dir.resolve("peers"))
+                .role(AssociationRole.CLIENT).local("127.0.0.1", p[1]).remote("127.0.0.1", p[0]).pointCodes(2, 1)
+                .localSsns(Ss7StackConfig.SSN_MSC, Ss7StackConfig.SSN_SGSN, Ss7StackConfig.SSN_HLR)
+                .remoteSsns(Ss7StackConfig.SSN_MSC).localGlobalTitle(HLR).build());
+        serving = new MscPeer(peers);
+        hlr = new HlrPeer(peers);
+        peers.connect();
+        peers.active().get(WAIT, TimeUnit.SECONDS);
+        node.ss7().orElseThrow().active().get(WAIT, TimeUnit.SECONDS);
+        LabPki pki = new LabPki(dir.resolve("pki"));
+        scs = ScsClient.start(DiameterNodeConfig.builder(LocalIdentity.of(SCS, "utility.test", InetAddress.getLoopbackAddress()))
+                .peer(PeerConfig.connecting(MTC_IWF, "operator.test", node.diameterAddress().orElseThrow(), PeerRole.MTC_IWF))
+                .tls(LabPki.tlsSettings(pki.certificate(SCS), pki.key(SCS), pki.caCertificate())).build(),
+                "operator.test", reports::add);
+        scs.connected(MTC_IWF).get(WAIT, TimeUnit.SECONDS);
+    }
+
+    void trigger(long ref, String extId, byte[] payload) throws Exception {
+        assertEquals(RequestStatus.SUCCESS.code(), scs.send(new DeviceActionRequest(SCS, null, ActionType.DEVICE_TRIGGER_REQUEST,
+                ref, null, UeName.of(ExternalId.of(extId)), payload, 9200, false, Duration.ofMinutes(5)))
+                .get(WAIT, TimeUnit.SECONDS).requestStatus());
+    }
+
+    ScsClient.DeliveryReport report() throws InterruptedException {
+        ScsClient.DeliveryReport r = reports.poll(WAIT, TimeUnit.SECONDS);
+        assertNotNull(r, "a delivery report");
+        return r;
+    }
+
+    @Test
+    void theSgsnGetsTheTriggerWhenTheMscFindsTheUeAbsent() throws Exception {
+        start("1h");
+        serving.absent(IMSI_1, MSC);
+        trigger(1, "meter-1@meters.test", new byte[] {1, 2, 3});
+        ScsClient.DeliveryReport r = report();
+        assertEquals(DeliveryOutcome.SUCCESS, r.outcome());
+        assertEquals(List.of(MSC, SGSN), serving.attemptsFor(IMSI_1), "the MSC first, then the SGSN, in one attempt");
+        assertEquals(1, serving.deliveredTo(IMSI_1).size());
+        assertTrue(hlr.reports().isEmpty(), "delivered: no message waiting");
+    }
+
+    @Test
+    void absentEverywhereSetsMessageWaitingAndTheHlrsAlertDeliversAtOnce() throws Exception {
+        start("1h");
+        serving.absent(IMSI_1, MSC).absent(IMSI_1, SGSN);
+        trigger(2, "meter-1@meters.test", new byte[] {4, 5});
+        HlrPeer.Report mwd = hlr.nextReport(WAIT, TimeUnit.SECONDS);
+        assertNotNull(mwd, "the HLR was told with ReportSM-DeliveryStatus");
+        assertEquals("491701000001", mwd.msisdn());
+        assertEquals(SC, mwd.serviceCentre());
+        assertEquals(SMDeliveryOutcome.absentSubscriber, mwd.outcome());
+        assertEquals(List.of(MSC, SGSN), serving.attemptsFor(IMSI_1));
+        assertNull(reports.poll(200, TimeUnit.MILLISECONDS), "still waiting: no report yet");
+
+        // The UE attaches to the SGSN again; the HLR alerts the SMS-SC, which delivers at once (retries are 1 h apart).
+        serving.present(IMSI_1, SGSN);
+        MapOutcome<Boolean> alerted = hlr.alertServiceCentre("491701000001", SC).get(WAIT, TimeUnit.SECONDS);
+        assertEquals(MapOutcome.Kind.RESULT, alerted.kind(), alerted.describe());
+        assertEquals(DeliveryOutcome.SUCCESS, report().outcome());
+        assertEquals(1, serving.deliveredTo(IMSI_1).size());
+        assertEquals(List.of(MSC, SGSN, MSC, SGSN), serving.attemptsFor(IMSI_1), "the second attempt tried the MSC first again");
+        assertNull(hlr.nextReport(200, TimeUnit.MILLISECONDS), "one ReportSM-DeliveryStatus only");
+    }
+
+    @Test
+    void anAlertForAnotherServiceCentreIsRefusedAndDeliversNothing() throws Exception {
+        start("1h");
+        serving.absent(IMSI_2, MSC);
+        trigger(3, "meter-2@meters.test", new byte[] {6});
+        assertEquals(IMSI_2 + "@" + MSC, serving.nextAbsentAnswer(WAIT, TimeUnit.SECONDS));
+        MapOutcome<Boolean> wrong = hlr.alertServiceCentre("491701000002", "491720000111").get(WAIT, TimeUnit.SECONDS);
+        assertEquals(MapOutcome.Kind.MAP_ERROR, wrong.kind(), "unexpectedDataValue for a service centre not served here");
+        assertNull(reports.poll(300, TimeUnit.MILLISECONDS));
+        assertEquals(1, serving.attemptsFor(IMSI_2).size(), "no new attempt");
+    }
+
+    @Test
+    void aLongTriggerGoesAsAConcatenatedSmThatReassemblesAtTheMsc() throws Exception {
+        start("1h");
+        byte[] payload = new byte[300];
+        for (int i = 0; i < payload.length; i++) {
+            payload[i] = (byte) (i % 251);
+        }
+        trigger(4, "meter-2@meters.test", payload);
+        assertEquals(DeliveryOutcome.SUCCESS, report().outcome());
+        List<SmsDeliver> got = serving.deliveredTo(IMSI_2);
+        assertEquals(3, got.size());
+        ByteArrayOutputStream whole = new ByteArrayOutputStream();
+        int reference = got.get(0).userData().header().concatenation().orElseThrow().reference();
+        for (int i = 0; i < got.size(); i++) {
+            SmsDeliver sm = got.get(i);
+            assertEquals(0x48, sm.protocolIdentifier());
+            Concatenation c = sm.userData().header().concatenation().orElseThrow();
+            assertEquals(new Concatenation(reference, 3, i + 1), c);
+            assertEquals(9200, sm.userData().header().applicationPort().orElseThrow().destinationPort(), "port in every segment");
+            whole.write(sm.userData().body());
+        }
+        assertArrayEquals(payload, whole.toByteArray());
+    }
+}
