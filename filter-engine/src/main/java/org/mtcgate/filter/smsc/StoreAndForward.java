@@ -55,6 +55,8 @@ public final class StoreAndForward implements AutoCloseable {
     private static final class Pending {
         HeldSm sm;
         int failures;
+        /** Whether the last attempt failed for a passing reason rather than absence. */
+        boolean lastTemporary;
         ScheduledFuture<?> next;
         boolean inFlight;
         boolean queued;
@@ -131,7 +133,7 @@ public final class StoreAndForward implements AutoCloseable {
         }
         p.next = null;
         if (!clock.instant().isBefore(p.sm.expiresAt())) {
-            finish(p, HeldSmState.EXPIRED, SmOutcome.EXPIRED);
+            finish(p, HeldSmState.EXPIRED, p.lastTemporary ? SmOutcome.TEMPORARY_ERROR : SmOutcome.EXPIRED);
             return;
         }
         if (inFlight >= maxInFlight) {
@@ -165,6 +167,7 @@ public final class StoreAndForward implements AutoCloseable {
             case PERMANENT -> finish(p, HeldSmState.UNDELIVERABLE, SmOutcome.UNDELIVERABLE);
             default -> {
                 p.failures++;
+                p.lastTemporary = outcome.result() == DeliveryAttempt.Result.TEMPORARY;
                 Instant now = clock.instant();
                 Duration wait = retry.after(p.failures);
                 Instant at = now.plus(wait);

@@ -50,6 +50,7 @@ public final class SmsScSubmitter implements TriggerSubmitter {
         return switch (outcome) {
             case DELIVERED -> DeliveryOutcome.SUCCESS;
             case EXPIRED -> DeliveryOutcome.EXPIRED;
+            case TEMPORARY_ERROR -> DeliveryOutcome.TEMPORARYERROR;
             case UNDELIVERABLE -> DeliveryOutcome.UNDELIVERABLE;
         };
     }

@@ -169,6 +169,17 @@ class StoreAndForwardTest {
     }
 
     @Test
+    void validityEndingAfterAPassingFailureIsATemporaryErrorNotAnExpiry() throws Exception {
+        network.slow.add("262015500000009");
+        sc().submit(trigger(9, "262015500000009")).toCompletableFuture().get(WAIT, TimeUnit.SECONDS);
+        var attempt = network.held.poll(WAIT, TimeUnit.SECONDS);
+        clock.now = T0.plusSeconds(61); // validity ends while the attempt is out
+        attempt.getValue().complete(new DeliveryAttempt(DeliveryAttempt.Result.TEMPORARY, "memoryCapacityExceeded"));
+        assertEquals("scs1#9 TEMPORARYERROR", report());
+        assertEquals(HeldSmState.EXPIRED, store.find(new SmId("scs1", 9)).orElseThrow().state());
+    }
+
+    @Test
     void unknownSubscriberIsUndeliverable() throws Exception {
         network.unknown.add("262015500000004");
         sc().submit(trigger(4, "262015500000004"));

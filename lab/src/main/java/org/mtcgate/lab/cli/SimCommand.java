@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "sim", mixinStandardHelpOptions = true,
         description = "MAP peers for labs: foreign SMSC, HLR, MSC/VLR, UE-side MO sender, and a standalone SMS Router.",
-        subcommands = {SimSmscCommand.class, SimHlrCommand.class, SimMscCommand.class, SimUeCommand.class,
+        subcommands = {SimSmscCommand.class, SimHlrCommand.class, SimMscCommand.class, SimSgsnCommand.class, SimUeCommand.class,
                 SimRouterCommand.class})
 final class SimCommand implements Runnable {
     @CommandLine.Spec

@@ -37,6 +37,11 @@ final class SimHlrCommand implements Callable<Integer> {
             description = "a subscriber with its serving MSC and SGSN (either may be empty); with neither it is absent (repeatable)")
     List<String> subscribers = List.of();
 
+    @Option(names = "--alert-after", paramLabel = "SECONDS", defaultValue = "-1",
+            description = "after a ReportSM-DeliveryStatus saying a UE is absent, send AlertServiceCentre to that "
+                    + "service centre this many seconds later, as if the UE had come back (default: never)")
+    long alertAfterSeconds;
+
     @Override
     public Integer call() throws Exception {
         SimLines out = new SimLines(spec.commandLine().getOut());
@@ -47,6 +52,24 @@ final class SimHlrCommand implements Callable<Integer> {
         try {
             HlrPeer hlr = new HlrPeer(s, (msisdn, outcome) -> out.line("HLR: SRI-SM for " + msisdn + ": " + outcome));
             int provisioned = provision(hlr, out);
+            if (alertAfterSeconds >= 0) {
+                java.util.concurrent.ScheduledExecutorService timer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, "sim-hlr-alerts");
+                    t.setDaemon(true);
+                    return t;
+                });
+                hlr.onReport(report -> {
+                    out.line("HLR: ReportSM-DeliveryStatus for " + report.msisdn() + " from SC " + report.serviceCentre()
+                            + ": " + report.outcome());
+                    if (report.msisdn() != null && report.serviceCentre() != null
+                            && report.outcome() != org.mobicents.protocols.ss7.map.api.service.sms.SMDeliveryOutcome.successfulTransfer) {
+                        timer.schedule(() -> hlr.alertServiceCentre(report.msisdn(), report.serviceCentre())
+                                .thenAccept(o -> out.line("HLR: AlertServiceCentre for " + report.msisdn() + " to "
+                                        + report.serviceCentre() + ": " + o.describe())),
+                                alertAfterSeconds, java.util.concurrent.TimeUnit.SECONDS);
+                    }
+                });
+            }
             UnansweredDialogGuard.attach(s);
             s.connect();
             out.line("HLR " + config.localGlobalTitle() + " (PC " + config.localPointCode() + "), " + provisioned

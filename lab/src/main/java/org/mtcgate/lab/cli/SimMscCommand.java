@@ -27,7 +27,7 @@ import java.util.concurrent.Callable;
 @Command(name = "msc", mixinStandardHelpOptions = true,
         description = "A serving MSC/VLR: accepts MT-ForwardSM (v3) and ForwardSM (v2), prints (and with --record "
                 + "appends to a file) one line per SM a UE got. Runs until Ctrl-C.")
-final class SimMscCommand implements Callable<Integer> {
+class SimMscCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -37,20 +37,41 @@ final class SimMscCommand implements Callable<Integer> {
     @Option(names = "--record", description = "append one line per delivered SM to this file")
     Path record;
 
+    @Option(names = "--absent", paramLabel = "IMSI", split = ",",
+            description = "answer absentSubscriberSM for these IMSIs (so the SMS-SC tries the next node or waits)")
+    List<String> absentImsis = List.of();
+
+    /** What this simulator stands for: the name in its lines, its default GT and point code, its SSN. */
+    String kind() {
+        return "MSC";
+    }
+
+    String defaultGt() {
+        return "491720000200";
+    }
+
+    int defaultPointCode() {
+        return 4;
+    }
+
+    int ssn() {
+        return Ss7StackConfig.SSN_MSC;
+    }
+
     @Override
     public Integer call() throws Exception {
         SimLines out = new SimLines(spec.commandLine().getOut());
-        Ss7StackConfig config = stack.config(AssociationRole.CLIENT, "sim-msc", 4, "491720000200",
-                List.of(Ss7StackConfig.SSN_MSC),
-                List.of(Ss7StackConfig.SSN_MSC));
+        String kind = kind();
+        Ss7StackConfig config = stack.config(AssociationRole.CLIENT, "sim-" + kind.toLowerCase(java.util.Locale.ROOT),
+                defaultPointCode(), defaultGt(), List.of(ssn()), List.of(Ss7StackConfig.SSN_MSC));
         if (record != null && record.toAbsolutePath().getParent() != null) {
             Files.createDirectories(record.toAbsolutePath().getParent());
         }
         Writer recorder = record == null ? null : Files.newBufferedWriter(record, StandardCharsets.UTF_8,
                 StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         Ss7Stack s = Ss7Stack.assemble(config);
-        new MscPeer(s, (imsi, sm) -> {
-            String line = "MSC: IMSI " + imsi + " got " + describe(sm);
+        MscPeer peer = new MscPeer(s, (imsi, sm) -> {
+            String line = kind + ": IMSI " + imsi + " got " + describe(sm);
             out.line(line);
             if (recorder != null) {
                 synchronized (recorder) {
@@ -63,13 +84,14 @@ final class SimMscCommand implements Callable<Integer> {
                 }
             }
         }, false);
+        absentImsis.forEach(imsi -> peer.absent(imsi, config.localGlobalTitle()));
         UnansweredDialogGuard.attach(s);
         s.connect();
-        out.line("MSC " + config.localGlobalTitle() + " (PC " + config.localPointCode() + "): "
+        out.line(kind + " " + config.localGlobalTitle() + " SSN " + ssn() + " (PC " + config.localPointCode() + "): "
                 + config.peers().get(0).role() + " " + stack.local + " <-> " + stack.remote + "; Ctrl-C stops");
-        s.active().thenRun(() -> out.line("MSC: M3UA association up"));
+        s.active().thenRun(() -> out.line(kind + ": M3UA association up"));
         SimStackOptions.runUntilStopped(s, () -> {
-            out.line("MSC: stopping");
+            out.line(kind + ": stopping");
             if (recorder != null) {
                 try {
                     recorder.close();

@@ -56,6 +56,7 @@ public final class HlrPeer extends SmsListenerAdapter {
     private final MAPProvider provider;
     private final MAPParameterFactory parameters;
     private final String localGt;
+    private volatile java.util.function.Consumer<Report> onReport = r -> { };
     private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
     private final BiConsumer<String, String> onAnswer;
     private final Set<String> informFor = ConcurrentHashMap.newKeySet();
@@ -121,6 +122,12 @@ public final class HlrPeer extends SmsListenerAdapter {
                 .whenComplete((o, e) -> client.detach());
     }
 
+    /** Also tells {@code listener} of each ReportSM-DeliveryStatus, on a jSS7 thread (hand over, do not block). */
+    public HlrPeer onReport(java.util.function.Consumer<Report> listener) {
+        this.onReport = listener;
+        return this;
+    }
+
     /** The next ReportSM-DeliveryStatus not yet taken, waiting up to {@code timeout}; null if none came. */
     public Report nextReport(long timeout, java.util.concurrent.TimeUnit unit) throws InterruptedException {
         return newReports.poll(timeout, unit);
@@ -143,6 +150,7 @@ public final class HlrPeer extends SmsListenerAdapter {
                     request.getSMDeliveryOutcome(), calling);
             reports.add(report);
             newReports.add(report);
+            onReport.accept(report);
             int version = (int) dialog.getApplicationContext().getApplicationContextVersion().getVersion();
             dialog.addReportSMDeliveryStatusResponse(request.getInvokeId(), version >= 2 ? request.getMsisdn() : null, null);
             dialog.close(false);

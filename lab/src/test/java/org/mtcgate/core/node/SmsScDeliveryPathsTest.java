@@ -67,6 +67,7 @@ class SmsScDeliveryPathsTest {
     MscPeer serving;
     HlrPeer hlr;
     ScsClient scs;
+    MapV2OnlyPeer v2;
     final LinkedBlockingQueue<ScsClient.DeliveryReport> reports = new LinkedBlockingQueue<>();
 
     @AfterEach
@@ -84,6 +85,10 @@ class SmsScDeliveryPathsTest {
 
     /** The node with retries an hour apart unless said otherwise: a second attempt then comes only from an alert. */
     void start(String retryFirst) throws Exception {
+        start(retryFirst, false);
+    }
+
+    void start(String retryFirst, boolean v2Only) throws Exception {
         int[] p = FreePorts.distinct(2);
         Files.writeString(dir.resolve("policy.yaml"), """
                 version: 1
@@ -126,6 +131,10 @@ class SmsScDeliveryPathsTest {
                 .localSsns(Ss7StackConfig.SSN_MSC, Ss7StackConfig.SSN_SGSN, Ss7StackConfig.SSN_HLR)
                 .remoteSsns(Ss7StackConfig.SSN_MSC).localGlobalTitle(HLR).build());
         serving = new MscPeer(peers);
+        if (v2Only) {
+            v2 = MapV2OnlyPeer.install(peers);
+            v2.addListener(serving);
+        }
         hlr = new HlrPeer(peers);
         peers.connect();
         peers.active().get(WAIT, TimeUnit.SECONDS);
@@ -219,5 +228,17 @@ class SmsScDeliveryPathsTest {
             whole.write(sm.userData().body());
         }
         assertArrayEquals(payload, whole.toByteArray());
+    }
+
+    @Test
+    void aServingNodeThatRefusesV3GetsForwardSmInV2AndIsRememberedAsV2() throws Exception {
+        start("1h", true);
+        trigger(5, "meter-2@meters.test", new byte[] {7, 8});
+        assertEquals(DeliveryOutcome.SUCCESS, report().outcome());
+        assertEquals(1, v2.refusedV3(), "the v3 dialog was refused as not supported");
+        trigger(6, "meter-2@meters.test", new byte[] {9});
+        assertEquals(DeliveryOutcome.SUCCESS, report().outcome());
+        assertEquals(1, v2.refusedV3(), "the second SM went as v2 at once");
+        assertEquals(2, serving.deliveredTo(IMSI_2).size());
     }
 }
