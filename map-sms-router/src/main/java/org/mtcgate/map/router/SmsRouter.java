@@ -557,22 +557,8 @@ public final class SmsRouter extends SmsListenerAdapter {
     /** The serving MSC and SGSN numbers of an SRI-for-SM result (TS 29.002 12.1.3, LocationInfoWithLMSI). */
     record ServingNodes(String msc, String sgsn) {
         static ServingNodes of(LocationInfoWithLMSI location) {
-            if (location == null || location.getNetworkNodeNumber() == null) {
-                return null;
-            }
-            String node = digitsOf(location.getNetworkNodeNumber());
-            String additionalMsc = location.getAdditionalNumber() == null ? null
-                    : digitsOf(location.getAdditionalNumber().getMSCNumber());
-            String additionalSgsn = location.getAdditionalNumber() == null ? null
-                    : digitsOf(location.getAdditionalNumber().getSGSNNumber());
-            ServingNodes nodes = location.getGprsNodeIndicator()
-                    ? new ServingNodes(additionalMsc, node) : new ServingNodes(node, additionalSgsn);
-            return nodes.msc() == null && nodes.sgsn() == null ? null : nodes;
-        }
-
-        private static String digitsOf(ISDNAddressString address) {
-            GlobalTitle gt = address == null ? null : Digits.globalTitle(address.getAddress());
-            return gt == null ? null : gt.digits();
+            RoutingAnswer.ServingNumbers n = RoutingAnswer.ServingNumbers.of(location);
+            return n == null ? null : new ServingNodes(n.msc(), n.sgsn());
         }
     }
 }
