@@ -24,10 +24,11 @@ import java.util.List;
 /**
  * Turns a {@link HeldSm} into bytes and back for the SMS-SC's store. A version octet first; enums by name. Version
  * 1 is what an SMS-SC wrote before it had a model of its own (a device trigger, {@link TriggerCodec}): such a
- * record is read as the SM that carries the trigger, so SMs held across the upgrade are still delivered.
+ * record is read as the SM that carries the trigger, so SMs held across the upgrade are still delivered. Version 2
+ * lacks the user data header and the originator of version 3 (none and the SMS-SC's own).
  */
 final class HeldSmCodec {
-    private static final int VERSION = 2;
+    private static final int VERSION = 3;
 
     private HeldSmCodec() {
     }
@@ -59,6 +60,13 @@ final class HeldSmCodec {
             byte[] data = m.userData();
             out.writeInt(data.length);
             out.write(data);
+            byte[] header = m.header();
+            out.writeShort(header.length);
+            out.write(header);
+            out.writeBoolean(m.originator() != null);
+            if (m.originator() != null) {
+                out.writeUTF(m.originator());
+            }
             out.writeLong(sm.acceptedAt().toEpochMilli());
             out.writeLong(sm.expiresAt().toEpochMilli());
             out.writeUTF(sm.state().name());
@@ -78,8 +86,8 @@ final class HeldSmCodec {
         }
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
             int version = in.readUnsignedByte();
-            if (version != VERSION) {
-                throw new IllegalStateException("stored SM has format version " + version + "; this node reads 1 and " + VERSION);
+            if (version != 2 && version != VERSION) {
+                throw new IllegalStateException("stored SM has format version " + version + "; this node reads 1 to " + VERSION);
             }
             SmId id = new SmId(in.readUTF(), in.readLong());
             Imsi imsi = Imsi.of(in.readUTF());
@@ -95,11 +103,18 @@ final class HeldSmCodec {
             boolean priority = in.readBoolean();
             byte[] userData = new byte[in.readInt()];
             in.readFully(userData);
+            byte[] header = new byte[0];
+            String originator = null;
+            if (version >= 3) {
+                header = new byte[in.readUnsignedShort()];
+                in.readFully(header);
+                originator = in.readBoolean() ? in.readUTF() : null;
+            }
             Instant accepted = Instant.ofEpochMilli(in.readLong());
             Instant expires = Instant.ofEpochMilli(in.readLong());
             HeldSmState state = HeldSmState.valueOf(in.readUTF());
             SmOutcome outcome = in.readBoolean() ? SmOutcome.valueOf(in.readUTF()) : null;
-            return new HeldSm(id, new SmRecipient(imsi, msisdn, serving), new ShortMessage(pid, dcs, port, priority, userData),
+            return new HeldSm(id, new SmRecipient(imsi, msisdn, serving), new ShortMessage(pid, dcs, port, priority, userData, header, originator),
                     accepted, expires, state, outcome);
         } catch (IOException e) {
             throw new UncheckedIOException("stored SM is truncated", e);

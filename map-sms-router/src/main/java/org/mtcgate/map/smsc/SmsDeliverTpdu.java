@@ -3,6 +3,7 @@ package org.mtcgate.map.smsc;
 import org.mtcgate.filter.smsc.HeldSm;
 import org.mtcgate.filter.smsc.ShortMessage;
 import org.mtcgate.filter.smsc.SmsDeliverEncoder;
+import org.mtcgate.map.tpdu.CharacterSet;
 import org.mtcgate.map.tpdu.InformationElement;
 import org.mtcgate.map.tpdu.ServiceCentreTimeStamp;
 import org.mtcgate.map.tpdu.SmsAddress;
@@ -19,17 +20,21 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The SMS-DELIVERs that carry a held SM: its TP-PID and TP-DCS, the application port in a 16-bit port addressing IE
- * (IEI 0x05) when it has one, then the user data (for a device trigger, TS 23.682 5.2.1 and TS 23.040 9.2.3.9:
- * TP-PID 0x48, 8-bit data). TP-OA is the SMS-SC's configured originator address.
+ * The SMS-DELIVERs that carry a held SM: its TP-PID and TP-DCS, its user data header (the IEs it came with, plus the
+ * application port in a 16-bit port addressing IE when it has one), then the user data in its alphabet (for a device
+ * trigger, TS 23.682 5.2.1 and TS 23.040 9.2.3.9: TP-PID 0x48, 8-bit data). TP-OA is the SM's originator when it was
+ * relayed for someone (an MO SM, an SME's SM), else the SMS-SC's configured originator address.
  *
- * <p>User data longer than one SM goes as a concatenated SM (TS 23.040 9.2.3.24.8: 16-bit reference, taken from
- * the SM's name so that every attempt sends the same), the port IE repeated in every segment (9.2.3.24.4 asks for
- * it in each, so that the UE can route any segment). With both IEs, 127 octets fit a segment; at most 255 segments.
+ * <p>User data longer than one SM goes as a concatenated SM (TS 23.040 9.2.3.24.8: 16-bit reference, taken from the
+ * SM's name so that every attempt sends the same), the other IEs (the port among them) repeated in every segment
+ * (9.2.3.24.4 asks for the port in each, so the UE can route any segment). With a port and 8-bit data, 127 octets fit
+ * a segment; at most 255 segments. An SM that already carries a concatenation IE (one part of an MO SM) is sent as it
+ * is and never segmented again.
  */
 public final class SmsDeliverTpdu implements SmsDeliverEncoder {
     /** UDHL (1) + port IE (2 + 4) + concatenation IE (2 + 4). */
     static final int HEADER_OCTETS_CONCATENATED = 13;
+    private static final int CONCATENATION_IE_OCTETS = 6;
 
     private final String originatorAddress;
     private final Clock clock;
@@ -53,56 +58,62 @@ public final class SmsDeliverTpdu implements SmsDeliverEncoder {
         return (sm.id().submitter().hashCode() * 31 + Long.hashCode(sm.id().reference())) & 0xFFFF;
     }
 
-    /** @throws TpduException when the SM is not 8-bit data, or needs more than 255 segments */
+    /** @throws TpduException when the header does not decode, or the SM needs more than 255 segments or cannot be split */
     public static List<byte[]> segments(ShortMessage sm, int reference, String originatorAddress, Clock clock) throws TpduException {
-        checkEightBit(sm);
-        byte[] data = sm.userData();
-        if (fitsOne(sm)) {
-            return List.of(TpduCodec.encode(deliver(sm, originatorAddress, clock)));
+        CharacterSet alphabet = CharacterSet.fromDataCodingScheme(sm.dataCoding());
+        List<InformationElement> ies = new ArrayList<>(UserDataHeader.ofElementBytes(sm.header()).elements());
+        if (sm.applicationPort() >= 0) {
+            ies.add(InformationElement.applicationPort16(sm.applicationPort(), 0));
         }
-        int perSegment = UserData.MAX_OCTETS - (sm.applicationPort() >= 0 ? HEADER_OCTETS_CONCATENATED : 7);
-        int total = (data.length + perSegment - 1) / perSegment;
+        UserDataHeader header = ies.isEmpty() ? null : new UserDataHeader(ies);
+        int headerOctets = header == null ? 0 : 1 + header.elementBytes().length;
+        byte[] body = sm.userData();
+        if (body.length <= capacity(alphabet, headerOctets)) {
+            return List.of(TpduCodec.encode(tpdu(sm, header, body, originatorAddress, clock)));
+        }
+        if (header != null && header.concatenation().isPresent()) {
+            throw new TpduException("TP-UD", 0, "one part of a concatenated SM does not fit one SM");
+        }
+        int perSegment = capacity(alphabet, (headerOctets == 0 ? 1 : headerOctets) + CONCATENATION_IE_OCTETS);
+        if (alphabet == CharacterSet.UCS2) {
+            perSegment &= ~1; // a UTF-16 code unit is never split between segments
+        }
+        int total = (body.length + perSegment - 1) / perSegment;
         if (total > 255) {
-            throw new TpduException("TP-UD", 0, data.length + " octets need " + total + " segments (at most 255)");
+            throw new TpduException("TP-UD", 0, body.length + " units need " + total + " segments (at most 255)");
         }
         List<byte[]> out = new ArrayList<>(total);
         for (int i = 0; i < total; i++) {
-            byte[] part = Arrays.copyOfRange(data, i * perSegment, Math.min(data.length, (i + 1) * perSegment));
-            List<InformationElement> ies = new ArrayList<>(2);
-            ies.add(InformationElement.concatenation16(reference, total, i + 1));
-            if (sm.applicationPort() >= 0) {
-                ies.add(InformationElement.applicationPort16(sm.applicationPort(), 0));
-            }
-            out.add(TpduCodec.encode(tpdu(sm, new UserDataHeader(ies), part, originatorAddress, clock)));
+            byte[] part = Arrays.copyOfRange(body, i * perSegment, Math.min(body.length, (i + 1) * perSegment));
+            List<InformationElement> segmentIes = new ArrayList<>(ies.size() + 1);
+            segmentIes.add(InformationElement.concatenation16(reference, total, i + 1));
+            segmentIes.addAll(ies);
+            out.add(TpduCodec.encode(tpdu(sm, new UserDataHeader(segmentIes), part, originatorAddress, clock)));
         }
         return out;
     }
 
-    /** Whether the SM fits one SMS-DELIVER: 140 octets with its port IE (UDHL + 6) when it has one. */
-    private static boolean fitsOne(ShortMessage sm) {
-        return sm.length() + (sm.applicationPort() >= 0 ? 7 : 0) <= UserData.MAX_OCTETS;
+    /** Body units (septets or octets) that fit one SM beside a header of {@code headerOctets} (UDHL included). */
+    private static int capacity(CharacterSet alphabet, int headerOctets) {
+        int octets = UserData.MAX_OCTETS - headerOctets;
+        // 7-bit: the header takes whole septets (with fill bits), TS 23.040 9.2.3.24
+        return alphabet == CharacterSet.GSM_7BIT ? (UserData.MAX_OCTETS * 8 - headerOctets * 8) / 7 : octets;
     }
 
-    /** @throws TpduException when the SM is not octet-coded 8-bit data, or does not fit one SM (140 octets) */
+    /** One SMS-DELIVER for an SM that fits one (what the lab tools and tests send). */
     public static SmsDeliver deliver(ShortMessage sm, String originatorAddress, Clock clock) throws TpduException {
-        checkEightBit(sm);
-        UserDataHeader header = sm.applicationPort() >= 0
-                ? UserDataHeader.of(InformationElement.applicationPort16(sm.applicationPort(), 0))
-                : null;
-        return tpdu(sm, header, sm.userData(), originatorAddress, clock);
-    }
-
-    private static SmsDeliver tpdu(ShortMessage sm, UserDataHeader header, byte[] data, String originatorAddress, Clock clock) {
-        return new SmsDeliver(false, false, false, false, SmsAddress.international(originatorAddress),
-                sm.protocolId(), sm.dataCoding(), ServiceCentreTimeStamp.of(OffsetDateTime.now(clock)),
-                UserData.eightBit(header, data));
-    }
-
-    // Only 8-bit data is held today (triggers); other alphabets need their own user-data packing.
-    private static void checkEightBit(ShortMessage sm) throws TpduException {
-        if ((sm.dataCoding() & 0xEC) != 0x04) {
-            throw new TpduException("TP-DCS", 0, "0x" + Integer.toHexString(sm.dataCoding()) + " is not uncompressed 8-bit data");
+        List<InformationElement> ies = new ArrayList<>(UserDataHeader.ofElementBytes(sm.header()).elements());
+        if (sm.applicationPort() >= 0) {
+            ies.add(InformationElement.applicationPort16(sm.applicationPort(), 0));
         }
+        return tpdu(sm, ies.isEmpty() ? null : new UserDataHeader(ies), sm.userData(), originatorAddress, clock);
+    }
+
+    private static SmsDeliver tpdu(ShortMessage sm, UserDataHeader header, byte[] body, String originatorAddress, Clock clock) {
+        String oa = sm.originator() != null ? sm.originator() : originatorAddress;
+        return new SmsDeliver(false, false, false, false, SmsAddress.international(oa),
+                sm.protocolId(), sm.dataCoding(), ServiceCentreTimeStamp.of(OffsetDateTime.now(clock)),
+                new UserData(CharacterSet.fromDataCodingScheme(sm.dataCoding()), header, body));
     }
 
     public static byte[] encode(ShortMessage sm, String originatorAddress, Clock clock) throws TpduException {

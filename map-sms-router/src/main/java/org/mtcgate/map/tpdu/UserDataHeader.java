@@ -76,6 +76,26 @@ public record UserDataHeader(List<InformationElement> elements) {
         return find(InformationElement.IEI_OTA_COMMAND_PACKET).isPresent();
     }
 
+    /** The IEs as they go on the air, without the UDHL. */
+    public byte[] elementBytes() {
+        ByteArrayOutputStream ies = new ByteArrayOutputStream();
+        for (InformationElement element : elements) {
+            element.writeTo(ies);
+        }
+        return ies.toByteArray();
+    }
+
+    /** Reads IEs as they go on the air (without the UDHL), with the same checks as a received header. */
+    public static UserDataHeader ofElementBytes(byte[] ies) throws TpduException {
+        if (ies.length > 255) {
+            throw new TpduException("UDHL", 0, "header of " + ies.length + " octets exceeds 255");
+        }
+        byte[] ud = new byte[1 + ies.length];
+        ud[0] = (byte) ies.length;
+        System.arraycopy(ies, 0, ud, 1, ies.length);
+        return decode(ud, 0);
+    }
+
     /** UDHL followed by the IEs. */
     byte[] encode() throws TpduException {
         ByteArrayOutputStream ies = new ByteArrayOutputStream();

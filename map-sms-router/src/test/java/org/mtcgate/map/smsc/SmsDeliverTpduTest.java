@@ -83,12 +83,44 @@ class SmsDeliverTpduTest {
     }
 
     @Test
-    void moreThan255SegmentsOrAnotherAlphabetCannotBeCarried() {
+    void moreThan255SegmentsCannotBeCarried() {
         assertThrows(IllegalArgumentException.class, () -> encoder.encode(sm(4, 9200, 127 * 255 + 1)));
         assertEquals(255, assertDoesNotThrowSize(sm(5, 9200, 127 * 255)));
-        HeldSm text = HeldSm.held(new SmId("scs1", 6), new SmRecipient(Imsi.of("262015500000001"), null, List.of()),
-                new ShortMessage(0x00, 0x00, -1, false, new byte[] {0x41}), CLOCK.instant(), CLOCK.instant().plusSeconds(60));
-        assertThrows(IllegalArgumentException.class, () -> encoder.encode(text));
+    }
+
+    static HeldSm relayed(long ref, int dcs, byte[] body, byte[] header, String originator) {
+        return HeldSm.held(new SmId("mo", ref), new SmRecipient(Imsi.of("262015500000001"), null, List.of()),
+                new ShortMessage(0x00, dcs, -1, false, body, header, originator), CLOCK.instant(), CLOCK.instant().plusSeconds(60));
+    }
+
+    @Test
+    void longTextIsSplitIntoSeptetSegmentsAndReadsBackWhole() throws Exception {
+        String text = "The quick brown fox jumps over the lazy dog. ".repeat(5); // 225 characters
+        HeldSm sm = relayed(6, 0x00, org.mtcgate.map.tpdu.Gsm7.toSeptets(text), null, "491701000009");
+        List<byte[]> segments = encoder.encode(sm);
+        assertEquals(2, segments.size(), "152 septets a segment beside the concatenation IE");
+        StringBuilder whole = new StringBuilder();
+        for (byte[] tpdu : segments) {
+            SmsDeliver d = TpduCodec.decodeDeliver(tpdu);
+            assertEquals("491701000009", d.originatingAddress().value(), "TP-OA is the relayed SM's sender");
+            assertEquals(org.mtcgate.map.tpdu.CharacterSet.GSM_7BIT, d.userData().characterSet());
+            whole.append(d.userData().text());
+        }
+        assertEquals(text, whole.toString());
+    }
+
+    @Test
+    void aPartOfAnMoConcatenatedSmKeepsItsOwnHeaderAndIsNeverSplitAgain() throws Exception {
+        byte[] concatIe = {0x00, 0x03, 0x2A, 0x02, 0x01}; // 8-bit reference 42, part 1 of 2
+        HeldSm part = relayed(7, 0x00, org.mtcgate.map.tpdu.Gsm7.toSeptets("part one"), concatIe, "491701000009");
+        List<byte[]> one = encoder.encode(part);
+        assertEquals(1, one.size());
+        assertEquals(new Concatenation(42, 2, 1),
+                TpduCodec.decodeDeliver(one.get(0)).userData().header().concatenation().orElseThrow());
+        HeldSm tooLong = relayed(8, 0x04, new byte[140], concatIe, "491701000009");
+        assertThrows(IllegalArgumentException.class, () -> encoder.encode(tooLong));
+        HeldSm badHeader = relayed(9, 0x04, new byte[1], new byte[] {0x05, 0x09, 1}, null);
+        assertThrows(IllegalArgumentException.class, () -> encoder.encode(badHeader), "an IE running past the header");
     }
 
     private int assertDoesNotThrowSize(HeldSm sm) {
