@@ -28,6 +28,11 @@ import org.mtcgate.filter.smsc.NodeDelivery;
 import org.mtcgate.filter.smsc.ServingNode;
 import org.mtcgate.filter.smsc.ServingNodeDelivery;
 import java.util.EnumMap;
+import java.util.Optional;
+import org.mtcgate.filter.smsc.RoutingInfo;
+import org.mtcgate.map.smsc.MapRoutingInfo;
+import org.mtcgate.map.smsc.MoSmSink;
+import org.mtcgate.map.smsc.MoToMt;
 import java.util.Map;
 
 import java.time.Duration;
@@ -49,6 +54,9 @@ public final class SmsScRole implements NodeRole {
     private final StoreAndForward smsc;
     private final MoForwardSmHandler mo;
     private final MapClient mapClient;
+    private final MoToMt moToMt;
+    /** The longest TP-VP an MO SM is held for (TS 23.040 allows 63 weeks; a lab SMS-SC keeps a week at most). */
+    private static final Duration MO_MAX_VALIDITY = Duration.ofDays(7);
     private final MapMessageWaiting messageWaiting;
     private final AlertServiceCentreHandler alerts;
     private final boolean revealImsi;
@@ -90,9 +98,15 @@ public final class SmsScRole implements NodeRole {
         alerts = AlertServiceCentreHandler.attach(stack, Set.copyOf(settings.addresses()),
                 msisdn -> smsc.alert(r -> msisdn.equals(r.msisdn())));
         submitter = new SmsScSubmitter(smsc);
-        // MO SMs from the SMS-IWMSC pass the filter (ingress SMS_IWMSC_MO); what it allows is taken and its verdict
-        // audited. Onward delivery (to SMEs over Tsms, or back out as MT) is not part of this node yet.
-        mo = MoForwardSmHandler.attach(ss7.stack(), ctx.filter(), sm -> CompletableFuture.completedFuture(null),
+        // MO SMs from the SMS-IWMSC pass the filter (ingress SMS_IWMSC_MO); what it allows to another UE is held
+        // and delivered as MT, found through the embedded subscriber store or else SRI-for-SM to sms-sc.hlr.
+        Optional<RoutingInfo> routing = ctx.stores().routingInfo().or(() -> settings.hlr() == null ? Optional.empty()
+                : Optional.of(new MapRoutingInfo(mapClient, gt, settings.hlr(), settings.addresses().get(0))));
+        moToMt = routing.map(r -> new MoToMt(r, smsc::submit, ctx.clock(), settings.defaultValidity(), MO_MAX_VALIDITY))
+                .orElse(null);
+        MoSmSink sink = moToMt != null ? moToMt : sm -> CompletableFuture.failedFuture(new IllegalStateException(
+                "no subscriber store and no sms-sc.hlr: MO SMs cannot be routed"));
+        mo = MoForwardSmHandler.attach(ss7.stack(), ctx.filter(), sink,
                 new MapEvents(ctx.observer(), ctx.metrics(), "sms-sc-mo"), Set.copyOf(settings.addresses()));
         // Outcomes of the node's own MTC-IWF's triggers go to it directly; it is set before the start.
         DeliveryReportListener toLocal = (id, outcome) -> {
@@ -149,7 +163,8 @@ public final class SmsScRole implements NodeRole {
                     messageWaiting.reportedCount(), messageWaiting.failedCount(), alerts.acceptedCount(), alerts.refusedCount()));
         }
         var c = mo.counters();
-        out.accept(String.format("SMS-SC MO: %,d MO-ForwardSM, %,d accepted, %,d blocked", c.received(), c.accepted(), c.blocked()));
+        out.accept(String.format("SMS-SC MO: %,d MO-ForwardSM, %,d accepted, %,d blocked", c.received(), c.accepted(), c.blocked())
+                + (moToMt == null ? "" : String.format("; %,d held for MT, %,d not routable", moToMt.takenCount(), moToMt.refusedCount())));
     }
 
     @Override

@@ -28,6 +28,9 @@ public interface NodeStores {
     /** The subscriber data the node serves itself (embedded HSS), when configured. */
     Optional<SubscriberDirectory> subscribers();
 
+    /** Where an SM for an MSISDN goes, from the same subscriber data (the SMS-SC's routing without an HLR). */
+    Optional<org.mtcgate.filter.smsc.RoutingInfo> routingInfo();
+
     /** Rate and quota state of the policy's senders, kept across policy changes. */
     LimiterStore limiters();
 }

@@ -41,6 +41,8 @@ public final class MscPeer extends SmsListenerAdapter {
     /** "imsi@node GT" pairs this peer answers with absentSubscriberSM. */
     private final Set<String> absent = ConcurrentHashMap.newKeySet();
     private final java.util.concurrent.LinkedBlockingQueue<String> absentAnswers = new java.util.concurrent.LinkedBlockingQueue<>();
+    private final java.util.concurrent.LinkedBlockingQueue<Map.Entry<String, SmsDeliver>> newDeliveries =
+            new java.util.concurrent.LinkedBlockingQueue<>();
     private final BiConsumer<String, SmsDeliver> onDelivered;
     private final boolean keep;
 
@@ -81,6 +83,11 @@ public final class MscPeer extends SmsListenerAdapter {
     /** The next "imsi@node GT" answered with absentSubscriberSM, waiting up to {@code timeout}; null if none came. */
     public String nextAbsentAnswer(long timeout, java.util.concurrent.TimeUnit unit) throws InterruptedException {
         return absentAnswers.poll(timeout, unit);
+    }
+
+    /** The next SMS-DELIVER accepted (IMSI and SM) not yet taken, waiting up to {@code timeout}; null if none came. */
+    public Map.Entry<String, SmsDeliver> nextDelivered(long timeout, java.util.concurrent.TimeUnit unit) throws InterruptedException {
+        return newDeliveries.poll(timeout, unit);
     }
 
     /** The serving-node GTs MT-ForwardSMs for {@code imsi} were sent to, oldest first, answered or not. */
@@ -133,6 +140,7 @@ public final class MscPeer extends SmsListenerAdapter {
                     SmsDeliver deliver = TpduCodec.decodeDeliver(tpdu);
                     if (keep) {
                         delivered.computeIfAbsent(imsi, k -> new ConcurrentLinkedQueue<>()).add(deliver);
+                        newDeliveries.add(Map.entry(imsi, deliver));
                     }
                     if (version >= 3) {
                         dialog.addMtForwardShortMessageResponse(invokeId, null, null);

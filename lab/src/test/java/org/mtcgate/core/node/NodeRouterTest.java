@@ -98,10 +98,10 @@ class NodeRouterTest {
                     - {name: hlr, role: client, local: "127.0.0.1:%d", remote: "127.0.0.1:%d", point-code: 3, ssns: [6], global-titles: ["%s"], zone: home}
                     - {name: msc, role: client, local: "127.0.0.1:%d", remote: "127.0.0.1:%d", point-code: 4, ssns: [8], global-titles: ["%s"], zone: home}
                 sms-router: {hlr-gt: "%s", home-mcc-mnc: "26201", correlation-ttl: 1m}
-                sms-sc: {addresses: ["491720000100"]}
+                sms-sc: {addresses: ["491720000100"], hlr: "%s"}
                 console: {host: 127.0.0.1, port: 0, users: [{name: olga, password-hash: "%s"}]}
                 metrics: {listen: 127.0.0.1:0}
-                """.formatted(ROUTER_GT, p[0], p[1], p[2], p[3], HLR_GT, p[4], p[5], MSC_GT, HLR_GT, hash));
+                """.formatted(ROUTER_GT, p[0], p[1], p[2], p[3], HLR_GT, p[4], p[5], MSC_GT, HLR_GT, HLR_GT, hash));
         hlrStack = Ss7Stack.assemble(Ss7StackConfig.builder().name("t-hlr").dataDir(dir.resolve("peers"))
                 .role(AssociationRole.SERVER).local("127.0.0.1", p[3]).remote("127.0.0.1", p[2]).pointCodes(3, 1)
                 .localSsns(Ss7StackConfig.SSN_HLR).remoteSsns(Ss7StackConfig.SSN_MSC).localGlobalTitle(HLR_GT).build());
@@ -112,7 +112,9 @@ class NodeRouterTest {
                 .role(AssociationRole.CLIENT).local("127.0.0.1", p[1]).remote("127.0.0.1", p[0]).pointCodes(2, 1)
                 .localSsns(Ss7StackConfig.SSN_MSC).remoteSsns(Ss7StackConfig.SSN_MSC, Ss7StackConfig.SSN_HLR)
                 .localGlobalTitle(FOREIGN_GT).build());
-        new HlrPeer(hlrStack).provision(MSISDN, new HlrPeer.Subscription(IMSI, MSC_GT));
+        new HlrPeer(hlrStack).provision(MSISDN, new HlrPeer.Subscription(IMSI, MSC_GT))
+                // the UE the MO SM below is sent to: the SMS-SC finds it with SRI-for-SM and delivers it as MT
+                .provision("4930123456", new HlrPeer.Subscription("262015500000009", MSC_GT));
         msc = new MscPeer(mscStack);
         ue = new MoSender(mscStack);
         foreign = new SmscPeer(smscStack);
@@ -196,7 +198,7 @@ class NodeRouterTest {
             assertTrue(stats.contains("3 MT-ForwardSM, 1 blocked, 1 delivered"), stats);
             assertTrue(stats.contains("unknown-correlation=1"), stats);
             assertTrue(stats.contains("ROUTER_MT BLOCK router-foreign-trigger"), stats);
-            assertTrue(stats.contains("SMS-SC MO: 3 MO-ForwardSM, 1 accepted, 1 blocked"), stats);
+            assertTrue(stats.contains("SMS-SC MO: 3 MO-ForwardSM, 1 accepted, 1 blocked; 1 held for MT"), stats);
         } finally {
             ssh.stop();
         }

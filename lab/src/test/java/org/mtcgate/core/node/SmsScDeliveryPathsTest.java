@@ -241,4 +241,23 @@ class SmsScDeliveryPathsTest {
         assertEquals(1, v2.refusedV3(), "the second SM went as v2 at once");
         assertEquals(2, serving.deliveredTo(IMSI_2).size());
     }
+
+    /** One UE texts another: the SMS-SC finds the recipient in the subscriber store and delivers from the sender. */
+    @Test
+    void anMoSmToAnotherUeIsDeliveredAsMtFromItsSender() throws Exception {
+        start("1h");
+        org.mtcgate.lab.map.MoSender ue = new org.mtcgate.lab.map.MoSender(peers);
+        byte[] submit = org.mtcgate.map.tpdu.TpduCodec.encode(new org.mtcgate.map.tpdu.SmsSubmit(false, false, false, 9,
+                org.mtcgate.map.tpdu.SmsAddress.international("491701000002"), 0x00, 0x00,
+                new org.mtcgate.map.tpdu.ValidityPeriod.Relative(11), // one hour
+                org.mtcgate.map.tpdu.UserData.gsm7(null, "hello from meter 1")));
+        ue.moForwardSm(SC, SC, "491701000001", submit, 3).get(WAIT, TimeUnit.SECONDS);
+        var delivered = serving.nextDelivered(WAIT, TimeUnit.SECONDS);
+        assertNotNull(delivered, "the MSC got the SM");
+        assertEquals(IMSI_2, delivered.getKey());
+        SmsDeliver got = delivered.getValue();
+        assertEquals("491701000001", got.originatingAddress().value(), "from the sending UE");
+        assertEquals("hello from meter 1", got.userData().text());
+        assertEquals(0x00, got.protocolIdentifier());
+    }
 }
