@@ -260,4 +260,36 @@ class SmsScDeliveryPathsTest {
         assertEquals("hello from meter 1", got.userData().text());
         assertEquals(0x00, got.protocolIdentifier());
     }
+
+    /**
+     * The attacker's try: a UE sends another UE a trigger, or an SM a handset reads as SIM OTA (a SIM toolkit UDH IE
+     * in a text SM), hoping the SMS-SC relays it as MT. The MO filter refuses both and nothing reaches the MSC; an
+     * ordinary SM sent after them arrives, so the path itself works.
+     */
+    @Test
+    void anMoTriggerOrOtaSmToAnotherUeIsNeverRelayed() throws Exception {
+        start("1h");
+        org.mtcgate.lab.map.MoSender ue = new org.mtcgate.lab.map.MoSender(peers);
+        var trigger = org.mtcgate.map.tpdu.UserData.eightBit(org.mtcgate.map.tpdu.UserDataHeader.of(
+                org.mtcgate.map.tpdu.InformationElement.applicationPort16(9200, 0)), new byte[] {1});
+        java.util.concurrent.ExecutionException refusedTrigger = org.junit.jupiter.api.Assertions.assertThrows(
+                java.util.concurrent.ExecutionException.class, () -> ue.moForwardSm(SC, SC, "491701000001",
+                        submitTo("491701000002", 0x48, 0x04, trigger), 3).get(WAIT, TimeUnit.SECONDS));
+        assertTrue(refusedTrigger.getCause().getMessage().contains("facilityNotSupported"), refusedTrigger.getCause().getMessage());
+        var ota = org.mtcgate.map.tpdu.UserData.gsm7(org.mtcgate.map.tpdu.UserDataHeader.of(
+                org.mtcgate.map.tpdu.InformationElement.otaCommandPacket()), "x");
+        org.junit.jupiter.api.Assertions.assertThrows(java.util.concurrent.ExecutionException.class,
+                () -> ue.moForwardSm(SC, SC, "491701000001", submitTo("491701000002", 0x00, 0x00, ota), 3).get(WAIT, TimeUnit.SECONDS));
+        ue.moForwardSm(SC, SC, "491701000001", submitTo("491701000002", 0x00, 0x00,
+                org.mtcgate.map.tpdu.UserData.gsm7(null, "plain")), 3).get(WAIT, TimeUnit.SECONDS);
+        var delivered = serving.nextDelivered(WAIT, TimeUnit.SECONDS);
+        assertNotNull(delivered);
+        assertEquals("plain", delivered.getValue().userData().text(), "the first and only SM the MSC got");
+        assertNull(serving.nextDelivered(300, TimeUnit.MILLISECONDS));
+    }
+
+    private static byte[] submitTo(String to, int pid, int dcs, org.mtcgate.map.tpdu.UserData ud) throws Exception {
+        return org.mtcgate.map.tpdu.TpduCodec.encode(new org.mtcgate.map.tpdu.SmsSubmit(false, false, false, 3,
+                org.mtcgate.map.tpdu.SmsAddress.international(to), pid, dcs, new org.mtcgate.map.tpdu.ValidityPeriod.None(), ud));
+    }
 }
