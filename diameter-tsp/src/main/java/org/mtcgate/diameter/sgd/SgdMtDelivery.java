@@ -3,6 +3,7 @@ package org.mtcgate.diameter.sgd;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.mtcgate.diameter.codec.DiameterMessage;
+import org.mtcgate.diameter.dictionary.ApplicationIds;
 import org.mtcgate.diameter.peer.DiameterNode;
 import org.mtcgate.diameter.peer.PeerConfig;
 import org.mtcgate.filter.Imsi;
@@ -50,6 +51,16 @@ public final class SgdMtDelivery implements NodeDelivery {
         }
         this.scAddress = scAddress;
         this.sessionHigh = clock.millis() / 1000;
+    }
+
+    /**
+     * The SGd path of the SMS-SC on {@code node}: also announces SGd in the node's CER/CEA, without which an MME
+     * refuses TFRs (RFC 6733 5.3, 3007). Call it before the node starts.
+     */
+    public static SgdMtDelivery announcedOn(DiameterNode node, String scAddress, Clock clock) {
+        SgdMtDelivery delivery = new SgdMtDelivery(node, scAddress, clock);
+        node.supportApplication(ApplicationIds.SGD);
+        return delivery;
     }
 
     @Override

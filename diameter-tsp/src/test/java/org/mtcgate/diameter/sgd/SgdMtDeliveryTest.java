@@ -59,7 +59,9 @@ class SgdMtDeliveryTest {
     void start(TestMme handler, Duration timeout) throws Exception {
         mme = handler;
         DiameterNode smsc = peers.smsSc(peers.mme(mme), timeout);
-        delivery = new SgdMtDelivery(smsc, SC, Clock.systemUTC());
+        // announcedOn puts SGd in the SMS-SC's CER: the MME would refuse the TFRs with 3007 otherwise.
+        delivery = SgdMtDelivery.announcedOn(smsc, SC, Clock.systemUTC());
+        SgdPeers.open(smsc);
     }
 
     DeliveryAttempt deliver(List<byte[]> tpdus) throws Exception {

@@ -31,13 +31,18 @@ final class SgdPeers implements AutoCloseable {
         return mme.registerHandler(ApplicationIds.SGD, handler).start();
     }
 
-    /** A started SMS-SC that announces SGd and connects to the MME, once it is open. */
-    DiameterNode smsSc(DiameterNode mme, Duration requestTimeout) throws Exception {
+    /** An SMS-SC that connects to the MME, not started: {@link SgdMtDelivery#announcedOn} comes first. */
+    DiameterNode smsSc(DiameterNode mme, Duration requestTimeout) {
         DiameterNode smsc = new DiameterNode(DiameterNodeConfig.builder(LoopbackNodes.identity(SMS_SC)).insecureLab(true)
                 .requestTimeout(requestTimeout)
                 .peer(PeerConfig.connecting(MME, MME_REALM, mme.localAddress(), PeerRole.MME)).build());
         nodes.add(smsc);
-        smsc.supportApplication(ApplicationIds.SGD).start();
+        return smsc;
+    }
+
+    /** Starts an SMS-SC and waits until its connection with the MME is open. */
+    static DiameterNode open(DiameterNode smsc) throws Exception {
+        smsc.start();
         LoopbackNodes.awaitOpen(smsc, MME);
         return smsc;
     }

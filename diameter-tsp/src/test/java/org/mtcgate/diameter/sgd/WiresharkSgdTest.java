@@ -108,8 +108,9 @@ class WiresharkSgdTest {
                 }
                 assertEquals(0, anyPacket.getCount(), "tshark reports captured packets: " + summary);
 
-                SgdMtDelivery delivery = new SgdMtDelivery(peers.smsSc(mme, Duration.ofSeconds(10)), "491720000100",
-                        Clock.systemUTC());
+                DiameterNode smsc = peers.smsSc(mme, Duration.ofSeconds(10));
+                SgdMtDelivery delivery = SgdMtDelivery.announcedOn(smsc, "491720000100", Clock.systemUTC());
+                SgdPeers.open(smsc);
                 ServingNode at = new ServingNode(ServingNode.Kind.MME, SgdPeers.MME);
                 byte[] tpdu = SgdMtDeliveryTest.TPDU;
                 assertEquals(DeliveryAttempt.Result.DELIVERED, delivery.deliver(IMSI, at, List.of(tpdu, tpdu))
