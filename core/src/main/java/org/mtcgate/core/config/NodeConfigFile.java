@@ -38,7 +38,7 @@ public final class NodeConfigFile {
     private static final Set<String> METRICS = Set.of("listen");
     private static final Set<String> AUDIT = Set.of("dir", "reveal-imsi");
     private static final Set<String> SMS_SC = Set.of("trigger-originator", "retry-first", "retry-max", "addresses", "max-in-flight",
-            "default-validity", "fsync", "hlr");
+            "default-validity", "fsync", "hlr", "sgd");
     private static final Set<String> SMS_ROUTER = Set.of("global-title", "hlr-gt", "home-mcc-mnc", "correlation-ttl",
             "max-correlations", "same-service-centre");
     private static final Set<String> NODE = Set.of("name", "data-dir");
@@ -48,7 +48,7 @@ public final class NodeConfigFile {
     private static final Set<String> DIAMETER_OVERLOAD = Set.of("max-pending-per-peer", "max-pending-total",
             "doic-reduction", "doic-validity");
     private static final Map<String, Long> APPLICATIONS = Map.of("tsp", ApplicationIds.TSP, "s6m", ApplicationIds.S6M,
-            "t4", ApplicationIds.T4);
+            "t4", ApplicationIds.T4, "sgd", ApplicationIds.SGD);
     private static final Set<String> TLS = Set.of("certificate", "key", "trusted-ca", "generate-lab-pki");
     private static final Set<String> PEER = Set.of("host", "realm", "connect", "role", "applications");
     private static final Set<String> LISTEN = Set.of("address", "tls");
@@ -154,12 +154,16 @@ public final class NodeConfigFile {
             if (hlr != null && !hlr.matches("[0-9]{1,15}")) {
                 throw sm.get("hlr").error("'" + hlr + "' is not an E.164 global title");
             }
+            boolean sgd = bool(sm, "sgd", false);
+            if (sgd && diameter == null) {
+                throw sm.get("sgd").error("sms-sc.sgd needs a 'diameter' section; MMEs are diameter peers with role: mme");
+            }
             smsSc = new SmsScSettings(originator, duration(sm, "retry-first", Duration.ofSeconds(5)),
                     duration(sm, "retry-max", Duration.ofMinutes(5)), addresses,
                     integer(sm, "max-in-flight", StoreAndForward.DEFAULT_MAX_IN_FLIGHT, 1, 100_000),
                     duration(sm, "default-validity", Duration.ofHours(1)),
                     // absent: as the MTC-IWF's, which was the one setting for both stores before the roles had their own
-                    bool(sm, "fsync", mtcIwf.fsync()), hlr);
+                    bool(sm, "fsync", mtcIwf.fsync()), hlr, sgd);
         } else if (top.containsKey("sms-sc")) {
             throw top.get("sms-sc").error("there is an 'sms-sc' section but the sms-sc role is not in 'roles'");
         }
@@ -243,7 +247,7 @@ public final class NodeConfigFile {
             }
         }
         if (roles.isEmpty()) {
-            throw n.error("a peer needs a role: scs, mtc-iwf, sms-sc or hss");
+            throw n.error("a peer needs a role: scs, mtc-iwf, sms-sc, hss or mme");
         }
         return roles;
     }

@@ -13,9 +13,10 @@ import java.time.Duration;
  * @param defaultValidity   how long a T4 trigger without Validity-Time is held
  * @param fsync             force each commit of the SMS-SC's store to the device
  * @param hlr               GT of the HLR told of absent UEs (ReportSM-DeliveryStatus) and alerting back, or null
+ * @param sgd               deliver to MMEs over SGd (TS 29.338; MMEs are Diameter peers with role mme)
  */
 public record SmsScSettings(String triggerOriginator, Duration retryFirst, Duration retryMax, java.util.List<String> addresses,
-                            int maxInFlight, Duration defaultValidity, boolean fsync, String hlr) {
+                            int maxInFlight, Duration defaultValidity, boolean fsync, String hlr, boolean sgd) {
     public SmsScSettings {
         addresses = java.util.List.copyOf(addresses);
     }

@@ -28,6 +28,7 @@ import org.mtcgate.filter.smsc.NodeDelivery;
 import org.mtcgate.filter.smsc.ServingNode;
 import org.mtcgate.filter.smsc.ServingNodeDelivery;
 import java.util.EnumMap;
+import org.mtcgate.diameter.sgd.SgdMtDelivery;
 import java.util.Optional;
 import org.mtcgate.filter.smsc.RoutingInfo;
 import org.mtcgate.map.smsc.MapRoutingInfo;
@@ -55,6 +56,7 @@ public final class SmsScRole implements NodeRole {
     private final MoForwardSmHandler mo;
     private final MapClient mapClient;
     private final MoToMt moToMt;
+    private final SgdMtDelivery sgd;
     /** The longest TP-VP an MO SM is held for (TS 23.040 allows 63 weeks; a lab SMS-SC keeps a week at most). */
     private static final Duration MO_MAX_VALIDITY = Duration.ofDays(7);
     private final MapMessageWaiting messageWaiting;
@@ -89,6 +91,12 @@ public final class SmsScRole implements NodeRole {
         Map<ServingNode.Kind, NodeDelivery> paths = new EnumMap<>(ServingNode.Kind.class);
         paths.put(ServingNode.Kind.MSC, overMap);
         paths.put(ServingNode.Kind.SGSN, overMap);
+        // SGd to MMEs (announced in CER/CEA before the Diameter node starts); MMEs are peers with role mme.
+        sgd = settings.sgd() && ctx.diameter().isPresent()
+                ? SgdMtDelivery.announcedOn(ctx.diameter().get().node(), settings.addresses().get(0), ctx.clock()) : null;
+        if (sgd != null) {
+            paths.put(ServingNode.Kind.MME, sgd);
+        }
         messageWaiting = settings.hlr() == null ? null
                 : new MapMessageWaiting(mapClient, gt, settings.hlr(), settings.addresses().get(0));
         smsc = new StoreAndForward(store, new ServingNodeDelivery(new SmsDeliverTpdu(settings.triggerOriginator(), ctx.clock()),
@@ -158,6 +166,9 @@ public final class SmsScRole implements NodeRole {
         StoreAndForward.Window w = smsc.window().toCompletableFuture().join();
         out.accept(String.format("SMS-SC: %,d delivery attempts, %,d delivered, %s held now (%d in flight, %d waiting for the window)",
                 smsc.attemptCount(), smsc.deliveredCount(), smsc.pendingCount().toCompletableFuture().join(), w.inFlight(), w.waiting()));
+        if (sgd != null) {
+            out.accept(sgd.statsLine());
+        }
         if (messageWaiting != null) {
             out.accept(String.format("SMS-SC message waiting: %,d reported to the HLR, %,d reports failed, %,d alerts taken, %,d refused",
                     messageWaiting.reportedCount(), messageWaiting.failedCount(), alerts.acceptedCount(), alerts.refusedCount()));

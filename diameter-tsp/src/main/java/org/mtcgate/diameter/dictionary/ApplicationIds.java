@@ -1,11 +1,13 @@
 package org.mtcgate.diameter.dictionary;
 
-/** Application-Id values (RFC 6733 2.4; 3GPP values from TS 29.368, 29.336, 29.337). */
+/** Application-Id values (RFC 6733 2.4; 3GPP values from TS 29.368, 29.336, 29.337, 29.338). */
 public final class ApplicationIds {
     public static final long COMMON = 0;
     public static final long TSP = 16777309L;
     public static final long S6M = 16777310L;
     public static final long T4 = 16777311L;
+    /** SGd (TS 29.338; "3GPP SGd" 16777313 in Wireshark's diameter/dictionary.xml). */
+    public static final long SGD = 16777313L;
     public static final long RELAY = 0xFFFFFFFFL;
 
     private ApplicationIds() {

@@ -93,8 +93,20 @@ public final class AvpCodes {
     public static final int ABSENT_SUBSCRIBER_DIAGNOSTIC_T4 = 3201;
     public static final int TRIGGER_ACTION = 3202;
     public static final int MTC_ERROR_DIAGNOSTIC = 3203;
+    // TS 29.338 6.3.3 (SGd), codes as in Wireshark's diameter/TGPP.xml (listed there under S6c)
+    public static final int SC_ADDRESS = 3300;
     public static final int SM_RP_UI = 3301;
+    public static final int TFR_FLAGS = 3302;
+    public static final int SM_DELIVERY_FAILURE_CAUSE = 3303;
+    public static final int SM_ENUMERATED_DELIVERY_FAILURE_CAUSE = 3304;
+    public static final int SM_DIAGNOSTIC_INFO = 3305;
+    public static final int SM_DELIVERY_TIMER = 3306;
+    public static final int SM_DELIVERY_START_TIME = 3307;
     public static final int SM_RP_SMEA = 3309;
+    public static final int ABSENT_USER_DIAGNOSTIC_SM = 3322;
+    public static final int MAXIMUM_RETRANSMISSION_TIME = 3330;
+    public static final int REQUESTED_RETRANSMISSION_TIME = 3331;
+    public static final int SMS_GMSC_ADDRESS = 3332;
 
     private AvpCodes() {
     }

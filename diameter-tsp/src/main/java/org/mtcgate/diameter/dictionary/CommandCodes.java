@@ -1,6 +1,6 @@
 package org.mtcgate.diameter.dictionary;
 
-/** Command codes (RFC 6733 3.1; 3GPP TS 29.368, 29.336, 29.337). */
+/** Command codes (RFC 6733 3.1; 3GPP TS 29.368, 29.336, 29.337, 29.338). */
 public final class CommandCodes {
     public static final int CAPABILITIES_EXCHANGE = 257;
     public static final int DEVICE_WATCHDOG = 280;
@@ -10,6 +10,8 @@ public final class CommandCodes {
     public static final int SUBSCRIBER_INFORMATION = 8388641;
     public static final int DEVICE_TRIGGER = 8388643;
     public static final int DELIVERY_REPORT = 8388644;
+    /** TFR/TFA (TS 29.338 6.3.2; "MT-Forward-Short-Message" 8388646 in Wireshark's diameter/dictionary.xml). */
+    public static final int MT_FORWARD_SHORT_MESSAGE = 8388646;
 
     private CommandCodes() {
     }

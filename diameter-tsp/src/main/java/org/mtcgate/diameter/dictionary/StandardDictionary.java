@@ -15,7 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The base protocol (RFC 6733 4.5, 5, 10) plus Tsp (TS 29.368), S6m (TS 29.336) and T4 (TS 29.337).
+ * The base protocol (RFC 6733 4.5, 5, 10) plus Tsp (TS 29.368), S6m (TS 29.336), T4 (TS 29.337) and the
+ * MT-Forward-Short-Message command of SGd (TS 29.338).
  * Grammars of the 3GPP commands list the AVPs this node relies on; the rest pass through *[AVP].
  * Codes, types and M-bit rules were cross-checked against Wireshark 4.0.17's dictionary.xml;
  * where neither source states an M-bit rule the entry says MAY, so no peer is refused with 3009
@@ -160,6 +161,31 @@ public final class StandardDictionary {
          .avp(MTC_ERROR_DIAGNOSTIC, V, "MTC-Error-Diagnostic", UNSIGNED32, MUST_NOT)
          .avp(SM_RP_UI, V, "SM-RP-UI", OCTET_STRING, MUST)
          .avp(SM_RP_SMEA, V, "SM-RP-SMEA", OCTET_STRING, MUST);
+        sgdAvps(b);
+    }
+
+    /**
+     * TS 29.338 6.3.3, codes, types and enumerated values as in Wireshark's diameter/TGPP.xml (under S6c, which
+     * shares them with SGd). SC-Address, SM-RP-UI, SM-Enumerated-Delivery-Failure-Cause, SM-Diagnostic-Info,
+     * SM-Delivery-Timer and SM-Delivery-Start-Time have the M bit there. For TFR-Flags, SM-Delivery-Failure-Cause
+     * and Absent-User-Diagnostic-SM Wireshark says "must not" while the TS 29.338 AVP table (as other stacks
+     * carry it) says M: accept both. The retransmission times and SMS-GMSC-Address have it clear in both.
+     */
+    private static void sgdAvps(Dictionary.Builder b) {
+        b.avp(SC_ADDRESS, V, "SC-Address", OCTET_STRING, MUST)
+         .avp(TFR_FLAGS, V, "TFR-Flags", UNSIGNED32, MAY)
+         .grouped(SM_DELIVERY_FAILURE_CAUSE, V, "SM-Delivery-Failure-Cause", MAY, true,
+                 required(g(SM_ENUMERATED_DELIVERY_FAILURE_CAUSE)), optional(g(SM_DIAGNOSTIC_INFO)))
+         // 0 MEMORY_CAPACITY_EXCEEDED .. 6 USER_NOT_SC_USER
+         .enumerated(SM_ENUMERATED_DELIVERY_FAILURE_CAUSE, V, "SM-Enumerated-Delivery-Failure-Cause", MUST,
+                 0L, 1L, 2L, 3L, 4L, 5L, 6L)
+         .avp(SM_DIAGNOSTIC_INFO, V, "SM-Diagnostic-Info", OCTET_STRING, MUST)
+         .avp(SM_DELIVERY_TIMER, V, "SM-Delivery-Timer", UNSIGNED32, MUST)
+         .avp(SM_DELIVERY_START_TIME, V, "SM-Delivery-Start-Time", TIME, MUST)
+         .avp(ABSENT_USER_DIAGNOSTIC_SM, V, "Absent-User-Diagnostic-SM", UNSIGNED32, MAY)
+         .avp(MAXIMUM_RETRANSMISSION_TIME, V, "Maximum-Retransmission-Time", TIME, MUST_NOT)
+         .avp(REQUESTED_RETRANSMISSION_TIME, V, "Requested-Retransmission-Time", TIME, MUST_NOT)
+         .avp(SMS_GMSC_ADDRESS, V, "SMS-GMSC-Address", OCTET_STRING, MUST_NOT);
     }
 
     /** RFC 6733 5.3.1, 5.3.2, 5.4.1, 5.4.2, 5.5.1, 5.5.2 and the occurrence table of 10.1. */
@@ -202,6 +228,7 @@ public final class StandardDictionary {
                 required(k(ORIGIN_HOST)), required(k(ORIGIN_REALM)), any(g(SUPPORTED_FEATURES)),
                 any(k(FAILED_AVP)), any(k(PROXY_INFO)), any(k(LOAD)));
         tspCommands(b);
+        sgdCommands(b);
         b.command(new CommandDefinition(CommandCodes.SUBSCRIBER_INFORMATION, ApplicationIds.S6M,
                 "Subscriber-Information", true,
                 grammar(true, concat(requestHead, List.of(required(g(USER_IDENTIFIER)), optional(g(SERVICE_ID)),
@@ -245,6 +272,31 @@ public final class StandardDictionary {
         b.command(new CommandDefinition(CommandCodes.DEVICE_NOTIFICATION, ApplicationIds.TSP, "Device-Notification",
                 true, strict(concat(request, List.of(required(k(DESTINATION_HOST)), optional(g(DEVICE_NOTIFICATION))))),
                 strict(answer)));
+    }
+
+    /**
+     * TS 29.338 6.3.2 MT-Forward-Short-Message, SMS-SC (or SMS Router) to MME: {Destination-Host} (the
+     * MME), {User-Name} (the IMSI), {SC-Address}, {SM-RP-UI}. Open grammars: the rest of the TS 29.338 lines
+     * (SMSMI-Correlation-ID, MME-Number-for-MT-SMS, ...) pass through *[AVP].
+     */
+    private static void sgdCommands(Dictionary.Builder b) {
+        List<AvpRule> request = List.of(required(k(SESSION_ID)), optional(k(DRMP)),
+                optional(k(VENDOR_SPECIFIC_APPLICATION_ID)), optional(k(AUTH_APPLICATION_ID)),
+                required(k(AUTH_SESSION_STATE)), required(k(ORIGIN_HOST)), required(k(ORIGIN_REALM)),
+                required(k(DESTINATION_HOST)), required(k(DESTINATION_REALM)), required(k(USER_NAME)),
+                any(g(SUPPORTED_FEATURES)), required(g(SC_ADDRESS)), required(g(SM_RP_UI)), optional(g(SGSN_NUMBER)),
+                optional(g(TFR_FLAGS)), optional(g(SM_DELIVERY_TIMER)), optional(g(SM_DELIVERY_START_TIME)),
+                optional(g(MAXIMUM_RETRANSMISSION_TIME)), optional(g(SMS_GMSC_ADDRESS)), any(k(PROXY_INFO)),
+                any(k(ROUTE_RECORD)), forbidden(k(RESULT_CODE)));
+        List<AvpRule> answer = List.of(required(k(SESSION_ID)), optional(k(DRMP)),
+                optional(k(VENDOR_SPECIFIC_APPLICATION_ID)), optional(k(AUTH_APPLICATION_ID)),
+                optional(k(RESULT_CODE)), optional(k(EXPERIMENTAL_RESULT)), required(k(AUTH_SESSION_STATE)),
+                required(k(ORIGIN_HOST)), required(k(ORIGIN_REALM)), any(g(SUPPORTED_FEATURES)),
+                optional(g(ABSENT_USER_DIAGNOSTIC_SM)), optional(g(SM_DELIVERY_FAILURE_CAUSE)), optional(g(SM_RP_UI)),
+                optional(g(REQUESTED_RETRANSMISSION_TIME)), optional(g(USER_IDENTIFIER)), optional(k(FAILED_AVP)),
+                any(k(PROXY_INFO)), any(k(ROUTE_RECORD)));
+        b.command(new CommandDefinition(CommandCodes.MT_FORWARD_SHORT_MESSAGE, ApplicationIds.SGD,
+                "MT-Forward-Short-Message", true, grammar(true, request), grammar(true, answer)));
     }
 
     private static CommandGrammar strict(List<AvpRule> rules) {

@@ -249,6 +249,11 @@ public final class DiameterNode implements AutoCloseable {
         return peers.byHost(host).isPresent();
     }
 
+    /** The realm a peer announced in its CER/CEA (Origin-Realm), while a connection with it is open. */
+    public Optional<String> peerRealm(String host) {
+        return peers.byHost(host).map(PeerConnection::peerRealm);
+    }
+
     /** Counters of the current connection to a peer, if one is open. */
     public Optional<Counters> peerCounters(String host) {
         return peers.byHost(host).map(PeerConnection::counters);

@@ -10,7 +10,8 @@ import org.mtcgate.diameter.dictionary.CommandCodes;
  * What a configured peer is, and so which requests it may send to this node (TS 33.187 6.1: each interface is
  * used only by the function it connects). The rights are per application and command, since one application
  * carries requests in both directions: on Tsp the SCS sends DAR and the MTC-IWF sends DNR; on T4 the MTC-IWF
- * sends DTR and the SMS-SC sends DRR (TS 29.368 6.2, TS 29.337 6.2, TS 29.336 6.2).
+ * sends DTR and the SMS-SC sends DRR (TS 29.368 6.2, TS 29.337 6.2, TS 29.336 6.2); on SGd the SMS-SC sends TFR
+ * to the MME (TS 29.338).
  */
 public enum PeerRole {
     /** Services Capability Server: Device-Action requests on Tsp. */
@@ -19,10 +20,13 @@ public enum PeerRole {
     MTC_IWF(Map.of(ApplicationIds.TSP, Set.of(CommandCodes.DEVICE_NOTIFICATION),
             ApplicationIds.T4, Set.of(CommandCodes.DEVICE_TRIGGER),
             ApplicationIds.S6M, Set.of(CommandCodes.SUBSCRIBER_INFORMATION))),
-    /** SMS-SC: Delivery-Report on T4 (to the MTC-IWF that sent the trigger). */
-    SMS_SC(Map.of(ApplicationIds.T4, Set.of(CommandCodes.DELIVERY_REPORT))),
+    /** SMS-SC: Delivery-Report on T4 (to the MTC-IWF that sent the trigger), MT-Forward-Short-Message on SGd (to an MME). */
+    SMS_SC(Map.of(ApplicationIds.T4, Set.of(CommandCodes.DELIVERY_REPORT),
+            ApplicationIds.SGD, Set.of(CommandCodes.MT_FORWARD_SHORT_MESSAGE))),
     /** HSS/HLR: only answers (SIA); it sends this node no request. */
-    HSS(Map.of());
+    HSS(Map.of()),
+    /** MME: only answers TFR here; its own requests (MO-Forward-Short-Message) are not served by this node. */
+    MME(Map.of());
 
     private final Map<Long, Set<Integer>> requests;
 
@@ -46,7 +50,7 @@ public enum PeerRole {
         return commands != null && commands.contains(commandCode);
     }
 
-    /** The name used in config files: scs, mtc-iwf, sms-sc, hss. */
+    /** The name used in config files: scs, mtc-iwf, sms-sc, hss, mme. */
     public String configName() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
@@ -59,6 +63,6 @@ public enum PeerRole {
                 return r;
             }
         }
-        throw new IllegalArgumentException("unknown peer role '" + text + "' (one of scs, mtc-iwf, sms-sc, hss)");
+        throw new IllegalArgumentException("unknown peer role '" + text + "' (one of scs, mtc-iwf, sms-sc, hss, mme)");
     }
 }

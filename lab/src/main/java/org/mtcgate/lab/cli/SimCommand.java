@@ -5,12 +5,13 @@ import picocli.CommandLine.Command;
 
 /**
  * {@code mtcgate sim ...}: MAP peers for labs and tests, each its own jSS7 stack in its own process, with one
- * M3UA/TCP association to the node under test.
+ * M3UA/TCP association to the node under test; and an MME, a Diameter peer on SGd.
  */
 @Command(name = "sim", mixinStandardHelpOptions = true,
-        description = "MAP peers for labs: foreign SMSC, HLR, MSC/VLR, UE-side MO sender, and a standalone SMS Router.",
+        description = "Peers for labs: foreign SMSC, HLR, MSC/VLR, SGSN, UE-side MO sender, a standalone SMS Router (MAP), "
+                + "and an MME (SGd).",
         subcommands = {SimSmscCommand.class, SimHlrCommand.class, SimMscCommand.class, SimSgsnCommand.class, SimUeCommand.class,
-                SimRouterCommand.class})
+                SimRouterCommand.class, SimMmeCommand.class})
 final class SimCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
