@@ -97,7 +97,7 @@ class JDiameterInteropTest {
         action.addAvp(AvpCodes.REFERENCE_NUMBER, 4711L, VendorIds.TGPP, true, false, true);
         action.addAvp(AvpCodes.ACTION_TYPE, 1, VendorIds.TGPP, true, false);
 
-        Message answer = session.send(dar).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        Message answer = sendWhenRoutable(session, dar);
         assertEquals(2001, answer.getAvps().getAvp(Avp.RESULT_CODE).getUnsigned32());
         assertEquals(SERVER, answer.getAvps().getAvp(Avp.ORIGIN_HOST).getDiameterIdentity());
         Avp notification = answer.getAvps().getAvp(AvpCodes.DEVICE_NOTIFICATION, VendorIds.TGPP);
@@ -165,6 +165,25 @@ class JDiameterInteropTest {
         try (InputStream in = JDiameterInteropTest.class.getResourceAsStream(resource)) {
             String xml = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace(placeholder, Integer.toString(port));
             return new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /**
+     * jDiameter's router takes a peer only once it is OKAY and its connection is marked valid; the second can come
+     * after the state listener has fired, and jDiameter offers no event for it. So a RouteException before the
+     * deadline means "not yet": the request is sent again after a short pause (bounded by WAIT).
+     */
+    private static Message sendWhenRoutable(Session session, Request request) throws Exception {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (true) {
+            try {
+                return session.send(request).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            } catch (org.jdiameter.api.RouteException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+            }
         }
     }
 }
