@@ -22,7 +22,9 @@ public enum PeerRole {
     /** SMS-SC: Delivery-Report on T4 (to the MTC-IWF that sent the trigger). */
     SMS_SC(Map.of(ApplicationIds.T4, Set.of(CommandCodes.DELIVERY_REPORT))),
     /** HSS/HLR: only answers (SIA); it sends this node no request. */
-    HSS(Map.of());
+    HSS(Map.of()),
+    /** BSF: Multimedia-Auth on Zh, to the HSS (TS 29.109; TS 33.220 4.4.3). */
+    BSF(Map.of(ApplicationIds.ZH, Set.of(CommandCodes.MULTIMEDIA_AUTH)));
 
     private final Map<Long, Set<Integer>> requests;
 
@@ -46,7 +48,7 @@ public enum PeerRole {
         return commands != null && commands.contains(commandCode);
     }
 
-    /** The name used in config files: scs, mtc-iwf, sms-sc, hss. */
+    /** The name used in config files: scs, mtc-iwf, sms-sc, hss, bsf. */
     public String configName() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
@@ -59,6 +61,6 @@ public enum PeerRole {
                 return r;
             }
         }
-        throw new IllegalArgumentException("unknown peer role '" + text + "' (one of scs, mtc-iwf, sms-sc, hss)");
+        throw new IllegalArgumentException("unknown peer role '" + text + "' (one of scs, mtc-iwf, sms-sc, hss, bsf)");
     }
 }
