@@ -28,6 +28,12 @@ public interface NodeStores {
     /** The subscriber data the node serves itself (embedded HSS), when configured. */
     Optional<SubscriberDirectory> subscribers();
 
+    /**
+     * The HSS's AKA subscribers (credentials from the subscriber data, SEQ_HE kept durably under {@code name}),
+     * when the subscriber data has any with credentials. The caller closes it.
+     */
+    Optional<AkaStore> akaSubscribers(String name) throws StoreException;
+
     /** Rate and quota state of the policy's senders, kept across policy changes. */
     LimiterStore limiters();
 }
