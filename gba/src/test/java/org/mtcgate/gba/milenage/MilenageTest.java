@@ -63,6 +63,30 @@ class MilenageTest {
         assertEquals(Mac.ofHex("4a9ffac354dfafb3"), autn.macA());
     }
 
+    /**
+     * TS 35.208 test set 2, which the facts files do not give: inputs, OPc, f1 and f1* as several public test
+     * suites agree on them, f2-f5 as one of them (and f5*, from memory) has them. A second set only checks us
+     * harder: no wrong value can be matched by chance.
+     */
+    @Test
+    void testSet2() {
+        SubscriberKey k = SubscriberKey.ofHex("0396eb317b6d1c36f19c1c84cd6ffd16");
+        OpC opc = Milenage.opc(k, Hex.decode("ff53bade17df5d4e793073ce9d7579fa"));
+        assertEquals(OpC.ofHex("53c15671c60a4b731c55b4a441c0bde2"), opc);
+        Milenage m = Milenage.of(k, opc);
+        Rand rand = Rand.ofHex("c00d603103dcee52c4478119494202e8");
+        Sqn sqn = Sqn.ofHex("fd8eef40df7d");
+        Amf amf = Amf.ofHex("af17");
+        assertEquals(Mac.ofHex("5df5b31807e258b0"), m.f1(rand, sqn, amf));
+        assertEquals(Mac.ofHex("a8c016e51ef4a343"), m.f1Star(rand, sqn, amf));
+        Milenage.Outputs o = m.f2345(rand);
+        assertEquals("d3a628ed988620f0", Hex.encode(o.res().octets()));
+        assertEquals("58c433ff7a7082acd424220f2b67c556", Hex.encode(o.ck().octets()));
+        assertEquals("21a8c1f929702adb3e738488b9f5c5da", Hex.encode(o.ik().octets()));
+        assertEquals("c47783995f72", Hex.encode(o.ak()));
+        assertEquals("30f1197061c1", Hex.encode(m.f5Star(rand)));
+    }
+
     @Test
     void secretsStayOutOfText() {
         assertFalse(K.toString().contains("465b"));
