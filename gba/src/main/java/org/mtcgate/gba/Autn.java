@@ -1,5 +1,7 @@
 package org.mtcgate.gba;
 
+import java.util.Arrays;
+
 /** AUTN = SQN xor AK || AMF || MAC-A, the network's authentication token (TS 33.102 6.3.2). */
 public final class Autn extends OctetValue {
     public static final int LENGTH = 16;
@@ -19,15 +21,15 @@ public final class Autn extends OctetValue {
 
     /** SQN xor AK, the first six octets. */
     public byte[] concealedSqn() {
-        return java.util.Arrays.copyOfRange(raw(), 0, Sqn.LENGTH);
+        return Arrays.copyOfRange(raw(), 0, Sqn.LENGTH);
     }
 
     public Amf amf() {
-        return new Amf(java.util.Arrays.copyOfRange(raw(), Sqn.LENGTH, Sqn.LENGTH + Amf.LENGTH));
+        return new Amf(Arrays.copyOfRange(raw(), Sqn.LENGTH, Sqn.LENGTH + Amf.LENGTH));
     }
 
     public Mac macA() {
-        return new Mac(java.util.Arrays.copyOfRange(raw(), Sqn.LENGTH + Amf.LENGTH, LENGTH));
+        return new Mac(Arrays.copyOfRange(raw(), Sqn.LENGTH + Amf.LENGTH, LENGTH));
     }
 
     public static Autn ofHex(String hex) {

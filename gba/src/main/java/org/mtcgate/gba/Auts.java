@@ -1,5 +1,7 @@
 package org.mtcgate.gba;
 
+import java.util.Arrays;
+
 /** AUTS = SQN_MS xor AK* || MAC-S, the USIM's re-synchronisation token (TS 33.102 6.3.3). */
 public final class Auts extends OctetValue {
     public static final int LENGTH = 14;
@@ -18,11 +20,11 @@ public final class Auts extends OctetValue {
 
     /** SQN_MS xor AK*, the first six octets. */
     public byte[] concealedSqn() {
-        return java.util.Arrays.copyOfRange(raw(), 0, Sqn.LENGTH);
+        return Arrays.copyOfRange(raw(), 0, Sqn.LENGTH);
     }
 
     public Mac macS() {
-        return new Mac(java.util.Arrays.copyOfRange(raw(), Sqn.LENGTH, LENGTH));
+        return new Mac(Arrays.copyOfRange(raw(), Sqn.LENGTH, LENGTH));
     }
 
     public static Auts ofHex(String hex) {

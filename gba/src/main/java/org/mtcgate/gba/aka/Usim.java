@@ -1,5 +1,6 @@
 package org.mtcgate.gba.aka;
 
+import org.mtcgate.gba.Amf;
 import org.mtcgate.gba.Autn;
 import org.mtcgate.gba.Auts;
 import org.mtcgate.gba.Ck;
@@ -50,7 +51,7 @@ public final class Usim {
         if (!state.accepts(sqn)) {
             Sqn sqnMs = state.highest();
             byte[] concealed = AuthenticationCentre.xor(sqnMs.octets(), m.f5Star(rand));
-            return new SyncFailure(Auts.of(concealed, m.f1Star(rand, sqnMs, org.mtcgate.gba.Amf.RESYNC)));
+            return new SyncFailure(Auts.of(concealed, m.f1Star(rand, sqnMs, Amf.RESYNC)));
         }
         return new Success(o.res(), o.ck(), o.ik(), state.after(sqn));
     }
