@@ -58,6 +58,14 @@ class ArchitectureTest {
                     "org.mtcgate.diameter.s6m..", "org.mtcgate.diameter.t4..", "org.mtcgate.map.router..", "org.mtcgate.map.smsc..",
                     "org.mtcgate.map.stack..", "org.mtcgate.map.dialog..", "org.mtcgate.map.client..");
 
+    /**
+     * GBA's crypto (Milenage, AKA, the TS 33.220 KDF) is checked against published vectors: JDK (and BouncyCastle)
+     * only, so no protocol module, node or store can reach into it or be reached from it.
+     */
+    static final ArchRule GBA_DEPENDS_ON_NO_PROTOCOL = classes().that().resideInAPackage("org.mtcgate.gba..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "javax.crypto..", "org.bouncycastle..",
+                    "org.mtcgate.gba..");
+
     /** The SMS TPDU codec is the one a handset's reading is compared with: JDK only. */
     static final ArchRule TPDU_CODEC_IS_JDK_ONLY = classes().that().resideInAPackage("org.mtcgate.map.tpdu..")
             .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.mtcgate.map.tpdu..");
@@ -104,6 +112,11 @@ class ArchitectureTest {
     @Test
     void codecsDoNotDependOnPeers() {
         CODECS_DO_NOT_DEPEND_ON_PEERS.check(main);
+    }
+
+    @Test
+    void gbaDependsOnNoProtocol() {
+        GBA_DEPENDS_ON_NO_PROTOCOL.check(main);
     }
 
     @Test

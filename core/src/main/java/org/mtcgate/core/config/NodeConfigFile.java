@@ -48,7 +48,7 @@ public final class NodeConfigFile {
     private static final Set<String> DIAMETER_OVERLOAD = Set.of("max-pending-per-peer", "max-pending-total",
             "doic-reduction", "doic-validity");
     private static final Map<String, Long> APPLICATIONS = Map.of("tsp", ApplicationIds.TSP, "s6m", ApplicationIds.S6M,
-            "t4", ApplicationIds.T4, "sgd", ApplicationIds.SGD);
+            "t4", ApplicationIds.T4, "sgd", ApplicationIds.SGD, "zh", ApplicationIds.ZH);
     private static final Set<String> TLS = Set.of("certificate", "key", "trusted-ca", "generate-lab-pki");
     private static final Set<String> PEER = Set.of("host", "realm", "connect", "role", "applications");
     private static final Set<String> LISTEN = Set.of("address", "tls");
@@ -247,7 +247,7 @@ public final class NodeConfigFile {
             }
         }
         if (roles.isEmpty()) {
-            throw n.error("a peer needs a role: scs, mtc-iwf, sms-sc, hss or mme");
+            throw n.error("a peer needs a role: scs, mtc-iwf, sms-sc, hss, mme or bsf");
         }
         return roles;
     }
@@ -262,7 +262,7 @@ public final class NodeConfigFile {
             String name = a.requiredText();
             Long id = APPLICATIONS.get(name.toLowerCase(java.util.Locale.ROOT));
             if (id == null) {
-                throw a.error("unknown application '" + name + "' (one of tsp, s6m, t4)");
+                throw a.error("unknown application '" + name + "' (one of tsp, s6m, t4, zh)");
             }
             if (roles.stream().noneMatch(r -> r.applications().contains(id))) {
                 throw a.error("a peer of role " + roles.stream().map(PeerRole::configName).sorted().toList()

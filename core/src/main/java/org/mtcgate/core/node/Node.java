@@ -87,7 +87,7 @@ public final class Node implements NodeView, AutoCloseable {
         observer = new NodeObserver(audit, metrics);
         try {
             stores = new EmbeddedStores(config.dataDir(),
-                    config.subscribers() == null ? null : SubscriberFile.load(config.subscribers()));
+                    config.subscribers() == null ? null : SubscriberFile.read(config.subscribers()));
             policy = PolicyAdministration.open(config.policyFile(), stores.limiters(), TimeSource.SYSTEM);
             filter = policy.filter();
         } catch (ConfigException e) {

@@ -1,15 +1,41 @@
 package org.mtcgate.core.role;
 
+import org.mtcgate.core.store.AkaStore;
+import org.mtcgate.core.store.StoreException;
 import org.mtcgate.diameter.dictionary.ApplicationIds;
+import org.mtcgate.diameter.peer.DiameterNode;
 import org.mtcgate.diameter.s6m.HssS6mApplication;
+import org.mtcgate.diameter.zh.HssZhApplication;
 import org.mtcgate.filter.trigger.SubscriberDirectory;
+import org.mtcgate.gba.Amf;
+import org.mtcgate.gba.aka.AuthenticationCentre;
+import org.mtcgate.gba.aka.HomeAuthentication;
 
-/** The HSS: answers S6m Subscriber-Information requests from the node's subscriber data. */
+import java.security.SecureRandom;
+import java.util.Optional;
+
+/**
+ * The HSS: answers S6m Subscriber-Information requests from the node's subscriber data, and Zh Multimedia-Auth
+ * requests from BSFs when the subscriber data gives any subscriber AKA credentials (SEQ_HE in {@code data/hss-sqn}).
+ */
 public final class HssRole implements NodeRole {
+    /** Where SEQ_HE is kept, under the data directory. */
+    static final String SQN_STORE = "hss-sqn";
+
+    private final Optional<AkaStore> aka;
+
     public HssRole(RoleContext ctx) throws RoleStartException {
         SubscriberDirectory subscribers = ctx.stores().subscribers()
                 .orElseThrow(() -> new RoleStartException("the hss role needs 'subscribers': the subscriber file it serves"));
-        ctx.requireDiameter(name()).node().registerHandler(ApplicationIds.S6M, new HssS6mApplication(subscribers));
+        DiameterNode diameter = ctx.requireDiameter(name()).node();
+        diameter.registerHandler(ApplicationIds.S6M, new HssS6mApplication(subscribers));
+        try {
+            aka = ctx.stores().akaSubscribers(SQN_STORE);
+        } catch (StoreException e) {
+            throw new RoleStartException("hss: " + e.getMessage(), e);
+        }
+        aka.ifPresent(store -> diameter.registerHandler(ApplicationIds.ZH, new HssZhApplication(
+                new HomeAuthentication(store, new AuthenticationCentre(new SecureRandom()), Amf.UMTS))));
     }
 
     @Override
@@ -19,6 +45,7 @@ public final class HssRole implements NodeRole {
 
     @Override
     public void close() {
-        // the Diameter endpoint is the node's and closes with it
+        // the Diameter endpoint is the node's and closes with it (DPR first, so no MAR is still being answered)
+        aka.ifPresent(AkaStore::close);
     }
 }

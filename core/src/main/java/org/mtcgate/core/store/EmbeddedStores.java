@@ -8,10 +8,12 @@ import org.mtcgate.filter.routing.CorrelationStore;
 import org.mtcgate.filter.routing.MemoryCorrelationStore;
 import org.mtcgate.filter.trigger.SubscriberDirectory;
 import org.mtcgate.filter.trigger.SubscriberTable;
+import org.mtcgate.gba.aka.AkaCredentials;
 
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -23,12 +25,19 @@ public final class EmbeddedStores implements NodeStores {
 
     private final Path dataDir;
     private final SubscriberTable subscribers;
+    private final List<AkaCredentials> credentials;
     private final LimiterRegistry limiters = new LimiterRegistry();
 
     /** @param subscribers the embedded subscriber data, or null when the node has none */
     public EmbeddedStores(Path dataDir, SubscriberTable subscribers) {
+        this(dataDir, subscribers == null ? null : new SubscriberData(subscribers, List.of()));
+    }
+
+    /** @param subscribers the embedded subscriber data with its AKA credentials, or null when the node has none */
+    public EmbeddedStores(Path dataDir, SubscriberData subscribers) {
         this.dataDir = dataDir;
-        this.subscribers = subscribers;
+        this.subscribers = subscribers == null ? null : subscribers.table();
+        this.credentials = subscribers == null ? List.of() : subscribers.credentials();
     }
 
     @Override
@@ -67,6 +76,19 @@ public final class EmbeddedStores implements NodeStores {
     @Override
     public Optional<SubscriberDirectory> subscribers() {
         return Optional.ofNullable(subscribers);
+    }
+
+    /** SEQ_HE is forced to the device on every vector: a SQN given out twice is a replayable challenge. */
+    @Override
+    public Optional<AkaStore> akaSubscribers(String name) throws StoreException {
+        if (credentials.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(JournalAkaStore.open(dataDir.resolve(name), true, credentials));
+        } catch (UncheckedIOException e) {
+            throw new StoreException("node.data-dir: " + e.getMessage(), e);
+        }
     }
 
     @Override

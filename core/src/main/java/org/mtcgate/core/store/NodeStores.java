@@ -31,6 +31,12 @@ public interface NodeStores {
     /** Where an SM for an MSISDN goes, from the same subscriber data (the SMS-SC's routing without an HLR). */
     Optional<org.mtcgate.filter.smsc.RoutingInfo> routingInfo();
 
+    /**
+     * The HSS's AKA subscribers (credentials from the subscriber data, SEQ_HE kept durably under {@code name}),
+     * when the subscriber data has any with credentials. The caller closes it.
+     */
+    Optional<AkaStore> akaSubscribers(String name) throws StoreException;
+
     /** Rate and quota state of the policy's senders, kept across policy changes. */
     LimiterStore limiters();
 }

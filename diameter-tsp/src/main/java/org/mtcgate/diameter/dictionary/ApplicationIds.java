@@ -1,6 +1,6 @@
 package org.mtcgate.diameter.dictionary;
 
-/** Application-Id values (RFC 6733 2.4; 3GPP values from TS 29.368, 29.336, 29.337, 29.338). */
+/** Application-Id values (RFC 6733 2.4; 3GPP values from TS 29.368, 29.336, 29.337, 29.338, 29.109). */
 public final class ApplicationIds {
     public static final long COMMON = 0;
     public static final long TSP = 16777309L;
@@ -8,6 +8,8 @@ public final class ApplicationIds {
     public static final long T4 = 16777311L;
     /** SGd (TS 29.338; "3GPP SGd" 16777313 in Wireshark's diameter/dictionary.xml). */
     public static final long SGD = 16777313L;
+    /** Zh, BSF to HSS (TS 29.109): 16777221 "3GPP Zh" in Wireshark 4.0's dictionary.xml; gba-facts 6 (VERIFIED). */
+    public static final long ZH = 16777221L;
     public static final long RELAY = 0xFFFFFFFFL;
 
     private ApplicationIds() {

@@ -57,6 +57,21 @@ public final class AvpCodes {
     public static final int LOAD = 650;
 
     // 3GPP (vendor 10415)
+    // Zh (TS 29.109 6.3, gba-facts 5): GBA-UserSecSettings, GUSS-Timestamp. Not in Wireshark 4.0.17's TGPP.xml.
+    public static final int GBA_USER_SEC_SETTINGS = 400;
+    public static final int GUSS_TIMESTAMP = 409;
+    // Cx AVPs Zh reuses (TS 29.229 6.3), codes as in Wireshark 4.0.17's TGPP.xml, which names 607-610, 612 and
+    // 613 with a "3GPP-" prefix (3GPP-SIP-Auth-Data-Item, ...); gba-facts 6 gives the same codes (VERIFIED).
+    public static final int PUBLIC_IDENTITY = 601;
+    public static final int SIP_NUMBER_AUTH_ITEMS = 607;
+    public static final int SIP_AUTHENTICATION_SCHEME = 608;
+    public static final int SIP_AUTHENTICATE = 609;
+    public static final int SIP_AUTHORIZATION = 610;
+    public static final int SIP_AUTHENTICATION_CONTEXT = 611;
+    public static final int SIP_AUTH_DATA_ITEM = 612;
+    public static final int SIP_ITEM_NUMBER = 613;
+    public static final int CONFIDENTIALITY_KEY = 625;
+    public static final int INTEGRITY_KEY = 626;
     public static final int SUPPORTED_FEATURES = 628;
     public static final int FEATURE_LIST_ID = 629;
     public static final int FEATURE_LIST = 630;

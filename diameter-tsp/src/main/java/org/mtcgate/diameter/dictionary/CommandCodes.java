@@ -1,10 +1,12 @@
 package org.mtcgate.diameter.dictionary;
 
-/** Command codes (RFC 6733 3.1; 3GPP TS 29.368, 29.336, 29.337, 29.338). */
+/** Command codes (RFC 6733 3.1; 3GPP TS 29.368, 29.336, 29.337, 29.338, 29.109). */
 public final class CommandCodes {
     public static final int CAPABILITIES_EXCHANGE = 257;
     public static final int DEVICE_WATCHDOG = 280;
     public static final int DISCONNECT_PEER = 282;
+    /** Multimedia-Auth (MAR/MAA), Cx's code reused by Zh (TS 29.109; Wireshark 4.0 TGPP.xml "Multimedia-Auth" 303). */
+    public static final int MULTIMEDIA_AUTH = 303;
     public static final int DEVICE_ACTION = 8388639;
     public static final int DEVICE_NOTIFICATION = 8388640;
     public static final int SUBSCRIBER_INFORMATION = 8388641;

@@ -15,8 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The base protocol (RFC 6733 4.5, 5, 10) plus Tsp (TS 29.368), S6m (TS 29.336), T4 (TS 29.337) and the
- * MT-Forward-Short-Message command of SGd (TS 29.338).
+ * The base protocol (RFC 6733 4.5, 5, 10) plus Tsp (TS 29.368), S6m (TS 29.336), T4 (TS 29.337), the
+ * MT-Forward-Short-Message command of SGd (TS 29.338) and Zh (TS 29.109).
  * Grammars of the 3GPP commands list the AVPs this node relies on; the rest pass through *[AVP].
  * Codes, types and M-bit rules were cross-checked against Wireshark 4.0.17's dictionary.xml;
  * where neither source states an M-bit rule the entry says MAY, so no peer is refused with 3009
@@ -33,8 +33,10 @@ public final class StandardDictionary {
         baseAvps(b);
         DoicAvps.define(b);
         tgppAvps(b);
+        zhAvps(b);
         baseCommands(b);
         tgppCommands(b);
+        zhCommands(b);
         return b.build();
     }
 
@@ -186,6 +188,49 @@ public final class StandardDictionary {
          .avp(MAXIMUM_RETRANSMISSION_TIME, V, "Maximum-Retransmission-Time", TIME, MUST_NOT)
          .avp(REQUESTED_RETRANSMISSION_TIME, V, "Requested-Retransmission-Time", TIME, MUST_NOT)
          .avp(SMS_GMSC_ADDRESS, V, "SMS-GMSC-Address", OCTET_STRING, MUST_NOT);
+    }
+
+    /**
+     * The AVPs of Zh (TS 29.109): the Cx ones it reuses (TS 29.229 6.3) and its own GUSS AVPs. Codes, types and
+     * the M bit as Wireshark 4.0.17's TGPP.xml has them (mandatory="must" for 601, 607-613, 625, 626) and as the
+     * facts file gives them (gba-facts 6: 608-626 M must; gba-facts 5: 400 M must, 409 M must not).
+     */
+    private static void zhAvps(Dictionary.Builder b) {
+        b.avp(PUBLIC_IDENTITY, V, "Public-Identity", UTF8_STRING, MUST)
+         .avp(SIP_NUMBER_AUTH_ITEMS, V, "SIP-Number-Auth-Items", UNSIGNED32, MUST)
+         .avp(SIP_AUTHENTICATION_SCHEME, V, "SIP-Authentication-Scheme", UTF8_STRING, MUST)
+         .avp(SIP_AUTHENTICATE, V, "SIP-Authenticate", OCTET_STRING, MUST)
+         .avp(SIP_AUTHORIZATION, V, "SIP-Authorization", OCTET_STRING, MUST)
+         // Wireshark 4.0.17 says M must; some Cx dictionaries clear it: accept both.
+         .avp(SIP_AUTHENTICATION_CONTEXT, V, "SIP-Authentication-Context", OCTET_STRING, MAY)
+         // TS 29.229 6.3.13; Framed-IP-Address, Line-Identifier and the rest of the Cx list pass through.
+         .grouped(SIP_AUTH_DATA_ITEM, V, "SIP-Auth-Data-Item", MUST, true,
+                 optional(g(SIP_ITEM_NUMBER)), optional(g(SIP_AUTHENTICATION_SCHEME)), optional(g(SIP_AUTHENTICATE)),
+                 optional(g(SIP_AUTHORIZATION)), optional(g(SIP_AUTHENTICATION_CONTEXT)),
+                 optional(g(CONFIDENTIALITY_KEY)), optional(g(INTEGRITY_KEY)))
+         .avp(SIP_ITEM_NUMBER, V, "SIP-Item-Number", UNSIGNED32, MUST)
+         .avp(CONFIDENTIALITY_KEY, V, "Confidentiality-Key", OCTET_STRING, MUST)
+         .avp(INTEGRITY_KEY, V, "Integrity-Key", OCTET_STRING, MUST)
+         .avp(GBA_USER_SEC_SETTINGS, V, "GBA-UserSecSettings", OCTET_STRING, MUST)
+         .avp(GUSS_TIMESTAMP, V, "GUSS-Timestamp", TIME, MUST_NOT);
+    }
+
+    /**
+     * Zh MAR/MAA (TS 29.109 6.1; gba-facts 6, the ABNF as fkgi's BSF and a Zh write-up agree): {VSAI}, no
+     * Auth-Application-Id, NO_STATE_MAINTAINED. Open grammars (*[AVP]); SIP-Number-Auth-Items is Cx's and is
+     * tolerated in both, since BSFs built on Cx code send it.
+     */
+    private static void zhCommands(Dictionary.Builder b) {
+        List<AvpRule> head = List.of(required(k(SESSION_ID)), optional(k(DRMP)),
+                required(k(VENDOR_SPECIFIC_APPLICATION_ID)), optional(k(AUTH_APPLICATION_ID)),
+                required(k(AUTH_SESSION_STATE)), required(k(ORIGIN_HOST)), required(k(ORIGIN_REALM)),
+                optional(k(USER_NAME)), optional(g(PUBLIC_IDENTITY)), optional(g(SIP_AUTH_DATA_ITEM)),
+                optional(g(SIP_NUMBER_AUTH_ITEMS)), any(k(PROXY_INFO)), any(k(ROUTE_RECORD)));
+        b.command(new CommandDefinition(CommandCodes.MULTIMEDIA_AUTH, ApplicationIds.ZH, "Multimedia-Auth", true,
+                grammar(true, concat(head, List.of(required(k(DESTINATION_REALM)), optional(k(DESTINATION_HOST)),
+                        optional(g(GUSS_TIMESTAMP)), forbidden(k(RESULT_CODE))))),
+                grammar(true, concat(head, List.of(optional(k(RESULT_CODE)), optional(k(EXPERIMENTAL_RESULT)),
+                        optional(g(GBA_USER_SEC_SETTINGS)), optional(k(ERROR_MESSAGE)), optional(k(FAILED_AVP)))))));
     }
 
     /** RFC 6733 5.3.1, 5.3.2, 5.4.1, 5.4.2, 5.5.1, 5.5.2 and the occurrence table of 10.1. */

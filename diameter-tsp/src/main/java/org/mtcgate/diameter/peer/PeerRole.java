@@ -26,7 +26,9 @@ public enum PeerRole {
     /** HSS/HLR: only answers (SIA); it sends this node no request. */
     HSS(Map.of()),
     /** MME: only answers TFR here; its own requests (MO-Forward-Short-Message) are not served by this node. */
-    MME(Map.of());
+    MME(Map.of()),
+    /** BSF: Multimedia-Auth on Zh, to the HSS (TS 29.109; TS 33.220 4.4.3). */
+    BSF(Map.of(ApplicationIds.ZH, Set.of(CommandCodes.MULTIMEDIA_AUTH)));
 
     private final Map<Long, Set<Integer>> requests;
 
@@ -50,7 +52,7 @@ public enum PeerRole {
         return commands != null && commands.contains(commandCode);
     }
 
-    /** The name used in config files: scs, mtc-iwf, sms-sc, hss, mme. */
+    /** The name used in config files: scs, mtc-iwf, sms-sc, hss, mme, bsf. */
     public String configName() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
@@ -63,6 +65,6 @@ public enum PeerRole {
                 return r;
             }
         }
-        throw new IllegalArgumentException("unknown peer role '" + text + "' (one of scs, mtc-iwf, sms-sc, hss, mme)");
+        throw new IllegalArgumentException("unknown peer role '" + text + "' (one of scs, mtc-iwf, sms-sc, hss, mme, bsf)");
     }
 }
