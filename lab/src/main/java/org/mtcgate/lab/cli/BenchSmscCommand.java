@@ -70,8 +70,23 @@ final class BenchSmscCommand implements Callable<Integer> {
     @Option(names = "--fsync", description = "force each store commit to disk, as sms-sc.fsync: true does")
     boolean fsync;
 
+    @Option(names = "--path", defaultValue = "map",
+            description = "map: MT-ForwardSM to an MSC stack over M3UA; sgd: TFR to an MME over Diameter (default ${DEFAULT-VALUE})")
+    String path;
+
+    /** UEs the SMs cycle through (the lab MME serves a set it is given). */
+    private static final int UES = 1_000;
+    private static final String MME = "mme1.bench.test";
+
     @Override
     public Integer call() throws Exception {
+        if (path.equals("sgd")) {
+            return sgd();
+        }
+        if (!path.equals("map")) {
+            spec.commandLine().getErr().println("mtcgate bench smsc: --path is map or sgd, not '" + path + "'");
+            return 2;
+        }
         var out = spec.commandLine().getOut();
         Path dir = Files.createTempDirectory("mtcgate-bench-smsc");
         Result r;
@@ -84,7 +99,7 @@ final class BenchSmscCommand implements Callable<Integer> {
                  StoreAndForward smsc = new StoreAndForward(store, new ServingNodeDelivery(
                          new SmsDeliverTpdu("491720000999", Clock.systemUTC()), Map.of(ServingNode.Kind.MSC, map),
                          MessageWaiting.NONE), RetryPolicy.DEFAULT, Clock.systemUTC(), Math.max(1, inFlight))) {
-                Load load = new Load(smsc, payload);
+                Load load = new Load(smsc, payload, List.of(StackPair.MSC_GT));
                 out.printf("warm-up %d s ...%n", warmup);
                 load.run(inFlight, Duration.ofSeconds(warmup), null);
                 r = load.run(inFlight, Duration.ofSeconds(seconds), new long[Math.max(1_000_000, seconds * 50_000)]);
@@ -106,6 +121,94 @@ final class BenchSmscCommand implements Callable<Integer> {
         return r.failed == 0 ? 0 : 1;
     }
 
+    /**
+     * The SGd path: the SMS-SC's store and forward over {@code SgdMtDelivery} to the lab MME, two Diameter nodes of
+     * the project's own stack on loopback (plain TCP, as TLS is measured by bench-tsp); then, as the reference, TFR/TFA
+     * round trips straight through {@code SgdMtDelivery} without the store, with the same number in flight.
+     */
+    private Integer sgd() throws Exception {
+        var out = spec.commandLine().getOut();
+        Path dir = Files.createTempDirectory("mtcgate-bench-smsc");
+        java.util.Set<Imsi> ues = new java.util.HashSet<>();
+        for (int i = 0; i < UES; i++) {
+            ues.add(ue(i));
+        }
+        java.net.InetAddress lo = java.net.InetAddress.getLoopbackAddress();
+        org.mtcgate.lab.mme.SimulatedMme mme = new org.mtcgate.lab.mme.SimulatedMme(ues, java.util.Set.of(), l -> { }, false);
+        try (org.mtcgate.diameter.peer.DiameterNode mmeNode = new org.mtcgate.diameter.peer.DiameterNode(
+                org.mtcgate.diameter.peer.DiameterNodeConfig.builder(org.mtcgate.diameter.peer.LocalIdentity.of(MME, "bench.test", lo))
+                        .listen(new java.net.InetSocketAddress(lo, 0)).insecureLab(true)
+                        .peer(org.mtcgate.diameter.peer.PeerConfig.accepting("smsc.bench.test", "bench.test",
+                                org.mtcgate.diameter.peer.PeerRole.SMS_SC)).build())
+                .registerHandler(org.mtcgate.diameter.dictionary.ApplicationIds.SGD, mme).start();
+             org.mtcgate.diameter.peer.DiameterNode smscNode = new org.mtcgate.diameter.peer.DiameterNode(
+                     org.mtcgate.diameter.peer.DiameterNodeConfig.builder(org.mtcgate.diameter.peer.LocalIdentity.of("smsc.bench.test", "bench.test", lo))
+                             .insecureLab(true).peer(org.mtcgate.diameter.peer.PeerConfig.connecting(MME, "bench.test",
+                                     mmeNode.localAddress(), org.mtcgate.diameter.peer.PeerRole.MME)).build())
+                     .supportApplication(org.mtcgate.diameter.dictionary.ApplicationIds.SGD).start()) {
+            smscNode.whenPeerOpen(MME).get(20, TimeUnit.SECONDS);
+            org.mtcgate.diameter.sgd.SgdMtDelivery sgd = new org.mtcgate.diameter.sgd.SgdMtDelivery(smscNode, "491720000100", Clock.systemUTC());
+            Result r;
+            try (JournalHeldSmStore store = JournalHeldSmStore.open(dir.resolve("smsc"), fsync);
+                 StoreAndForward smsc = new StoreAndForward(store, new ServingNodeDelivery(
+                         new SmsDeliverTpdu("491720000999", Clock.systemUTC()), Map.of(ServingNode.Kind.MME, sgd),
+                         MessageWaiting.NONE), RetryPolicy.DEFAULT, Clock.systemUTC(), Math.max(1, inFlight))) {
+                Load load = new Load(smsc, payload, List.of("mme:" + MME));
+                out.printf("warm-up %d s ...%n", warmup);
+                load.run(inFlight, Duration.ofSeconds(warmup), null);
+                r = load.run(inFlight, Duration.ofSeconds(seconds), new long[Math.max(1_000_000, seconds * 50_000)]);
+            }
+            out.printf("SMS-SC MT over SGd: %,d SMs (%d octets, %d segment%s each) in %.1f s = %,.0f SMs/s, in flight %d, "
+                            + "p50 %.2f ms, p99 %.2f ms, not delivered %d, fsync %s%n",
+                    r.done, payload, segments(payload), segments(payload) == 1 ? "" : "s", r.seconds, r.done / r.seconds,
+                    inFlight, r.percentile(50), r.percentile(99), r.failed, fsync);
+            out.printf("reference, TFR/TFA straight through the SGd client (no store) ...%n");
+            Result ref = direct(sgd, inFlight, Duration.ofSeconds(seconds));
+            out.printf("reference SGd TFR/TFA: %,.0f round trips/s, p50 %.2f ms, p99 %.2f ms, failures %d%n",
+                    ref.done / ref.seconds, ref.percentile(50), ref.percentile(99), ref.failed);
+            out.printf("SMS-SC / raw TFR: %.2f%n", r.done * segments(payload) / r.seconds / (ref.done / ref.seconds));
+            return r.failed == 0 ? 0 : 1;
+        }
+    }
+
+    /** One-segment TFRs through the SGd client with {@code inFlight} outstanding, for {@code duration}. */
+    private Result direct(org.mtcgate.diameter.sgd.SgdMtDelivery sgd, int inFlight, Duration duration) throws Exception {
+        byte[] tpdu = new SmsDeliverTpdu("491720000999", Clock.systemUTC()).encode(HeldSm.held(new SmId("ref", 0),
+                new SmRecipient(ue(0), null, List.of()), new ShortMessage(0x48, 0x04, 9200, false, new byte[payload]),
+                Instant.now(), Instant.now().plusSeconds(60))).get(0);
+        ServingNode node = new ServingNode(ServingNode.Kind.MME, MME);
+        long[] latencies = new long[Math.max(1_000_000, (int) duration.toSeconds() * 50_000)];
+        Semaphore window = new Semaphore(inFlight);
+        AtomicInteger failed = new AtomicInteger();
+        AtomicInteger done = new AtomicInteger();
+        int started = 0;
+        long start = System.nanoTime();
+        long end = start + duration.toNanos();
+        while (System.nanoTime() < end && started < latencies.length) {
+            window.acquire();
+            int index = started++;
+            long sent = System.nanoTime();
+            sgd.deliver(ue(index % UES), node, List.of(tpdu)).whenComplete((a, e) -> {
+                latencies[index] = System.nanoTime() - sent;
+                if (e != null || a.result() != org.mtcgate.filter.smsc.DeliveryAttempt.Result.DELIVERED) {
+                    failed.incrementAndGet();
+                }
+                done.incrementAndGet();
+                window.release();
+            });
+        }
+        window.acquire(inFlight);
+        window.release(inFlight);
+        double secs = (System.nanoTime() - start) / 1e9;
+        long[] sorted = Arrays.copyOf(latencies, started);
+        Arrays.sort(sorted);
+        return new Result(done.get(), failed.get(), secs, sorted);
+    }
+
+    private static Imsi ue(long i) {
+        return Imsi.of(String.format("26201%010d", i % UES));
+    }
+
     private static int segments(int payload) {
         return payload <= 133 ? 1 : (payload + 126) / 127;
     }
@@ -125,10 +228,12 @@ final class BenchSmscCommand implements Callable<Integer> {
         private final StoreAndForward smsc;
         private final byte[] userData;
         private final Map<SmId, CompletableFuture<SmOutcome>> waiting = new ConcurrentHashMap<>();
+        private final List<String> nodes;
         private long next;
 
-        Load(StoreAndForward smsc, int payload) {
+        Load(StoreAndForward smsc, int payload, List<String> nodes) {
             this.smsc = smsc;
+            this.nodes = nodes;
             this.userData = new byte[payload];
             Arrays.fill(userData, (byte) 0x5A);
             smsc.reportTo((id, outcome) -> {
@@ -156,8 +261,8 @@ final class BenchSmscCommand implements Callable<Integer> {
                 waiting.put(id, outcome);
                 Instant now = Instant.now();
                 long sent = System.nanoTime();
-                HeldSm sm = HeldSm.held(id, new SmRecipient(Imsi.of(String.format("26201%010d", ref % 10_000_000_000L)), null,
-                        List.of(StackPair.MSC_GT)), new ShortMessage(0x48, 0x04, 9200, false, userData), now, now.plusSeconds(60));
+                HeldSm sm = HeldSm.held(id, new SmRecipient(ue(ref), null, nodes),
+                        new ShortMessage(0x48, 0x04, 9200, false, userData), now, now.plusSeconds(60));
                 smsc.submit(sm).thenCompose(r -> r.isAccepted() ? outcome : CompletableFuture.completedFuture(SmOutcome.UNDELIVERABLE))
                         .whenComplete((o, e) -> {
                             if (latencies != null) {

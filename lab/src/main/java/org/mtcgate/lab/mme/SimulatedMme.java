@@ -37,6 +37,7 @@ public final class SimulatedMme implements DiameterRequestHandler {
     private final Set<Imsi> memoryFull = ConcurrentHashMap.newKeySet();
     private final Map<Imsi, List<byte[]>> delivered = new ConcurrentHashMap<>();
     private final Consumer<String> lines;
+    private final boolean keep;
 
     /**
      * @param attached UEs this MME serves
@@ -44,6 +45,12 @@ public final class SimulatedMme implements DiameterRequestHandler {
      * @param lines    where one line per TFR goes
      */
     public SimulatedMme(Set<Imsi> attached, Set<Imsi> absent, Consumer<String> lines) {
+        this(attached, absent, lines, true);
+    }
+
+    /** As above; {@code keep} false keeps nothing of what was delivered (load runs: memory would grow). */
+    public SimulatedMme(Set<Imsi> attached, Set<Imsi> absent, Consumer<String> lines, boolean keep) {
+        this.keep = keep;
         this.attached = Set.copyOf(attached);
         this.absent.addAll(absent);
         this.lines = lines;
@@ -104,12 +111,20 @@ public final class SimulatedMme implements DiameterRequestHandler {
             answer = TfaAnswers.deliveryFailure(request, context, SmDeliveryFailureCause.MEMORY_CAPACITY_EXCEEDED);
             outcome = "memory capacity exceeded";
         } else {
-            List<byte[]> got = delivered.computeIfAbsent(imsi, k -> new ArrayList<>());
-            synchronized (got) {
-                got.add(tfr.tpdu());
+            if (keep) {
+                List<byte[]> got = delivered.computeIfAbsent(imsi, k -> new ArrayList<>());
+                synchronized (got) {
+                    got.add(tfr.tpdu());
+                }
             }
             answer = TfaAnswers.delivered(request, context);
             outcome = "delivered";
+        }
+        if (!keep) {
+            return CompletableFuture.completedFuture(answer);
+        }
+        if (!keep) {
+            return CompletableFuture.completedFuture(answer);
         }
         lines.accept("MME: TFR from " + context.peerHost() + " SC " + tfr.scAddress() + " IMSI " + imsi.digits()
                 + (tfr.moreMessages() ? " (more to send)" : "") + " SM-RP-UI " + HexFormat.of().formatHex(tfr.tpdu())
