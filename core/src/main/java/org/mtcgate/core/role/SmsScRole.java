@@ -11,7 +11,9 @@ import org.mtcgate.diameter.dictionary.ApplicationIds;
 import org.mtcgate.diameter.t4.SmsScT4Application;
 import org.mtcgate.diameter.t4.SmsScTriggers;
 import org.mtcgate.diameter.t4.T4DeliveryReporter;
+import org.mtcgate.filter.smsc.OutcomeDispatch;
 import org.mtcgate.filter.smsc.RetryPolicy;
+import org.mtcgate.filter.smsc.SmOutcomeListener;
 import org.mtcgate.filter.smsc.StoreAndForward;
 import org.mtcgate.filter.trigger.DeliveryReportListener;
 import org.mtcgate.filter.trigger.SmsScSubmitter;
@@ -39,6 +41,7 @@ public final class SmsScRole implements NodeRole {
     private final MoForwardSmHandler mo;
     private final boolean revealImsi;
     private volatile DeliveryReportListener local;
+    private volatile OutcomeDispatch outcomes;
 
     /** Opens the SMS-SC's store and attaches to the endpoints; on failure nothing stays open. */
     public static SmsScRole start(RoleContext ctx, SmsScSettings settings) throws RoleStartException {
@@ -83,7 +86,8 @@ public final class SmsScRole implements NodeRole {
             reports = (id, outcome) -> drr.onDeliveryReport(id, outcome)
                     .thenCompose(sent -> sent ? CompletableFuture.completedFuture(true) : toLocal.onDeliveryReport(id, outcome));
         }
-        smsc.reportTo(SmsScSubmitter.reportingTo(reports));
+        outcomes = new OutcomeDispatch(SmsScSubmitter.reportingTo(reports));
+        smsc.reportTo(outcomes);
         ctx.housekeeping().every(Duration.ofMinutes(1), "forgetting finished SMS-SC triggers", () ->
                 store.purgeFinished(ctx.clock().instant()).thenAccept(n -> {
                     if (n > 0) {
@@ -100,6 +104,19 @@ public final class SmsScRole implements NodeRole {
     /** The node's own MTC-IWF, which hears the outcome of the triggers it submitted here; set before the start. */
     public void reportLocalTriggersTo(DeliveryReportListener listener) {
         local = listener;
+    }
+
+    // --- Other submitters (SMEs over Tsms): where their SMs enter, and their outcomes by submitter prefix ---
+
+    /** Where roles that take SMs from other submitters (Tsms) hand them over; set up before the start. */
+    public StoreAndForward storeAndForward() {
+        return smsc;
+    }
+
+    /** The outcomes of SMs whose submitter starts {@code prefix} go to {@code listener}; set before the start. */
+    public void reportOutcomesOf(String prefix, SmOutcomeListener listener) {
+        outcomes = outcomes.with(prefix, listener);
+        smsc.reportTo(outcomes);
     }
 
     @Override

@@ -70,6 +70,11 @@ public final class EmbeddedStores implements NodeStores {
     }
 
     @Override
+    public Optional<org.mtcgate.filter.smsc.RoutingInfo> routing() {
+        return Optional.ofNullable(subscribers).map(SubscriberRouting::new);
+    }
+
+    @Override
     public LimiterStore limiters() {
         return limiters;
     }

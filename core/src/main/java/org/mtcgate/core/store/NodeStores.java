@@ -28,6 +28,9 @@ public interface NodeStores {
     /** The subscriber data the node serves itself (embedded HSS), when configured. */
     Optional<SubscriberDirectory> subscribers();
 
+    /** Where SMs named by MSISDN go (the SMS-SC's SRI-for-SM), from the same subscriber data, when configured. */
+    Optional<org.mtcgate.filter.smsc.RoutingInfo> routing();
+
     /** Rate and quota state of the policy's senders, kept across policy changes. */
     LimiterStore limiters();
 }
