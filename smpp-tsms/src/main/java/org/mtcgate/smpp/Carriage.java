@@ -6,9 +6,9 @@ import org.mtcgate.filter.smsc.ShortMessage;
 /**
  * What the SMS-SC can put on the air, checked at submit so that an SME hears at once about an SM that could never
  * be delivered, instead of an UNDELIV receipt later. The SMS-SC's MT path writes one SMS-DELIVER of 8-bit data
- * (TP-DCS 0x04 family) with at most the 16-bit port IE as its header, within 140 octets. So a UDH from the SME is
- * carried when it holds an application port IE and nothing else (the port is written again as a 16-bit IE); other
- * IEs (concatenation, SIM toolkit headers) and other alphabets are refused.
+ * (TP-DCS 0x04 family) within 140 octets of TP-UD: either with the port from the destination_port TLV as a 16-bit
+ * port IE, or with the SME's own UDH (esm_class UDHI) as it came, concatenation and port IEs included (a part of a
+ * concatenated SM is one SM here: the SME sends each part). Other alphabets are refused.
  */
 final class Carriage {
     /** TP-UD octets in one SM (TS 23.040 9.2.3.24). */
@@ -26,30 +26,16 @@ final class Carriage {
                     "data_coding 0x%02X: this SMS-SC delivers 8-bit data (0x04) only", s.dataCoding()));
         }
         byte[] ud = s.userData();
-        byte[] body = ud;
-        int port = s.destinationPort();
-        UserDataHeader h = s.header();
-        if (h != null) {
-            for (int iei : h.identifiers()) {
-                if (iei != 0x04 && iei != 0x05) {
-                    throw new SmppRefusal(SmppStatus.INVALID_ESM_CLASS, "tsms-not-carried", String.format(
-                            "UDH IEI %02X: this SMS-SC carries only an application port in the header", iei));
-                }
-            }
-            if (port != InboundItem.NO_PORT && h.destinationPort() != InboundItem.NO_PORT) {
-                throw new SmppRefusal(SmppStatus.INVALID_TLV, "tsms-two-ports",
-                        "destination_port TLV and a port IE in the UDH: which one the UE would use is not defined");
-            }
-            if (h.destinationPort() != InboundItem.NO_PORT) {
-                port = h.destinationPort();
-            }
-            body = java.util.Arrays.copyOfRange(ud, h.length(), ud.length);
+        if (s.header() != null && s.destinationPort() != InboundItem.NO_PORT) {
+            throw new SmppRefusal(SmppStatus.INVALID_TLV, "tsms-two-ports", "a destination_port TLV with a UDH: "
+                    + "put the port in the UDH, so that the UE sees one header and the filter screens what it sees");
         }
-        int size = body.length + (port == InboundItem.NO_PORT ? 0 : PORT_HEADER);
+        int port = s.header() != null ? InboundItem.NO_PORT : s.destinationPort();
+        int size = ud.length + (port == InboundItem.NO_PORT ? 0 : PORT_HEADER);
         if (size > MAX_USER_DATA) {
             throw new SmppRefusal(SmppStatus.INVALID_LENGTH, "tsms-not-carried", "the SM needs " + size
                     + " octets of user data; one SM carries " + MAX_USER_DATA);
         }
-        return new ShortMessage(s.protocolId(), s.dataCoding(), port, s.priority(), body);
+        return new ShortMessage(s.protocolId(), s.dataCoding(), port, s.priority(), ud, s.header() != null);
     }
 }

@@ -59,13 +59,14 @@ class SubmissionMappingTest {
     }
 
     @Test
-    void udhiWithPortIeGivesThePortAndTheBodyAfterTheHeader() throws Exception {
+    void udhiWithPortIeIsScreenedByThatPortAndCarriedAsItCame() throws Exception {
         byte[] ud = {0x06, 0x05, 0x04, 0x23, (byte) 0xF0, 0x00, 0x00, 'a', 'b'};
         Submission s = SubmissionReader.read(submit(0x40, 0, 0x04, ud));
         assertTrue(s.udhi());
         ShortMessage sm = Carriage.shortMessage(s);
-        assertEquals(9200, sm.applicationPort());
-        assertArrayEquals(new byte[] {'a', 'b'}, sm.userData());
+        assertTrue(sm.userDataHeader());
+        assertEquals(InboundItem.NO_PORT, sm.applicationPort(), "the port stays in the SME's header");
+        assertArrayEquals(ud, sm.userData());
         InboundItem item = item(s);
         assertEquals(9200, item.destinationPort());
         assertArrayEquals(new int[] {0x05}, item.udhIeis());
@@ -73,14 +74,18 @@ class SubmissionMappingTest {
     }
 
     @Test
-    void concatenationIeIsScreenedButNotCarried() throws Exception {
+    void concatenationIeIsScreenedAsASegmentAndCarriedAsItCame() throws Exception {
         byte[] ud = {0x05, 0x00, 0x03, 0x2A, 0x02, 0x01, 'x'};
         Submission s = SubmissionReader.read(submit(0x40, 0, 0x04, ud));
         InboundItem item = item(s);
         assertEquals(42, item.segment().reference());
         assertEquals(2, item.segment().total());
-        SmppRefusal r = assertThrows(SmppRefusal.class, () -> Carriage.shortMessage(s));
-        assertEquals(SmppStatus.INVALID_ESM_CLASS, r.status());
+        assertEquals(1, item.payloadLength());
+        ShortMessage sm = Carriage.shortMessage(s);
+        assertTrue(sm.userDataHeader());
+        assertArrayEquals(ud, sm.userData());
+        assertEquals(SmppStatus.INVALID_TLV, assertThrows(SmppRefusal.class, () -> Carriage.shortMessage(SubmissionReader.read(
+                submit(0x40, 0, 0x04, ud, new OptionalParameter.Destination_port((short) 9200))))).status());
     }
 
     @Test

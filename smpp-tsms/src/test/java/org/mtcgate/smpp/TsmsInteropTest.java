@@ -164,4 +164,16 @@ class TsmsInteropTest {
         assertEquals(4000, held.message().applicationPort());
         assertArrayEquals(new byte[] {(byte) 0xC0, (byte) 0xFF, (byte) 0xEE}, held.message().userData());
     }
+
+    @Test
+    @DisplayName("a part of a concatenated SM (esm_class UDHI, IEI 00) is stored with its header as it came")
+    void concatenatedPart() {
+        String part = "{\"source\":\"4930123456\",\"destination\":\"" + TsmsFixture.OTHER_UE
+                + "\",\"esmClass\":64,\"hex\":\"0500032a020178\"}";
+        List<NodeSme.Event> events = NodeSme.run(fx.scenario("tracker", "trk-pw", part, 0));
+        assertEquals(0, NodeSme.first(events, "submit_sm").status(), events.toString());
+        HeldSm held = fx.store.all().get(0);
+        assertTrue(held.message().userDataHeader());
+        assertArrayEquals(new byte[] {5, 0, 3, 0x2A, 2, 1, 'x'}, held.message().userData());
+    }
 }

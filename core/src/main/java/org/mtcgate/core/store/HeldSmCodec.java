@@ -24,10 +24,12 @@ import java.util.List;
 /**
  * Turns a {@link HeldSm} into bytes and back for the SMS-SC's store. A version octet first; enums by name. Version
  * 1 is what an SMS-SC wrote before it had a model of its own (a device trigger, {@link TriggerCodec}): such a
- * record is read as the SM that carries the trigger, so SMs held across the upgrade are still delivered.
+ * record is read as the SM that carries the trigger, so SMs held across the upgrade are still delivered. Version 2
+ * had no user data header flag (every SM then was without one); version 3 adds it after the user data.
  */
 final class HeldSmCodec {
-    private static final int VERSION = 2;
+    private static final int VERSION = 3;
+    private static final int WITHOUT_HEADER_FLAG = 2;
 
     private HeldSmCodec() {
     }
@@ -59,6 +61,7 @@ final class HeldSmCodec {
             byte[] data = m.userData();
             out.writeInt(data.length);
             out.write(data);
+            out.writeBoolean(m.userDataHeader());
             out.writeLong(sm.acceptedAt().toEpochMilli());
             out.writeLong(sm.expiresAt().toEpochMilli());
             out.writeUTF(sm.state().name());
@@ -78,8 +81,8 @@ final class HeldSmCodec {
         }
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
             int version = in.readUnsignedByte();
-            if (version != VERSION) {
-                throw new IllegalStateException("stored SM has format version " + version + "; this node reads 1 and " + VERSION);
+            if (version != VERSION && version != WITHOUT_HEADER_FLAG) {
+                throw new IllegalStateException("stored SM has format version " + version + "; this node reads 1 to " + VERSION);
             }
             SmId id = new SmId(in.readUTF(), in.readLong());
             Imsi imsi = Imsi.of(in.readUTF());
@@ -95,11 +98,12 @@ final class HeldSmCodec {
             boolean priority = in.readBoolean();
             byte[] userData = new byte[in.readInt()];
             in.readFully(userData);
+            boolean header = version >= VERSION && in.readBoolean();
             Instant accepted = Instant.ofEpochMilli(in.readLong());
             Instant expires = Instant.ofEpochMilli(in.readLong());
             HeldSmState state = HeldSmState.valueOf(in.readUTF());
             SmOutcome outcome = in.readBoolean() ? SmOutcome.valueOf(in.readUTF()) : null;
-            return new HeldSm(id, new SmRecipient(imsi, msisdn, serving), new ShortMessage(pid, dcs, port, priority, userData),
+            return new HeldSm(id, new SmRecipient(imsi, msisdn, serving), new ShortMessage(pid, dcs, port, priority, userData, header),
                     accepted, expires, state, outcome);
         } catch (IOException e) {
             throw new UncheckedIOException("stored SM is truncated", e);

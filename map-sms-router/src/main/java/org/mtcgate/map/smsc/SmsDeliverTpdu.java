@@ -15,7 +15,7 @@ import java.time.OffsetDateTime;
 
 /**
  * The SMS-DELIVER that carries a held SM: its TP-PID and TP-DCS, the application port in a 16-bit port
- * addressing IE (IEI 0x05) when it has one, then the user data (for a device trigger, TS 23.682 5.2.1 and
+ * addressing IE (IEI 0x05) when it has one, or the SM's own header when it came with one, then the user data (for a device trigger, TS 23.682 5.2.1 and
  * TS 23.040 9.2.3.9: TP-PID 0x48, 8-bit data). TP-OA is the SMS-SC's configured originator address.
  */
 public final class SmsDeliverTpdu {
@@ -28,12 +28,18 @@ public final class SmsDeliverTpdu {
         if ((sm.dataCoding() & 0xEC) != 0x04) {
             throw new TpduException("TP-DCS", 0, "0x" + Integer.toHexString(sm.dataCoding()) + " is not uncompressed 8-bit data");
         }
+        byte[] body = sm.userData();
         UserDataHeader header = sm.applicationPort() >= 0
                 ? UserDataHeader.of(InformationElement.applicationPort16(sm.applicationPort(), 0))
                 : null;
+        if (sm.userDataHeader()) {
+            // The submitter's own header (an SME's concatenation or port IE) goes out as it came.
+            header = UserDataHeader.read(body);
+            body = java.util.Arrays.copyOfRange(body, 1 + (body[0] & 0xFF), body.length);
+        }
         return new SmsDeliver(false, false, false, false, SmsAddress.international(originatorAddress),
                 sm.protocolId(), sm.dataCoding(), ServiceCentreTimeStamp.of(OffsetDateTime.now(clock)),
-                UserData.eightBit(header, sm.userData()));
+                UserData.eightBit(header, body));
     }
 
     public static byte[] encode(ShortMessage sm, String originatorAddress, Clock clock) throws TpduException {

@@ -76,6 +76,14 @@ public record UserDataHeader(List<InformationElement> elements) {
         return find(InformationElement.IEI_OTA_COMMAND_PACKET).isPresent();
     }
 
+    /**
+     * The header at the start of {@code userData} (UDHL, then IEs), read as strictly as one in a TPDU; its encoded
+     * length is {@code 1 + userData[0]}. For user data a submitter gave with its header, such as an SME's.
+     */
+    public static UserDataHeader read(byte[] userData) throws TpduException {
+        return decode(userData, 0);
+    }
+
     /** UDHL followed by the IEs. */
     byte[] encode() throws TpduException {
         ByteArrayOutputStream ies = new ByteArrayOutputStream();
