@@ -19,21 +19,23 @@ import static org.junit.jupiter.api.Assertions.fail;
  * printed. Without node or the package (installed by {@code .ci/run} with npm ci) the test fails under CI=true and
  * is aborted as skipped elsewhere, with the reason.
  */
-final class NodeSme {
-    static final Path DIR = Path.of("src/test/node");
+public final class NodeSme {
+    /** The script's folder, from this module or from a sibling module's tests (the lab's node tests). */
+    static final Path DIR = Files.isDirectory(Path.of("src/test/node")) && Files.exists(Path.of("src/test/node/sme.js"))
+            ? Path.of("src/test/node") : Path.of("../smpp-tsms/src/test/node");
     private static final Pattern FIELD = Pattern.compile("\"(\\w+)\":(\"((?:[^\"\\\\]|\\\\.)*)\"|-?\\d+)");
 
     /** One line the SME printed, as field name to value. */
-    record Event(java.util.Map<String, String> fields) {
-        String event() {
+    public record Event(java.util.Map<String, String> fields) {
+        public String event() {
             return fields.get("event");
         }
 
-        int status() {
+        public int status() {
             return Integer.parseInt(fields.get("status"));
         }
 
-        String get(String name) {
+        public String get(String name) {
             return fields.get(name);
         }
     }
@@ -41,7 +43,7 @@ final class NodeSme {
     private NodeSme() {
     }
 
-    static void requireAvailable() {
+    public static void requireAvailable() {
         boolean installed = Files.isRegularFile(DIR.resolve("node_modules/smpp/package.json"));
         boolean node = run(List.of("node", "--version"), 10).exit == 0;
         if (installed && node) {
@@ -55,7 +57,7 @@ final class NodeSme {
     }
 
     /** Runs one scenario (JSON) and returns the events in order. */
-    static List<Event> run(String scenario) {
+    public static List<Event> run(String scenario) {
         requireAvailable();
         Ran ran = run(List.of("node", "sme.js", scenario), 40);
         List<Event> events = new ArrayList<>();
@@ -76,12 +78,12 @@ final class NodeSme {
         return events;
     }
 
-    static Event first(List<Event> events, String name) {
+    public static Event first(List<Event> events, String name) {
         return events.stream().filter(e -> name.equals(e.event())).findFirst()
                 .orElseThrow(() -> new AssertionError("no " + name + " in " + events));
     }
 
-    static List<Event> all(List<Event> events, String name) {
+    public static List<Event> all(List<Event> events, String name) {
         return events.stream().filter(e -> name.equals(e.event())).toList();
     }
 
