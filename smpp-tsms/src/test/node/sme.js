@@ -18,8 +18,8 @@ session.on('close', () => { out({ event: 'closed' }); if (!s.stayAfterClose) fin
 
 let receipts = 0;
 session.on('deliver_sm', (pdu) => {
-  const text = Buffer.isBuffer(pdu.short_message) ? pdu.short_message.toString('latin1')
-    : (pdu.short_message && pdu.short_message.message) || '';
+  const sm = pdu.short_message && !Buffer.isBuffer(pdu.short_message) ? pdu.short_message.message : pdu.short_message;
+  const text = Buffer.isBuffer(sm) ? sm.toString('latin1') : (sm || '');
   out({ event: 'deliver_sm', esmClass: pdu.esm_class, source: pdu.source_addr, destination: pdu.destination_addr, text,
     receiptedMessageId: pdu.receipted_message_id, messageState: pdu.message_state });
   session.send(pdu.response());

@@ -21,6 +21,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Clock;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -49,6 +50,7 @@ public final class TsmsServer implements AutoCloseable {
     private final BindGate gate;
     private final DeliveryReceipts receipts;
     private final SubmitService submits;
+    private final MoDelivery mo;
     private final ServerSocket listener;
     private final Map<String, SMPPServerSession> open = new ConcurrentHashMap<>();
     private final AtomicLong connections = new AtomicLong();
@@ -63,6 +65,7 @@ public final class TsmsServer implements AutoCloseable {
         this.gate = new BindGate(settings.smes());
         this.receipts = new DeliveryReceipts(SUBMITTER_PREFIX, binds, counters, clock);
         this.submits = new SubmitService(settings, filter, routing, smsc, receipts, observer, counters, clock);
+        this.mo = new MoDelivery(settings.smes(), binds, counters);
         ServerSocketFactory factory = settings.tls() == null ? ServerSocketFactory.getDefault()
                 : settings.tls().getServerSocketFactory();
         this.listener = factory.createServerSocket();
@@ -92,6 +95,15 @@ public final class TsmsServer implements AutoCloseable {
     /** Where the SMS-SC reports the outcome of SMs submitted here (submitters starting {@value #SUBMITTER_PREFIX}). */
     public SmOutcomeListener outcomes() {
         return receipts;
+    }
+
+    /**
+     * An MO SM for an SME's address, to that SME's receiver bind. Completes with false when no SME owns the address
+     * (the SMS-SC keeps it as before), true once the SME acknowledged it; fails when it has no receiver bound or
+     * refused it (the UE is then told to retry).
+     */
+    public CompletionStage<Boolean> deliverMo(MobileOriginated sm) {
+        return mo.deliver(sm);
     }
 
     public InetSocketAddress localAddress() {
@@ -220,5 +232,6 @@ public final class TsmsServer implements AutoCloseable {
         }
         open.values().forEach(SMPPServerSession::close);
         receipts.close();
+        mo.close();
     }
 }

@@ -59,7 +59,41 @@ public final class NodeSme {
     /** Runs one scenario (JSON) and returns the events in order. */
     public static List<Event> run(String scenario) {
         requireAvailable();
-        Ran ran = run(List.of("node", "sme.js", scenario), 40);
+        return events(run(List.of("node", "sme.js", scenario), 40));
+    }
+
+    /** A scenario running in the background (an SME that waits for deliver_sm), until {@link #finish}. */
+    public static final class Running {
+        private final Process process;
+        private final Path out;
+
+        private Running(Process process, Path out) {
+            this.process = process;
+            this.out = out;
+        }
+
+        /** Waits for the SME to end (at most 40 s) and returns what it printed. */
+        public List<Event> finish() throws IOException, InterruptedException {
+            try {
+                if (!process.waitFor(40, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                }
+                return events(new Ran(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8)));
+            } finally {
+                Files.deleteIfExists(out);
+            }
+        }
+    }
+
+    public static Running start(String scenario) throws IOException {
+        requireAvailable();
+        Path out = Files.createTempFile("mtcgate-sme", ".out");
+        Process p = new ProcessBuilder("node", "sme.js", scenario).directory(DIR.toFile()).redirectErrorStream(true)
+                .redirectOutput(out.toFile()).start();
+        return new Running(p, out);
+    }
+
+    private static List<Event> events(Ran ran) {
         List<Event> events = new ArrayList<>();
         for (String line : ran.output.split("\n")) {
             if (!line.startsWith("{")) {

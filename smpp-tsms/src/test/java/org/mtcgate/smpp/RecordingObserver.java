@@ -9,10 +9,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /** Keeps every report of the server as one line, as the node's audit would. */
 final class RecordingObserver implements TsmsObserver {
     final List<String> lines = new CopyOnWriteArrayList<>();
+    /** Completes when the first SME is bound. */
+    final java.util.concurrent.CompletableFuture<String> firstBind = new java.util.concurrent.CompletableFuture<>();
 
     @Override
     public void bound(String systemId, String peer, BindKind kind) {
         lines.add("bound " + systemId + " " + kind);
+        firstBind.complete(systemId);
     }
 
     @Override

@@ -20,6 +20,7 @@ import org.mtcgate.filter.trigger.SmsScSubmitter;
 import org.mtcgate.filter.trigger.TriggerSubmitter;
 import org.mtcgate.map.smsc.MtForwardSmSender;
 import org.mtcgate.map.smsc.MoForwardSmHandler;
+import org.mtcgate.map.smsc.MoSmSink;
 
 import java.time.Duration;
 import java.util.Set;
@@ -42,6 +43,7 @@ public final class SmsScRole implements NodeRole {
     private final boolean revealImsi;
     private volatile DeliveryReportListener local;
     private volatile OutcomeDispatch outcomes;
+    private volatile MoSmSink moSink = sm -> CompletableFuture.completedFuture(null);
 
     /** Opens the SMS-SC's store and attaches to the endpoints; on failure nothing stays open. */
     public static SmsScRole start(RoleContext ctx, SmsScSettings settings) throws RoleStartException {
@@ -67,8 +69,8 @@ public final class SmsScRole implements NodeRole {
                 new RetryPolicy(settings.retryFirst(), settings.retryMax()), ctx.clock(), settings.maxInFlight());
         submitter = new SmsScSubmitter(smsc);
         // MO SMs from the SMS-IWMSC pass the filter (ingress SMS_IWMSC_MO); what it allows is taken and its verdict
-        // audited. Onward delivery (to SMEs over Tsms, or back out as MT) is not part of this node yet.
-        mo = MoForwardSmHandler.attach(ss7.stack(), ctx.filter(), sm -> CompletableFuture.completedFuture(null),
+        // audited, and handed to the MO sink (Tsms: to the SME that owns the address). MT to other UEs is not built.
+        mo = MoForwardSmHandler.attach(ss7.stack(), ctx.filter(), sm -> moSink.accept(sm),
                 new MapEvents(ctx.observer(), ctx.metrics(), "sms-sc-mo"), Set.copyOf(settings.addresses()));
         // Outcomes of the node's own MTC-IWF's triggers go to it directly; it is set before the start.
         DeliveryReportListener toLocal = (id, outcome) -> {
@@ -117,6 +119,11 @@ public final class SmsScRole implements NodeRole {
     public void reportOutcomesOf(String prefix, SmOutcomeListener listener) {
         outcomes = outcomes.with(prefix, listener);
         smsc.reportTo(outcomes);
+    }
+
+    /** Where the MO SMs the filter allowed go (the SMEs' Tsms); set before the start. */
+    public void deliverMoTo(MoSmSink sink) {
+        moSink = sink;
     }
 
     @Override

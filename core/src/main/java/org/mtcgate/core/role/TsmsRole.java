@@ -23,7 +23,8 @@ import java.util.function.Consumer;
 /**
  * Tsms: the SMS-SC's SMPP server for SMEs (TS 23.682 4.2, TS 33.187 6.1). SMs enter the SMS-SC's own store and
  * forward after the filter; their outcomes come back by the submitter prefix {@value TsmsServer#SUBMITTER_PREFIX}
- * as delivery receipts. Subscribers are located in the node's subscriber data.
+ * as delivery receipts. Subscribers are located in the node's subscriber data. MO SMs the SMS-SC took for an SME's
+ * address go to that SME's receiver bind.
  */
 public final class TsmsRole implements NodeRole {
     private final TsmsServer server;
@@ -49,6 +50,7 @@ public final class TsmsRole implements NodeRole {
             throw new RoleStartException(e.getMessage(), e);
         }
         smsc.reportOutcomesOf(TsmsServer.SUBMITTER_PREFIX, server.outcomes());
+        smsc.deliverMoTo(new SmeMoSink(server));
         return new TsmsRole(server);
     }
 
@@ -89,6 +91,8 @@ public final class TsmsRole implements NodeRole {
         out.accept(String.format("Tsms: %,d submits, %,d accepted, %,d blocked by the filter, %,d refused, %,d throttled; "
                 + "%,d receipts sent, %,d lost", c.submits(), c.accepted(), c.blocked(), c.refused(), c.throttled(),
                 c.receiptsSent(), c.receiptsLost()));
+        out.accept(String.format("Tsms MO: %,d delivered to SMEs, %,d not (no receiver bound, or refused)",
+                c.moDelivered(), c.moNotDelivered()));
     }
 
     @Override

@@ -84,6 +84,11 @@ public record UserDataHeader(List<InformationElement> elements) {
         return decode(userData, 0);
     }
 
+    /** UDHL followed by the IEs, as a TPDU carries them (for handing the header on, e.g. to an SME). */
+    public byte[] encoded() throws TpduException {
+        return encode();
+    }
+
     /** UDHL followed by the IEs. */
     byte[] encode() throws TpduException {
         ByteArrayOutputStream ies = new ByteArrayOutputStream();
