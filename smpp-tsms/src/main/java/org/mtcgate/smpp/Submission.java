@@ -39,10 +39,4 @@ public record Submission(String sourceAddress, String destinationAddress, int es
     public boolean udhi() {
         return header != null;
     }
-
-    /** Whether registered_delivery asks for an SMSC receipt on this outcome (bits 0-1: 1 always, 2 on failure). */
-    public boolean wantsReceipt(boolean delivered) {
-        int r = registeredDelivery & 0x03;
-        return r == 1 || r == 2 && !delivered;
-    }
 }

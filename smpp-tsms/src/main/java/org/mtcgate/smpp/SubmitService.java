@@ -3,7 +3,9 @@ package org.mtcgate.smpp;
 import org.mtcgate.filter.FilterEngine;
 import org.mtcgate.filter.InboundItem;
 import org.mtcgate.filter.Msisdn;
+import org.mtcgate.filter.TimeSource;
 import org.mtcgate.filter.Verdict;
+import org.mtcgate.filter.concat.ConcatenationTracker;
 import org.mtcgate.filter.smsc.HeldSm;
 import org.mtcgate.filter.smsc.RoutingInfo;
 import org.mtcgate.filter.smsc.ShortMessage;
@@ -43,6 +45,9 @@ final class SubmitService {
     private final TsmsCounters counters;
     private final Clock clock;
     private final AtomicLong references;
+    /** As the MO path and the router bound theirs: 100,000 unfinished messages, each 60 s after its last part. */
+    private final ConcatenationTracker concatenation = new ConcatenationTracker(100_000, Duration.ofSeconds(60),
+            TimeSource.SYSTEM);
 
     SubmitService(TsmsSettings settings, FilterEngine filter, RoutingInfo routing, SmsScEntry smsc, DeliveryReceipts receipts,
                   TsmsObserver observer, TsmsCounters counters, Clock clock) {
@@ -85,7 +90,8 @@ final class SubmitService {
             Instant expiresAt = expiry(s, now);
             ShortMessage sm = Carriage.shortMessage(s);
             InboundItem item = TsmsItems.item(sme, s, target);
-            Verdict verdict = filter.evaluate(item);
+            // Once one part of a concatenated SM is blocked as protected, its later parts are blocked too.
+            Verdict verdict = concatenation.screen(item, filter.policy().kindOf(item), filter.evaluate(item));
             if (!verdict.allowed()) {
                 filtered = true;
                 counters.blocked.increment();

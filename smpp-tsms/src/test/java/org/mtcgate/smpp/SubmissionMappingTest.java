@@ -164,13 +164,4 @@ class SubmissionMappingTest {
                 InboundItem.NO_PORT, InboundItem.NO_PORT, "", "");
         assertNull(item(s).originator().address());
     }
-
-    @Test
-    void receiptsFollowRegisteredDelivery() {
-        Submission always = new Submission("1", "2", 0, 0, 4, false, 1, new byte[0], null, -1, -1, "", "");
-        Submission onFailure = new Submission("1", "2", 0, 0, 4, false, 2, new byte[0], null, -1, -1, "", "");
-        assertTrue(always.wantsReceipt(true));
-        assertFalse(onFailure.wantsReceipt(true));
-        assertTrue(onFailure.wantsReceipt(false));
-    }
 }

@@ -176,4 +176,19 @@ class TsmsInteropTest {
         assertTrue(held.message().userDataHeader());
         assertArrayEquals(new byte[] {5, 0, 3, 0x2A, 2, 1, 'x'}, held.message().userData());
     }
+
+    @Test
+    @DisplayName("once a part of a concatenated SM is blocked as protected, its later parts are blocked too")
+    void concatenatedAfterABlockedPart() {
+        String first = "{\"source\":\"4930999123\",\"destination\":\"" + TsmsFixture.OTHER_UE
+                + "\",\"esmClass\":64,\"pid\":72,\"hex\":\"0500030902" + "0178\"}";
+        String second = "{\"source\":\"4930999123\",\"destination\":\"" + TsmsFixture.OTHER_UE
+                + "\",\"esmClass\":64,\"hex\":\"0500030902" + "0279\"}";
+        List<NodeSme.Event> events = NodeSme.run(fx.scenario("partner", "prt-pw", first + "," + second, 0));
+        List<NodeSme.Event> resps = NodeSme.all(events, "submit_sm");
+        assertEquals(SmppStatus.REJECTED, resps.get(0).status(), events.toString());
+        assertEquals(SmppStatus.REJECTED, resps.get(1).status(), "the ordinary second part of a blocked message");
+        assertTrue(fx.observer.has("blocked partner concatenated-protected"), fx.observer.lines.toString());
+        assertTrue(fx.store.all().isEmpty());
+    }
 }
