@@ -1,6 +1,5 @@
 package org.mtcgate.smpp;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,9 +30,5 @@ final class BindRegistry {
 
     int size() {
         return bySession.size();
-    }
-
-    List<BoundSme> all() {
-        return List.copyOf(bySession.values());
     }
 }
