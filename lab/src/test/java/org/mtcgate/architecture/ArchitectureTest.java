@@ -32,7 +32,8 @@ class ArchitectureTest {
     /** The domain is protocol-free and touches no file but the policy files. */
     static final ArchRule DOMAIN_IS_PROTOCOL_FREE = noClasses().that().resideInAPackage("org.mtcgate.filter..")
             .should().dependOnClassesThat().resideInAnyPackage("io.netty..", "org.restcomm..", "org.mobicents..",
-                    "org.mtcgate.diameter..", "org.mtcgate.map..", "org.mtcgate.core..", "org.mtcgate.lab..", "java.net..");
+                    "org.mtcgate.diameter..", "org.mtcgate.map..", "org.mtcgate.smpp..", "org.jsmpp..", "org.mtcgate.core..",
+                    "org.mtcgate.lab..", "java.net..");
 
     static final ArchRule DOMAIN_READS_ONLY_POLICY_FILES = noClasses().that().resideInAPackage("org.mtcgate.filter..")
             .and().haveNameNotMatching("org\\.mtcgate\\.filter\\.policy\\.(spec\\.)?Policy(Files|Reader)(\\$.*)?")
@@ -44,12 +45,24 @@ class ArchitectureTest {
 
     /** Protocol modules translate the wire into the domain; only the node wires them. */
     static final ArchRule PROTOCOLS_DO_NOT_KNOW_THE_NODE = noClasses().that()
-            .resideInAnyPackage("org.mtcgate.diameter..", "org.mtcgate.map..")
+            .resideInAnyPackage("org.mtcgate.diameter..", "org.mtcgate.map..", "org.mtcgate.smpp..")
             .should().dependOnClassesThat().resideInAnyPackage("org.mtcgate.core..");
 
     static final ArchRule DIAMETER_AND_MAP_APART = noClasses().that().resideInAPackage("org.mtcgate.diameter..")
             .should().dependOnClassesThat().resideInAPackage("org.mtcgate.map..")
             .orShould().dependOnClassesThat().resideInAnyPackage("org.restcomm..", "org.mobicents..");
+
+    /**
+     * The Tsms adapter (SMPP for SMEs) meets the SMS-SC through the domain's SMS-SC ports only: it knows neither the
+     * other protocols nor device triggering, and they do not know it or jSMPP.
+     */
+    static final ArchRule SMPP_APART = noClasses().that().resideInAPackage("org.mtcgate.smpp..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.mtcgate.diameter..", "org.mtcgate.map..",
+                    "org.mtcgate.filter.trigger..", "io.netty..", "org.restcomm..", "org.mobicents..");
+
+    static final ArchRule OTHER_PROTOCOLS_DO_NOT_KNOW_SMPP = noClasses().that()
+            .resideInAnyPackage("org.mtcgate.diameter..", "org.mtcgate.map..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.mtcgate.smpp..", "org.jsmpp..");
 
     /** Codecs read and write bytes; they never reach for a connection or a peer. */
     static final ArchRule CODECS_DO_NOT_DEPEND_ON_PEERS = noClasses().that()
@@ -110,6 +123,12 @@ class ArchitectureTest {
     }
 
     @Test
+    void smppApart() {
+        SMPP_APART.check(main);
+        OTHER_PROTOCOLS_DO_NOT_KNOW_SMPP.check(main);
+    }
+
+    @Test
     void codecsDoNotDependOnPeers() {
         CODECS_DO_NOT_DEPEND_ON_PEERS.check(main);
     }
@@ -143,7 +162,7 @@ class ArchitectureTest {
     @Test
     void everyModuleIsImported() {
         for (String pkg : new String[] {"org.mtcgate.filter", "org.mtcgate.diameter.peer", "org.mtcgate.map.router",
-                "org.mtcgate.core.node", "org.mtcgate.lab.map"}) {
+                "org.mtcgate.core.node", "org.mtcgate.lab.map", "org.mtcgate.smpp"}) {
             org.junit.jupiter.api.Assertions.assertTrue(main.containPackage(pkg), pkg + " was not imported");
         }
     }

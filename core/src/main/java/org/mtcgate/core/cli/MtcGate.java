@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "mtcgate", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "MTC security gateway (3GPP TS 33.187): MTC-IWF on Tsp, SMS Router with Home Network Routing, SMS-SC filter.",
-        subcommands = {NodeCommand.class, PolicyCommand.class, ConsoleCommand.class})
+        subcommands = {NodeCommand.class, PolicyCommand.class, ConsoleCommand.class, SmppCommand.class})
 public final class MtcGate implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

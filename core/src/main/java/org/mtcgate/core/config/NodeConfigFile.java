@@ -34,7 +34,7 @@ import static org.mtcgate.core.config.ConfigReader.text;
 /** Reads config/mtcgate.yaml. Unknown keys are errors, never ignored. */
 public final class NodeConfigFile {
     private static final Set<String> TOP = Set.of("node", "roles", "policy", "subscribers", "diameter", "mtc-iwf", "ss7", "sms-sc", "sms-router",
-            "console", "metrics", "audit");
+            "console", "metrics", "audit", "tsms");
     private static final Set<String> METRICS = Set.of("listen");
     private static final Set<String> AUDIT = Set.of("dir", "reveal-imsi");
     private static final Set<String> SMS_SC = Set.of("trigger-originator", "retry-first", "retry-max", "addresses", "max-in-flight",
@@ -190,6 +190,14 @@ public final class NodeConfigFile {
             throw m.get("t4").error("this node is an SMS-SC itself: mtc-iwf.t4 is for a node without the sms-sc role");
         }
 
+        TsmsConfig tsms = null;
+        if (top.containsKey("tsms")) {
+            if (!roles.contains(Role.SMS_SC)) {
+                throw top.get("tsms").error("Tsms is the SMS-SC's interface to SMEs: add sms-sc to 'roles'");
+            }
+            tsms = TsmsConfigReader.read(top.get("tsms"), base);
+        }
+
         org.mtcgate.core.console.ConsoleConfig console = top.containsKey("console")
                 ? org.mtcgate.core.console.ConsoleConfigReader.read(top.get("console"), dataDir) : null;
         Map<String, YamlNode> metrics = section(top.get("metrics"), METRICS);
@@ -199,7 +207,7 @@ public final class NodeConfigFile {
         NodeConfig.Audit auditSettings = new NodeConfig.Audit(path(base, audit, "dir", dataDir.resolve("audit")),
                 bool(audit, "reveal-imsi", false));
         return new NodeConfig(source, name, dataDir, roles, policy, subscribers, diameter, mtcIwf, ss7, smsSc, router, console,
-                metricsListen, auditSettings);
+                metricsListen, auditSettings, tsms);
     }
 
     private static RouterSettings router(YamlNode n, YamlNode rolesNode, Ss7Settings ss7) throws ConfigException {

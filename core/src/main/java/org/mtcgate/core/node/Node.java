@@ -17,6 +17,7 @@ import org.mtcgate.core.role.RoleStartException;
 import org.mtcgate.core.role.SmsRouterRole;
 import org.mtcgate.core.role.SmsScRole;
 import org.mtcgate.core.role.Ss7Endpoint;
+import org.mtcgate.core.role.TsmsRole;
 import org.mtcgate.core.store.EmbeddedStores;
 import org.mtcgate.core.store.SubscriberFile;
 import org.mtcgate.diameter.peer.DiameterNode;
@@ -108,6 +109,9 @@ public final class Node implements NodeView, AutoCloseable {
             role(new HssRole(ctx));
         }
         SmsScRole smsc = config.has(Role.SMS_SC) ? role(SmsScRole.start(ctx, config.smsSc())) : null;
+        if (config.tsms() != null) {
+            role(TsmsRole.start(ctx, config.tsms(), smsc));
+        }
         if (config.has(Role.SMS_ROUTER)) {
             role(new SmsRouterRole(ctx, config.smsRouter()));
         }

@@ -11,7 +11,9 @@ import org.mtcgate.diameter.dictionary.ApplicationIds;
 import org.mtcgate.diameter.t4.SmsScT4Application;
 import org.mtcgate.diameter.t4.SmsScTriggers;
 import org.mtcgate.diameter.t4.T4DeliveryReporter;
+import org.mtcgate.filter.smsc.OutcomeDispatch;
 import org.mtcgate.filter.smsc.RetryPolicy;
+import org.mtcgate.filter.smsc.SmOutcomeListener;
 import org.mtcgate.filter.smsc.StoreAndForward;
 import org.mtcgate.filter.trigger.DeliveryReportListener;
 import org.mtcgate.filter.trigger.SmsScSubmitter;
@@ -63,6 +65,10 @@ public final class SmsScRole implements NodeRole {
     private final AlertServiceCentreHandler alerts;
     private final boolean revealImsi;
     private volatile DeliveryReportListener local;
+    private volatile OutcomeDispatch outcomes;
+    /** MO SMs to other UEs (MT); the Tsms role puts the SMEs' sink in front of it. */
+    private final MoSmSink moToUes;
+    private volatile MoSmSink moSink;
 
     /** Opens the SMS-SC's store and attaches to the endpoints; on failure nothing stays open. */
     public static SmsScRole start(RoleContext ctx, SmsScSettings settings) throws RoleStartException {
@@ -106,15 +112,17 @@ public final class SmsScRole implements NodeRole {
         alerts = AlertServiceCentreHandler.attach(stack, Set.copyOf(settings.addresses()),
                 msisdn -> smsc.alert(r -> msisdn.equals(r.msisdn())));
         submitter = new SmsScSubmitter(smsc);
-        // MO SMs from the SMS-IWMSC pass the filter (ingress SMS_IWMSC_MO); what it allows to another UE is held
-        // and delivered as MT, found through the embedded subscriber store or else SRI-for-SM to sms-sc.hlr.
+        // MO SMs from the SMS-IWMSC pass the filter (ingress SMS_IWMSC_MO); what it allows goes to the MO sink: an SME's
+        // address to that SME over Tsms (when the node has it), any other UE held and delivered as MT, found through
+        // the embedded subscriber store or else SRI-for-SM to sms-sc.hlr.
         Optional<RoutingInfo> routing = ctx.stores().routingInfo().or(() -> settings.hlr() == null ? Optional.empty()
                 : Optional.of(new MapRoutingInfo(mapClient, gt, settings.hlr(), settings.addresses().get(0))));
         moToMt = routing.map(r -> new MoToMt(r, smsc::submit, ctx.clock(), settings.defaultValidity(), MO_MAX_VALIDITY))
                 .orElse(null);
-        MoSmSink sink = moToMt != null ? moToMt : sm -> CompletableFuture.failedFuture(new IllegalStateException(
+        moToUes = moToMt != null ? moToMt : sm -> CompletableFuture.failedFuture(new IllegalStateException(
                 "no subscriber store and no sms-sc.hlr: MO SMs cannot be routed"));
-        mo = MoForwardSmHandler.attach(ss7.stack(), ctx.filter(), sink,
+        moSink = moToUes;
+        mo = MoForwardSmHandler.attach(ss7.stack(), ctx.filter(), sm -> moSink.accept(sm),
                 new MapEvents(ctx.observer(), ctx.metrics(), "sms-sc-mo"), Set.copyOf(settings.addresses()));
         // Outcomes of the node's own MTC-IWF's triggers go to it directly; it is set before the start.
         DeliveryReportListener toLocal = (id, outcome) -> {
@@ -132,7 +140,8 @@ public final class SmsScRole implements NodeRole {
             reports = (id, outcome) -> drr.onDeliveryReport(id, outcome)
                     .thenCompose(sent -> sent ? CompletableFuture.completedFuture(true) : toLocal.onDeliveryReport(id, outcome));
         }
-        smsc.reportTo(SmsScSubmitter.reportingTo(reports));
+        outcomes = new OutcomeDispatch(SmsScSubmitter.reportingTo(reports));
+        smsc.reportTo(outcomes);
         ctx.housekeeping().every(Duration.ofMinutes(1), "forgetting finished SMS-SC triggers", () ->
                 store.purgeFinished(ctx.clock().instant()).thenAccept(n -> {
                     if (n > 0) {
@@ -149,6 +158,29 @@ public final class SmsScRole implements NodeRole {
     /** The node's own MTC-IWF, which hears the outcome of the triggers it submitted here; set before the start. */
     public void reportLocalTriggersTo(DeliveryReportListener listener) {
         local = listener;
+    }
+
+    // --- Other submitters (SMEs over Tsms): where their SMs enter, and their outcomes by submitter prefix ---
+
+    /** Where roles that take SMs from other submitters (Tsms) hand them over; set up before the start. */
+    public StoreAndForward storeAndForward() {
+        return smsc;
+    }
+
+    /** The outcomes of SMs whose submitter starts {@code prefix} go to {@code listener}; set before the start. */
+    public void reportOutcomesOf(String prefix, SmOutcomeListener listener) {
+        outcomes = outcomes.with(prefix, listener);
+        smsc.reportTo(outcomes);
+    }
+
+    /** Where the MO SMs the filter allowed go (the SMEs' Tsms, which hands the others to {@link #moToUes}); set before the start. */
+    public void deliverMoTo(MoSmSink sink) {
+        moSink = sink;
+    }
+
+    /** The MO sink for SMs to other UEs (delivered as MT), for a sink in front of it to fall back on. */
+    public MoSmSink moToUes() {
+        return moToUes;
     }
 
     @Override

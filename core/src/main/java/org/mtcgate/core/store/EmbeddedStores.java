@@ -93,11 +93,7 @@ public final class EmbeddedStores implements NodeStores {
 
     @Override
     public Optional<org.mtcgate.filter.smsc.RoutingInfo> routingInfo() {
-        if (subscribers == null) {
-            return Optional.empty();
-        }
-        return Optional.of(msisdn -> java.util.concurrent.CompletableFuture.completedFuture(subscribers.byMsisdn(msisdn)
-                .map(s -> new org.mtcgate.filter.smsc.SmRecipient(s.imsi(), s.msisdn(), s.servingNodes()))));
+        return Optional.ofNullable(subscribers).map(SubscriberRouting::new);
     }
 
     @Override

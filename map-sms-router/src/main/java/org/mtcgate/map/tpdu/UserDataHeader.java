@@ -96,6 +96,19 @@ public record UserDataHeader(List<InformationElement> elements) {
         return decode(ud, 0);
     }
 
+    /**
+     * The header at the start of {@code userData} (UDHL, then IEs), read as strictly as one in a TPDU; its encoded
+     * length is {@code 1 + userData[0]}. For user data a submitter gave with its header, such as an SME's.
+     */
+    public static UserDataHeader read(byte[] userData) throws TpduException {
+        return decode(userData, 0);
+    }
+
+    /** UDHL followed by the IEs, as a TPDU carries them (for handing the header on, e.g. to an SME). */
+    public byte[] encoded() throws TpduException {
+        return encode();
+    }
+
     /** UDHL followed by the IEs. */
     byte[] encode() throws TpduException {
         ByteArrayOutputStream ies = new ByteArrayOutputStream();

@@ -1,0 +1,55 @@
+package org.mtcgate.core.cli;
+
+import org.junit.jupiter.api.Test;
+import org.mtcgate.core.console.PasswordHash;
+import picocli.CommandLine;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code mtcgate smpp hash-password} read from standard input, as a script would run it. */
+class SmppCommandTest {
+    private record Run(int status, String out, String err) {
+    }
+
+    private static Run run(String input) {
+        InputStream before = System.in;
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        try {
+            System.setIn(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
+            CommandLine cli = MtcGate.commandLine();
+            cli.setOut(new PrintWriter(out));
+            cli.setErr(new PrintWriter(err));
+            int status = cli.execute("smpp", "hash-password");
+            return new Run(status, out.toString().trim(), err.toString().trim());
+        } finally {
+            System.setIn(before);
+        }
+    }
+
+    @Test
+    void printsAHashTheTsmsConfigReads() {
+        Run r = run("sme-pw\nsme-pw\n");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().startsWith("pbkdf2-sha256$600000$"), r.out());
+        PasswordHash hash = PasswordHash.parse(r.out());
+        assertTrue(hash.matches("sme-pw".toCharArray()));
+        assertFalse(hash.matches("sme-px".toCharArray()));
+    }
+
+    @Test
+    void refusesWhatSmppCannotCarryAndMismatches() {
+        Run tooLong = run("longer-pw\nlonger-pw\n");
+        assertEquals(2, tooLong.status());
+        assertTrue(tooLong.err().contains("1 to 8 characters"), tooLong.err());
+        assertEquals(2, run("sme-pw\nsme-px\n").status());
+    }
+}

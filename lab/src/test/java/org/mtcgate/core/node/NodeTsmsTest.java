@@ -1,0 +1,132 @@
+package org.mtcgate.core.node;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mtcgate.core.config.NodeConfigFile;
+import org.mtcgate.core.console.PasswordHash;
+import org.mtcgate.lab.map.FreePorts;
+import org.mtcgate.lab.msc.LabMsc;
+import org.mtcgate.map.stack.AssociationRole;
+import org.mtcgate.map.stack.Ss7Stack;
+import org.mtcgate.map.stack.Ss7StackConfig;
+import org.mtcgate.map.tpdu.SmsDeliver;
+import org.mtcgate.smpp.NodeSme;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The node from its config file with a tsms section: an SME (the npm smpp package) binds with the password whose
+ * hash is configured, submits a trigger SM it is trusted for and one it is not; the node's SMS-SC delivers the first
+ * with MAP MT-ForwardSM to an MSC stack and the SME gets its receipt; the second is refused and audited.
+ */
+class NodeTsmsTest {
+    static final String IMSI = "262015500000001";
+    static final long WAIT = 20;
+
+    @TempDir
+    Path dir;
+    int[] ports;
+    Node node;
+    Ss7Stack mscStack;
+    LabMsc msc;
+
+    @BeforeEach
+    void files() throws Exception {
+        NodeSme.requireAvailable();
+        ports = FreePorts.distinct(3);
+        String hash = PasswordHash.of("sme-pw".toCharArray(), 1000, new SecureRandom()).encoded();
+        Files.writeString(dir.resolve("policy.yaml"), """
+                version: 1
+                groups:
+                  trackers: {msisdn-prefixes: ["4917020"]}
+                senders:
+                  - {id: tracker-sme, ingress: [tsms], identities: [tracker], grants: [{kinds: [trigger], to: [trackers]}]}
+                """);
+        Files.writeString(dir.resolve("subscribers.yaml"), """
+                subscribers:
+                  - {imsi: "262015500000001", msisdn: "491702000001", serving-nodes: ["491720000200"]}
+                  - {imsi: "262015500000002", msisdn: "491709000002", serving-nodes: ["491720000200"]}
+                """);
+        Files.writeString(dir.resolve("mtcgate.yaml"), """
+                node: {name: tsms, data-dir: data}
+                roles: [sms-sc]
+                policy: policy.yaml
+                subscribers: subscribers.yaml
+                ss7:
+                  local-gt: "491720000100"
+                  point-code: 1
+                  invoke-timeout: 1s
+                  association: {role: server, local: 127.0.0.1:%d, remote: 127.0.0.1:%d, remote-point-code: 2}
+                sms-sc: {trigger-originator: "491720000999", retry-first: 50ms, retry-max: 200ms}
+                tsms:
+                  listen: 127.0.0.1:%d
+                  smes:
+                    - system-id: tracker
+                      password-hash: "%s"
+                      allowed-addresses: ["127.0.0.1"]
+                      bind-types: [transceiver]
+                      submits-per-second: 10
+                      addresses: ["4930123456"]
+                """.formatted(ports[0], ports[1], ports[2], hash));
+    }
+
+    @AfterEach
+    void stop() {
+        if (mscStack != null) {
+            mscStack.close();
+        }
+        if (node != null) {
+            node.close();
+        }
+    }
+
+    @Test
+    void anSmeSubmitsOverSmppAndTheNodesSmsScDeliversAndReceipts() throws Exception {
+        node = Node.start(NodeConfigFile.load(dir.resolve("mtcgate.yaml")), Clock.systemUTC());
+        mscStack = Ss7Stack.assemble(Ss7StackConfig.builder().name("msc").dataDir(dir.resolve("msc"))
+                .role(AssociationRole.CLIENT).local("127.0.0.1", ports[1]).remote("127.0.0.1", ports[0])
+                .pointCodes(2, 1).localSsns(Ss7StackConfig.SSN_MSC).remoteSsns(Ss7StackConfig.SSN_MSC)
+                .localGlobalTitle("491720000200").build());
+        msc = new LabMsc(mscStack);
+        mscStack.connect();
+        mscStack.active().get(WAIT, TimeUnit.SECONDS);
+        node.ss7().orElseThrow().active().get(WAIT, TimeUnit.SECONDS);
+
+        String trusted = "{\"source\":\"4930123456\",\"destination\":\"491702000001\",\"pid\":72,\"hex\":\"77616b65\","
+                + "\"registeredDelivery\":1}";
+        String untrusted = "{\"source\":\"4930123456\",\"destination\":\"491709000002\",\"pid\":72,\"hex\":\"77616b65\"}";
+        List<NodeSme.Event> events = NodeSme.run("{\"host\":\"127.0.0.1\",\"port\":" + ports[2]
+                + ",\"systemId\":\"tracker\",\"password\":\"sme-pw\",\"receipts\":1,\"submits\":[" + trusted + "," + untrusted + "]}");
+        assertEquals(0, NodeSme.first(events, "bind").status());
+        List<NodeSme.Event> resps = NodeSme.all(events, "submit_sm");
+        assertEquals(0, resps.get(0).status(), events.toString());
+        assertEquals(0x66, resps.get(1).status(), "ESME_RX_R_APPN: the SME is not trusted for that UE");
+        NodeSme.Event receipt = NodeSme.first(events, "deliver_sm");
+        assertTrue(receipt.get("text").startsWith("id:" + resps.get(0).get("messageId") + " "));
+        assertTrue(receipt.get("text").contains("stat:DELIVRD"));
+
+        List<SmsDeliver> got = msc.deliveredTo(IMSI);
+        assertEquals(1, got.size());
+        assertEquals(0x48, got.get(0).protocolIdentifier());
+        assertArrayEquals("wake".getBytes(java.nio.charset.StandardCharsets.US_ASCII), got.get(0).userData().body());
+        assertTrue(msc.deliveredTo("262015500000002").isEmpty());
+
+        List<String> stats = new ArrayList<>();
+        node.stats(stats::add);
+        assertTrue(stats.stream().anyMatch(l -> l.startsWith("Tsms: 2 submits, 1 accepted, 1 blocked")), stats.toString());
+        assertTrue(node.observer().verdictCounts().keySet().stream().anyMatch(k -> k.startsWith("TSMS BLOCK")),
+                node.observer().verdictCounts().toString());
+    }
+}
