@@ -5,6 +5,7 @@ import org.mtcgate.core.console.ConsoleCommand;
 import org.mtcgate.core.console.ConsoleCommands;
 import org.mtcgate.core.console.ConsoleException;
 import org.mtcgate.core.console.ConsoleSession;
+import org.mtcgate.core.policy.ListFileChangedException;
 import org.mtcgate.core.policy.PolicyAdministration;
 import org.mtcgate.filter.Explanation;
 import org.mtcgate.filter.ExternalId;
@@ -174,6 +175,8 @@ final class NodeConsole {
         } catch (ConfigException e) {
             // The edit is read and compiled before anything is put in force: a refusal changes nothing.
             throw new ConsoleException("refused, nothing changed: " + e.getMessage());
+        } catch (ListFileChangedException e) {
+            throw new ConsoleException("refused, nothing changed: " + e.getMessage());
         } catch (IOException | IllegalArgumentException e) {
             throw new ConsoleException(e.getMessage());
         }
@@ -192,6 +195,8 @@ final class NodeConsole {
                 s.println("nothing to write: the files on disk are what is in force");
             }
             written.forEach(p -> s.println("wrote " + p));
+        } catch (ListFileChangedException e) {
+            throw new ConsoleException("nothing written: " + e.getMessage());
         } catch (IOException e) {
             throw new ConsoleException("cannot write: " + e.getMessage());
         }
