@@ -36,7 +36,13 @@ final class NodeConsole {
         this.policyAdministration = policyAdministration;
     }
 
-    void registerAll(ConsoleCommands c) {
+    PolicyAdministration policy() {
+        return policyAdministration;
+    }
+
+    void registerAll(ConsoleCommands c, RunningConfig runningConfig) {
+        c.register(ConsoleCommand.of("show running-config", "the node config as read at start, the policy in force, unsaved changes",
+                runningConfig::print));
         c.register(ConsoleCommand.of("show peers", "Diameter peers and the M3UA association: state and counters", this::showPeers));
         c.register(ConsoleCommand.of("show stats", "verdicts by rule, trigger states, SMS-SC and Tsp counters", this::showStats));
         c.register(ConsoleCommand.of("show policy", "the filter policy in force: groups and senders", this::showPolicy));

@@ -139,6 +139,10 @@ final class PolicyWorkspace {
         return !unsaved.isEmpty();
     }
 
+    List<String> unsavedListFiles() {
+        return List.copyOf(unsaved.keySet());
+    }
+
     /** Reads the one changed list file from the new lines and compiles the policy again around it. */
     private CompiledPolicy change(String file, List<String> lines) throws ConfigException {
         List<String> snapshot = List.copyOf(lines);
