@@ -10,7 +10,9 @@ import org.apache.logging.log4j.core.config.builder.impl.BuiltConfiguration;
 import org.mtcgate.filter.GlobalTitle;
 import org.mtcgate.filter.InboundItem;
 import org.mtcgate.filter.Originator;
+import org.mtcgate.filter.RequestStatus;
 import org.mtcgate.filter.Verdict;
+import org.mtcgate.filter.trigger.DeviceActionResult;
 
 import java.nio.file.Path;
 import java.util.Locale;
@@ -117,8 +119,31 @@ public final class AuditLog implements AutoCloseable {
 
     /** Records a filter verdict on an item. */
     public void verdict(InboundItem item, Verdict verdict) {
+        logger.info(verdictRecord(item, verdict.decision().name().toLowerCase(Locale.ROOT), verdict.ruleId(),
+                verdict.reason(), verdict.requestStatus(), null));
+    }
+
+    /**
+     * Records the verdict on a device trigger with what became of it, under its Reference-Number so that it links
+     * to the trigger's state records. A trigger the filter allowed but that was refused later (the HSS, the store,
+     * the SMS-SC) is recorded as {@code refused} with the Request-Status the SCS got; the rule is the one that
+     * allowed it.
+     *
+     * @param reference the trigger's Reference-Number
+     * @param result    the answer the SCS got
+     */
+    public void triggerVerdict(InboundItem item, Verdict verdict, long reference, DeviceActionResult result) {
+        boolean refusedAfterFilter = verdict.allowed() && !result.triggerTaken();
+        String decision = refusedAfterFilter ? "refused" : verdict.decision().name().toLowerCase(Locale.ROOT);
+        logger.info(verdictRecord(item, decision, verdict.ruleId(), refusedAfterFilter
+                ? "allowed by the filter, then refused: " + result.reason() : verdict.reason(),
+                result.requestStatus(), reference));
+    }
+
+    private AuditRecord verdictRecord(InboundItem item, String decision, String rule, String reason, RequestStatus status,
+                                      Long reference) {
         Originator o = item.originator();
-        logger.info(new AuditRecord("verdict")
+        return new AuditRecord("verdict")
                 .field("ingress", item.ingress().name().toLowerCase(Locale.ROOT).replace('_', '-'))
                 .field("kind", item.kind().policyName())
                 .field("originator", o.identity())
@@ -132,11 +157,12 @@ public final class AuditLog implements AutoCloseable {
                         : revealImsi ? item.targetImsi().digits() : item.targetImsi().masked())
                 .field("external_id", item.targetExternalId() == null ? null : item.targetExternalId().value())
                 .field("tp_pid", item.tpPid())
-                .field("decision", verdict.decision().name().toLowerCase(Locale.ROOT))
-                .field("rule", verdict.ruleId())
-                .field("reason", verdict.reason())
-                .field("request_status", verdict.requestStatus().name())
-                .field("request_status_code", verdict.requestStatus().code()));
+                .field("reference", reference)
+                .field("decision", decision)
+                .field("rule", rule)
+                .field("reason", reason)
+                .field("request_status", status.name())
+                .field("request_status_code", status.code());
     }
 
     /**

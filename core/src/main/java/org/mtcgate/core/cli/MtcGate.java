@@ -34,7 +34,34 @@ public final class MtcGate implements Runnable {
         for (SubcommandProvider provider : ServiceLoader.load(SubcommandProvider.class)) {
             provider.subcommands().forEach(cli::addSubcommand);
         }
-        // After the additions: the setting is copied to the subcommands present when it is made.
-        return cli.setCaseInsensitiveEnumValuesAllowed(true);
+        // After the additions: these settings are copied to the subcommands present when they are made.
+        return cli.setCaseInsensitiveEnumValuesAllowed(true)
+                .setParameterExceptionHandler(MtcGate::badArguments)
+                .setExecutionExceptionHandler(MtcGate::failed);
+    }
+
+    /** A mistake on the command line: one line saying what and where to look, no usage dump, no stack trace. */
+    private static int badArguments(CommandLine.ParameterException e, String[] args) {
+        CommandLine cmd = e.getCommandLine();
+        cmd.getErr().println(cmd.getCommandName().equals("mtcgate") ? "mtcgate: " + e.getMessage() + " (see mtcgate --help)"
+                : "mtcgate " + cmd.getCommandName() + ": " + e.getMessage() + " (see mtcgate " + cmd.getCommandName() + " --help)");
+        return cmd.getCommandSpec().exitCodeOnInvalidInput();
+    }
+
+    /**
+     * A command that failed in a way it did not explain itself: one line with the cause; the stack trace only with
+     * MTCGATE_DEBUG set, for a bug report.
+     */
+    private static int failed(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        cmd.getErr().println("mtcgate " + cmd.getCommandName() + ": " + cause.getClass().getSimpleName()
+                + (cause.getMessage() == null ? "" : ": " + cause.getMessage()));
+        if (System.getenv("MTCGATE_DEBUG") != null) {
+            e.printStackTrace(cmd.getErr());
+        }
+        return cmd.getCommandSpec().exitCodeOnExecutionException();
     }
 }

@@ -15,19 +15,32 @@ import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
-/** {@code mtcgate node}: runs the node until it is stopped (SIGINT/SIGTERM), then stops it cleanly. */
-@Command(name = "node", mixinStandardHelpOptions = true, description = "Run the node with the roles its config selects.")
+/**
+ * {@code mtcgate node}: runs the node until it is stopped (SIGINT/SIGTERM), then stops it cleanly; with
+ * {@code --check}, only reads the config and the files it names and says whether the node would take them.
+ */
+@Command(name = "node", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Run the node with the roles its config selects, or check its config without starting.")
 final class NodeCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = {"-c", "--config"}, defaultValue = "config/mtcgate.yaml", description = "node config (default ${DEFAULT-VALUE})")
+    /** The sample config of the installation (scripts/mtcgate names it), else config/ under the working directory. */
+    @Option(names = {"-c", "--config"}, defaultValue = "${sys:mtcgate.home:-.}/config/mtcgate.yaml",
+            description = "node config (default ${DEFAULT-VALUE})")
     Path config;
+
+    @Option(names = "--check", arity = "0..1", paramLabel = "CONFIG", fallbackValue = "",
+            description = "check CONFIG (or the -c config) and the files it names, then exit: 0 if the node would take them, else 1")
+    String check;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (check != null) {
+            return check(check.isEmpty() ? config : Path.of(check), out, err);
+        }
         NodeConfig cfg;
         try {
             cfg = NodeConfigFile.load(config);
@@ -63,5 +76,15 @@ final class NodeCommand implements Callable<Integer> {
         out.flush();
         stopped.await();
         return 0;
+    }
+
+    private static int check(Path file, PrintWriter out, PrintWriter err) {
+        try {
+            ConfigCheck.run(file).forEach(out::println);
+            return 0;
+        } catch (ConfigException e) {
+            err.println("config refused: " + e.getMessage());
+            return 1;
+        }
     }
 }

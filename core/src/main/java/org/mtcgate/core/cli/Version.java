@@ -1,12 +1,12 @@
 package org.mtcgate.core.cli;
 
+import org.mtcgate.core.node.BuildInfo;
 import picocli.CommandLine;
 
-/** Reads the version from the jar manifest; "development" when run from classes. */
+/** {@code mtcgate --version}: the version and git commit of the build. */
 final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-        String v = MtcGate.class.getPackage().getImplementationVersion();
-        return new String[] {"mtcgate " + (v == null ? "development build" : v)};
+        return new String[] {"mtcgate " + BuildInfo.describe()};
     }
 }

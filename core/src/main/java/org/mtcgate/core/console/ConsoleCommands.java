@@ -93,6 +93,13 @@ public final class ConsoleCommands {
             return Resolution.failed("incomplete command '" + String.join(" ", path) + "'; one of: "
                     + String.join(", ", options));
         }
+        if (i < typed.size() && !command.arguments().takesArguments()) {
+            // A word the command does not take is a mistake (a typo, a command that does not exist); running the
+            // command as if it were not there would answer a question the operator did not ask.
+            return Resolution.failed("'" + command.path() + "' takes no arguments; '"
+                    + CommandLineTokenizer.printable(CommandLineTokenizer.join(typed.subList(i, typed.size())))
+                    + "' is not understood");
+        }
         return new Resolution(command, List.copyOf(typed.subList(i, typed.size())), null);
     }
 

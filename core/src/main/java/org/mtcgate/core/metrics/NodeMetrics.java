@@ -122,6 +122,14 @@ public final class NodeMetrics {
         point.inc();
     }
 
+    /**
+     * Counts an item the filter allowed but that was refused later (UE unknown, SMS-SC refusing): decision
+     * {@code refused}, under the rule that allowed it, so allowed counts only what went through.
+     */
+    public void refusedAfterFilter(Ingress ingress, Verdict verdict) {
+        verdicts.labelValues(ingressLabels.get(ingress.ordinal()), "refused", verdict.ruleId()).inc();
+    }
+
     /** Counts the verdict on an item, under the item's ingress. */
     public void verdict(InboundItem item, Verdict verdict) {
         verdict(item.ingress(), verdict);

@@ -48,6 +48,7 @@ public final class Node implements NodeView, AutoCloseable {
     private final Clock clock;
     private final List<NodeRole> roles = new ArrayList<>();
     private final NodeMetrics metrics = new NodeMetrics();
+    private DataDirLock dataDirLock;
     private AuditLog audit;
     private Housekeeping housekeeping;
     private EmbeddedStores stores;
@@ -84,6 +85,7 @@ public final class Node implements NodeView, AutoCloseable {
         } catch (IOException e) {
             throw new NodeException("node.data-dir " + config.dataDir() + " cannot be created: " + e.getMessage(), e);
         }
+        dataDirLock = DataDirLock.acquire(config.dataDir());
         audit = new AuditLog(config.audit().dir(), config.audit().revealImsi());
         observer = new NodeObserver(audit, metrics);
         try {
@@ -210,7 +212,7 @@ public final class Node implements NodeView, AutoCloseable {
 
     /**
      * Stops in reverse: the operator interfaces and chores, then the Diameter endpoint (DPR, so no request arrives
-     * at a closing role), the roles newest first, the SS7 stack (after the roles have detached), the audit log last.
+     * at a closing role), the roles newest first, the SS7 stack (after the roles have detached), the audit log, and last the data directory's lock.
      */
     @Override
     public synchronized void close() {
@@ -218,7 +220,7 @@ public final class Node implements NodeView, AutoCloseable {
         for (int i = roles.size() - 1; i >= 0; i--) {
             order.add(roles.get(i));
         }
-        order.addAll(List.of(nullSafe(ss7), nullSafe(observer), nullSafe(audit)));
+        order.addAll(List.of(nullSafe(ss7), nullSafe(observer), nullSafe(audit), nullSafe(dataDirLock)));
         for (AutoCloseable part : order) {
             try {
                 part.close();
@@ -233,6 +235,7 @@ public final class Node implements NodeView, AutoCloseable {
         ss7 = null;
         observer = null;
         audit = null;
+        dataDirLock = null;
     }
 
     private static AutoCloseable nullSafe(AutoCloseable part) {

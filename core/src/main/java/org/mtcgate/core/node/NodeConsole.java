@@ -5,6 +5,7 @@ import org.mtcgate.core.console.ConsoleCommand;
 import org.mtcgate.core.console.ConsoleCommands;
 import org.mtcgate.core.console.ConsoleException;
 import org.mtcgate.core.console.ConsoleSession;
+import org.mtcgate.core.policy.ListFileChangedException;
 import org.mtcgate.core.policy.PolicyAdministration;
 import org.mtcgate.filter.Explanation;
 import org.mtcgate.filter.ExternalId;
@@ -35,7 +36,13 @@ final class NodeConsole {
         this.policyAdministration = policyAdministration;
     }
 
-    void registerAll(ConsoleCommands c) {
+    PolicyAdministration policy() {
+        return policyAdministration;
+    }
+
+    void registerAll(ConsoleCommands c, RunningConfig runningConfig) {
+        c.register(ConsoleCommand.of("show running-config", "the node config as read at start, the policy in force, unsaved changes",
+                runningConfig::print));
         c.register(ConsoleCommand.of("show peers", "Diameter peers and the M3UA association: state and counters", this::showPeers));
         c.register(ConsoleCommand.of("show stats", "verdicts by rule, trigger states, SMS-SC and Tsp counters", this::showStats));
         c.register(ConsoleCommand.of("show policy", "the filter policy in force: groups and senders", this::showPolicy));
@@ -174,6 +181,8 @@ final class NodeConsole {
         } catch (ConfigException e) {
             // The edit is read and compiled before anything is put in force: a refusal changes nothing.
             throw new ConsoleException("refused, nothing changed: " + e.getMessage());
+        } catch (ListFileChangedException e) {
+            throw new ConsoleException("refused, nothing changed: " + e.getMessage());
         } catch (IOException | IllegalArgumentException e) {
             throw new ConsoleException(e.getMessage());
         }
@@ -192,6 +201,8 @@ final class NodeConsole {
                 s.println("nothing to write: the files on disk are what is in force");
             }
             written.forEach(p -> s.println("wrote " + p));
+        } catch (ListFileChangedException e) {
+            throw new ConsoleException("nothing written: " + e.getMessage());
         } catch (IOException e) {
             throw new ConsoleException("cannot write: " + e.getMessage());
         }

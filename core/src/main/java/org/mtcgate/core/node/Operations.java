@@ -32,8 +32,8 @@ final class Operations implements AutoCloseable {
         }
         ConsoleServer console = null;
         if (config.console() != null) {
-            ConsoleCommands registry = new ConsoleCommands(version());
-            commands.registerAll(registry);
+            ConsoleCommands registry = new ConsoleCommands(BuildInfo.describe());
+            commands.registerAll(registry, RunningConfig.snapshot(config.source(), commands.policy()));
             console = new ConsoleServer(config.console(), registry, audit::console);
             try {
                 console.start();
@@ -46,11 +46,6 @@ final class Operations implements AutoCloseable {
             }
         }
         return new Operations(metricsServer, console);
-    }
-
-    private static String version() {
-        String v = Node.class.getPackage().getImplementationVersion();
-        return v == null ? "development build" : v;
     }
 
     Optional<Integer> consolePort() {

@@ -4,7 +4,9 @@ import org.mtcgate.core.audit.AuditLog;
 import org.mtcgate.core.metrics.NodeMetrics;
 import org.mtcgate.filter.InboundItem;
 import org.mtcgate.filter.Verdict;
+import org.mtcgate.filter.trigger.DeviceActionResult;
 import org.mtcgate.filter.trigger.DeviceTrigger;
+import org.mtcgate.filter.trigger.TriggerId;
 import org.mtcgate.filter.trigger.TriggerObserver;
 
 import java.util.Map;
@@ -72,13 +74,33 @@ public final class NodeObserver implements TriggerObserver, AutoCloseable {
     public void verdict(InboundItem item, Verdict verdict) {
         audit.verdict(item, verdict);
         metrics.verdict(item, verdict);
-        verdictCounts.computeIfAbsent(item.ingress() + " " + verdict.decision() + " " + verdict.ruleId(), k -> new LongAdder())
-                .increment();
+        counted(item, verdict.decision() + " " + verdict.ruleId(), verdict.toString());
+    }
+
+    /**
+     * A trigger's verdict with its answer: one that the filter allowed and the HSS, the store or the SMS-SC then
+     * refused is audited, counted and traced as refused with its Request-Status, not as allowed.
+     */
+    @Override
+    public void decided(InboundItem item, Verdict verdict, TriggerId trigger, DeviceActionResult result) {
+        audit.triggerVerdict(item, verdict, trigger.referenceNumber(), result);
+        if (verdict.allowed() && !result.triggerTaken()) {
+            metrics.refusedAfterFilter(item.ingress(), verdict);
+            counted(item, "REFUSED " + result.requestStatus(), "REFUSED after " + verdict.ruleId() + " ("
+                    + result.requestStatus() + "): " + result.reason());
+        } else {
+            metrics.verdict(item, verdict);
+            counted(item, verdict.decision() + " " + verdict.ruleId(), verdict.toString());
+        }
+    }
+
+    private void counted(InboundItem item, String outcome, String traced) {
+        verdictCounts.computeIfAbsent(item.ingress() + " " + outcome, k -> new LongAdder()).increment();
         if (!traces.isEmpty()) {
             String who = item.originator().identity() + " " + names(item);
             for (Trace t : traces) {
                 if (t.matches.test(who)) {
-                    print(t, item.describe() + " -> " + verdict);
+                    print(t, item.describe() + " -> " + traced);
                 }
             }
         }

@@ -97,6 +97,11 @@ public final class PolicyAdministration {
         return workspace.hasUnsavedChanges();
     }
 
+    /** The list files changed from the console and not yet written, by their names in the policy. */
+    public synchronized List<String> unsavedListFiles() {
+        return workspace.unsavedListFiles();
+    }
+
     private boolean installIfChanged(Optional<CompiledPolicy> changed) {
         changed.ifPresent(this::install);
         return changed.isPresent();

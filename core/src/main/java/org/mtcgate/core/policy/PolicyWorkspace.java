@@ -18,6 +18,7 @@ import java.io.Reader;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
@@ -42,6 +43,7 @@ final class PolicyWorkspace {
     private final PolicyReader reader = new PolicyReader();
     private final PolicyCompiler compiler = new PolicyCompiler();
     private final ListSource disk;
+    private final ListFileStamps stamps;
     /** List file name → its lines, for files changed from the console and not yet written. */
     private final Map<String, List<String>> unsaved = new LinkedHashMap<>();
     private PolicySpec spec;
@@ -52,6 +54,7 @@ final class PolicyWorkspace {
     PolicyWorkspace(Path policyFile) {
         this.policyFile = policyFile;
         this.disk = PolicyReader.listsBeside(policyFile);
+        this.stamps = new ListFileStamps(policyFile.toAbsolutePath().getParent(), disk);
     }
 
     /**
@@ -59,9 +62,19 @@ final class PolicyWorkspace {
      * as it was. The result has no rate or quota state yet.
      */
     CompiledPolicy loadFromDisk() throws ConfigException {
-        PolicyDocument document = reader.readFile(policyFile);
+        String text;
+        try {
+            text = Files.readString(policyFile, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException(policyFile.toString(), 0, "", "no such file");
+        } catch (IOException e) {
+            throw new ConfigException(policyFile.toString(), 0, "", "cannot be read: " + e.getMessage());
+        }
+        Map<String, byte[]> read = new HashMap<>();
+        PolicyDocument document = reader.read(policyFile.toString(), text, stamps.reading(read));
         Map<String, DigitSet> compiledLists = NumberLists.compileAll(document.lists());
         CompiledPolicy next = compiler.compile(document.spec(), compiledLists, null);
+        stamps.replaceAll(read);
         spec = document.spec();
         lists = compiledLists;
         compiled = next;
@@ -95,15 +108,27 @@ final class PolicyWorkspace {
         return Optional.of(change(file, lines));
     }
 
-    /** Writes every changed list file (through a temporary file, so a crash leaves the old or the new one). */
+    /**
+     * Writes every changed list file (through a temporary file, so a crash leaves the old or the new one). If any
+     * of them changed on disk since it was read, none is written: the hand edit would be lost.
+     */
     List<Path> write() throws IOException {
+        List<Path> conflicts = new ArrayList<>();
+        for (String name : unsaved.keySet()) {
+            stamps.changed(name).ifPresent(conflicts::add);
+        }
+        if (!conflicts.isEmpty()) {
+            throw new ListFileChangedException(conflicts);
+        }
         List<Path> written = new ArrayList<>();
         Path dir = policyFile.toAbsolutePath().getParent();
         for (Map.Entry<String, List<String>> e : unsaved.entrySet()) {
             Path target = dir.resolve(e.getKey());
             Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-            Files.writeString(tmp, String.join("\n", e.getValue()) + "\n", StandardCharsets.UTF_8);
+            byte[] bytes = (String.join("\n", e.getValue()) + "\n").getBytes(StandardCharsets.UTF_8);
+            Files.write(tmp, bytes);
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            stamps.written(e.getKey(), bytes);
             written.add(target);
         }
         unsaved.clear();
@@ -112,6 +137,10 @@ final class PolicyWorkspace {
 
     boolean hasUnsavedChanges() {
         return !unsaved.isEmpty();
+    }
+
+    List<String> unsavedListFiles() {
+        return List.copyOf(unsaved.keySet());
     }
 
     /** Reads the one changed list file from the new lines and compiles the policy again around it. */
@@ -141,10 +170,20 @@ final class PolicyWorkspace {
         return line.trim().replace("+", "").equals(digits);
     }
 
-    /** The lines of the list as they stand now (unsaved changes included). */
+    /**
+     * The lines of the list as they stand now (unsaved changes included). A list file first edited here must still
+     * be what was compiled: an edit on top of a hand edit would put the hand edit in force unreviewed.
+     */
     private List<String> lines(String file) throws IOException {
         List<String> pending = unsaved.get(file);
-        return new ArrayList<>(pending != null ? pending : reader.listLines(file, disk));
+        if (pending != null) {
+            return new ArrayList<>(pending);
+        }
+        Optional<Path> changed = stamps.changed(file);
+        if (changed.isPresent()) {
+            throw new ListFileChangedException(List.of(changed.get()));
+        }
+        return new ArrayList<>(reader.listLines(file, disk));
     }
 
     private String listFileOf(String group) throws ConfigException {

@@ -96,6 +96,7 @@ class AuditLogTest {
         expected.put("imsi", "26201**********");
         expected.put("external_id", "meter-17@acme.example");
         expected.put("tp_pid", new BigDecimal(72));
+        expected.put("reference", null);
         expected.put("decision", "allow");
         expected.put("rule", "scs-acme");
         expected.put("reason", "granted");
@@ -204,5 +205,28 @@ class AuditLogTest {
                 // as it should
             }
         }
+    }
+
+    @Test
+    void aTriggerRefusedAfterTheFilterIsARefusedVerdictWithItsReference() throws Exception {
+        Verdict allow = Verdict.allow("scs-acme", "granted");
+        try (AuditLog log = new AuditLog(dir, false)) {
+            log.triggerVerdict(trigger(), allow, 4711L, new org.mtcgate.filter.trigger.DeviceActionResult(
+                    RequestStatus.INVEXTID, "no subscription for meter-17@acme.example", allow));
+            log.triggerVerdict(trigger(), allow, 4712L, new org.mtcgate.filter.trigger.DeviceActionResult(
+                    RequestStatus.SUCCESS, "taken", allow));
+        }
+        List<Map<String, Object>> events = read(dir.resolve(AuditLog.FILE_NAME));
+        Map<String, Object> refused = events.get(0);
+        assertEquals("refused", refused.get("decision"));
+        assertEquals("scs-acme", refused.get("rule"), "the rule that allowed it");
+        assertEquals("INVEXTID", refused.get("request_status"));
+        assertEquals(new BigDecimal(RequestStatus.INVEXTID.code()), refused.get("request_status_code"));
+        assertEquals(new BigDecimal(4711), refused.get("reference"));
+        assertTrue(((String) refused.get("reason")).endsWith("no subscription for meter-17@acme.example"), refused.toString());
+        Map<String, Object> taken = events.get(1);
+        assertEquals("allow", taken.get("decision"));
+        assertEquals("SUCCESS", taken.get("request_status"));
+        assertEquals(new BigDecimal(4712), taken.get("reference"));
     }
 }

@@ -30,7 +30,7 @@ class CommandDispatcherTest {
                 .changingState());
         commands.register(ConsoleCommand.of("policy fail", "Refuses", (s, args) -> {
             throw new ConsoleException("policy file is broken");
-        }).changingState());
+        }).changingState().withArguments(ArgumentHint.of("[reason]")));
         commands.register(ConsoleCommand.of("stop", "Stop the node", (s, args) -> {
             throw new IllegalStateException("boom");
         }).changingState());
@@ -64,6 +64,14 @@ class CommandDispatcherTest {
         assertEquals("% unknown command 'shwo peers'; did you mean 'show peers'?\n", run("shwo peers"));
         assertEquals("% unknown command 'show pears'; did you mean 'show peers'?\n", run("show pears"));
         assertEquals("% unknown command 'frobnicate'; type '?' for the list of commands\n", run("frobnicate"));
+    }
+
+    @Test
+    void wordsACommandDoesNotTakeAreRefusedNotIgnored() {
+        assertEquals("% 'show stats' takes no arguments; 'peers now' is not understood\n", run("show stats peers now"));
+        assertEquals("% 'policy reload' takes no arguments; 'x' is not understood\n", run("policy reload x"));
+        assertTrue(audited.isEmpty(), "a refused line changed nothing and ran nothing: " + audited);
+        assertEquals("% 'show version' takes no arguments; 'full' is not understood\n", run("show version full"));
     }
 
     @Test

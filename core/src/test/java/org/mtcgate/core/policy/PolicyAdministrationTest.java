@@ -104,4 +104,33 @@ class PolicyAdministrationTest {
         ConfigException e = assertThrows(ConfigException.class, () -> admin.add("nogroup", "491701000009"));
         assertTrue(e.getMessage().contains("there is no group 'nogroup'"), e.getMessage());
     }
+
+    @Test
+    void writeRefusesToOverwriteAListFileChangedOnDiskSinceItWasLoaded() throws Exception {
+        assertTrue(admin.add("fleet", "491701000002"));
+        Files.writeString(dir.resolve("fleet.msisdn"), "491701000001\n491701000077\n"); // a hand edit
+        ListFileChangedException e = assertThrows(ListFileChangedException.class, () -> admin.write());
+        assertTrue(e.getMessage().contains(dir.resolve("fleet.msisdn") + " has changed on disk")
+                && e.getMessage().contains("policy reload"), e.getMessage());
+        assertEquals(List.of("491701000001", "491701000077"), Files.readAllLines(dir.resolve("fleet.msisdn")),
+                "the hand edit is kept");
+        assertTrue(admin.hasUnsavedChanges());
+
+        admin.reload();
+        assertTrue(admin.inForce().groups().get("fleet").containsMsisdn(Msisdn.of("491701000077")));
+        assertTrue(admin.add("fleet", "491701000002"));
+        assertEquals(List.of(dir.resolve("fleet.msisdn")), admin.write());
+        assertEquals(List.of("491701000001", "491701000077", "491701000002"), Files.readAllLines(dir.resolve("fleet.msisdn")));
+        assertTrue(admin.remove("fleet", "491701000077"));
+        assertEquals(List.of(dir.resolve("fleet.msisdn")), admin.write(), "what it wrote itself is no conflict");
+    }
+
+    @Test
+    void anEditOnTopOfAHandEditedListFileIsRefused() throws Exception {
+        Files.writeString(dir.resolve("meters.msisdn"), "491801000001\n491801000002\n");
+        assertThrows(ListFileChangedException.class, () -> admin.add("meters", "491801000003"));
+        assertFalse(admin.hasUnsavedChanges());
+        assertFalse(admin.inForce().groups().get("meters").containsMsisdn(Msisdn.of("491801000002")),
+                "the hand edit is not put in force behind the operator's back");
+    }
 }

@@ -19,6 +19,7 @@ import org.mtcgate.filter.MessageKind;
 import org.mtcgate.filter.Originator;
 import org.mtcgate.filter.RequestStatus;
 import org.mtcgate.filter.Verdict;
+import org.mtcgate.filter.trigger.DeviceActionResult;
 import org.mtcgate.filter.trigger.DeviceTrigger;
 import org.mtcgate.filter.trigger.SubmissionResult;
 import org.mtcgate.filter.trigger.TriggerObserver;
@@ -100,13 +101,14 @@ public final class SmsScT4Application implements DiameterRequestHandler {
         } catch (DiameterRefusalException e) {
             return done(refuse(request, context, e.refusal()));
         }
-        if (cmd.trigger() != null) {
-            Verdict verdict = decide(cmd, mtcIwfHost);
-            if (!verdict.allowed()) {
-                refused.increment();
-                LOG.debug("DTR from {} blocked by rule {}: {}", mtcIwfHost, verdict.ruleId(), verdict.reason());
-                return done(blocked(request, context, verdict));
-            }
+        InboundItem item = cmd.trigger() == null ? null : item(cmd, mtcIwfHost);
+        Verdict verdict = item == null ? null : filter.evaluate(item);
+        if (verdict != null && !verdict.allowed()) {
+            refused.increment();
+            LOG.debug("DTR from {} blocked by rule {}: {}", mtcIwfHost, verdict.ruleId(), verdict.reason());
+            observer.decided(item, verdict, cmd.trigger().id(),
+                    new DeviceActionResult(verdict.requestStatus(), verdict.reason(), verdict));
+            return done(blocked(request, context, verdict));
         }
         CompletionStage<SubmissionResult> work;
         try {
@@ -116,6 +118,10 @@ public final class SmsScT4Application implements DiameterRequestHandler {
                 case REPLACE -> replace(cmd, mtcIwfHost, mtcIwfRealm);
             };
         } catch (DiameterRefusalException e) {
+            if (verdict != null) {
+                observer.decided(item, verdict, cmd.trigger().id(), new DeviceActionResult(RequestStatus.PERMANENTERROR,
+                        e.refusal().message(), verdict));
+            }
             return done(refuse(request, context, e.refusal()));
         } catch (RuntimeException e) {
             work = CompletableFuture.failedFuture(e);
@@ -129,6 +135,12 @@ public final class SmsScT4Application implements DiameterRequestHandler {
             } else {
                 refused.increment();
                 LOG.info("DTR ({}) from {} not taken: {} ({})", cmd.action(), mtcIwfHost, r.status(), r.reason());
+            }
+            if (verdict != null) {
+                // Reported once the answer is known: a trigger the filter allowed and the SMS-SC then could not take
+                // (store full, engine failure) is a refusal, not an allowed trigger.
+                observer.decided(item, verdict, cmd.trigger().id(), new DeviceActionResult(
+                        r.isAccepted() ? RequestStatus.SUCCESS : r.status(), r.reason(), verdict));
             }
             return dta(request, context, T4Results.toDta(r));
         });
@@ -182,19 +194,16 @@ public final class SmsScT4Application implements DiameterRequestHandler {
         });
     }
 
-    /** The T4 ingress verdict on a trigger or replacement; every verdict is reported to the observer. */
-    private Verdict decide(DeviceTriggerCommand cmd, String mtcIwfHost) {
+    /** What the filter decides for a trigger or replacement at the T4 ingress. */
+    private static InboundItem item(DeviceTriggerCommand cmd, String mtcIwfHost) {
         DeviceTrigger t = cmd.trigger();
-        InboundItem item = InboundItem.builder(Ingress.T4, Originator.named(mtcIwfHost))
+        return InboundItem.builder(Ingress.T4, Originator.named(mtcIwfHost))
                 .targetImsi(cmd.user().imsi())
                 .targetMsisdn(cmd.user().msisdn())
                 .tpPid(MessageKind.PID_DEVICE_TRIGGER)
                 .ports(t.applicationPort() < 0 ? InboundItem.NO_PORT : t.applicationPort(), InboundItem.NO_PORT)
                 .payloadLength(t.payload().length)
                 .build();
-        Verdict verdict = filter.evaluate(item);
-        observer.verdict(item, verdict);
-        return verdict;
     }
 
     /** The DTA for a DTR the filter blocked: see the class comment for the codes. */

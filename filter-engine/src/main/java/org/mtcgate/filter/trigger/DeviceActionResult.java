@@ -26,4 +26,12 @@ public record DeviceActionResult(RequestStatus requestStatus, String reason, Ver
     public boolean isSuccess() {
         return requestStatus == RequestStatus.SUCCESS;
     }
+
+    /**
+     * Whether the trigger went to the SMS-SC: SUCCESS, or ORIGINALMESSAGESENT for a replacement sent on its own
+     * because the original was gone. Anything else the filter allowed was refused after it.
+     */
+    public boolean triggerTaken() {
+        return isSuccess() || requestStatus == RequestStatus.ORIGINALMESSAGESENT;
+    }
 }

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * The MTC-IWF's device triggering procedure (TS 23.682 5.2.1, 5.2.2 for recall and replace), free of Diameter:
@@ -84,10 +85,7 @@ public final class DeviceTriggering implements DeliveryReportListener {
         }
         return work.handle((result, failure) -> {
             inFlight.remove(lock);
-            if (failure != null) {
-                return DeviceActionResult.of(RequestStatus.TEMPORARYERROR, "internal failure: " + rootMessage(failure));
-            }
-            return result;
+            return failure == null ? result : internalFailure(failure);
         });
     }
 
@@ -123,7 +121,12 @@ public final class DeviceTriggering implements DeliveryReportListener {
         return null;
     }
 
-    private Verdict decide(DeviceActionRequest r) {
+    /**
+     * Filters the request and, if allowed, runs {@code next}; the observer hears the verdict once the answer is
+     * known, so a trigger the filter allowed but the HSS, the store or the SMS-SC refused is reported as refused.
+     */
+    private CompletionStage<DeviceActionResult> filtered(DeviceActionRequest r,
+                                                         Function<Verdict, CompletionStage<DeviceActionResult>> next) {
         InboundItem item = InboundItem.builder(Ingress.TSP, Originator.named(r.scsIdentity()))
                 .targetExternalId(r.ue().externalId())
                 .targetMsisdn(r.ue().msisdn())
@@ -132,17 +135,27 @@ public final class DeviceTriggering implements DeliveryReportListener {
                 .payloadLength(r.payloadLength())
                 .build();
         Verdict verdict = filter.evaluate(item);
-        observer.verdict(item, verdict);
-        return verdict;
+        if (!verdict.allowed()) {
+            DeviceActionResult blocked = new DeviceActionResult(verdict.requestStatus(), verdict.reason(), verdict);
+            observer.decided(item, verdict, r.triggerId(), blocked);
+            return done(blocked);
+        }
+        CompletionStage<DeviceActionResult> work;
+        try {
+            work = next.apply(verdict);
+        } catch (RuntimeException e) {
+            work = CompletableFuture.failedFuture(e);
+        }
+        return work.handle((result, failure) -> {
+            DeviceActionResult answer = failure == null ? result : internalFailure(failure);
+            observer.decided(item, verdict, r.triggerId(), answer);
+            return answer;
+        });
     }
 
     private CompletionStage<DeviceActionResult> trigger(DeviceActionRequest r) {
         Optional<DeviceTrigger> existing = store.find(r.triggerId());
-        Verdict verdict = decide(r);
-        if (!verdict.allowed()) {
-            return done(new DeviceActionResult(verdict.requestStatus(), verdict.reason(), verdict));
-        }
-        return subscribers.lookup(r.ue(), r.scsIdentity()).thenCompose(lookup -> {
+        return filtered(r, verdict -> subscribers.lookup(r.ue(), r.scsIdentity()).thenCompose(lookup -> {
             if (!lookup.isFound()) {
                 return done(new DeviceActionResult(lookup.refusal(), lookup.reason(), verdict));
             }
@@ -155,7 +168,7 @@ public final class DeviceTriggering implements DeliveryReportListener {
                         + " is already used by another trigger of this SCS", verdict));
             }
             return keep(null, trigger).thenCompose(stored -> submit(stored, verdict));
-        });
+        }));
     }
 
     /**
@@ -208,12 +221,8 @@ public final class DeviceTriggering implements DeliveryReportListener {
         if (store.find(r.triggerId()).isPresent()) {
             return done(DeviceActionResult.of(RequestStatus.REPLACEFAIL, "Reference-Number " + r.referenceNumber() + " is already used"));
         }
-        Verdict verdict = decide(r);
-        if (!verdict.allowed()) {
-            return done(new DeviceActionResult(verdict.requestStatus(), verdict.reason(), verdict));
-        }
         DeviceTrigger old = original.get();
-        return subscribers.lookup(r.ue(), r.scsIdentity()).thenCompose(lookup -> {
+        return filtered(r, verdict -> subscribers.lookup(r.ue(), r.scsIdentity()).thenCompose(lookup -> {
             if (!lookup.isFound()) {
                 return done(new DeviceActionResult(lookup.refusal(), lookup.reason(), verdict));
             }
@@ -244,7 +253,7 @@ public final class DeviceTriggering implements DeliveryReportListener {
                         .thenCompose(t -> keep(stored, stored.withState(TriggerState.SUBMITTED, null)))
                         .thenApply(t -> new DeviceActionResult(RequestStatus.SUCCESS, "trigger " + old.id() + " replaced", verdict));
             }));
-        });
+        }));
     }
 
     /**
@@ -324,6 +333,10 @@ public final class DeviceTriggering implements DeliveryReportListener {
 
     private static <T> CompletionStage<T> done(T value) {
         return CompletableFuture.completedFuture(value);
+    }
+
+    private static DeviceActionResult internalFailure(Throwable failure) {
+        return DeviceActionResult.of(RequestStatus.TEMPORARYERROR, "internal failure: " + rootMessage(failure));
     }
 
     private static String rootMessage(Throwable t) {

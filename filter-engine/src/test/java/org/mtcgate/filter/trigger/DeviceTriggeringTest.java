@@ -341,4 +341,40 @@ class DeviceTriggeringTest {
         assertEquals(DeliveryOutcome.EXPIRED, notified.get(0).outcome());
         assertNull(store.find(new TriggerId(SCS, 62)).orElseThrow().outcome());
     }
+
+    @Test
+    void theObserverHearsEachVerdictOnceWithTheAnswerTheScsGot() throws Exception {
+        List<String> decided = Collections.synchronizedList(new ArrayList<>());
+        TriggerObserver observer = new TriggerObserver() {
+            @Override
+            public void verdict(org.mtcgate.filter.InboundItem item, org.mtcgate.filter.Verdict verdict) {
+                decided.add("bare " + verdict.decision());
+            }
+
+            @Override
+            public void stateChanged(DeviceTrigger before, DeviceTrigger after) {
+            }
+
+            @Override
+            public void decided(org.mtcgate.filter.InboundItem item, org.mtcgate.filter.Verdict verdict, TriggerId trigger,
+                                DeviceActionResult result) {
+                decided.add(trigger.referenceNumber() + " " + verdict.decision() + " " + result.requestStatus()
+                        + " " + result.triggerTaken());
+            }
+        };
+        ManualTime time = new ManualTime();
+        FilterEngine filter = new FilterEngine(new PolicyLoader(new LimiterRegistry(), time).load("p.yaml", POLICY, ListSource.NONE), time);
+        SubscriberTable hss = new SubscriberTable(List.of(new Subscriber(IMSI, Msisdn.of("491701000001"),
+                List.of(ExternalId.of("meter-1@meters.example.com")), Set.of(SCS), List.of("491720000200"))));
+        mtcIwf = new DeviceTriggering(filter, hss, store, smsc, notified::add, observer, TriggerLimits.DEFAULT, clock);
+
+        run(trigger(70, "meter-1@meters.example.com", "x"));
+        run(trigger(71, "meter-404@meters.example.com", "x"));
+        smsc.answer = SubmissionResult.refused(RequestStatus.TEMPORARYERROR, "store full");
+        run(trigger(72, "meter-1@meters.example.com", "x"));
+        run(new DeviceActionRequest("scs.rogue.example.org", null, ActionType.DEVICE_TRIGGER_REQUEST, 73, null,
+                UeName.of(ExternalId.of("meter-1@meters.example.com")), new byte[] {1}, -1, false, null));
+        assertEquals(List.of("70 ALLOW SUCCESS true", "71 ALLOW INVEXTID false", "72 ALLOW TEMPORARYERROR false",
+                "73 BLOCK NOTAUTHORIZED false"), decided, "one report per request, after its answer, never the bare verdict");
+    }
 }

@@ -28,7 +28,7 @@ final class CertsCommand implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Option(names = "--dir", defaultValue = "data/pki", description = "the PKI folder (default ${DEFAULT-VALUE})")
+        @Option(names = "--dir", defaultValue = "${sys:mtcgate.home:-.}/data/pki", description = "the PKI folder (default ${DEFAULT-VALUE})")
         Path dir;
 
         @Parameters(arity = "1..*", paramLabel = "IDENTITY", description = "Diameter identities (host names)")

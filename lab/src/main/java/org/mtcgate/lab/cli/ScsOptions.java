@@ -24,7 +24,7 @@ final class ScsOptions {
             description = "this SCS's Diameter identity; its certificate must name it (default ${DEFAULT-VALUE})")
     String identity;
 
-    @Option(names = "--pki", defaultValue = "data/pki",
+    @Option(names = "--pki", defaultValue = "${sys:mtcgate.home:-.}/data/pki",
             description = "folder with ca.crt and <identity>.crt/.key (mtcgate certs issue) (default ${DEFAULT-VALUE})")
     Path pki;
 

@@ -92,7 +92,7 @@ final class SimHlrCommand implements Callable<Integer> {
 
     private int provision(HlrPeer hlr, SimLines out) throws ConfigException {
         int n = 0;
-        Path file = subscriberFile != null ? subscriberFile : subscribers.isEmpty() ? Path.of("config/subscribers.yaml") : null;
+        Path file = subscriberFile != null ? subscriberFile : subscribers.isEmpty() ? Path.of(System.getProperty("mtcgate.home", "."), "config", "subscribers.yaml") : null;
         if (file != null) {
             for (Subscriber sub : SubscriberFile.load(file).all()) {
                 if (sub.msisdn() != null) {

@@ -71,7 +71,7 @@ final class SimRouterCommand implements Callable<Integer> {
     @Option(names = "--capacity", defaultValue = "1000000", description = "most correlations kept (default ${DEFAULT-VALUE})")
     int capacity;
 
-    @Option(names = "--policy", defaultValue = "config/policy.yaml", description = "filter policy (default ${DEFAULT-VALUE})")
+    @Option(names = "--policy", defaultValue = "${sys:mtcgate.home:-.}/config/policy.yaml", description = "filter policy (default ${DEFAULT-VALUE})")
     Path policy;
 
     @Option(names = "--mo-service-centre", description = "also serve MO-ForwardSM for this SMS-SC address (repeatable)")

@@ -199,4 +199,25 @@ class NodeEndToEndTest {
         assertEquals(RequestStatus.INVEXTID.code(), trigger(3, "meter-404@meters.test", "x").requestStatus());
         assertEquals(RequestStatus.NOTAUTHORIZED.code(), trigger(4, "meter-1@other.test", "x").requestStatus());
     }
+
+    @Test
+    void aTriggerRefusedAfterTheFilterIsAuditedAndCountedAsRefused() throws Exception {
+        startNode();
+        connectScs();
+        assertEquals(RequestStatus.INVEXTID.code(), trigger(7, "meter-404@meters.test", "x").requestStatus());
+        assertEquals(java.util.Map.of("TSP REFUSED INVEXTID", 1L), node.observer().verdictCounts(),
+                "show stats counts no allowed trigger");
+        scs.close();
+        scs = null;
+        node.close();
+        node = null;
+        List<String> verdicts = Files.readAllLines(dir.resolve("data/audit/audit.jsonl")).stream()
+                .filter(l -> l.contains("\"event\":\"verdict\"")).toList();
+        assertEquals(1, verdicts.size(), String.join("\n", verdicts));
+        String line = verdicts.get(0);
+        assertTrue(line.contains("\"decision\":\"refused\"") && line.contains("\"request_status\":\"INVEXTID\"")
+                && line.contains("\"request_status_code\":" + RequestStatus.INVEXTID.code())
+                && line.contains("\"reference\":7") && line.contains("\"rule\":\"scs1/grant[0]\""), line);
+        assertTrue(line.contains("meter-404@meters.test"), line);
+    }
 }

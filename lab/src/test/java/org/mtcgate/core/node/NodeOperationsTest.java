@@ -163,4 +163,34 @@ class NodeOperationsTest {
         assertTrue(audit.stream().anyMatch(l -> l.contains("\"user\":\"olga\"") && l.contains("write config")));
         assertFalse(audit.stream().anyMatch(l -> l.contains("262015500000001")), "no IMSI in full in the audit");
     }
+
+    @Test
+    void runningConfigConflictingWritesAndStrayWordsOnTheConsole() throws Exception {
+        try (ConsoleClient c = ConsoleClient.withPassword(ssh, node.consolePort().orElseThrow(), "olga", "op-secret-1")) {
+            c.awaitPrompt();
+            String running = c.run("show running-config");
+            assertTrue(running.contains("! node config " + dir.resolve("mtcgate.yaml") + ", as read at start")
+                    && running.contains("node: {name: ops, data-dir: data}") && running.contains("password-hash: <hidden>")
+                    && running.contains("! no unsaved console changes"), running);
+            assertFalse(running.contains("pbkdf2"), "no password hash: " + running);
+
+            assertTrue(c.run("policy add fleet 491701000002").contains("in force now"));
+            running = c.run("show running-config");
+            assertTrue(running.contains("! unsaved console changes (write config saves them): fleet.msisdn"), running);
+
+            Files.writeString(dir.resolve("fleet.msisdn"), "491701000001\n491701000055\n"); // a hand edit meanwhile
+            String refused = c.run("write config");
+            assertTrue(refused.contains("nothing written: " + dir.resolve("fleet.msisdn") + " has changed on disk")
+                    && refused.contains("policy reload"), refused);
+            assertEquals(List.of("491701000001", "491701000055"), Files.readAllLines(dir.resolve("fleet.msisdn")),
+                    "the hand edit is kept");
+
+            assertTrue(c.run("show peers now").contains("'show peers' takes no arguments; 'now' is not understood"));
+            assertTrue(c.run("show version").matches("(?s).*mtcgate \\S+ \\(commit ([0-9a-f]{7,40}|unknown)\\).*"));
+        }
+        node.close();
+        List<String> audit = Files.readAllLines(dir.resolve("data/audit/audit.jsonl"));
+        assertTrue(audit.stream().anyMatch(l -> l.contains("\"user\":\"olga\"") && l.contains("write config")
+                && l.contains("nothing written")), String.join("\n", audit));
+    }
 }

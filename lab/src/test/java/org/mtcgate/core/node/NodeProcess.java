@@ -53,6 +53,14 @@ final class NodeProcess implements AutoCloseable {
         return output.toString();
     }
 
+    /** Waits for the process to end by itself; its exit status. */
+    int exitStatus(long seconds) throws InterruptedException {
+        if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the node is still running:\n" + output);
+        }
+        return process.exitValue();
+    }
+
     /** SIGKILL: no shutdown hook, no DPR, nothing flushed on the way out. */
     void kill() throws InterruptedException {
         process.destroyForcibly();

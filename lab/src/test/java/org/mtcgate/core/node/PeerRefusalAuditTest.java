@@ -123,6 +123,8 @@ class PeerRefusalAuditTest {
         assertTrue(audit.stream().anyMatch(l -> l.contains("\"event\":\"verdict\"") && l.contains("\"ingress\":\"t4\"")
                 && l.contains("\"originator\":\"mtc-iwf.partner.test\"") && l.contains("\"decision\":\"block\"")),
                 String.join("\n", audit));
+        assertTrue(audit.stream().anyMatch(l -> l.contains("\"event\":\"verdict\"") && l.contains("\"ingress\":\"t4\"")
+                && l.contains("\"reference\":1")), "the T4 verdict names the DTR's Reference-Number: " + String.join("\n", audit));
     }
 
     private DiameterNode client(LabPki pki, String host, String realm) throws Exception {
