@@ -1,0 +1,168 @@
+package org.mtcgate.t8;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jose.util.Base64URL;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+
+import java.security.KeyPair;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
+import java.security.interfaces.ECPrivateKey;
+import java.security.interfaces.ECPublicKey;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The node as OAuth 2.0 authorisation server for T8 (TS 33.187 5.5.3, RFC 6749 4.4): access tokens are JWTs
+ * (RFC 9068 shape) signed with ES256, naming the issuer, the API as audience, the SCS/AS as subject and client, the
+ * scopes granted, a short expiry and a unique jti. Each token is bound to the client certificate it was asked for
+ * over (RFC 8705 {@code cnf.x5t#S256}), so a token copied off one SCS/AS's host is useless on another connection.
+ */
+public final class AccessTokens {
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private final ECKey key;
+    private final ECDSAVerifier verifier;
+    private final String issuer;
+    private final String audience;
+    private final Duration lifetime;
+    private final Clock clock;
+
+    public AccessTokens(KeyPair pair, String issuer, String audience, Duration lifetime, Clock clock) {
+        try {
+            ECKey k = pair == null ? new ECKeyGenerator(Curve.P_256).generate()
+                    : new ECKey.Builder(Curve.P_256, (ECPublicKey) pair.getPublic()).privateKey((ECPrivateKey) pair.getPrivate()).build();
+            this.key = new ECKey.Builder(k).keyID(k.computeThumbprint().toString()).build();
+            this.verifier = new ECDSAVerifier(key.toECPublicKey());
+        } catch (JOSEException | ClassCastException e) {
+            throw new IllegalArgumentException("the token key must be an EC P-256 key pair: " + e.getMessage(), e);
+        }
+        this.issuer = issuer;
+        this.audience = audience;
+        this.lifetime = lifetime;
+        this.clock = clock;
+    }
+
+    public Duration lifetime() {
+        return lifetime;
+    }
+
+    /** The public key as a JWK set, for SCS/ASs that verify notifications. */
+    public Map<String, Object> publicJwks() {
+        return new JWKSet(key.toPublicJWK()).toJSONObject(true);
+    }
+
+    /** The signing key (notifications are signed with it too). */
+    ECKey signingKey() {
+        return key;
+    }
+
+    /** A token for {@code client} with {@code scopes}, bound to the certificate it authenticated with. */
+    public String issue(String scsAsId, Set<Scope> scopes, X509Certificate certificate) {
+        Instant now = clock.instant();
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .issuer(issuer)
+                .audience(audience)
+                .subject(scsAsId)
+                .claim("client_id", scsAsId)
+                .claim("scope", scopes.stream().map(Scope::token).sorted().collect(Collectors.joining(" ")))
+                .claim("cnf", Map.of("x5t#S256", thumbprint(certificate)))
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(lifetime)))
+                .jwtID(HexFormat.of().formatHex(randomBytes(16)))
+                .build();
+        return sign(claims, new JOSEObjectType("at+jwt"));
+    }
+
+    String sign(JWTClaimsSet claims, JOSEObjectType type) {
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID()).type(type).build(), claims);
+        try {
+            jwt.sign(new ECDSASigner(key));
+        } catch (JOSEException e) {
+            throw new IllegalStateException("ES256 signing failed: " + e.getMessage(), e);
+        }
+        return jwt.serialize();
+    }
+
+    /**
+     * Checks a bearer token presented over a connection that authenticated {@code certificate}: signature, type,
+     * issuer, audience, expiry, subject and certificate binding. Scope is the caller's (it depends on the operation).
+     */
+    public TokenCheck check(String token, X509Certificate certificate) {
+        SignedJWT jwt;
+        JWTClaimsSet claims;
+        try {
+            jwt = SignedJWT.parse(token);
+            if (!JWSAlgorithm.ES256.equals(jwt.getHeader().getAlgorithm()) || !jwt.verify(verifier)) {
+                return TokenCheck.invalid("the token's signature does not verify");
+            }
+            claims = jwt.getJWTClaimsSet();
+        } catch (ParseException | JOSEException | IllegalStateException e) {
+            return TokenCheck.invalid("the token is not a signed JWT");
+        }
+        if (!issuer.equals(claims.getIssuer())) {
+            return TokenCheck.invalid("the token was issued by someone else");
+        }
+        if (claims.getAudience() == null || !claims.getAudience().contains(audience)) {
+            return TokenCheck.invalid("the token is not meant for this API (audience)");
+        }
+        Date exp = claims.getExpirationTime();
+        if (exp == null || !exp.toInstant().isAfter(clock.instant())) {
+            return TokenCheck.invalid("the token has expired");
+        }
+        Object cnf = claims.getClaim("cnf");
+        if (!(cnf instanceof Map<?, ?> m) || !thumbprint(certificate).equals(m.get("x5t#S256"))) {
+            return TokenCheck.invalid("the token was issued for another client certificate");
+        }
+        Object scope;
+        try {
+            scope = claims.getStringClaim("scope");
+        } catch (ParseException e) {
+            return TokenCheck.invalid("the token's scope is not a string");
+        }
+        Set<Scope> scopes = EnumSet.noneOf(Scope.class);
+        if (scope != null) {
+            for (String s : scope.toString().split(" ")) {
+                Scope known = Scope.ofToken(s);
+                if (known != null) {
+                    scopes.add(known);
+                }
+            }
+        }
+        return TokenCheck.valid(claims.getSubject(), scopes);
+    }
+
+    static String thumbprint(X509Certificate certificate) {
+        try {
+            return Base64URL.encode(MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded())).toString();
+        } catch (NoSuchAlgorithmException | CertificateEncodingException e) {
+            throw new IllegalStateException("cannot hash the client certificate: " + e.getMessage(), e);
+        }
+    }
+
+    static byte[] randomBytes(int n) {
+        byte[] b = new byte[n];
+        RANDOM.nextBytes(b);
+        return b;
+    }
+}
