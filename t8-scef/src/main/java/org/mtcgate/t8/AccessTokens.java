@@ -63,6 +63,23 @@ public final class AccessTokens {
         this.clock = clock;
     }
 
+    /**
+     * The signing key pair from PEM (an EC P-256 private key whose encoding carries its public key, as
+     * {@code openssl ecparam -genkey -name prime256v1} writes it; needs BouncyCastle at run time, which the node has).
+     */
+    public static KeyPair keyPairFromPem(String pem) {
+        try {
+            com.nimbusds.jose.jwk.JWK jwk = com.nimbusds.jose.jwk.JWK.parseFromPEMEncodedObjects(pem);
+            ECKey ec = jwk.toECKey();
+            if (!Curve.P_256.equals(ec.getCurve()) || !ec.isPrivate()) {
+                throw new IllegalArgumentException("not an EC P-256 private key");
+            }
+            return new KeyPair(ec.toECPublicKey(), ec.toECPrivateKey());
+        } catch (JOSEException | ClassCastException e) {
+            throw new IllegalArgumentException("not an EC P-256 key pair in PEM: " + e.getMessage(), e);
+        }
+    }
+
     public Duration lifetime() {
         return lifetime;
     }

@@ -3,6 +3,7 @@ package org.mtcgate.t8;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
@@ -19,6 +20,7 @@ import org.mtcgate.filter.trigger.DeviceTriggering;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
@@ -40,13 +42,44 @@ public final class T8Server implements AutoCloseable {
     private final EventLoopGroup group;
     private final ThreadPoolExecutor slowWork;
     private final Channel channel;
-    private final T8Notifier notifier;
     private final T8Stats stats = new T8Stats();
-    private final Transactions transactions;
+    private T8Notifier notifier;
+    private Transactions transactions;
+    private String apiUri;
+    /** Makes each connection's handler; set once the server is bound, before it accepts. */
+    private java.util.function.Supplier<T8HttpHandler> handlers;
 
-    private T8Server(T8Settings s, DeviceTriggering triggering, ClientSecrets secrets, Clock clock)
+    private T8Server(T8Settings configured, DeviceTriggering triggering, ClientSecrets secrets, Clock clock)
             throws IOException, GeneralSecurityException {
-        SslContext tls = TlsProfile.server(s);
+        SslContext tls = TlsProfile.server(configured);
+        group = new NioEventLoopGroup(2, new DefaultThreadFactory("t8", true));
+        // Client secrets are checked with a deliberately slow hash: one thread, a short queue, never an event loop.
+        slowWork = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(64),
+                new DefaultThreadFactory("t8-token", true));
+        try {
+            // Bound before the handlers exist (the apiRoot may need the port the system chose), but accepting nothing
+            // until they do: auto-read is turned on last.
+            channel = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
+                    .option(ChannelOption.AUTO_READ, false)
+                    .childHandler(new ChannelInitializer<SocketChannel>() {
+                        @Override
+                        protected void initChannel(SocketChannel ch) {
+                            ch.pipeline().addLast(tls.newHandler(ch.alloc()))
+                                    .addLast(new IdleStateHandler(0, 0, IDLE.toSeconds(), TimeUnit.SECONDS))
+                                    .addLast(new IdleCloser())
+                                    .addLast(new HttpServerCodec(4096, 8192, 8192))
+                                    .addLast(new ProblemAggregator(configured.maxBody(), stats))
+                                    .addLast(handlers.get());
+                        }
+                    })
+                    .bind(configured.listen()).syncUninterruptibly().channel();
+        } catch (RuntimeException e) {
+            close();
+            throw new IOException("T8 cannot listen on " + configured.listen() + ": " + e.getMessage(), e);
+        }
+        InetSocketAddress bound = localAddress();
+        T8Settings s = configured.publicUri() != null ? configured
+                : configured.withPublicUri(URI.create("https://" + bound.getHostString() + ":" + bound.getPort()));
         ClientDirectory clients = new ClientDirectory(s.clients());
         AccessTokens tokens = new AccessTokens(s.tokenKey(), s.issuer(), s.apiUri(), s.tokenLifetime(), clock);
         transactions = new Transactions(s.maxTransactions());
@@ -57,28 +90,8 @@ public final class T8Server implements AutoCloseable {
         notifier = new T8Notifier(transactions, api, http, tokens, s.issuer(), clock, stats);
         TokenEndpoint tokenEndpoint = new TokenEndpoint(clients, secrets, tokens, stats);
         byte[] openApi = openApi();
-        // Client secrets are checked with a deliberately slow hash: one thread, a short queue, never an event loop.
-        slowWork = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(64),
-                new DefaultThreadFactory("t8-token", true));
-        group = new NioEventLoopGroup(2, new DefaultThreadFactory("t8", true));
-        try {
-            channel = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
-                    .childHandler(new ChannelInitializer<SocketChannel>() {
-                        @Override
-                        protected void initChannel(SocketChannel ch) {
-                            ch.pipeline().addLast(tls.newHandler(ch.alloc()))
-                                    .addLast(new IdleStateHandler(0, 0, IDLE.toSeconds(), TimeUnit.SECONDS))
-                                    .addLast(new IdleCloser())
-                                    .addLast(new HttpServerCodec(4096, 8192, 8192))
-                                    .addLast(new ProblemAggregator(s.maxBody(), stats))
-                                    .addLast(new T8HttpHandler(clients, tokens, tokenEndpoint, api, openApi, slowWork, stats));
-                        }
-                    })
-                    .bind(s.listen()).syncUninterruptibly().channel();
-        } catch (RuntimeException e) {
-            close();
-            throw new IOException("T8 cannot listen on " + s.listen() + ": " + e.getMessage(), e);
-        }
+        apiUri = s.apiUri();
+        handlers = () -> new T8HttpHandler(clients, tokens, tokenEndpoint, api, openApi, slowWork, stats);
         channel.eventLoop().scheduleAtFixedRate(() -> {
             int n = transactions.sweep(clock.instant());
             creates.sweep(clock.instant());
@@ -86,7 +99,8 @@ public final class T8Server implements AutoCloseable {
                 LOG.info("T8: forgot {} finished transactions", n);
             }
         }, 10, 10, TimeUnit.SECONDS);
-        LOG.info("T8 (SCEF device triggering) listening on https://{}", localAddress());
+        channel.config().setAutoRead(true);
+        LOG.info("T8 (SCEF device triggering) listening on https://{}, apiRoot {}", bound, s.publicUri());
     }
 
     /** Binds the T8 server; triggers go to {@code triggering}, whose notifier must pass T8's triggers to {@link #notifier()}. */
@@ -102,6 +116,11 @@ public final class T8Server implements AutoCloseable {
 
     public InetSocketAddress localAddress() {
         return (InetSocketAddress) channel.localAddress();
+    }
+
+    /** The device triggering API's root, e.g. https://127.0.0.1:8443/3gpp-device-triggering/v1. */
+    public String apiUri() {
+        return apiUri;
     }
 
     public T8Stats stats() {

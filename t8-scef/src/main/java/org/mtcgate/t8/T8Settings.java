@@ -13,7 +13,8 @@ import java.util.Objects;
  * The SCEF's T8 endpoint.
  *
  * @param listen          where the HTTPS server listens
- * @param publicUri       the apiRoot as clients reach it (the {@code self} links and Location headers start with it)
+ * @param publicUri       the apiRoot as clients reach it (the {@code self} links and Location headers start with it), or
+ *                        null for https://{bound address}
  * @param key             this node's TLS key
  * @param chain           its certificate chain, leaf first (also the client certificate of notifications)
  * @param trustAnchors    the CAs whose SCS/AS certificates are accepted
@@ -39,6 +40,12 @@ public record T8Settings(InetSocketAddress listen, URI publicUri, PrivateKey key
         if (tokenLifetime.isNegative() || tokenLifetime.isZero() || tokenLifetime.compareTo(Duration.ofHours(1)) > 0) {
             throw new IllegalArgumentException("token lifetime " + tokenLifetime + " is outside 1 s to 1 h");
         }
+    }
+
+    /** The same settings with the apiRoot known (once the server is bound to a port chosen by the system). */
+    public T8Settings withPublicUri(URI uri) {
+        return new T8Settings(listen, uri, key, chain, trustAnchors, clients, tokenKey, tokenLifetime, duplicateWindow, maxBody,
+                maxTransactions);
     }
 
     /** The API's root URI: what tokens name as their audience. */
