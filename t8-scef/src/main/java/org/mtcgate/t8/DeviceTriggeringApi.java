@@ -131,10 +131,13 @@ public final class DeviceTriggeringApi {
                 return refused(result);
             }
             stats.count("replaced");
-            Transaction replaced = t.replacedBy(next, c, clock.instant().plus(c.validity()).plus(KEEP_AFTER_VALIDITY));
-            // The original was delivered already: the new trigger went out as one of its own.
-            transactions.update(sentAlone ? replaced.withResult(DeliveryResults.TRIGGERED) : replaced);
-            Transaction now = transactions.find(scsAsId, transactionId).orElse(replaced);
+            // The replacement may have been delivered and reported before this answer: keep what the report said.
+            Transaction current = transactions.find(scsAsId, transactionId).orElse(t);
+            String shown = current.trigger().equals(next) && current.deliveryResult() != null ? current.deliveryResult()
+                    : sentAlone ? DeliveryResults.TRIGGERED : DeliveryResults.REPLACED;
+            // sentAlone: the original was delivered already and the new trigger went out as one of its own.
+            Transaction now = t.replacedBy(next, c, clock.instant().plus(c.validity()).plus(KEEP_AFTER_VALIDITY)).withResult(shown);
+            transactions.replace(now, t.trigger());
             return HttpReply.json(200, now.resource(self(now)));
         });
     }

@@ -90,6 +90,14 @@ final class T8HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
                 keepAlive));
     }
 
+    /** TLS handshake failures (no or untrusted certificate, a suite outside the profile) and broken connections. */
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        stats.count(cause instanceof io.netty.handler.codec.DecoderException
+                && cause.getCause() instanceof javax.net.ssl.SSLException ? "tls-refused" : "connection-error");
+        ctx.close();
+    }
+
     private CompletionStage<HttpReply> api(T8Client client, X509Certificate certificate, HttpMethod method, String rest,
                                            FullHttpRequest request, byte[] body) {
         // rest: {scsAsId}/transactions[/{transactionId}]

@@ -57,8 +57,8 @@ public final class T8Notifier implements DeviceNotifier {
 
     @Override
     public void notify(DeviceNotification n) {
-        Transaction found = transactions.byTrigger(n.trigger()).orElse(null);
-        if (found == null || !found.trigger().equals(n.trigger())) {
+        Transaction found = transactions.byTrigger(n.trigger()).map(t -> t.withTrigger(n.trigger())).orElse(null);
+        if (found == null) {
             // A restart forgot the transaction, or a replaced trigger reported late: nobody to tell.
             stats.count("notification-dropped");
             LOG.info("T8: delivery report {} for {} has no transaction: dropped", n.outcome(), n.trigger());

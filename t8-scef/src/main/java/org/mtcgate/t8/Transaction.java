@@ -22,6 +22,11 @@ record Transaction(String scsAsId, String id, TriggerId trigger, TriggerContent 
         return new Transaction(scsAsId, id, trigger, content, result, keepUntil);
     }
 
+    /** A replacement reported before its PUT was answered: the transaction stands for it from now on. */
+    Transaction withTrigger(TriggerId next) {
+        return new Transaction(scsAsId, id, next, content, deliveryResult, keepUntil);
+    }
+
     Transaction replacedBy(TriggerId next, TriggerContent newContent, Instant until) {
         return new Transaction(scsAsId, id, next, newContent, DeliveryResults.REPLACED, until);
     }

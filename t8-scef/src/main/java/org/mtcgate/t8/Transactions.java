@@ -64,11 +64,23 @@ final class Transactions {
         byTrigger.remove(trigger);
     }
 
-    void remove(Transaction t) {
-        if (byKey.remove(key(t.scsAsId(), t.id())) != null) {
-            size.decrementAndGet();
+    /** After a replace: the transaction now stands for its new trigger only. */
+    void replace(Transaction replaced, TriggerId old) {
+        update(replaced);
+        if (!old.equals(replaced.trigger())) {
+            byTrigger.remove(old);
         }
-        byTrigger.values().removeIf(k -> k.equals(key(t.scsAsId(), t.id())));
+    }
+
+    /** Forgets a transaction; its trigger (only the current one is indexed: a replace unaliases the old) goes too. */
+    void remove(Transaction t) {
+        String key = key(t.scsAsId(), t.id());
+        Transaction gone = byKey.remove(key);
+        if (gone != null) {
+            size.decrementAndGet();
+            byTrigger.remove(gone.trigger(), key);
+        }
+        byTrigger.remove(t.trigger(), key);
     }
 
     /** Forgets transactions kept long enough; returns how many. */
