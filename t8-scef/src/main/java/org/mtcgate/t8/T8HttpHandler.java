@@ -39,6 +39,8 @@ final class T8HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     private final byte[] openApi;
     private final Executor slowWork;
     private final T8Stats stats;
+    /** The last answer of this connection written; touched on its event loop only. */
+    private CompletionStage<Void> previous = CompletableFuture.completedFuture(null);
 
     T8HttpHandler(ClientDirectory clients, AccessTokens tokens, TokenEndpoint tokenEndpoint, DeviceTriggeringApi api,
                   byte[] openApi, Executor slowWork, T8Stats stats) {
@@ -72,10 +74,7 @@ final class T8HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         HttpMethod method = request.method();
         CompletionStage<HttpReply> answer;
         if (path.equals("/oauth2/token")) {
-            answer = method.equals(HttpMethod.POST)
-                    ? CompletableFuture.supplyAsync(() -> tokenEndpoint.token(client.get(), certificate,
-                    request.headers().get(HttpHeaderNames.CONTENT_TYPE), request.headers().get(HttpHeaderNames.AUTHORIZATION), body), slowWork)
-                    : done(notAllowed("POST"));
+            answer = method.equals(HttpMethod.POST) ? token(client.get(), certificate, request, body) : done(notAllowed("POST"));
         } else if (path.equals("/oauth2/jwks")) {
             answer = done(method.equals(HttpMethod.GET) ? HttpReply.json(200, tokens.publicJwks()) : notAllowed("GET"));
         } else if (path.equals(DeviceTriggeringApi.BASE + "/openapi.yaml")) {
@@ -85,9 +84,24 @@ final class T8HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         } else {
             answer = done(HttpReply.problem(ProblemDetails.of(404, "Not Found", "RESOURCE_URI_STRUCTURE_NOT_FOUND", "no resource " + path)));
         }
-        answer.whenComplete((reply, failure) -> reply(ctx, failure == null ? reply
-                : HttpReply.problem(ProblemDetails.of(500, "Internal Server Error", "SYSTEM_FAILURE", "the request failed inside the SCEF")),
-                keepAlive));
+        // HTTP/1.1 answers leave in the order the requests came (a client may pipeline): each waits for the one before.
+        CompletionStage<HttpReply> safe = answer.exceptionally(failure -> HttpReply.problem(ProblemDetails.of(500,
+                "Internal Server Error", "SYSTEM_FAILURE", "the request failed inside the SCEF")));
+        previous = previous.thenCombine(safe, (done, reply) -> reply)
+                .thenAcceptAsync(reply -> reply(ctx, reply, keepAlive), ctx.executor());
+    }
+
+    /** The token endpoint on its own thread (the secret hash is slow); 503 when that thread is too far behind. */
+    private CompletionStage<HttpReply> token(T8Client client, X509Certificate certificate, FullHttpRequest request, byte[] body) {
+        String type = request.headers().get(HttpHeaderNames.CONTENT_TYPE);
+        String authorization = request.headers().get(HttpHeaderNames.AUTHORIZATION);
+        try {
+            return CompletableFuture.supplyAsync(() -> tokenEndpoint.token(client, certificate, type, authorization, body), slowWork);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            stats.count("token-busy");
+            return done(HttpReply.problem(ProblemDetails.of(503, "Service Unavailable", null, "too many token requests at once"),
+                    Map.of("Retry-After", "1")));
+        }
     }
 
     /** TLS handshake failures (no or untrusted certificate, a suite outside the profile) and broken connections. */
