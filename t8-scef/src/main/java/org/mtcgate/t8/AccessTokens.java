@@ -47,6 +47,9 @@ public final class AccessTokens {
     private final String audience;
     private final Duration lifetime;
     private final Clock clock;
+    /** Tokens whose signature and claims were checked, until they expire; bounded. */
+    private final Map<String, Verified> verified = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_VERIFIED = 10_000;
 
     public AccessTokens(KeyPair pair, String issuer, String audience, Duration lifetime, Clock clock) {
         try {
@@ -126,6 +129,46 @@ public final class AccessTokens {
      * issuer, audience, expiry, subject and certificate binding. Scope is the caller's (it depends on the operation).
      */
     public TokenCheck check(String token, X509Certificate certificate) {
+        // An ECDSA verification costs a millisecond or more: each token is verified once, then recognised.
+        Verified known = verified.get(token);
+        if (known != null) {
+            if (!known.expires().isAfter(clock.instant())) {
+                verified.remove(token);
+                return TokenCheck.invalid("the token has expired");
+            }
+            return known.thumbprint().equals(thumbprint(certificate)) ? TokenCheck.valid(known.scsAsId(), known.scopes())
+                    : TokenCheck.invalid("the token was issued for another client certificate");
+        }
+        TokenCheck checked = verify(token, certificate);
+        if (checked.isValid()) {
+            remember(token, new Verified(checked.scsAsId(), checked.scopes(), expiry(token), thumbprint(certificate)));
+        }
+        return checked;
+    }
+
+    private record Verified(String scsAsId, Set<Scope> scopes, Instant expires, String thumbprint) {
+    }
+
+    private void remember(String token, Verified v) {
+        if (verified.size() >= MAX_VERIFIED) {
+            Instant now = clock.instant();
+            verified.values().removeIf(e -> !e.expires().isAfter(now));
+            if (verified.size() >= MAX_VERIFIED) {
+                verified.clear();
+            }
+        }
+        verified.put(token, v);
+    }
+
+    private static Instant expiry(String token) {
+        try {
+            return SignedJWT.parse(token).getJWTClaimsSet().getExpirationTime().toInstant();
+        } catch (ParseException e) {
+            throw new IllegalStateException("a verified token no longer parses", e);
+        }
+    }
+
+    private TokenCheck verify(String token, X509Certificate certificate) {
         SignedJWT jwt;
         JWTClaimsSet claims;
         try {

@@ -18,8 +18,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Date;
 import java.util.HexFormat;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -33,7 +31,8 @@ import java.util.concurrent.TimeUnit;
 public final class T8Notifier implements DeviceNotifier {
     public static final String SIGNATURE_HEADER = "Mtcgate-Notification-Signature";
     private static final Logger LOG = LogManager.getLogger(T8Notifier.class);
-    private static final long[] RETRY_SECONDS = {0, 2, 10};
+    /** At once; at once again (a kept-alive connection the receiver had just closed); then after 2 s and 10 s. */
+    private static final long[] RETRY_SECONDS = {0, 0, 2, 10};
     private static final Duration SIGNATURE_LIFETIME = Duration.ofMinutes(5);
 
     private final Transactions transactions;
@@ -43,10 +42,15 @@ public final class T8Notifier implements DeviceNotifier {
     private final Clock clock;
     private final T8Stats stats;
     private final String issuer;
+    private static final int MAX_QUEUED = 100_000;
+    /** Signs and sends; retries wait on it too (CompletableFuture's own delays would start a thread each on 2 cores). */
+    private final java.util.concurrent.ScheduledThreadPoolExecutor signer;
 
     T8Notifier(Transactions transactions, DeviceTriggeringApi api, HttpClient http, AccessTokens tokens, String issuer,
                Clock clock, T8Stats stats) {
         this.issuer = issuer;
+        this.signer = new java.util.concurrent.ScheduledThreadPoolExecutor(1,
+                new io.netty.util.concurrent.DefaultThreadFactory("t8-notify", true));
         this.transactions = transactions;
         this.api = api;
         this.http = http;
@@ -67,8 +71,26 @@ public final class T8Notifier implements DeviceNotifier {
         String result = DeliveryResults.of(n.outcome());
         Transaction updated = found.withResult(result);
         transactions.update(updated);
-        byte[] body = Json.write(new DeliveryReportNotification(api.self(updated), result));
-        send(updated.content().notificationDestination(), body, signature(updated, result, body), 0);
+        // Called on the MTC-IWF's store thread: signing (ECDSA) and sending happen on the notifier's own thread.
+        if (signer.getQueue().size() >= MAX_QUEUED) {
+            stats.count("notification-overflow");
+            LOG.warn("T8: delivery report for {} dropped: {} reports are waiting to be sent", n.trigger(), MAX_QUEUED);
+            return;
+        }
+        try {
+            signer.execute(() -> {
+                byte[] body = Json.write(new DeliveryReportNotification(api.self(updated), result));
+                send(updated.content().notificationDestination(), body, signature(updated, result, body), 0);
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            stats.count("notification-overflow");
+            LOG.warn("T8: delivery report for {} dropped: the SCEF is stopping", n.trigger());
+        }
+    }
+
+    /** Stops signing and sending; reports not yet sent are lost (the SCS/AS can still GET the transaction). */
+    void close() {
+        signer.shutdownNow();
     }
 
     private void send(URI destination, byte[] body, String signature, int attempt) {
@@ -85,8 +107,11 @@ public final class T8Notifier implements DeviceNotifier {
             }
             String why = failure != null ? failure.toString() : "HTTP " + response.statusCode();
             if (attempt + 1 < RETRY_SECONDS.length) {
-                Executor later = CompletableFuture.delayedExecutor(RETRY_SECONDS[attempt + 1], TimeUnit.SECONDS);
-                later.execute(() -> send(destination, body, signature, attempt + 1));
+                try {
+                    signer.schedule(() -> send(destination, body, signature, attempt + 1), RETRY_SECONDS[attempt + 1], TimeUnit.SECONDS);
+                } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                    stats.count("notification-failed");
+                }
             } else {
                 stats.count("notification-failed");
                 LOG.warn("T8: delivery report to {} failed {} times, last: {}", destination, RETRY_SECONDS.length, why);

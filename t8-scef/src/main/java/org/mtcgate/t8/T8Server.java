@@ -44,6 +44,7 @@ public final class T8Server implements AutoCloseable {
     private final Channel channel;
     private final T8Stats stats = new T8Stats();
     private T8Notifier notifier;
+    private java.util.concurrent.ExecutorService notifyIo;
     private Transactions transactions;
     private String apiUri;
     /** Makes each connection's handler; set once the server is bound, before it accepts. */
@@ -64,6 +65,7 @@ public final class T8Server implements AutoCloseable {
                     .childHandler(new ChannelInitializer<SocketChannel>() {
                         @Override
                         protected void initChannel(SocketChannel ch) {
+                            stats.count("connections");
                             ch.pipeline().addLast(tls.newHandler(ch.alloc()))
                                     .addLast(new IdleStateHandler(0, 0, IDLE.toSeconds(), TimeUnit.SECONDS))
                                     .addLast(new IdleCloser())
@@ -85,8 +87,10 @@ public final class T8Server implements AutoCloseable {
         transactions = new Transactions(s.maxTransactions());
         IdempotentCreates creates = new IdempotentCreates(s.duplicateWindow());
         DeviceTriggeringApi api = new DeviceTriggeringApi(triggering, transactions, creates, s.apiUri(), clock, stats);
+        // Its own two threads: the client's default pool starts a thread whenever none is idle.
+        notifyIo = java.util.concurrent.Executors.newFixedThreadPool(2, new DefaultThreadFactory("t8-notify-io", true));
         HttpClient http = HttpClient.newBuilder().sslContext(TlsProfile.client(s)).sslParameters(TlsProfile.clientParameters())
-                .connectTimeout(Duration.ofSeconds(5)).version(HttpClient.Version.HTTP_1_1).build();
+                .connectTimeout(Duration.ofSeconds(5)).version(HttpClient.Version.HTTP_1_1).executor(notifyIo).build();
         notifier = new T8Notifier(transactions, api, http, tokens, s.issuer(), clock, stats);
         TokenEndpoint tokenEndpoint = new TokenEndpoint(clients, secrets, tokens, stats);
         byte[] openApi = openApi();
@@ -146,6 +150,12 @@ public final class T8Server implements AutoCloseable {
 
     @Override
     public void close() {
+        if (notifier != null) {
+            notifier.close();
+        }
+        if (notifyIo != null) {
+            notifyIo.shutdownNow();
+        }
         if (channel != null) {
             channel.close().syncUninterruptibly();
         }
