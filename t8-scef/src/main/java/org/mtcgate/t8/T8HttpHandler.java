@@ -64,7 +64,9 @@ final class T8HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         X509Certificate certificate = peerCertificate(ctx);
         Optional<T8Client> client = certificate == null ? Optional.empty() : clients.authenticate(certificate);
         if (client.isEmpty()) {
-            stats.count("certificate-not-registered");
+            stats.refused(certificate == null ? String.valueOf(ctx.channel().remoteAddress())
+                    : certificate.getSubjectX500Principal().getName(), "certificate-not-registered",
+                    "the client certificate authenticates no registered SCS/AS");
             reply(ctx, HttpReply.problem(ProblemDetails.of(403, "Forbidden", "REQUEST_NOT_AUTHORIZED",
                     "the client certificate authenticates no registered SCS/AS")), keepAlive);
             return;
@@ -107,8 +109,11 @@ final class T8HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     /** TLS handshake failures (no or untrusted certificate, a suite outside the profile) and broken connections. */
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        stats.count(cause instanceof io.netty.handler.codec.DecoderException
-                && cause.getCause() instanceof javax.net.ssl.SSLException ? "tls-refused" : "connection-error");
+        if (cause instanceof io.netty.handler.codec.DecoderException && cause.getCause() instanceof javax.net.ssl.SSLException) {
+            stats.refused(String.valueOf(ctx.channel().remoteAddress()), "tls-refused", cause.getCause().getMessage());
+        } else {
+            stats.count("connection-error");
+        }
         ctx.close();
     }
 
@@ -139,25 +144,25 @@ final class T8HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         }
         String authorization = request.headers().get(HttpHeaderNames.AUTHORIZATION);
         if (authorization == null) {
-            stats.count("no-token");
+            stats.refused(client.scsAsId(), "no-token", "no Authorization header");
             return done(Bearer.missing());
         }
         if (!authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            stats.count("no-token");
+            stats.refused(client.scsAsId(), "no-token", "the Authorization header is not a bearer token");
             return done(Bearer.invalidRequest("the Authorization header is not a bearer token"));
         }
         TokenCheck check = tokens.check(authorization.substring(7).trim(), certificate);
         if (!check.isValid() || !client.scsAsId().equals(check.scsAsId())) {
-            stats.count("invalid-token");
+            stats.refused(client.scsAsId(), "invalid-token", check.isValid() ? "issued to " + check.scsAsId() : check.refusal());
             return done(Bearer.invalidToken(check.isValid() ? "the token was issued to another SCS/AS" : check.refusal()));
         }
         if (!scsAsId.equals(client.scsAsId())) {
-            stats.count("other-scs-as");
+            stats.refused(client.scsAsId(), "other-scs-as", "the path names " + scsAsId);
             return done(HttpReply.problem(ProblemDetails.of(403, "Forbidden", "REQUEST_NOT_AUTHORIZED",
                     "the path names SCS/AS '" + scsAsId + "', the certificate and token authenticate another")));
         }
         if (!check.scopes().contains(needed)) {
-            stats.count("insufficient-scope");
+            stats.refused(client.scsAsId(), "insufficient-scope", "needs " + needed.token());
             return done(Bearer.insufficientScope(needed));
         }
         if ((needed == Scope.CREATE || needed == Scope.REPLACE) && !isJson(request)) {

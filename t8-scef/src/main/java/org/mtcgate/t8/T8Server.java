@@ -42,7 +42,7 @@ public final class T8Server implements AutoCloseable {
     private final EventLoopGroup group;
     private final ThreadPoolExecutor slowWork;
     private final Channel channel;
-    private final T8Stats stats = new T8Stats();
+    private final T8Stats stats;
     private T8Notifier notifier;
     private java.util.concurrent.ExecutorService notifyIo;
     private Transactions transactions;
@@ -50,8 +50,9 @@ public final class T8Server implements AutoCloseable {
     /** Makes each connection's handler; set once the server is bound, before it accepts. */
     private java.util.function.Supplier<T8HttpHandler> handlers;
 
-    private T8Server(T8Settings configured, DeviceTriggering triggering, ClientSecrets secrets, Clock clock)
-            throws IOException, GeneralSecurityException {
+    private T8Server(T8Settings configured, DeviceTriggering triggering, ClientSecrets secrets, T8RefusalListener refusals,
+                     Clock clock) throws IOException, GeneralSecurityException {
+        stats = new T8Stats(refusals);
         SslContext tls = TlsProfile.server(configured);
         group = new NioEventLoopGroup(2, new DefaultThreadFactory("t8", true));
         // Client secrets are checked with a deliberately slow hash: one thread, a short queue, never an event loop.
@@ -110,7 +111,13 @@ public final class T8Server implements AutoCloseable {
     /** Binds the T8 server; triggers go to {@code triggering}, whose notifier must pass T8's triggers to {@link #notifier()}. */
     public static T8Server start(T8Settings settings, DeviceTriggering triggering, ClientSecrets secrets, Clock clock)
             throws IOException, GeneralSecurityException {
-        return new T8Server(settings, triggering, secrets, clock);
+        return new T8Server(settings, triggering, secrets, T8RefusalListener.NONE, clock);
+    }
+
+    /** As {@link #start(T8Settings, DeviceTriggering, ClientSecrets, Clock)}, every security refusal also to {@code refusals}. */
+    public static T8Server start(T8Settings settings, DeviceTriggering triggering, ClientSecrets secrets,
+                                 T8RefusalListener refusals, Clock clock) throws IOException, GeneralSecurityException {
+        return new T8Server(settings, triggering, secrets, refusals, clock);
     }
 
     /** Where delivery reports of T8's triggers go. */

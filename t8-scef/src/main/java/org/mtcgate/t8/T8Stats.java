@@ -9,6 +9,17 @@ import java.util.function.Consumer;
 /** Counters of the T8 endpoint: what was served and every refusal by its reason, for the console and tests. */
 public final class T8Stats {
     private final Map<String, LongAdder> counters = new ConcurrentHashMap<>();
+    private final T8RefusalListener refusals;
+
+    T8Stats(T8RefusalListener refusals) {
+        this.refusals = refusals;
+    }
+
+    /** A security refusal: counted under its rule and passed to the audit. */
+    void refused(String who, String rule, String reason) {
+        count(rule);
+        refusals.refused(who, "t8-" + rule, reason);
+    }
 
     void count(String what) {
         counters.computeIfAbsent(what, k -> new LongAdder()).increment();

@@ -66,11 +66,11 @@ final class TokenEndpoint {
             return error(401, "invalid_client", "client authentication is required");
         }
         if (!id.equals(authenticated.scsAsId()) || clients.byId(id).isEmpty()) {
-            stats.count("token-client-not-certificate");
+            stats.refused(authenticated.scsAsId(), "token-client-not-certificate", "asked for client id " + id);
             return error(401, "invalid_client", "the client id is not the SCS/AS the certificate authenticates");
         }
         if (!secrets.matches(id, secret.toCharArray())) {
-            stats.count("token-bad-secret");
+            stats.refused(authenticated.scsAsId(), "token-bad-secret", "client authentication failed");
             return error(401, "invalid_client", "client authentication failed");
         }
         Set<Scope> granted = EnumSet.noneOf(Scope.class);
@@ -81,7 +81,7 @@ final class TokenEndpoint {
             for (String s : asked.trim().split(" +")) {
                 Scope scope = Scope.ofToken(s);
                 if (scope == null || !authenticated.scopes().contains(scope)) {
-                    stats.count("token-bad-scope");
+                    stats.refused(authenticated.scsAsId(), "token-bad-scope", "asked for scope " + s);
                     return error(400, "invalid_scope", "scope '" + s + "' is not one this client may have");
                 }
                 granted.add(scope);

@@ -105,6 +105,8 @@ final class T8Fixture implements AutoCloseable {
     final T8Settings settings;
     final HttpsServer notifications;
     final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
+    /** "who rule" of every security refusal, as the node's audit would get them. */
+    final List<String> refusals = Collections.synchronizedList(new ArrayList<>());
     final String base;
 
     T8Fixture() throws Exception {
@@ -124,7 +126,7 @@ final class T8Fixture implements AutoCloseable {
                 new T8Client("as3", Set.of("as3.example.com"), Scope.all())),
                 tokenKey, Duration.ofMinutes(5), Duration.ofSeconds(60), 16 * 1024, 1000);
         server = T8Server.start(settings, triggering, (id, secret) -> ("secret-" + id).equals(new String(secret)),
-                Clock.systemUTC());
+                (who, rule, reason) -> refusals.add(who + " " + rule), Clock.systemUTC());
         t8.set(server.notifier());
         base = "https://localhost:" + server.localAddress().getPort();
 

@@ -76,6 +76,8 @@ class T8RefusalTest {
                 t8.trigger("491701000001", "wake"));
         assertEquals(401, stolen.statusCode());
         assertTrue(stolen.headers().firstValue("WWW-Authenticate").orElseThrow().contains("error=\"invalid_token\""));
+        assertTrue(t8.refusals.containsAll(List.of("as2 t8-other-scs-as", "as2 t8-token-client-not-certificate",
+                "as2 t8-invalid-token")), t8.refusals.toString());
         nothingSubmitted();
     }
 
@@ -121,6 +123,8 @@ class T8RefusalTest {
         assertEquals("Bearer realm=\"mtcgate-t8\", error=\"insufficient_scope\", error_description=\"the token does not grant "
                 + "device-triggering:create\", scope=\"device-triggering:create\"", scope.headers().firstValue("WWW-Authenticate").orElseThrow());
         assertEquals(200, t8.send(as1, "GET", AS1, readOnly, null).statusCode(), "reading is what it grants");
+        assertTrue(t8.refusals.containsAll(List.of("as1 t8-no-token", "as1 t8-invalid-token", "as1 t8-insufficient-scope")),
+                t8.refusals.toString());
         nothingSubmitted();
     }
 

@@ -51,7 +51,7 @@ public final class ScefRole implements NodeRole {
         T8Settings settings = settings(config);
         T8Server server;
         try {
-            server = T8Server.start(settings, mtcIwf.triggering(), secrets(config), ctx.clock());
+            server = T8Server.start(settings, mtcIwf.triggering(), secrets(config), ctx.observer()::t8Refusal, ctx.clock());
         } catch (IOException | GeneralSecurityException | RuntimeException e) {
             throw new RoleStartException("t8: cannot start: " + e.getMessage(), e);
         }
