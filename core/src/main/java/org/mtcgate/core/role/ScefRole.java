@@ -60,7 +60,6 @@ public final class ScefRole implements NodeRole {
     }
 
     private static T8Settings settings(T8Config c) throws RoleStartException {
-        T8Config.Client first = null;
         try {
             if (c.tls().generateLabPki()) {
                 labPki(c);
@@ -72,7 +71,6 @@ public final class ScefRole implements NodeRole {
             }
             List<T8Client> clients = new ArrayList<>();
             for (T8Config.Client client : c.clients()) {
-                first = client;
                 Set<Scope> scopes = EnumSet.noneOf(Scope.class);
                 client.scopes().forEach(s -> scopes.add(Scope.valueOf(s.toUpperCase(Locale.ROOT))));
                 clients.add(new T8Client(client.scsAsId(), client.certificateNames(), scopes));
@@ -84,8 +82,7 @@ public final class ScefRole implements NodeRole {
                     Pem.readCertificates(read(c.tls().certificate())), Pem.readCertificates(read(c.tls().trustedCa())), clients,
                     tokenKey, c.tokenLifetime(), c.duplicateWindow(), c.maxBody(), c.maxTransactions());
         } catch (IOException | RuntimeException e) {
-            throw new RoleStartException("t8: the TLS files, token key or clients cannot be used"
-                    + (first == null ? "" : " (at client " + first.scsAsId() + ")") + ": " + e.getMessage(), e);
+            throw new RoleStartException("t8: the TLS files, token key or clients cannot be used: " + e.getMessage(), e);
         }
     }
 

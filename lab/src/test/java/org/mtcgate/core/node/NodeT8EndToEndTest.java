@@ -47,6 +47,8 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The node from its config file with the scef role: an SCS/AS gets a token and triggers a UE over T8 (mutual TLS,
@@ -162,6 +164,17 @@ class NodeT8EndToEndTest {
         assertEquals(0x48, sm.protocolIdentifier());
         assertEquals(9200, sm.userData().header().applicationPort().orElseThrow().destinationPort());
         assertArrayEquals("wake".getBytes(StandardCharsets.US_ASCII), sm.userData().body());
+    }
+
+    @Test
+    void missingT8FilesStopTheStartNamingThem() throws Exception {
+        Path config = dir.resolve("mtcgate.yaml");
+        Files.writeString(config, Files.readString(config).replace("pki/localhost.crt, key: pki/localhost.key, trusted-ca: pki/ca.crt, generate-lab-pki: true",
+                "pki/localhost.crt, key: pki/localhost.key, trusted-ca: pki/ca.crt"));
+        NodeException e = assertThrows(NodeException.class,
+                () -> Node.start(NodeConfigFile.load(config), Clock.systemUTC()));
+        assertTrue(e.getMessage().contains("t8.tls: ") && e.getMessage().contains("localhost.crt"),
+                e.getMessage());
     }
 
     void startMsc() throws Exception {
