@@ -43,6 +43,9 @@ public final class T8Notifier implements DeviceNotifier {
     private final T8Stats stats;
     private final String issuer;
     private static final int MAX_QUEUED = 100_000;
+    /** Connections (and so notifications in flight) to one SCS/AS destination at most. */
+    private static final int PER_DESTINATION = 4;
+    private final DestinationLanes lanes = new DestinationLanes(PER_DESTINATION);
     /** Signs and sends; retries wait on it too (CompletableFuture's own delays would start a thread each on 2 cores). */
     private final java.util.concurrent.ScheduledThreadPoolExecutor signer;
 
@@ -72,7 +75,7 @@ public final class T8Notifier implements DeviceNotifier {
         Transaction updated = found.withResult(result);
         transactions.update(updated);
         // Called on the MTC-IWF's store thread: signing (ECDSA) and sending happen on the notifier's own thread.
-        if (signer.getQueue().size() >= MAX_QUEUED) {
+        if (signer.getQueue().size() + lanes.waiting() >= MAX_QUEUED) {
             stats.count("notification-overflow");
             LOG.warn("T8: delivery report for {} dropped: {} reports are waiting to be sent", n.trigger(), MAX_QUEUED);
             return;
@@ -100,23 +103,26 @@ public final class T8Notifier implements DeviceNotifier {
                 .header(SIGNATURE_HEADER, signature)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
-        http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
-            if (failure == null && response.statusCode() / 100 == 2) {
-                stats.count("notification-sent");
-                return;
-            }
-            String why = failure != null ? failure.toString() : "HTTP " + response.statusCode();
-            if (attempt + 1 < RETRY_SECONDS.length) {
-                try {
-                    signer.schedule(() -> send(destination, body, signature, attempt + 1), RETRY_SECONDS[attempt + 1], TimeUnit.SECONDS);
-                } catch (java.util.concurrent.RejectedExecutionException stopping) {
-                    stats.count("notification-failed");
-                }
-            } else {
-                stats.count("notification-failed");
-                LOG.warn("T8: delivery report to {} failed {} times, last: {}", destination, RETRY_SECONDS.length, why);
-            }
-        });
+        lanes.submit(destination.getScheme() + "://" + destination.getAuthority(), done ->
+                http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
+                    done.run();
+                    if (failure == null && response.statusCode() / 100 == 2) {
+                        stats.count("notification-sent");
+                        return;
+                    }
+                    String why = failure != null ? failure.toString() : "HTTP " + response.statusCode();
+                    if (attempt + 1 < RETRY_SECONDS.length) {
+                        try {
+                            signer.schedule(() -> send(destination, body, signature, attempt + 1), RETRY_SECONDS[attempt + 1],
+                                    TimeUnit.SECONDS);
+                        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                            stats.count("notification-failed");
+                        }
+                    } else {
+                        stats.count("notification-failed");
+                        LOG.warn("T8: delivery report to {} failed {} times, last: {}", destination, RETRY_SECONDS.length, why);
+                    }
+                }));
     }
 
     private String signature(Transaction t, String result, byte[] body) {
