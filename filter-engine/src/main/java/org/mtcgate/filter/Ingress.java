@@ -2,7 +2,7 @@ package org.mtcgate.filter;
 
 /**
  * The path an item arrived on. TS 33.187 6.1 names the SMS-SC's three sources (Tsms, T4, SMS-IWMSC), the
- * MTC-IWF's Tsp and the SMS Router's Home Network Routing; each has its own trusted senders.
+ * MTC-IWF's Tsp and the SMS Router's Home Network Routing; 4.7 adds the SCEF's T8. Each has its own trusted senders.
  */
 public enum Ingress {
     /** Device-Action request from an SCS over Tsp (TS 29.368), at the MTC-IWF. */
@@ -14,7 +14,9 @@ public enum Ingress {
     /** MO SM relayed by an SMS-IWMSC (MO-ForwardSM), at the SMS-SC. */
     SMS_IWMSC_MO,
     /** MT-ForwardSM arriving at the SMS Router under Home Network Routing (TS 23.040 3.2.7a). */
-    ROUTER_MT;
+    ROUTER_MT,
+    /** Device triggering request from an SCS/AS over T8 (TS 29.122), at the SCEF; decided like Tsp, own senders. */
+    T8;
 
     /** Parses the names used in policy files and on the command line, case-insensitively, '-' for '_'. */
     public static Ingress parse(String text) {
@@ -24,6 +26,6 @@ public enum Ingress {
                 return ingress;
             }
         }
-        throw new IllegalArgumentException("unknown ingress '" + text + "' (one of tsp, t4, tsms, sms-iwmsc-mo, router-mt)");
+        throw new IllegalArgumentException("unknown ingress '" + text + "' (one of tsp, t4, tsms, sms-iwmsc-mo, router-mt, t8)");
     }
 }

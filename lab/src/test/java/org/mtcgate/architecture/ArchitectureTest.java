@@ -32,8 +32,8 @@ class ArchitectureTest {
     /** The domain is protocol-free and touches no file but the policy files. */
     static final ArchRule DOMAIN_IS_PROTOCOL_FREE = noClasses().that().resideInAPackage("org.mtcgate.filter..")
             .should().dependOnClassesThat().resideInAnyPackage("io.netty..", "org.restcomm..", "org.mobicents..",
-                    "org.mtcgate.diameter..", "org.mtcgate.map..", "org.mtcgate.smpp..", "org.jsmpp..", "org.mtcgate.core..",
-                    "org.mtcgate.lab..", "java.net..");
+                    "org.mtcgate.diameter..", "org.mtcgate.map..", "org.mtcgate.smpp..", "org.jsmpp..", "org.mtcgate.t8..",
+                    "org.mtcgate.core..", "org.mtcgate.lab..", "java.net..", "com.fasterxml..", "com.nimbusds..");
 
     static final ArchRule DOMAIN_READS_ONLY_POLICY_FILES = noClasses().that().resideInAPackage("org.mtcgate.filter..")
             .and().haveNameNotMatching("org\\.mtcgate\\.filter\\.policy\\.(spec\\.)?Policy(Files|Reader)(\\$.*)?")
@@ -45,7 +45,7 @@ class ArchitectureTest {
 
     /** Protocol modules translate the wire into the domain; only the node wires them. */
     static final ArchRule PROTOCOLS_DO_NOT_KNOW_THE_NODE = noClasses().that()
-            .resideInAnyPackage("org.mtcgate.diameter..", "org.mtcgate.map..", "org.mtcgate.smpp..")
+            .resideInAnyPackage("org.mtcgate.diameter..", "org.mtcgate.map..", "org.mtcgate.smpp..", "org.mtcgate.t8..")
             .should().dependOnClassesThat().resideInAnyPackage("org.mtcgate.core..");
 
     static final ArchRule DIAMETER_AND_MAP_APART = noClasses().that().resideInAPackage("org.mtcgate.diameter..")
@@ -63,6 +63,15 @@ class ArchitectureTest {
     static final ArchRule OTHER_PROTOCOLS_DO_NOT_KNOW_SMPP = noClasses().that()
             .resideInAnyPackage("org.mtcgate.diameter..", "org.mtcgate.map..")
             .should().dependOnClassesThat().resideInAnyPackage("org.mtcgate.smpp..", "org.jsmpp..");
+
+    /** T8 (HTTPS) is a protocol module of its own: it knows neither Diameter nor MAP... */
+    static final ArchRule T8_KNOWS_NO_OTHER_PROTOCOL = noClasses().that().resideInAPackage("org.mtcgate.t8..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.mtcgate.diameter..", "org.mtcgate.map..", "org.restcomm..",
+                    "org.mobicents..");
+
+    /** ...and they do not know it. */
+    static final ArchRule NO_OTHER_PROTOCOL_KNOWS_T8 = noClasses().that().resideInAnyPackage("org.mtcgate.diameter..", "org.mtcgate.map..")
+            .should().dependOnClassesThat().resideInAPackage("org.mtcgate.t8..");
 
     /** Codecs read and write bytes; they never reach for a connection or a peer. */
     static final ArchRule CODECS_DO_NOT_DEPEND_ON_PEERS = noClasses().that()
@@ -129,6 +138,12 @@ class ArchitectureTest {
     }
 
     @Test
+    void t8Apart() {
+        T8_KNOWS_NO_OTHER_PROTOCOL.check(main);
+        NO_OTHER_PROTOCOL_KNOWS_T8.check(main);
+    }
+
+    @Test
     void codecsDoNotDependOnPeers() {
         CODECS_DO_NOT_DEPEND_ON_PEERS.check(main);
     }
@@ -162,7 +177,7 @@ class ArchitectureTest {
     @Test
     void everyModuleIsImported() {
         for (String pkg : new String[] {"org.mtcgate.filter", "org.mtcgate.diameter.peer", "org.mtcgate.map.router",
-                "org.mtcgate.core.node", "org.mtcgate.lab.map", "org.mtcgate.smpp"}) {
+                "org.mtcgate.core.node", "org.mtcgate.lab.map", "org.mtcgate.smpp", "org.mtcgate.t8"}) {
             org.junit.jupiter.api.Assertions.assertTrue(main.containPackage(pkg), pkg + " was not imported");
         }
     }

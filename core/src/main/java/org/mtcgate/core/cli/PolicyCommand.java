@@ -74,7 +74,7 @@ final class PolicyCommand implements Runnable {
         @Parameters(index = "0", paramLabel = "POLICY", description = "the policy YAML file")
         Path file;
 
-        @Option(names = "--ingress", required = true, description = "tsp, t4, tsms, sms-iwmsc-mo or router-mt")
+        @Option(names = "--ingress", required = true, description = "tsp, t4, tsms, sms-iwmsc-mo, router-mt or t8")
         String ingress;
 
         @Option(names = "--from", required = true,

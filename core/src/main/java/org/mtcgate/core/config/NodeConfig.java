@@ -24,11 +24,12 @@ import java.util.Set;
  * @param metricsListen where the Prometheus endpoint listens, or null when off
  * @param audit       the audit log
  * @param tsms        the SMS-SC's SMPP server for SMEs, or null when off
+ * @param t8          the SCEF's T8 endpoint, or null when the scef role is off
  */
 public record NodeConfig(String source, String name, Path dataDir, Set<Role> roles, Path policyFile, Path subscribers,
                          DiameterSettings diameter, MtcIwf mtcIwf, Ss7Settings ss7, SmsScSettings smsSc, RouterSettings smsRouter,
                          org.mtcgate.core.console.ConsoleConfig console, java.net.InetSocketAddress metricsListen, Audit audit,
-                         TsmsConfig tsms) {
+                         TsmsConfig tsms, T8Config t8) {
     public NodeConfig {
         roles = Set.copyOf(roles);
     }

@@ -34,7 +34,7 @@ import static org.mtcgate.core.config.ConfigReader.text;
 /** Reads config/mtcgate.yaml. Unknown keys are errors, never ignored. */
 public final class NodeConfigFile {
     private static final Set<String> TOP = Set.of("node", "roles", "policy", "subscribers", "diameter", "mtc-iwf", "ss7", "sms-sc", "sms-router",
-            "console", "metrics", "audit", "tsms");
+            "console", "metrics", "audit", "tsms", "t8");
     private static final Set<String> METRICS = Set.of("listen");
     private static final Set<String> AUDIT = Set.of("dir", "reveal-imsi");
     private static final Set<String> SMS_SC = Set.of("trigger-originator", "retry-first", "retry-max", "addresses", "max-in-flight",
@@ -206,8 +206,9 @@ public final class NodeConfigFile {
         Map<String, YamlNode> audit = section(top.get("audit"), AUDIT);
         NodeConfig.Audit auditSettings = new NodeConfig.Audit(path(base, audit, "dir", dataDir.resolve("audit")),
                 bool(audit, "reveal-imsi", false));
+        T8Config t8 = T8ConfigReader.read(top.get("t8"), rolesNode, roles, base, diameter);
         return new NodeConfig(source, name, dataDir, roles, policy, subscribers, diameter, mtcIwf, ss7, smsSc, router, console,
-                metricsListen, auditSettings, tsms);
+                metricsListen, auditSettings, tsms, t8);
     }
 
     private static RouterSettings router(YamlNode n, YamlNode rolesNode, Ss7Settings ss7) throws ConfigException {

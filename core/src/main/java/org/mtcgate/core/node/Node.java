@@ -14,6 +14,7 @@ import org.mtcgate.core.role.MtcIwfRole;
 import org.mtcgate.core.role.NodeRole;
 import org.mtcgate.core.role.RoleContext;
 import org.mtcgate.core.role.RoleStartException;
+import org.mtcgate.core.role.ScefRole;
 import org.mtcgate.core.role.SmsRouterRole;
 import org.mtcgate.core.role.SmsScRole;
 import org.mtcgate.core.role.Ss7Endpoint;
@@ -117,12 +118,16 @@ public final class Node implements NodeView, AutoCloseable {
         if (config.has(Role.SMS_ROUTER)) {
             role(new SmsRouterRole(ctx, config.smsRouter()));
         }
+        MtcIwfRole mtcIwf = null;
         if (config.has(Role.MTC_IWF)) {
-            MtcIwfRole mtcIwf = role(MtcIwfRole.start(ctx, config.mtcIwf(),
+            mtcIwf = role(MtcIwfRole.start(ctx, config.mtcIwf(),
                     config.mtcIwf().t4() == null && smsc != null ? Optional.of(smsc.submitter()) : Optional.empty()));
             if (smsc != null) {
                 smsc.reportLocalTriggersTo(mtcIwf.deliveryReports());
             }
+        }
+        if (config.has(Role.SCEF)) {
+            role(ScefRole.start(ctx, config.t8(), mtcIwf));
         }
 
         // Every role has attached its handlers: only now may dialogues and requests arrive.
@@ -193,6 +198,11 @@ public final class Node implements NodeView, AutoCloseable {
     /** The Diameter endpoint, when a Diameter role runs (tools wait on it for a peer to open). */
     public Optional<DiameterNode> diameter() {
         return Optional.ofNullable(diameter).map(DiameterEndpoint::node);
+    }
+
+    /** The SCEF's T8 address, when the scef role runs. */
+    public Optional<InetSocketAddress> t8Address() {
+        return roles.stream().filter(ScefRole.class::isInstance).map(r -> ((ScefRole) r).localAddress()).findFirst();
     }
 
     /** The SS7 stack, when a MAP role runs. */

@@ -116,6 +116,12 @@ public final class NodeObserver implements TriggerObserver, AutoCloseable {
         verdictCounts.computeIfAbsent("MAP refused " + rule, k -> new LongAdder()).increment();
     }
 
+    /** A refusal of T8's security checks (certificate, token, scope, path): audited and counted like the MAP ones. */
+    public void t8Refusal(String who, String rule, String reason) {
+        audit.refusal("t8", who, null, null, null, rule, reason, null);
+        verdictCounts.computeIfAbsent("T8 refused " + rule, k -> new LongAdder()).increment();
+    }
+
     /** Refusal records the audit log had to drop (its queue nearly full). */
     public long refusalsDropped() {
         return audit.refusalsDropped();

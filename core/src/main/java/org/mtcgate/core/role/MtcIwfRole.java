@@ -18,6 +18,7 @@ import org.mtcgate.diameter.t4.T4TriggerSubmitter;
 import org.mtcgate.diameter.tsp.MtcIwfTspApplication;
 import org.mtcgate.diameter.tsp.TspNotifier;
 import org.mtcgate.filter.trigger.DeliveryReportListener;
+import org.mtcgate.filter.trigger.DeviceNotifier;
 import org.mtcgate.filter.trigger.DeviceTriggering;
 import org.mtcgate.filter.trigger.ScsIdentities;
 import org.mtcgate.filter.trigger.SubscriberDirectory;
@@ -25,7 +26,10 @@ import org.mtcgate.filter.trigger.TriggerLimits;
 import org.mtcgate.filter.trigger.TriggerSubmitter;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
@@ -41,6 +45,8 @@ public final class MtcIwfRole implements NodeRole {
     private final DeviceTriggering triggering;
     private final MtcIwfTspApplication tsp;
     private final TspNotifier notifier;
+    /** SCSs whose reports do not go over Tsp (the SCEF's SCS/ASs), registered while the node is assembled. */
+    private final Map<String, DeviceNotifier> otherNotifiers = new ConcurrentHashMap<>();
     private final boolean revealImsi;
 
     /**
@@ -95,7 +101,8 @@ public final class MtcIwfRole implements NodeRole {
         }
         notifier = new TspNotifier(diameter, endpoint::realmOf);
         TriggerLimits limits = new TriggerLimits(settings.maxPayload(), settings.defaultValidity(), settings.maxValidity());
-        triggering = new DeviceTriggering(ctx.filter(), directory, store, submitter, notifier, ctx.observer(), limits, ctx.clock(),
+        DeviceNotifier byScs = n -> otherNotifiers.getOrDefault(n.trigger().scsIdentity(), notifier).notify(n);
+        triggering = new DeviceTriggering(ctx.filter(), directory, store, submitter, byScs, ctx.observer(), limits, ctx.clock(),
                 new ScsIdentities(settings.scsIdentities()));
         if (references != null) {
             diameter.registerHandler(ApplicationIds.T4, new T4DeliveryReportApplication(references, triggering));
@@ -123,6 +130,19 @@ public final class MtcIwfRole implements NodeRole {
     /** Where the node's own SMS-SC reports the outcome of the triggers this MTC-IWF submitted to it. */
     public DeliveryReportListener deliveryReports() {
         return triggering;
+    }
+
+    /** The device triggering procedure, for another ingress of the same MTC-IWF (the SCEF's T8). */
+    public DeviceTriggering triggering() {
+        return triggering;
+    }
+
+    /**
+     * Delivery reports of the triggers of these SCSs go to {@code notifier} instead of Tsp (the SCEF's SCS/ASs, whose
+     * names the config keeps apart from every Diameter peer's). Called while the node is assembled.
+     */
+    public void notifyThrough(Set<String> scsIdentities, DeviceNotifier other) {
+        scsIdentities.forEach(scs -> otherNotifiers.put(scs, other));
     }
 
     @Override

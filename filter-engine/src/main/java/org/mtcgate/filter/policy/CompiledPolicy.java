@@ -240,6 +240,7 @@ public final class CompiledPolicy implements Policy {
         why.put(Ingress.T4, "the T4 peer is not a trusted MTC-IWF allowed to submit %s SMs (TS 33.187 6.1)");
         why.put(Ingress.TSMS, "the SME is not a trusted SME authorised to send %s SMs (TS 33.187 6.1)");
         why.put(Ingress.SMS_IWMSC_MO, "an ordinary UE may not send MO %s SMs (TS 23.040 9.2.3.9, TS 33.187 6.1)");
+        why.put(Ingress.T8, "the SCS/AS is not a trusted SCS/AS authorised to send %s requests over T8 (TS 33.187 4.7, 5.5.3)");
         why.put(Ingress.ROUTER_MT, "the %s SM did not come from a home SMS-SC or platform trusted for it (TS 33.187 6.1)");
         for (Ingress ingress : Ingress.values()) {
             for (MessageKind kind : MessageKind.values()) {

@@ -1,5 +1,7 @@
 package org.mtcgate.filter.trigger;
 
+import org.mtcgate.filter.Ingress;
+
 import java.time.Duration;
 import java.util.Objects;
 
@@ -17,15 +19,29 @@ import java.util.Objects;
  * @param applicationPort    Application-Port-Identifier, or -1
  * @param priority           Priority-Indication: true for priority
  * @param validityTime       Validity-Time, or null for the node's default
+ * @param ingress            where it came in: {@link Ingress#TSP} (Diameter) or {@link Ingress#T8} (an SCS/AS through
+ *                           the SCEF); the filter takes that ingress's trusted senders
  */
 public record DeviceActionRequest(String scsIdentity, String claimedScsIdentity, ActionType actionType,
                                   long referenceNumber, Long oldReferenceNumber, UeName ue, byte[] payload,
-                                  int applicationPort, boolean priority, Duration validityTime) {
+                                  int applicationPort, boolean priority, Duration validityTime, Ingress ingress) {
     public DeviceActionRequest {
         Objects.requireNonNull(scsIdentity, "scsIdentity");
         Objects.requireNonNull(actionType, "actionType");
         Objects.requireNonNull(ue, "ue");
+        Objects.requireNonNull(ingress, "ingress");
+        if (ingress != Ingress.TSP && ingress != Ingress.T8) {
+            throw new IllegalArgumentException("a Device-Action comes over Tsp or T8, not " + ingress);
+        }
         payload = payload == null ? new byte[0] : payload.clone();
+    }
+
+    /** A Device-Action over Tsp. */
+    public DeviceActionRequest(String scsIdentity, String claimedScsIdentity, ActionType actionType,
+                               long referenceNumber, Long oldReferenceNumber, UeName ue, byte[] payload,
+                               int applicationPort, boolean priority, Duration validityTime) {
+        this(scsIdentity, claimedScsIdentity, actionType, referenceNumber, oldReferenceNumber, ue, payload, applicationPort,
+                priority, validityTime, Ingress.TSP);
     }
 
     public TriggerId triggerId() {

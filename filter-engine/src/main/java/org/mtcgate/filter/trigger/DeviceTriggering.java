@@ -2,7 +2,6 @@ package org.mtcgate.filter.trigger;
 
 import org.mtcgate.filter.FilterEngine;
 import org.mtcgate.filter.InboundItem;
-import org.mtcgate.filter.Ingress;
 import org.mtcgate.filter.MessageKind;
 import org.mtcgate.filter.Originator;
 import org.mtcgate.filter.RequestStatus;
@@ -127,7 +126,7 @@ public final class DeviceTriggering implements DeliveryReportListener {
      */
     private CompletionStage<DeviceActionResult> filtered(DeviceActionRequest r,
                                                          Function<Verdict, CompletionStage<DeviceActionResult>> next) {
-        InboundItem item = InboundItem.builder(Ingress.TSP, Originator.named(r.scsIdentity()))
+        InboundItem item = InboundItem.builder(r.ingress(), Originator.named(r.scsIdentity()))
                 .targetExternalId(r.ue().externalId())
                 .targetMsisdn(r.ue().msisdn())
                 .tpPid(MessageKind.PID_DEVICE_TRIGGER)
