@@ -23,10 +23,12 @@ import java.util.Set;
  * @param console     the SSH operator console, or null when off
  * @param metricsListen where the Prometheus endpoint listens, or null when off
  * @param audit       the audit log
+ * @param bsf         BSF settings, or null when the role is off
  */
 public record NodeConfig(String source, String name, Path dataDir, Set<Role> roles, Path policyFile, Path subscribers,
                          DiameterSettings diameter, MtcIwf mtcIwf, Ss7Settings ss7, SmsScSettings smsSc, RouterSettings smsRouter,
-                         org.mtcgate.core.console.ConsoleConfig console, java.net.InetSocketAddress metricsListen, Audit audit) {
+                         org.mtcgate.core.console.ConsoleConfig console, java.net.InetSocketAddress metricsListen, Audit audit,
+                         BsfSettings bsf) {
     public NodeConfig {
         roles = Set.copyOf(roles);
     }

@@ -34,7 +34,7 @@ import static org.mtcgate.core.config.ConfigReader.text;
 /** Reads config/mtcgate.yaml. Unknown keys are errors, never ignored. */
 public final class NodeConfigFile {
     private static final Set<String> TOP = Set.of("node", "roles", "policy", "subscribers", "diameter", "mtc-iwf", "ss7", "sms-sc", "sms-router",
-            "console", "metrics", "audit");
+            "console", "metrics", "audit", "bsf");
     private static final Set<String> METRICS = Set.of("listen");
     private static final Set<String> AUDIT = Set.of("dir", "reveal-imsi");
     private static final Set<String> SMS_SC = Set.of("trigger-originator", "retry-first", "retry-max", "addresses", "max-in-flight",
@@ -79,7 +79,7 @@ public final class NodeConfigFile {
         Set<Role> roles = EnumSet.noneOf(Role.class);
         YamlNode rolesNode = top.get("roles");
         if (rolesNode == null) {
-            throw root.error("'roles' is required: one or more of mtc-iwf, sms-router, sms-sc, hss");
+            throw root.error("'roles' is required: one or more of mtc-iwf, sms-router, sms-sc, hss, bsf");
         }
         for (YamlNode r : rolesNode.list()) {
             try {
@@ -198,8 +198,12 @@ public final class NodeConfigFile {
         Map<String, YamlNode> audit = section(top.get("audit"), AUDIT);
         NodeConfig.Audit auditSettings = new NodeConfig.Audit(path(base, audit, "dir", dataDir.resolve("audit")),
                 bool(audit, "reveal-imsi", false));
+        BsfSettings bsf = roles.contains(Role.BSF) ? BsfSettingsReader.read(top.get("bsf"), rolesNode, base) : null;
+        if (bsf == null && top.containsKey("bsf")) {
+            throw top.get("bsf").error("there is a 'bsf' section but the bsf role is not in 'roles'");
+        }
         return new NodeConfig(source, name, dataDir, roles, policy, subscribers, diameter, mtcIwf, ss7, smsSc, router, console,
-                metricsListen, auditSettings);
+                metricsListen, auditSettings, bsf);
     }
 
     private static RouterSettings router(YamlNode n, YamlNode rolesNode, Ss7Settings ss7) throws ConfigException {

@@ -11,7 +11,9 @@ public enum Role {
     /** SMS-SC: T4 server, store and forward over MAP, ingress filter. */
     SMS_SC,
     /** HSS on S6m over the embedded subscriber store. */
-    HSS;
+    HSS,
+    /** BSF of GBA (TS 33.220): Ub over HTTPS. */
+    BSF;
 
     public String configName() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
@@ -23,6 +25,6 @@ public enum Role {
                 return r;
             }
         }
-        throw new IllegalArgumentException("unknown role '" + text + "' (one of mtc-iwf, sms-router, sms-sc, hss)");
+        throw new IllegalArgumentException("unknown role '" + text + "' (one of mtc-iwf, sms-router, sms-sc, hss, bsf)");
     }
 }

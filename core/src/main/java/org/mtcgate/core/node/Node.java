@@ -7,6 +7,7 @@ import org.mtcgate.core.config.NodeConfig;
 import org.mtcgate.core.config.Role;
 import org.mtcgate.core.metrics.NodeMetrics;
 import org.mtcgate.core.observe.NodeObserver;
+import org.mtcgate.core.role.BsfRole;
 import org.mtcgate.core.role.DiameterEndpoint;
 import org.mtcgate.core.role.Housekeeping;
 import org.mtcgate.core.role.HssRole;
@@ -104,8 +105,9 @@ public final class Node implements NodeView, AutoCloseable {
         RoleContext ctx = new RoleContext(clock, filter, observer, metrics, stores, housekeeping, Optional.ofNullable(diameter),
                 Optional.ofNullable(ss7), config.audit().revealImsi());
 
-        if (config.has(Role.HSS)) {
-            role(new HssRole(ctx));
+        HssRole hss = config.has(Role.HSS) ? role(new HssRole(ctx)) : null;
+        if (config.has(Role.BSF)) {
+            role(BsfRole.start(ctx, config.bsf(), Optional.ofNullable(hss).flatMap(HssRole::homeAuthentication)));
         }
         SmsScRole smsc = config.has(Role.SMS_SC) ? role(SmsScRole.start(ctx, config.smsSc())) : null;
         if (config.has(Role.SMS_ROUTER)) {
@@ -187,6 +189,11 @@ public final class Node implements NodeView, AutoCloseable {
     /** The Diameter endpoint, when a Diameter role runs (tools wait on it for a peer to open). */
     public Optional<DiameterNode> diameter() {
         return Optional.ofNullable(diameter).map(DiameterEndpoint::node);
+    }
+
+    /** Where the BSF's Ub listens, when the bsf role runs. */
+    public Optional<InetSocketAddress> ubAddress() {
+        return roles.stream().filter(BsfRole.class::isInstance).map(r -> ((BsfRole) r).ubAddress()).findFirst();
     }
 
     /** The SS7 stack, when a MAP role runs. */
