@@ -3,6 +3,8 @@ package org.mtcgate.core.config;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The {@code bsf} section: the BSF of GBA (TS 33.220).
@@ -12,8 +14,15 @@ import java.time.Duration;
  * @param keyLifetime    how long a bootstrapped Ks lives (and every NAF key derived from it)
  * @param maxContexts    bootstrapping contexts kept at most (the oldest go first when full)
  * @param tls            the Ub server certificate
+ * @param nafs           per NAF Diameter identity (a peer of role naf), the NAF FQDNs it may ask Zn keys for;
+ *                       empty: no Zn
  */
-public record BsfSettings(InetSocketAddress listen, String serverName, Duration keyLifetime, int maxContexts, Tls tls) {
+public record BsfSettings(InetSocketAddress listen, String serverName, Duration keyLifetime, int maxContexts, Tls tls,
+                          Map<String, Set<String>> nafs) {
+    public BsfSettings {
+        nafs = Map.copyOf(nafs);
+    }
+
     /**
      * @param certificate    the BSF's certificate chain (PEM), for {@code serverName}
      * @param key            its private key (PEM)

@@ -48,7 +48,8 @@ public final class NodeConfigFile {
     private static final Set<String> DIAMETER_OVERLOAD = Set.of("max-pending-per-peer", "max-pending-total",
             "doic-reduction", "doic-validity");
     private static final Map<String, Long> APPLICATIONS = Map.of("tsp", ApplicationIds.TSP, "s6m", ApplicationIds.S6M,
-            "t4", ApplicationIds.T4, "sgd", ApplicationIds.SGD, "zh", ApplicationIds.ZH);
+            "t4", ApplicationIds.T4, "sgd", ApplicationIds.SGD, "zh", ApplicationIds.ZH,
+            "zn", ApplicationIds.ZN);
     private static final Set<String> TLS = Set.of("certificate", "key", "trusted-ca", "generate-lab-pki");
     private static final Set<String> PEER = Set.of("host", "realm", "connect", "role", "applications");
     private static final Set<String> LISTEN = Set.of("address", "tls");
@@ -198,7 +199,7 @@ public final class NodeConfigFile {
         Map<String, YamlNode> audit = section(top.get("audit"), AUDIT);
         NodeConfig.Audit auditSettings = new NodeConfig.Audit(path(base, audit, "dir", dataDir.resolve("audit")),
                 bool(audit, "reveal-imsi", false));
-        BsfSettings bsf = roles.contains(Role.BSF) ? BsfSettingsReader.read(top.get("bsf"), rolesNode, base) : null;
+        BsfSettings bsf = roles.contains(Role.BSF) ? BsfSettingsReader.read(top.get("bsf"), rolesNode, base, diameter) : null;
         if (bsf == null && top.containsKey("bsf")) {
             throw top.get("bsf").error("there is a 'bsf' section but the bsf role is not in 'roles'");
         }
@@ -251,7 +252,7 @@ public final class NodeConfigFile {
             }
         }
         if (roles.isEmpty()) {
-            throw n.error("a peer needs a role: scs, mtc-iwf, sms-sc, hss, mme or bsf");
+            throw n.error("a peer needs a role: scs, mtc-iwf, sms-sc, hss, mme, bsf or naf");
         }
         return roles;
     }
@@ -266,7 +267,7 @@ public final class NodeConfigFile {
             String name = a.requiredText();
             Long id = APPLICATIONS.get(name.toLowerCase(java.util.Locale.ROOT));
             if (id == null) {
-                throw a.error("unknown application '" + name + "' (one of tsp, s6m, t4, zh)");
+                throw a.error("unknown application '" + name + "' (one of tsp, s6m, t4, sgd, zh, zn)");
             }
             if (roles.stream().noneMatch(r -> r.applications().contains(id))) {
                 throw a.error("a peer of role " + roles.stream().map(PeerRole::configName).sorted().toList()

@@ -99,7 +99,8 @@ public final class Node implements NodeView, AutoCloseable {
             ss7 = Ss7Endpoint.assemble(config.name(), config.dataDir(), config.ss7(), config.has(Role.SMS_ROUTER),
                     observer, metrics);
         }
-        if (config.diameter() != null && (config.has(Role.MTC_IWF) || config.has(Role.HSS) || config.has(Role.SMS_SC))) {
+        if (config.diameter() != null && (config.has(Role.MTC_IWF) || config.has(Role.HSS) || config.has(Role.SMS_SC)
+                || config.has(Role.BSF))) {
             diameter = DiameterEndpoint.create(config.diameter(), config.source(), audit, metrics);
         }
         RoleContext ctx = new RoleContext(clock, filter, observer, metrics, stores, housekeeping, Optional.ofNullable(diameter),

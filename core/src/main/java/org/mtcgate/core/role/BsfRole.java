@@ -10,8 +10,11 @@ import org.mtcgate.bsf.ub.UbCounters;
 import org.mtcgate.bsf.ub.UbHandler;
 import org.mtcgate.bsf.ub.UbServer;
 import org.mtcgate.bsf.ub.UbTls;
+import org.mtcgate.bsf.zn.BsfZnApplication;
+import org.mtcgate.bsf.zn.NafAuthorisation;
 import org.mtcgate.core.config.BsfSettings;
 import org.mtcgate.core.pki.LabPkiProvisioner;
+import org.mtcgate.diameter.dictionary.ApplicationIds;
 import org.mtcgate.gba.aka.HomeAuthentication;
 
 import java.io.IOException;
@@ -27,7 +30,8 @@ import java.util.function.Consumer;
 
 /**
  * The BSF of GBA (TS 33.220 4.5.2): Ub over HTTPS on its own listener, vectors from the node's HSS role in the same
- * process, bootstrapping contexts in the store {@code NodeStores} gives. Ub listens from assembly on: it reaches
+ * process, bootstrapping contexts in the store {@code NodeStores} gives, and Zn (TS 29.109) on the node's Diameter
+ * endpoint for the NAFs {@code bsf.nafs} names. Ub listens from assembly on: it reaches
  * only this role and the HSS, which is assembled before it.
  */
 public final class BsfRole implements NodeRole {
@@ -40,12 +44,15 @@ public final class BsfRole implements NodeRole {
     private final BootstrapContextStore contexts;
     private final UbCounters ub;
     private final UbServer server;
+    private final Optional<BsfZnApplication> zn;
 
-    private BsfRole(Bootstrapping bootstrapping, BootstrapContextStore contexts, UbCounters ub, UbServer server) {
+    private BsfRole(Bootstrapping bootstrapping, BootstrapContextStore contexts, UbCounters ub, UbServer server,
+                    Optional<BsfZnApplication> zn) {
         this.bootstrapping = bootstrapping;
         this.contexts = contexts;
         this.ub = ub;
         this.server = server;
+        this.zn = zn;
     }
 
     /**
@@ -58,9 +65,16 @@ public final class BsfRole implements NodeRole {
         Bootstrapping bootstrapping = new Bootstrapping(VectorSource.of(home), contexts, settings.serverName(),
                 settings.keyLifetime(), CHALLENGE_TIMEOUT, MAX_PENDING_CHALLENGES, ctx.clock());
         SslContext ssl = tls(settings);
+        Optional<BsfZnApplication> zn = Optional.empty();
+        if (!settings.nafs().isEmpty()) {
+            // Zn: only peers of role naf reach it (PeerAuthorisation), each for its configured FQDNs
+            zn = Optional.of(new BsfZnApplication(contexts, new NafAuthorisation(settings.nafs()), ctx.clock(),
+                    ctx.observer()::gbaKeyRequest));
+            ctx.requireDiameter("bsf").node().registerHandler(ApplicationIds.ZN, zn.get());
+        }
         UbCounters ub = new UbCounters();
         BsfRole role = new BsfRole(bootstrapping, contexts, ub, listen(settings, ssl, new UbHandler(bootstrapping,
-                settings.serverName(), ub)));
+                settings.serverName(), ub)), zn);
         ctx.housekeeping().every(Duration.ofSeconds(30), "bsf contexts", bootstrapping::sweep);
         LOG.info("bsf {}: Ub on https://{}, key lifetime {}", settings.serverName(), role.ubAddress(), settings.keyLifetime());
         return role;
@@ -125,6 +139,8 @@ public final class BsfRole implements NodeRole {
     @Override
     public void stats(Consumer<String> out) {
         out.accept("bsf: Ub " + ub + " contexts=" + contexts.size() + " pending-challenges=" + bootstrapping.pendingCount());
+        zn.ifPresent(z -> out.accept("bsf: Zn requests=" + z.requestCount() + " served=" + z.servedCount()
+                + " refused=" + z.refusedCount()));
     }
 
     @Override

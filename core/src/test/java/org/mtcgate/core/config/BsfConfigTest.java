@@ -6,6 +6,8 @@ import org.mtcgate.filter.yaml.ConfigException;
 import java.io.StringReader;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -41,6 +43,22 @@ class BsfConfigTest {
         assertEquals(Duration.ofHours(1), b.keyLifetime());
         assertEquals(100_000, b.maxContexts());
         assertEquals(Path.of("/lab/pki/bsf.operator.test.crt"), b.tls().certificate());
+    }
+
+    @Test
+    void nafsMustBeDiameterPeersOfRoleNaf() throws Exception {
+        String head = HEAD.replace("insecure-lab: true}", "insecure-lab: true,\n  peers: [{host: naf1.operator.test, role: naf}, "
+                + "{host: scs1.operator.test, role: scs}]}");
+        String tls = "  tls: {certificate: a, key: b}\n";
+        BsfSettings b = parse(head + "bsf:\n  server-name: b.test\n" + tls
+                + "  nafs: [{host: NAF1.operator.test, fqdns: [App.Operator.test]}]\n").bsf();
+        assertEquals(Map.of("naf1.operator.test", Set.of("app.operator.test")), b.nafs());
+        assertEquals(Set.of("naf1.operator.test"), parse(head + "bsf:\n  server-name: b.test\n" + tls
+                + "  nafs: [{host: naf1.operator.test}]\n").bsf().nafs().get("naf1.operator.test"), "default: its host");
+        assertTrue(error(head + "bsf:\n  server-name: b.test\n" + tls + "  nafs: [{host: scs1.operator.test}]\n")
+                .contains("must be a diameter peer with 'role: naf'"));
+        assertTrue(error(head + "bsf:\n  server-name: b.test\n" + tls + "  nafs: [{host: naf1.operator.test, fqdns: ['a b']}]\n")
+                .contains("is not an FQDN"));
     }
 
     @Test
