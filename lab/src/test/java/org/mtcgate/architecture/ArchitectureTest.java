@@ -106,6 +106,35 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("org.mtcgate.filter.trigger..", "org.mtcgate.filter.smsc..",
                     "org.mtcgate.filter.routing..");
 
+    /** The BSF module is a protocol module: it knows GBA and Diameter, not the node, MAP or the SMS domain. */
+    static final ArchRule BSF_DOES_NOT_KNOW_THE_NODE = noClasses().that().resideInAPackage("org.mtcgate.bsf..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.mtcgate.core..", "org.mtcgate.map..", "org.mtcgate.filter..",
+                    "org.restcomm..", "org.mobicents..");
+
+    /** The bootstrapping procedure is free of HTTP and Netty; Ub (and Zn) translate to it. */
+    static final ArchRule BSF_PROCEDURE_IS_PROTOCOL_FREE = noClasses().that().resideInAPackage("org.mtcgate.bsf")
+            .should().dependOnClassesThat().resideInAnyPackage("io.netty..", "java.net..", "org.mtcgate.diameter..",
+                    "org.mtcgate.bsf.ub..");
+
+    /** Diameter carries Zn for the BSF; it never reaches into it. */
+    static final ArchRule DIAMETER_DOES_NOT_KNOW_THE_BSF = noClasses().that().resideInAPackage("org.mtcgate.diameter..")
+            .should().dependOnClassesThat().resideInAPackage("org.mtcgate.bsf..");
+
+    @Test
+    void bsfDoesNotKnowTheNode() {
+        BSF_DOES_NOT_KNOW_THE_NODE.check(main);
+    }
+
+    @Test
+    void bsfProcedureIsProtocolFree() {
+        BSF_PROCEDURE_IS_PROTOCOL_FREE.check(main);
+    }
+
+    @Test
+    void diameterDoesNotKnowTheBsf() {
+        DIAMETER_DOES_NOT_KNOW_THE_BSF.check(main);
+    }
+
     @Test
     void noPackageCycles() {
         NO_PACKAGE_CYCLES.check(main);
@@ -177,7 +206,7 @@ class ArchitectureTest {
     @Test
     void everyModuleIsImported() {
         for (String pkg : new String[] {"org.mtcgate.filter", "org.mtcgate.diameter.peer", "org.mtcgate.map.router",
-                "org.mtcgate.core.node", "org.mtcgate.lab.map", "org.mtcgate.smpp", "org.mtcgate.t8"}) {
+                "org.mtcgate.core.node", "org.mtcgate.lab.map", "org.mtcgate.smpp", "org.mtcgate.t8", "org.mtcgate.bsf.ub"}) {
             org.junit.jupiter.api.Assertions.assertTrue(main.containPackage(pkg), pkg + " was not imported");
         }
     }

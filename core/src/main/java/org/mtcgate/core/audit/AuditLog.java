@@ -188,6 +188,27 @@ public final class AuditLog implements AutoCloseable {
     }
 
     /**
+     * Records a NAF's request for a GBA key on Zn (TS 29.109) and what it got; never the key.
+     *
+     * @param naf     the NAF's authenticated Diameter identity
+     * @param btid    the B-TID asked for, or null when unreadable
+     * @param nafFqdn the NAF FQDN of its NAF-Id, or null when unreadable
+     * @param outcome "served" or the refusal's rule
+     * @param code    the (Experimental-)Result-Code answered
+     * @param reason  why, for an operator
+     */
+    public void gbaKeyRequest(String naf, String btid, String nafFqdn, String outcome, long code, String reason) {
+        logger.info(new AuditRecord("gba-key-request")
+                .field("peer", naf)
+                .field("btid", btid)
+                .field("naf_fqdn", nafFqdn)
+                .field("decision", "served".equals(outcome) ? "served" : "refused")
+                .field("rule", outcome)
+                .field("result_code", code)
+                .field("reason", reason));
+    }
+
+    /**
      * Records a device trigger's change of state.
      *
      * @param scsIdentity     the SCS that asked for the trigger

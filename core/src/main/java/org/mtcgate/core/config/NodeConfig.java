@@ -25,11 +25,12 @@ import java.util.Set;
  * @param audit       the audit log
  * @param tsms        the SMS-SC's SMPP server for SMEs, or null when off
  * @param t8          the SCEF's T8 endpoint, or null when the scef role is off
+ * @param bsf         BSF settings, or null when the role is off
  */
 public record NodeConfig(String source, String name, Path dataDir, Set<Role> roles, Path policyFile, Path subscribers,
                          DiameterSettings diameter, MtcIwf mtcIwf, Ss7Settings ss7, SmsScSettings smsSc, RouterSettings smsRouter,
                          org.mtcgate.core.console.ConsoleConfig console, java.net.InetSocketAddress metricsListen, Audit audit,
-                         TsmsConfig tsms, T8Config t8) {
+                         TsmsConfig tsms, T8Config t8, BsfSettings bsf) {
     public NodeConfig {
         roles = Set.copyOf(roles);
     }

@@ -34,7 +34,7 @@ import static org.mtcgate.core.config.ConfigReader.text;
 /** Reads config/mtcgate.yaml. Unknown keys are errors, never ignored. */
 public final class NodeConfigFile {
     private static final Set<String> TOP = Set.of("node", "roles", "policy", "subscribers", "diameter", "mtc-iwf", "ss7", "sms-sc", "sms-router",
-            "console", "metrics", "audit", "tsms", "t8");
+            "console", "metrics", "audit", "tsms", "t8", "bsf");
     private static final Set<String> METRICS = Set.of("listen");
     private static final Set<String> AUDIT = Set.of("dir", "reveal-imsi");
     private static final Set<String> SMS_SC = Set.of("trigger-originator", "retry-first", "retry-max", "addresses", "max-in-flight",
@@ -48,7 +48,8 @@ public final class NodeConfigFile {
     private static final Set<String> DIAMETER_OVERLOAD = Set.of("max-pending-per-peer", "max-pending-total",
             "doic-reduction", "doic-validity");
     private static final Map<String, Long> APPLICATIONS = Map.of("tsp", ApplicationIds.TSP, "s6m", ApplicationIds.S6M,
-            "t4", ApplicationIds.T4, "sgd", ApplicationIds.SGD, "zh", ApplicationIds.ZH);
+            "t4", ApplicationIds.T4, "sgd", ApplicationIds.SGD, "zh", ApplicationIds.ZH,
+            "zn", ApplicationIds.ZN);
     private static final Set<String> TLS = Set.of("certificate", "key", "trusted-ca", "generate-lab-pki");
     private static final Set<String> PEER = Set.of("host", "realm", "connect", "role", "applications");
     private static final Set<String> LISTEN = Set.of("address", "tls");
@@ -79,7 +80,7 @@ public final class NodeConfigFile {
         Set<Role> roles = EnumSet.noneOf(Role.class);
         YamlNode rolesNode = top.get("roles");
         if (rolesNode == null) {
-            throw root.error("'roles' is required: one or more of mtc-iwf, sms-router, sms-sc, hss");
+            throw root.error("'roles' is required: one or more of mtc-iwf, sms-router, sms-sc, hss, bsf");
         }
         for (YamlNode r : rolesNode.list()) {
             try {
@@ -207,8 +208,12 @@ public final class NodeConfigFile {
         NodeConfig.Audit auditSettings = new NodeConfig.Audit(path(base, audit, "dir", dataDir.resolve("audit")),
                 bool(audit, "reveal-imsi", false));
         T8Config t8 = T8ConfigReader.read(top.get("t8"), rolesNode, roles, base, diameter);
+        BsfSettings bsf = roles.contains(Role.BSF) ? BsfSettingsReader.read(top.get("bsf"), rolesNode, base, diameter) : null;
+        if (bsf == null && top.containsKey("bsf")) {
+            throw top.get("bsf").error("there is a 'bsf' section but the bsf role is not in 'roles'");
+        }
         return new NodeConfig(source, name, dataDir, roles, policy, subscribers, diameter, mtcIwf, ss7, smsSc, router, console,
-                metricsListen, auditSettings, tsms, t8);
+                metricsListen, auditSettings, tsms, t8, bsf);
     }
 
     private static RouterSettings router(YamlNode n, YamlNode rolesNode, Ss7Settings ss7) throws ConfigException {
@@ -256,7 +261,7 @@ public final class NodeConfigFile {
             }
         }
         if (roles.isEmpty()) {
-            throw n.error("a peer needs a role: scs, mtc-iwf, sms-sc, hss, mme or bsf");
+            throw n.error("a peer needs a role: scs, mtc-iwf, sms-sc, hss, mme, bsf or naf");
         }
         return roles;
     }
@@ -271,7 +276,7 @@ public final class NodeConfigFile {
             String name = a.requiredText();
             Long id = APPLICATIONS.get(name.toLowerCase(java.util.Locale.ROOT));
             if (id == null) {
-                throw a.error("unknown application '" + name + "' (one of tsp, s6m, t4, zh)");
+                throw a.error("unknown application '" + name + "' (one of tsp, s6m, t4, sgd, zh, zn)");
             }
             if (roles.stream().noneMatch(r -> r.applications().contains(id))) {
                 throw a.error("a peer of role " + roles.stream().map(PeerRole::configName).sorted().toList()

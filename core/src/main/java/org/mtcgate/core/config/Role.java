@@ -13,7 +13,9 @@ public enum Role {
     /** HSS on S6m over the embedded subscriber store. */
     HSS,
     /** SCEF on T8 (TS 29.122 device triggering over HTTPS), on the node's MTC-IWF procedure. */
-    SCEF;
+    SCEF,
+    /** BSF of GBA (TS 33.220): Ub over HTTPS. */
+    BSF;
 
     public String configName() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
@@ -25,6 +27,6 @@ public enum Role {
                 return r;
             }
         }
-        throw new IllegalArgumentException("unknown role '" + text + "' (one of mtc-iwf, sms-router, sms-sc, hss, scef)");
+        throw new IllegalArgumentException("unknown role '" + text + "' (one of mtc-iwf, sms-router, sms-sc, hss, scef, bsf)");
     }
 }

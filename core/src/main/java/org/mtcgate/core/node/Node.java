@@ -7,6 +7,7 @@ import org.mtcgate.core.config.NodeConfig;
 import org.mtcgate.core.config.Role;
 import org.mtcgate.core.metrics.NodeMetrics;
 import org.mtcgate.core.observe.NodeObserver;
+import org.mtcgate.core.role.BsfRole;
 import org.mtcgate.core.role.DiameterEndpoint;
 import org.mtcgate.core.role.Housekeeping;
 import org.mtcgate.core.role.HssRole;
@@ -102,14 +103,16 @@ public final class Node implements NodeView, AutoCloseable {
             ss7 = Ss7Endpoint.assemble(config.name(), config.dataDir(), config.ss7(), config.has(Role.SMS_ROUTER),
                     observer, metrics);
         }
-        if (config.diameter() != null && (config.has(Role.MTC_IWF) || config.has(Role.HSS) || config.has(Role.SMS_SC))) {
+        if (config.diameter() != null && (config.has(Role.MTC_IWF) || config.has(Role.HSS) || config.has(Role.SMS_SC)
+                || config.has(Role.BSF))) {
             diameter = DiameterEndpoint.create(config.diameter(), config.source(), audit, metrics);
         }
         RoleContext ctx = new RoleContext(clock, filter, observer, metrics, stores, housekeeping, Optional.ofNullable(diameter),
                 Optional.ofNullable(ss7), config.audit().revealImsi());
 
-        if (config.has(Role.HSS)) {
-            role(new HssRole(ctx));
+        HssRole hss = config.has(Role.HSS) ? role(new HssRole(ctx)) : null;
+        if (config.has(Role.BSF)) {
+            role(BsfRole.start(ctx, config.bsf(), Optional.ofNullable(hss).flatMap(HssRole::homeAuthentication)));
         }
         SmsScRole smsc = config.has(Role.SMS_SC) ? role(SmsScRole.start(ctx, config.smsSc())) : null;
         if (config.tsms() != null) {
@@ -203,6 +206,11 @@ public final class Node implements NodeView, AutoCloseable {
     /** The SCEF's T8 address, when the scef role runs. */
     public Optional<InetSocketAddress> t8Address() {
         return roles.stream().filter(ScefRole.class::isInstance).map(r -> ((ScefRole) r).localAddress()).findFirst();
+    }
+
+    /** Where the BSF's Ub listens, when the bsf role runs. */
+    public Optional<InetSocketAddress> ubAddress() {
+        return roles.stream().filter(BsfRole.class::isInstance).map(r -> ((BsfRole) r).ubAddress()).findFirst();
     }
 
     /** The SS7 stack, when a MAP role runs. */

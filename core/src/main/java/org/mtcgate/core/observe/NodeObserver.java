@@ -122,6 +122,12 @@ public final class NodeObserver implements TriggerObserver, AutoCloseable {
         verdictCounts.computeIfAbsent("T8 refused " + rule, k -> new LongAdder()).increment();
     }
 
+    /** A NAF's key request on Zn and its outcome: audited and counted for {@code show stats}. Never a key. */
+    public void gbaKeyRequest(String naf, String btid, String nafFqdn, String outcome, long code, String reason) {
+        audit.gbaKeyRequest(naf, btid, nafFqdn, outcome, code, reason);
+        verdictCounts.computeIfAbsent("ZN " + outcome, k -> new LongAdder()).increment();
+    }
+
     /** Refusal records the audit log had to drop (its queue nearly full). */
     public long refusalsDropped() {
         return audit.refusalsDropped();

@@ -23,6 +23,7 @@ public final class HssRole implements NodeRole {
     static final String SQN_STORE = "hss-sqn";
 
     private final Optional<AkaStore> aka;
+    private final Optional<HomeAuthentication> home;
 
     public HssRole(RoleContext ctx) throws RoleStartException {
         SubscriberDirectory subscribers = ctx.stores().subscribers()
@@ -34,8 +35,13 @@ public final class HssRole implements NodeRole {
         } catch (StoreException e) {
             throw new RoleStartException("hss: " + e.getMessage(), e);
         }
-        aka.ifPresent(store -> diameter.registerHandler(ApplicationIds.ZH, new HssZhApplication(
-                new HomeAuthentication(store, new AuthenticationCentre(new SecureRandom()), Amf.UMTS))));
+        home = aka.map(store -> new HomeAuthentication(store, new AuthenticationCentre(new SecureRandom()), Amf.UMTS));
+        home.ifPresent(h -> diameter.registerHandler(ApplicationIds.ZH, new HssZhApplication(h)));
+    }
+
+    /** The AKA procedure behind Zh, for a BSF in the same node; empty when no subscriber has credentials. */
+    public Optional<HomeAuthentication> homeAuthentication() {
+        return home;
     }
 
     @Override

@@ -68,6 +68,12 @@ public final class EmbeddedStores implements NodeStores {
         }
     }
 
+    /** In memory: a context lost on a restart makes the UE bootstrap again (its NAF hears the B-TID is unknown). */
+    @Override
+    public org.mtcgate.bsf.BootstrapContextStore bootstrapContexts(int capacity) {
+        return new org.mtcgate.bsf.MemoryBootstrapContextStore(capacity);
+    }
+
     @Override
     public CorrelationStore correlations(int capacity) {
         return new MemoryCorrelationStore(capacity);

@@ -37,6 +37,9 @@ public interface NodeStores {
      */
     Optional<AkaStore> akaSubscribers(String name) throws StoreException;
 
+    /** The BSF's bootstrapping contexts, at most {@code capacity} at once. */
+    org.mtcgate.bsf.BootstrapContextStore bootstrapContexts(int capacity);
+
     /** Rate and quota state of the policy's senders, kept across policy changes. */
     LimiterStore limiters();
 }

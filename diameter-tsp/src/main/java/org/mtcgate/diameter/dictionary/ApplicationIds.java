@@ -10,6 +10,8 @@ public final class ApplicationIds {
     public static final long SGD = 16777313L;
     /** Zh, BSF to HSS (TS 29.109): 16777221 "3GPP Zh" in Wireshark 4.0's dictionary.xml; gba-facts 6 (VERIFIED). */
     public static final long ZH = 16777221L;
+    /** Zn, NAF to BSF (TS 29.109): 16777220 "3GPP Zn" in Wireshark 4.0.17's dictionary.xml; cipango's Zn (gba-facts 0). */
+    public static final long ZN = 16777220L;
     public static final long RELAY = 0xFFFFFFFFL;
 
     private ApplicationIds() {

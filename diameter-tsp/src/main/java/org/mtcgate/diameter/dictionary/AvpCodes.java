@@ -60,6 +60,17 @@ public final class AvpCodes {
     // Zh (TS 29.109 6.3, gba-facts 5): GBA-UserSecSettings, GUSS-Timestamp. Not in Wireshark 4.0.17's TGPP.xml.
     public static final int GBA_USER_SEC_SETTINGS = 400;
     public static final int GUSS_TIMESTAMP = 409;
+    // Zn (TS 29.109 6.3; gba-facts 5, cipango's Zn AVPs): codes and types as Wireshark 4.0.17's dictionary.xml has
+    // them (402 is "NAF-Hostname" there, its pre-Rel-6 name; GBA-Type 0 "3G GBA", 1 "2G GBA").
+    public static final int TRANSACTION_IDENTIFIER = 401;
+    public static final int NAF_ID = 402;
+    public static final int GAA_SERVICE_IDENTIFIER = 403;
+    public static final int KEY_EXPIRY_TIME = 404;
+    public static final int ME_KEY_MATERIAL = 405;
+    public static final int UICC_KEY_MATERIAL = 406;
+    public static final int GBA_U_AWARENESS_INDICATOR = 407;
+    public static final int BOOTSTRAP_INFO_CREATION_TIME = 408;
+    public static final int GBA_TYPE = 410;
     // Cx AVPs Zh reuses (TS 29.229 6.3), codes as in Wireshark 4.0.17's TGPP.xml, which names 607-610, 612 and
     // 613 with a "3GPP-" prefix (3GPP-SIP-Auth-Data-Item, ...); gba-facts 6 gives the same codes (VERIFIED).
     public static final int PUBLIC_IDENTITY = 601;

@@ -7,6 +7,8 @@ public final class CommandCodes {
     public static final int DISCONNECT_PEER = 282;
     /** Multimedia-Auth (MAR/MAA), Cx's code reused by Zh (TS 29.109; Wireshark 4.0 TGPP.xml "Multimedia-Auth" 303). */
     public static final int MULTIMEDIA_AUTH = 303;
+    /** Bootstrapping-Info (BIR/BIA) on Zn (TS 29.109; "Boostrapping-Info" 310, sic, in Wireshark 4.0.17's dictionary.xml). */
+    public static final int BOOTSTRAPPING_INFO = 310;
     public static final int DEVICE_ACTION = 8388639;
     public static final int DEVICE_NOTIFICATION = 8388640;
     public static final int SUBSCRIBER_INFORMATION = 8388641;

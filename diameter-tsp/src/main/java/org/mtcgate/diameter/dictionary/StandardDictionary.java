@@ -16,7 +16,7 @@ import java.util.List;
 
 /**
  * The base protocol (RFC 6733 4.5, 5, 10) plus Tsp (TS 29.368), S6m (TS 29.336), T4 (TS 29.337), the
- * MT-Forward-Short-Message command of SGd (TS 29.338) and Zh (TS 29.109).
+ * MT-Forward-Short-Message command of SGd (TS 29.338), Zh and Zn (TS 29.109).
  * Grammars of the 3GPP commands list the AVPs this node relies on; the rest pass through *[AVP].
  * Codes, types and M-bit rules were cross-checked against Wireshark 4.0.17's dictionary.xml;
  * where neither source states an M-bit rule the entry says MAY, so no peer is refused with 3009
@@ -34,9 +34,11 @@ public final class StandardDictionary {
         DoicAvps.define(b);
         tgppAvps(b);
         zhAvps(b);
+        znAvps(b);
         baseCommands(b);
         tgppCommands(b);
         zhCommands(b);
+        znCommands(b);
         return b.build();
     }
 
@@ -231,6 +233,43 @@ public final class StandardDictionary {
                         optional(g(GUSS_TIMESTAMP)), forbidden(k(RESULT_CODE))))),
                 grammar(true, concat(head, List.of(optional(k(RESULT_CODE)), optional(k(EXPERIMENTAL_RESULT)),
                         optional(g(GBA_USER_SEC_SETTINGS)), optional(k(ERROR_MESSAGE)), optional(k(FAILED_AVP)))))));
+    }
+
+    /**
+     * The AVPs of Zn (TS 29.109 6.3): codes and types as Wireshark 4.0.17's dictionary.xml has them, the V bit must;
+     * the M bit must as the facts give it (gba-facts 5: V, M must, P may; Wireshark states no M rule for them).
+     */
+    private static void znAvps(Dictionary.Builder b) {
+        b.avp(TRANSACTION_IDENTIFIER, V, "Transaction-Identifier", OCTET_STRING, MUST)
+         .avp(NAF_ID, V, "NAF-Id", OCTET_STRING, MUST)
+         .avp(GAA_SERVICE_IDENTIFIER, V, "GAA-Service-Identifier", OCTET_STRING, MUST)
+         .avp(KEY_EXPIRY_TIME, V, "Key-ExpiryTime", TIME, MUST)
+         .avp(ME_KEY_MATERIAL, V, "ME-Key-Material", OCTET_STRING, MUST)
+         .avp(UICC_KEY_MATERIAL, V, "UICC-Key-Material", OCTET_STRING, MUST)
+         .avp(GBA_U_AWARENESS_INDICATOR, V, "GBA_U-Awareness-Indicator", ENUMERATED, MUST)
+         .avp(BOOTSTRAP_INFO_CREATION_TIME, V, "BootstrapInfoCreationTime", TIME, MUST)
+         .avp(GBA_TYPE, V, "GBA-Type", ENUMERATED, MUST);
+    }
+
+    /**
+     * Zn BIR/BIA (TS 29.109 6.1; the ABNF in cipango's Zn, gba-facts 5): {VSAI}, {Transaction-Identifier} and
+     * {NAF-Id} in the request; the key material, its times and the IMPI in the answer. No Auth-Session-State in
+     * the ABNF, so it is tolerated, not required. Open grammars.
+     */
+    private static void znCommands(Dictionary.Builder b) {
+        List<AvpRule> head = List.of(required(k(SESSION_ID)), optional(k(DRMP)),
+                required(k(VENDOR_SPECIFIC_APPLICATION_ID)), optional(k(AUTH_APPLICATION_ID)),
+                optional(k(AUTH_SESSION_STATE)), required(k(ORIGIN_HOST)), required(k(ORIGIN_REALM)),
+                any(k(PROXY_INFO)), any(k(ROUTE_RECORD)));
+        b.command(new CommandDefinition(CommandCodes.BOOTSTRAPPING_INFO, ApplicationIds.ZN, "Bootstrapping-Info", true,
+                grammar(true, concat(head, List.of(required(k(DESTINATION_REALM)), optional(k(DESTINATION_HOST)),
+                        any(g(GAA_SERVICE_IDENTIFIER)), required(g(TRANSACTION_IDENTIFIER)), required(g(NAF_ID)),
+                        optional(g(GBA_U_AWARENESS_INDICATOR)), forbidden(k(RESULT_CODE))))),
+                grammar(true, concat(head, List.of(optional(k(RESULT_CODE)), optional(k(EXPERIMENTAL_RESULT)),
+                        optional(k(USER_NAME)), optional(g(ME_KEY_MATERIAL)), optional(g(UICC_KEY_MATERIAL)),
+                        optional(g(KEY_EXPIRY_TIME)), optional(g(BOOTSTRAP_INFO_CREATION_TIME)),
+                        optional(g(GBA_USER_SEC_SETTINGS)), optional(g(GBA_TYPE)), optional(k(ERROR_MESSAGE)),
+                        optional(k(FAILED_AVP)))))));
     }
 
     /** RFC 6733 5.3.1, 5.3.2, 5.4.1, 5.4.2, 5.5.1, 5.5.2 and the occurrence table of 10.1. */

@@ -28,7 +28,9 @@ public enum PeerRole {
     /** MME: only answers TFR here; its own requests (MO-Forward-Short-Message) are not served by this node. */
     MME(Map.of()),
     /** BSF: Multimedia-Auth on Zh, to the HSS (TS 29.109; TS 33.220 4.4.3). */
-    BSF(Map.of(ApplicationIds.ZH, Set.of(CommandCodes.MULTIMEDIA_AUTH)));
+    BSF(Map.of(ApplicationIds.ZH, Set.of(CommandCodes.MULTIMEDIA_AUTH))),
+    /** NAF: Bootstrapping-Info on Zn, to the BSF (TS 29.109; TS 33.220 4.5.3). */
+    NAF(Map.of(ApplicationIds.ZN, Set.of(CommandCodes.BOOTSTRAPPING_INFO)));
 
     private final Map<Long, Set<Integer>> requests;
 
@@ -52,7 +54,7 @@ public enum PeerRole {
         return commands != null && commands.contains(commandCode);
     }
 
-    /** The name used in config files: scs, mtc-iwf, sms-sc, hss, mme, bsf. */
+    /** The name used in config files: scs, mtc-iwf, sms-sc, hss, mme, bsf, naf. */
     public String configName() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
@@ -65,6 +67,6 @@ public enum PeerRole {
                 return r;
             }
         }
-        throw new IllegalArgumentException("unknown peer role '" + text + "' (one of scs, mtc-iwf, sms-sc, hss, mme, bsf)");
+        throw new IllegalArgumentException("unknown peer role '" + text + "' (one of scs, mtc-iwf, sms-sc, hss, mme, bsf, naf)");
     }
 }

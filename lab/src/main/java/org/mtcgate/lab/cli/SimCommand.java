@@ -9,9 +9,9 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "sim", mixinStandardHelpOptions = true,
         description = "Peers for labs: foreign SMSC, HLR, MSC/VLR, SGSN, UE-side MO sender, a standalone SMS Router (MAP), "
-                + "and an MME (SGd).",
+                + "an MME (SGd), and a GBA UE on Ub (ue-gba).",
         subcommands = {SimSmscCommand.class, SimHlrCommand.class, SimMscCommand.class, SimSgsnCommand.class, SimUeCommand.class,
-                SimRouterCommand.class, SimMmeCommand.class})
+                SimRouterCommand.class, SimMmeCommand.class, SimUeGbaCommand.class})
 final class SimCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

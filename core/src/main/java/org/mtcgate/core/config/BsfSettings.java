@@ -1,0 +1,33 @@
+package org.mtcgate.core.config;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The {@code bsf} section: the BSF of GBA (TS 33.220).
+ *
+ * @param listen         where Ub (HTTPS) listens
+ * @param serverName     the BSF's server name: the B-TID's domain, the Digest realm and the name its certificate bears
+ * @param keyLifetime    how long a bootstrapped Ks lives (and every NAF key derived from it)
+ * @param maxContexts    bootstrapping contexts kept at most (the oldest go first when full)
+ * @param tls            the Ub server certificate
+ * @param nafs           per NAF Diameter identity (a peer of role naf), the NAF FQDNs it may ask Zn keys for;
+ *                       empty: no Zn
+ */
+public record BsfSettings(InetSocketAddress listen, String serverName, Duration keyLifetime, int maxContexts, Tls tls,
+                          Map<String, Set<String>> nafs) {
+    public BsfSettings {
+        nafs = Map.copyOf(nafs);
+    }
+
+    /**
+     * @param certificate    the BSF's certificate chain (PEM), for {@code serverName}
+     * @param key            its private key (PEM)
+     * @param generateLabPki make the two from the lab CA when missing (labs only, as diameter.tls does)
+     */
+    public record Tls(Path certificate, Path key, boolean generateLabPki) {
+    }
+}

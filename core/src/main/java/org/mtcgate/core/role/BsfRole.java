@@ -1,0 +1,150 @@
+package org.mtcgate.core.role;
+
+import io.netty.handler.ssl.SslContext;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.mtcgate.bsf.BootstrapContextStore;
+import org.mtcgate.bsf.Bootstrapping;
+import org.mtcgate.bsf.VectorSource;
+import org.mtcgate.bsf.ub.UbCounters;
+import org.mtcgate.bsf.ub.UbHandler;
+import org.mtcgate.bsf.ub.UbServer;
+import org.mtcgate.bsf.ub.UbTls;
+import org.mtcgate.bsf.zn.BsfZnApplication;
+import org.mtcgate.bsf.zn.NafAuthorisation;
+import org.mtcgate.core.config.BsfSettings;
+import org.mtcgate.core.pki.LabPkiProvisioner;
+import org.mtcgate.diameter.dictionary.ApplicationIds;
+import org.mtcgate.gba.aka.HomeAuthentication;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.function.Consumer;
+
+/**
+ * The BSF of GBA (TS 33.220 4.5.2): Ub over HTTPS on its own listener, vectors from the node's HSS role in the same
+ * process, bootstrapping contexts in the store {@code NodeStores} gives, and Zn (TS 29.109) on the node's Diameter
+ * endpoint for the NAFs {@code bsf.nafs} names. Ub listens from assembly on: it reaches
+ * only this role and the HSS, which is assembled before it.
+ */
+public final class BsfRole implements NodeRole {
+    private static final Logger LOG = LogManager.getLogger(BsfRole.class);
+    /** An unanswered challenge is forgotten after this (a UE answers within a round trip). */
+    static final Duration CHALLENGE_TIMEOUT = Duration.ofMinutes(1);
+    static final int MAX_PENDING_CHALLENGES = 100_000;
+
+    private final Bootstrapping bootstrapping;
+    private final BootstrapContextStore contexts;
+    private final UbCounters ub;
+    private final UbServer server;
+    private final Optional<BsfZnApplication> zn;
+
+    private BsfRole(Bootstrapping bootstrapping, BootstrapContextStore contexts, UbCounters ub, UbServer server,
+                    Optional<BsfZnApplication> zn) {
+        this.bootstrapping = bootstrapping;
+        this.contexts = contexts;
+        this.ub = ub;
+        this.server = server;
+        this.zn = zn;
+    }
+
+    /**
+     * @param hss the node's own HSS, which gives the vectors (the one source so far)
+     */
+    public static BsfRole start(RoleContext ctx, BsfSettings settings, Optional<HomeAuthentication> hss) throws RoleStartException {
+        HomeAuthentication home = hss.orElseThrow(() -> new RoleStartException("the bsf role takes its vectors from the "
+                + "node's hss role: add hss to 'roles' and give subscribers impi, k and opc"));
+        BootstrapContextStore contexts = ctx.stores().bootstrapContexts(settings.maxContexts());
+        Bootstrapping bootstrapping = new Bootstrapping(VectorSource.of(home), contexts, settings.serverName(),
+                settings.keyLifetime(), CHALLENGE_TIMEOUT, MAX_PENDING_CHALLENGES, ctx.clock());
+        SslContext ssl = tls(settings);
+        Optional<BsfZnApplication> zn = Optional.empty();
+        if (!settings.nafs().isEmpty()) {
+            // Zn: only peers of role naf reach it (PeerAuthorisation), each for its configured FQDNs
+            zn = Optional.of(new BsfZnApplication(contexts, new NafAuthorisation(settings.nafs()), ctx.clock(),
+                    ctx.observer()::gbaKeyRequest));
+            ctx.requireDiameter("bsf").node().registerHandler(ApplicationIds.ZN, zn.get());
+        }
+        UbCounters ub = new UbCounters();
+        BsfRole role = new BsfRole(bootstrapping, contexts, ub, listen(settings, ssl, new UbHandler(bootstrapping,
+                settings.serverName(), ub)), zn);
+        ctx.housekeeping().every(Duration.ofSeconds(30), "bsf contexts", bootstrapping::sweep);
+        LOG.info("bsf {}: Ub on https://{}, key lifetime {}", settings.serverName(), role.ubAddress(), settings.keyLifetime());
+        return role;
+    }
+
+    private static UbServer listen(BsfSettings s, SslContext ssl, UbHandler handler) throws RoleStartException {
+        try {
+            InetSocketAddress at = new InetSocketAddress(InetAddress.getByName(s.listen().getHostString()), s.listen().getPort());
+            return UbServer.start(at, ssl, handler);
+        } catch (IOException e) {
+            throw new RoleStartException("bsf.listen " + s.listen().getHostString() + ":" + s.listen().getPort()
+                    + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RoleStartException("bsf: interrupted while binding Ub", e);
+        } catch (RuntimeException e) {
+            throw new RoleStartException("bsf.listen " + s.listen().getHostString() + ":" + s.listen().getPort()
+                    + ": Ub cannot listen: " + e.getMessage(), e);
+        }
+    }
+
+    private static SslContext tls(BsfSettings s) throws RoleStartException {
+        BsfSettings.Tls t = s.tls();
+        try {
+            if (t.generateLabPki()) {
+                Path dir = t.certificate().getParent();
+                if (!dir.equals(t.key().getParent()) || !t.certificate().getFileName().toString().equals(s.serverName() + ".crt")) {
+                    throw new RoleStartException("bsf.tls.generate-lab-pki needs certificate <server-name>.crt and its key "
+                            + "in one folder, as 'mtcgate certs issue' lays them out");
+                }
+                LabPkiProvisioner lab = ServiceLoader.load(LabPkiProvisioner.class).findFirst()
+                        .orElseThrow(() -> new RoleStartException("bsf.tls.generate-lab-pki is on, but the lab jar is not on "
+                                + "the class path: give the BSF TLS files and turn the field off"));
+                lab.ensure(dir, List.of(s.serverName()))
+                        .forEach(p -> LOG.warn("lab PKI: made {} (generate-lab-pki is on: for labs only)", p));
+            }
+            for (Path p : List.of(t.certificate(), t.key())) {
+                if (!Files.isReadable(p)) {
+                    throw new RoleStartException("bsf.tls: " + p + " does not exist or cannot be read");
+                }
+            }
+            return UbTls.serverContext(t.certificate(), t.key());
+        } catch (IOException | RuntimeException e) {
+            throw new RoleStartException("bsf.tls: the TLS files cannot be used: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String name() {
+        return "bsf";
+    }
+
+    /** Where Ub listens (the bound port when the config said 0). */
+    public InetSocketAddress ubAddress() {
+        return server.localAddress();
+    }
+
+    public Bootstrapping bootstrapping() {
+        return bootstrapping;
+    }
+
+    @Override
+    public void stats(Consumer<String> out) {
+        out.accept("bsf: Ub " + ub + " contexts=" + contexts.size() + " pending-challenges=" + bootstrapping.pendingCount());
+        zn.ifPresent(z -> out.accept("bsf: Zn requests=" + z.requestCount() + " served=" + z.servedCount()
+                + " refused=" + z.refusedCount()));
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}

@@ -1,0 +1,77 @@
+package org.mtcgate.core.config;
+
+import org.junit.jupiter.api.Test;
+import org.mtcgate.filter.yaml.ConfigException;
+
+import java.io.StringReader;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class BsfConfigTest {
+    static final String HEAD = """
+            roles: [hss, bsf]
+            policy: policy.yaml
+            subscribers: subscribers.yaml
+            diameter: {identity: hss.operator.test, insecure-lab: true}
+            """;
+
+    static NodeConfig parse(String text) throws ConfigException {
+        return NodeConfigFile.parse("mtcgate.yaml", Path.of("/lab"), new StringReader(text));
+    }
+
+    static String error(String text) {
+        return assertThrows(ConfigException.class, () -> parse(text)).getMessage();
+    }
+
+    @Test
+    void defaultsAndPaths() throws Exception {
+        NodeConfig c = parse(HEAD + """
+                bsf:
+                  server-name: bsf.operator.test
+                  tls: {certificate: pki/bsf.operator.test.crt, key: pki/bsf.operator.test.key}
+                """);
+        assertTrue(c.has(Role.BSF));
+        BsfSettings b = c.bsf();
+        assertEquals("bsf.operator.test", b.serverName());
+        assertEquals(8443, b.listen().getPort());
+        assertEquals(Duration.ofHours(1), b.keyLifetime());
+        assertEquals(100_000, b.maxContexts());
+        assertEquals(Path.of("/lab/pki/bsf.operator.test.crt"), b.tls().certificate());
+    }
+
+    @Test
+    void nafsMustBeDiameterPeersOfRoleNaf() throws Exception {
+        String head = HEAD.replace("insecure-lab: true}", "insecure-lab: true,\n  peers: [{host: naf1.operator.test, role: naf}, "
+                + "{host: scs1.operator.test, role: scs}]}");
+        String tls = "  tls: {certificate: a, key: b}\n";
+        BsfSettings b = parse(head + "bsf:\n  server-name: b.test\n" + tls
+                + "  nafs: [{host: NAF1.operator.test, fqdns: [App.Operator.test]}]\n").bsf();
+        assertEquals(Map.of("naf1.operator.test", Set.of("app.operator.test")), b.nafs());
+        assertEquals(Set.of("naf1.operator.test"), parse(head + "bsf:\n  server-name: b.test\n" + tls
+                + "  nafs: [{host: naf1.operator.test}]\n").bsf().nafs().get("naf1.operator.test"), "default: its host");
+        assertTrue(error(head + "bsf:\n  server-name: b.test\n" + tls + "  nafs: [{host: scs1.operator.test}]\n")
+                .contains("must be a diameter peer with 'role: naf'"));
+        assertTrue(error(head + "bsf:\n  server-name: b.test\n" + tls + "  nafs: [{host: naf1.operator.test, fqdns: ['a b']}]\n")
+                .contains("is not an FQDN"));
+    }
+
+    @Test
+    void refusals() {
+        assertTrue(error(HEAD).contains("the bsf role needs a 'bsf' section"));
+        assertTrue(error(HEAD + "bsf: {server-name: bsf.operator.test}\n").contains("Ub is HTTPS"));
+        assertTrue(error(HEAD + "bsf: {server-name: 'bsf operator', tls: {certificate: a, key: b}}\n")
+                .contains("is not a host name"));
+        assertTrue(error(HEAD + "bsf: {server-name: b.test, key-lifetime: 0s, tls: {certificate: a, key: b}}\n")
+                .contains("must be positive"));
+        assertTrue(error(HEAD + "bsf: {server-name: b.test, lifetime: 1h, tls: {certificate: a, key: b}}\n")
+                .contains("lifetime"));
+        assertTrue(error(HEAD.replace("[hss, bsf]", "[hss]") + "bsf: {server-name: b.test, tls: {certificate: a, key: b}}\n")
+                .contains("the bsf role is not in 'roles'"));
+    }
+}
