@@ -1,5 +1,6 @@
 package org.mtcgate.diameter.t4;
 
+import org.mtcgate.diameter.interop.TsharkDiameterCapture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mtcgate.diameter.dictionary.ApplicationIds;
@@ -19,29 +20,16 @@ import org.mtcgate.filter.trigger.TriggerId;
 import org.mtcgate.filter.trigger.TriggerState;
 import org.mtcgate.filter.trigger.UeName;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Queue;
 import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.mtcgate.diameter.s6m.LoopbackNodes.WAIT_SECONDS;
 
 /**
@@ -58,24 +46,9 @@ class WiresharkS6mT4Test {
     @TempDir
     Path dir;
 
-    static boolean tsharkAvailable() {
-        try {
-            Process p = new ProcessBuilder("tshark", "--version").redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            return p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (IOException | InterruptedException e) {
-            return false;
-        }
-    }
-
     @Test
     void wiresharkNamesEveryS6mAndT4Avp() throws Exception {
-        boolean available = tsharkAvailable();
-        if (!available && "true".equals(System.getenv("CI"))) {
-            fail("tshark is required when CI=true: install it (apt-get install -y tshark)");
-        }
-        assumeTrue(available, "tshark is not installed: S6m/T4 encoding NOT checked against Wireshark "
-                + "(install it with: apt-get install -y tshark)");
+        TsharkDiameterCapture.assumeAvailable("S6m/T4 encoding");
         Clock clock = Clock.systemUTC();
         Imsi imsi = Imsi.of("262015500000001");
         Path pcap = dir.resolve("s6m-t4.pcapng");
@@ -88,38 +61,8 @@ class WiresharkS6mT4Test {
                             T4IngressPolicy.trusting(MTC_IWF), org.mtcgate.filter.trigger.TriggerObserver.NONE)).start();
             int p1 = hss.localAddress().getPort();
             int p2 = smsSc.localAddress().getPort();
-            Process capture = new ProcessBuilder("tshark", "-i", "lo", "-f", "tcp port " + p1 + " or tcp port " + p2,
-                    "-d", "tcp.port==" + p1 + ",diameter", "-d", "tcp.port==" + p2 + ",diameter", "-l", "-P",
-                    "-w", pcap.toString()).start();
-            Queue<String> summary = new ConcurrentLinkedQueue<>();
-            try {
-                CountDownLatch capturing = new CountDownLatch(1);
-                CountDownLatch anyPacket = new CountDownLatch(1);
-                // CER/CEA on both connections, SIR, SIA, DTR, DTA.
-                CountDownLatch diameterPackets = new CountDownLatch(8);
-                pump(capture.getErrorStream(), line -> {
-                    summary.add(line);
-                    if (line.contains("Capturing on")) {
-                        capturing.countDown();
-                    }
-                });
-                pump(capture.getInputStream(), line -> {
-                    summary.add(line);
-                    if (line.contains("127.0.0.1")) {
-                        anyPacket.countDown();
-                    }
-                    if (line.contains("DIAMETER")) {
-                        diameterPackets.countDown();
-                    }
-                });
-                assertTrue(capturing.await(30, TimeUnit.SECONDS), "tshark started capturing");
-                // The filter may go live after "Capturing on": probe until a packet is seen (bounded).
-                for (int i = 0; i < 100 && anyPacket.getCount() > 0; i++) {
-                    new Socket(LoopbackNodes.LOOPBACK, p1).close();
-                    anyPacket.await(200, TimeUnit.MILLISECONDS);
-                }
-                assertEquals(0, anyPacket.getCount(), "tshark reports captured packets: " + summary);
-
+            String text;
+            try (TsharkDiameterCapture capture = TsharkDiameterCapture.start(pcap, 8, p1, p2)) {
                 DiameterNode mtcIwf = nodes.client(MTC_IWF, hss, smsSc).supportApplication(ApplicationIds.S6M)
                         .supportApplication(ApplicationIds.T4).start();
                 LoopbackNodes.awaitOpen(mtcIwf, HSS);
@@ -134,16 +77,9 @@ class WiresharkS6mT4Test {
                         T4TriggerSubmitter.sameSmeForAll(SmeAddress.international("491720000999"))),
                         new T4References(10, Duration.ofHours(1), clock), clock).submit(t).toCompletableFuture()
                         .get(WAIT_SECONDS, TimeUnit.SECONDS).isAccepted());
-                assertTrue(diameterPackets.await(30, TimeUnit.SECONDS), "tshark saw the exchanges: " + summary);
-            } finally {
-                capture.destroy(); // SIGTERM: tshark closes the file properly
-                capture.waitFor(30, TimeUnit.SECONDS);
+                capture.awaitExchanges();
+                text = capture.decode();
             }
-            Process read = new ProcessBuilder("tshark", "-r", pcap.toString(), "-d", "tcp.port==" + p1 + ",diameter",
-                    "-d", "tcp.port==" + p2 + ",diameter", "-V").redirectErrorStream(true).start();
-            String text = new String(read.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            read.waitFor(30, TimeUnit.SECONDS);
-            Files.writeString(dir.resolve("decoded.txt"), text);
             for (String expected : List.of("3GPP-Subscriber-Information", "3GPP-Device-Trigger",
                     "AVP: User-Identifier(3102)", "AVP: External-Identifier(3111)", "AVP: S6-Service-ID(3103)",
                     "AVP: SCS-Identity(3104)", "AVP: SIR-Flags(3110)", "AVP: User-Name(1)", "AVP: MSISDN(701)",
@@ -152,41 +88,10 @@ class WiresharkS6mT4Test {
                     "AVP: SM-RP-SMEA(3309)", "AVP: Payload(3004)", "AVP: Reference-Number(3007)", "AVP: Validity-Time(448)",
                     "AVP: Priority-Indication(3006)", "AVP: Application-Port-Identifier(3010)", "AVP: Trigger-Action(3202)",
                     "AVP: Vendor-Specific-Application-Id(260)", "16777310", "16777311", "DIAMETER_SUCCESS (2001)")) {
-                assertTrue(text.contains(expected), "Wireshark decoded '" + expected + "'\n" + excerpt(text));
+                assertTrue(text.contains(expected), "Wireshark decoded '" + expected + "'\n" + TsharkDiameterCapture.excerpt(text));
             }
-            assertFalse(text.contains("Malformed"), "no malformed packets\n" + excerpt(text));
-            assertFalse(text.contains("Unknown AVP"), "every AVP known to Wireshark\n" + excerpt(text));
+            assertFalse(text.contains("Malformed"), "no malformed packets\n" + TsharkDiameterCapture.excerpt(text));
+            assertFalse(text.contains("Unknown AVP"), "every AVP known to Wireshark\n" + TsharkDiameterCapture.excerpt(text));
         }
-    }
-
-    private static String excerpt(String text) {
-        StringBuilder sb = new StringBuilder();
-        boolean in = false;
-        for (String line : text.split("\n")) {
-            if (line.startsWith("Diameter Protocol")) {
-                in = true;
-            } else if (!line.startsWith(" ")) {
-                in = false;
-            }
-            if (in && sb.length() < 30000) {
-                sb.append(line).append('\n');
-            }
-        }
-        return sb.toString();
-    }
-
-    private static void pump(java.io.InputStream in, Consumer<String> onLine) {
-        Thread t = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = r.readLine()) != null) {
-                    onLine.accept(line);
-                }
-            } catch (IOException ignored) {
-                // the process ended
-            }
-        }, "tshark-output");
-        t.setDaemon(true);
-        t.start();
     }
 }
