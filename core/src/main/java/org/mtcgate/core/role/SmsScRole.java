@@ -110,7 +110,8 @@ public final class SmsScRole implements NodeRole {
                 new RetryPolicy(settings.retryFirst(), settings.retryMax()), ctx.clock(), settings.maxInFlight());
         // The HLR's alert when a UE with waiting SMs is back: they are tried at once.
         alerts = AlertServiceCentreHandler.attach(stack, Set.copyOf(settings.addresses()),
-                msisdn -> smsc.alert(r -> msisdn.equals(r.msisdn())));
+                msisdn -> smsc.alert(r -> msisdn.equals(r.msisdn())),
+                new MapEvents(ctx.observer(), ctx.metrics(), "sms-sc-alert")::protocolError);
         submitter = new SmsScSubmitter(smsc);
         // MO SMs from the SMS-IWMSC pass the filter (ingress SMS_IWMSC_MO); what it allows goes to the MO sink: an SME's
         // address to that SME over Tsms (when the node has it), any other UE held and delivered as MT, found through

@@ -204,6 +204,11 @@ class SmsScDeliveryPathsTest {
         assertEquals(MapOutcome.Kind.MAP_ERROR, wrong.kind(), "unexpectedDataValue for a service centre not served here");
         assertNull(reports.poll(300, TimeUnit.MILLISECONDS));
         assertEquals(1, serving.attemptsFor(IMSI_2).size(), "no new attempt");
+        node.close();
+        node = null;
+        List<String> audit = Files.readAllLines(dir.resolve("data/audit/audit.jsonl"));
+        assertTrue(audit.stream().anyMatch(l -> l.contains("sms-sc-alert") && l.contains("491720000111")),
+                "the refused alert is one audit line\n" + String.join("\n", audit));
     }
 
     @Test

@@ -18,6 +18,7 @@ import org.mtcgate.map.dialog.Digits;
 import org.mtcgate.map.dialog.IncomingDialog;
 import org.mtcgate.map.dialog.MapErrors;
 import org.mtcgate.map.dialog.ProtocolError;
+import org.mtcgate.map.dialog.ProtocolErrorReporter;
 import org.mtcgate.map.dialog.SmsListenerAdapter;
 import org.mtcgate.map.stack.RemotePeer;
 import org.mtcgate.map.stack.Ss7Links;
@@ -31,7 +32,7 @@ import org.mtcgate.map.stack.Ss7StackConfig;
  *
  * <p>Taken only over links to home-zone HLR peers (SSN 6): an alert is harmless in itself, but accepting one from
  * anywhere would let a peer make the SMS-SC send on demand. Others get facilityNotSupported; an alert for another
- * service centre address gets unexpectedDataValue. Each is counted.
+ * service centre address gets unexpectedDataValue. Each is counted and reported (audited by the node).
  */
 public final class AlertServiceCentreHandler extends SmsListenerAdapter {
     private static final Logger LOG = LogManager.getLogger(AlertServiceCentreHandler.class);
@@ -43,10 +44,13 @@ public final class AlertServiceCentreHandler extends SmsListenerAdapter {
     private final Ss7Links links;
     private final Set<String> serviceCentres;
     private final Consumer<Msisdn> alerted;
+    private final ProtocolErrorReporter refusals;
     private final LongAdder accepted = new LongAdder();
     private final LongAdder refused = new LongAdder();
 
-    private AlertServiceCentreHandler(Ss7Stack stack, Set<String> serviceCentres, Consumer<Msisdn> alerted) {
+    private AlertServiceCentreHandler(Ss7Stack stack, Set<String> serviceCentres, Consumer<Msisdn> alerted,
+                                      ProtocolErrorReporter refusals) {
+        this.refusals = refusals;
         this.provider = stack.mapProvider();
         this.errors = new MapErrors(provider);
         this.guard = DialogGuard.of(provider);
@@ -57,10 +61,12 @@ public final class AlertServiceCentreHandler extends SmsListenerAdapter {
 
     /**
      * Serves AlertServiceCentre on {@code stack} for {@code serviceCentres}; {@code alerted} hears each MSISDN that is
-     * back (on a jSS7 thread: hand over, do not block). Register before {@link Ss7Stack#connect()}.
+     * back (on a jSS7 thread: hand over, do not block); {@code refusals} hears each refused alert (to audit it).
+     * Register before {@link Ss7Stack#connect()}.
      */
-    public static AlertServiceCentreHandler attach(Ss7Stack stack, Set<String> serviceCentres, Consumer<Msisdn> alerted) {
-        AlertServiceCentreHandler handler = new AlertServiceCentreHandler(stack, serviceCentres, alerted);
+    public static AlertServiceCentreHandler attach(Ss7Stack stack, Set<String> serviceCentres, Consumer<Msisdn> alerted,
+                                                   ProtocolErrorReporter refusals) {
+        AlertServiceCentreHandler handler = new AlertServiceCentreHandler(stack, serviceCentres, alerted, refusals);
         handler.guard.serve(SERVED, handler::protocolError);
         handler.provider.getMAPServiceSms().addMAPServiceListener(handler);
         return handler;
@@ -113,5 +119,10 @@ public final class AlertServiceCentreHandler extends SmsListenerAdapter {
     private void protocolError(ProtocolError error, String detail) {
         refused.increment();
         LOG.debug("{}: {}", error.counterName(), detail);
+        try {
+            refusals.report(error, detail);
+        } catch (RuntimeException e) {
+            LOG.warn("alert refusal observer failed", e);
+        }
     }
 }
