@@ -60,6 +60,8 @@ public final class Node implements NodeView, AutoCloseable {
     private DiameterEndpoint diameter;
     private Ss7Endpoint ss7;
     private Operations operations;
+    /** Set once every listener is bound and every role has started; cleared as soon as the node starts closing. */
+    private volatile boolean running;
 
     private Node(NodeConfig config, Clock clock) {
         this.config = config;
@@ -89,6 +91,7 @@ public final class Node implements NodeView, AutoCloseable {
         }
         dataDirLock = DataDirLock.acquire(config.dataDir());
         audit = new AuditLog(config.audit().dir(), config.audit().revealImsi());
+        NodeGauges.register(metrics, audit, () -> running);
         observer = new NodeObserver(audit, metrics);
         try {
             stores = new EmbeddedStores(config.dataDir(),
@@ -141,6 +144,7 @@ public final class Node implements NodeView, AutoCloseable {
             diameter.start();
         }
         roles.forEach(NodeRole::started);
+        running = true;
         operations = Operations.start(config, metrics, new NodeConsole(this, policy), audit);
         LOG.info("node {} running roles {} (policy {} digest {})", config.name(), config.roles(), config.policyFile(),
                 filter.policy().digest());
@@ -234,6 +238,7 @@ public final class Node implements NodeView, AutoCloseable {
      */
     @Override
     public synchronized void close() {
+        running = false;
         List<AutoCloseable> order = new ArrayList<>(List.of(nullSafe(operations), nullSafe(housekeeping), nullSafe(diameter)));
         for (int i = roles.size() - 1; i >= 0; i--) {
             order.add(roles.get(i));

@@ -68,6 +68,7 @@ public final class DiameterNode implements AutoCloseable {
     private OverloadListener overloadListener = OverloadListener.NONE;
     private volatile boolean started;
     private PeerSecurityListener security = PeerSecurityListener.NONE;
+    private PeerCountListener peerCounts = PeerCountListener.NONE;
 
     public DiameterNode(DiameterNodeConfig config) {
         this(config, StandardDictionary.create());
@@ -120,6 +121,15 @@ public final class DiameterNode implements AutoCloseable {
         return this;
     }
 
+    /** Who hears of each event counted on a connection once its peer is known (per-peer metrics). Before {@link #start}. */
+    public synchronized DiameterNode peerCountListener(PeerCountListener listener) {
+        if (started) {
+            throw new IllegalStateException("set the listener before start()");
+        }
+        this.peerCounts = java.util.Objects.requireNonNull(listener);
+        return this;
+    }
+
     /** Binds the listening socket (if configured) and starts connecting to configured peers. */
     public synchronized DiameterNode start() throws InterruptedException, SSLException {
         if (started) {
@@ -153,7 +163,7 @@ public final class DiameterNode implements AutoCloseable {
                 new CapabilitiesExchange(config.identity(), applications,
                         inb ? CapabilitiesExchange.TLS : CapabilitiesExchange.NO_INBAND_SECURITY),
                 errors, disconnect, peers, duplicates, endToEndIds, counters,
-                inb ? inbandServer : Optional.empty(), inb ? inbandClient : Optional.empty(), security, overload, unexpected);
+                inb ? inbandServer : Optional.empty(), inb ? inbandClient : Optional.empty(), security, overload, unexpected, peerCounts);
         context = contextOf.apply(inband);
         bossGroup = new NioEventLoopGroup(1);
         workerGroup = new NioEventLoopGroup();

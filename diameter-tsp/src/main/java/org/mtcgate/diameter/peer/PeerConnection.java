@@ -65,6 +65,12 @@ final class PeerConnection extends ChannelInboundHandlerAdapter {
         this.expected = expected;
         this.onOpen = onOpen;
         this.counters = new Counters(node.counters());
+        counters.addListener(c -> {
+            String host = peerHost; // unset before the capabilities exchange: nothing to attribute it to
+            if (host != null) {
+                node.peerCounts().counted(host, c);
+            }
+        });
         this.state = role == Role.INITIATOR ? PeerState.WAIT_CEA : PeerState.WAIT_CER;
     }
 
@@ -140,9 +146,13 @@ final class PeerConnection extends ChannelInboundHandlerAdapter {
         pending.failAll(new DiameterRequestException(DiameterRequestException.Reason.PEER_DISCONNECTED,
                 "connection to " + peerHost + " closed"));
         node.peers().remove(this);
-        LOG.info("{} ({}): connection closed in state {}; counters {}", peerHost == null ? "peer before CER" : peerHost,
-                ctx.channel().remoteAddress(),
-                was, counters);
+        if (was == PeerState.OPEN) {
+            // The one line an operator looks for; a connection that never opened has logged why where it failed.
+            LOG.info("{} ({}): peer down, connection closed; counters {}", peerHost, ctx.channel().remoteAddress(), counters);
+        } else {
+            LOG.debug("{} ({}): connection closed in state {}; counters {}", peerHost == null ? "peer before CER" : peerHost,
+                    ctx.channel().remoteAddress(), was, counters);
+        }
         super.channelInactive(ctx);
     }
 
@@ -411,7 +421,7 @@ final class PeerConnection extends ChannelInboundHandlerAdapter {
         });
         watchdog.start();
         diallingEnded();
-        LOG.info("{} ({}, realm {}): open as {}", host, channel.remoteAddress(), realm, role);
+        LOG.info("{} ({}, realm {}): peer up, open as {}", host, channel.remoteAddress(), realm, role);
         onOpen.accept(this);
         return true;
     }
