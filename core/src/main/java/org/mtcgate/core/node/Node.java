@@ -5,6 +5,7 @@ import org.apache.logging.log4j.Logger;
 import org.mtcgate.core.audit.AuditLog;
 import org.mtcgate.core.config.NodeConfig;
 import org.mtcgate.core.config.Role;
+import org.mtcgate.core.logging.LoggingControl;
 import org.mtcgate.core.metrics.NodeMetrics;
 import org.mtcgate.core.observe.NodeObserver;
 import org.mtcgate.core.role.BsfRole;
@@ -50,6 +51,7 @@ public final class Node implements NodeView, AutoCloseable {
     private final Clock clock;
     private final List<NodeRole> roles = new ArrayList<>();
     private final NodeMetrics metrics = new NodeMetrics();
+    private LoggingControl logging;
     private DataDirLock dataDirLock;
     private AuditLog audit;
     private Housekeeping housekeeping;
@@ -84,6 +86,7 @@ public final class Node implements NodeView, AutoCloseable {
     }
 
     private void startAll() throws NodeException, RoleStartException {
+        logging = LoggingControl.apply(config.logging());
         try {
             Files.createDirectories(config.dataDir());
         } catch (IOException e) {
@@ -145,7 +148,7 @@ public final class Node implements NodeView, AutoCloseable {
         }
         roles.forEach(NodeRole::started);
         running = true;
-        operations = Operations.start(config, metrics, new NodeConsole(this, policy), audit);
+        operations = Operations.start(config, metrics, new NodeConsole(this, policy), audit, logging);
         LOG.info("node {} running roles {} (policy {} digest {})", config.name(), config.roles(), config.policyFile(),
                 filter.policy().digest());
     }
@@ -243,7 +246,7 @@ public final class Node implements NodeView, AutoCloseable {
         for (int i = roles.size() - 1; i >= 0; i--) {
             order.add(roles.get(i));
         }
-        order.addAll(List.of(nullSafe(ss7), nullSafe(observer), nullSafe(audit), nullSafe(dataDirLock)));
+        order.addAll(List.of(nullSafe(ss7), nullSafe(observer), nullSafe(audit), nullSafe(dataDirLock), nullSafe(logging)));
         for (AutoCloseable part : order) {
             try {
                 part.close();
@@ -259,6 +262,7 @@ public final class Node implements NodeView, AutoCloseable {
         observer = null;
         audit = null;
         dataDirLock = null;
+        logging = null;
     }
 
     private static AutoCloseable nullSafe(AutoCloseable part) {
