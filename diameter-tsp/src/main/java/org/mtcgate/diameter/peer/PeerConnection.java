@@ -52,6 +52,10 @@ final class PeerConnection extends ChannelInboundHandlerAdapter {
     private boolean dialling;
     private volatile String peerHost;
     private volatile String peerRealm;
+    /** Whether this connection reached OPEN: only then is its close the peer going down. */
+    private volatile boolean opened;
+    /** Why the connection is closing, when known before it closes (a DPR); for the "peer down" line. */
+    private volatile String closeReason;
     private String pendingHost;
     private String pendingRealm;
     /** Applications the peer announced in its CER/CEA; what it may request is decided from them at open. */
@@ -146,9 +150,10 @@ final class PeerConnection extends ChannelInboundHandlerAdapter {
         pending.failAll(new DiameterRequestException(DiameterRequestException.Reason.PEER_DISCONNECTED,
                 "connection to " + peerHost + " closed"));
         node.peers().remove(this);
-        if (was == PeerState.OPEN) {
+        if (opened) {
             // The one line an operator looks for; a connection that never opened has logged why where it failed.
-            LOG.info("{} ({}): peer down, connection closed; counters {}", peerHost, ctx.channel().remoteAddress(), counters);
+            LOG.info("{} ({}): peer down ({}); counters {}", peerHost, ctx.channel().remoteAddress(),
+                    closeReason == null ? "connection closed in state " + was : closeReason, counters);
         } else {
             LOG.debug("{} ({}): connection closed in state {}; counters {}", peerHost == null ? "peer before CER" : peerHost,
                     ctx.channel().remoteAddress(), was, counters);
@@ -398,6 +403,7 @@ final class PeerConnection extends ChannelInboundHandlerAdapter {
         authorisation = PeerAuthorisation.of(node.config().peer(host), announced);
         binding = RequestBinding.of(host, realm, node.config().peer(host));
         state = PeerState.OPEN;
+        opened = true;
         if (!node.peers().register(this)) {
             // The crossing connection opened on another event loop since lostElection() looked.
             electionLost(host);
@@ -491,8 +497,8 @@ final class PeerConnection extends ChannelInboundHandlerAdapter {
         if (!validOrAnswered(dpr)) {
             return;
         }
-        LOG.info("{}: DPR received (cause {}), closing", peerHost,
-                dpr.avp(AvpCodes.DISCONNECT_CAUSE).map(a -> a.unsigned32()).orElse(-1L));
+        closeReason = "DPR received, cause " + dpr.avp(AvpCodes.DISCONNECT_CAUSE).map(a -> a.unsigned32()).orElse(-1L);
+        LOG.debug("{}: {}, closing", peerHost, closeReason);
         counters.increment(Counter.DPR_RECEIVED);
         state = PeerState.CLOSING;
         write(node.disconnect().answer(dpr)).addListener(ChannelFutureListener.CLOSE);
