@@ -58,6 +58,8 @@ final class NodeCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             node.close();
+            // log4j's own hook is off (log4j2.xml): what the node logs while closing would otherwise be lost
+            org.apache.logging.log4j.LogManager.shutdown();
             stopped.countDown();
         }, "mtcgate-shutdown"));
         out.println("mtcgate node '" + cfg.name() + "' running roles " + cfg.roles());

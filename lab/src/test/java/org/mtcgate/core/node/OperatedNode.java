@@ -50,10 +50,11 @@ final class OperatedNode implements AutoCloseable {
     private Ss7Stack msc;
     private ScsClient scs;
     private Node node;
+    private NodeProcess process;
 
     OperatedNode(Path dir) throws Exception {
         this.dir = dir;
-        this.ports = FreePorts.distinct(3);
+        this.ports = FreePorts.distinct(4);
         this.pki = new LabPki(dir.resolve("pki"));
         pki.ensure(List.of(NODE, SCS));
         Files.writeString(dir.resolve("fleet.msisdn"), "491701000001\n");
@@ -83,8 +84,9 @@ final class OperatedNode implements AutoCloseable {
                   invoke-timeout: 1s
                   peers:
                     - {name: %s, role: client, local: "127.0.0.1:%d", remote: "127.0.0.1:%d", point-code: 2, ssns: [8]}
-                metrics: {listen: 127.0.0.1:0}
-                """.formatted(NODE, NODE, NODE, SCS, ports[0], MSC, ports[1], ports[2]));
+                metrics: {listen: "127.0.0.1:%d"}
+                logging: {file: {path: log/node.log, max-size: 10MB, max-files: 3}}
+                """.formatted(NODE, NODE, NODE, SCS, ports[0], MSC, ports[1], ports[2], ports[3]));
     }
 
     /** Starts the peers, then the node, and waits until the node is ready. */
@@ -94,6 +96,29 @@ final class OperatedNode implements AutoCloseable {
         node = Node.start(NodeConfigFile.load(dir.resolve("mtcgate.yaml")), Clock.systemUTC());
         awaitReady(r -> r.statusCode() == 200);
         return this;
+    }
+
+    /**
+     * Starts the peers, then the node through its real entry point in a JVM of its own with the node's own log4j2.xml
+     * (this class path has the modules' log4j2-test.xml, which a test JVM would use), and waits until it is ready.
+     */
+    OperatedNode startProcess(Path stderr) throws Exception {
+        startMsc();
+        startScs();
+        process = NodeProcess.start(dir.resolve("mtcgate.yaml"), stderr, List.of("-Dlog4j2.configurationFile=log4j2.xml"));
+        process.ready.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        awaitReady(r -> r.statusCode() == 200);
+        return this;
+    }
+
+    /** SIGTERM to the node process, as systemd stops it; returns once it has ended. */
+    void stopProcess() throws Exception {
+        process.close();
+    }
+
+    /** The node's log file, as {@code logging.file} names it. */
+    Path logFile() {
+        return dir.resolve("log/node.log");
     }
 
     void startScs() throws Exception {
@@ -131,7 +156,7 @@ final class OperatedNode implements AutoCloseable {
     }
 
     HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.metricsPort().orElseThrow() + path))
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ports[3] + path))
                 .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
@@ -170,7 +195,7 @@ final class OperatedNode implements AutoCloseable {
 
     @Override
     public void close() {
-        for (AutoCloseable c : new AutoCloseable[] {node, scs, msc}) {
+        for (AutoCloseable c : new AutoCloseable[] {node, process, scs, msc}) {
             try {
                 if (c != null) {
                     c.close();
