@@ -32,7 +32,10 @@ public final class LoggingControl implements AutoCloseable {
     /** As log4j2.xml's: an ISO 8601 time with date and offset, so lines from different days and hosts sort. */
     public static final String PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level [%t] %c{1.} %msg%n";
     private static final String FILE_APPENDER = "mtcgate-file";
-    /** Library loggers that log2j2.xml routes to their own rate-limited appender instead of the root's. */
+    /**
+     * Library loggers that log4j2.xml routes to their own rate-limited appender instead of the root's: into the file
+     * they go as rate-limited (5 lines a second after 20), as on the console.
+     */
     private static final List<String> RATE_LIMITED = List.of("org.mobicents", "org.jsmpp");
 
     private final LoggerContext context;
@@ -74,7 +77,7 @@ public final class LoggingControl implements AutoCloseable {
             for (String name : RATE_LIMITED) {
                 LoggerConfig lc = config.getLoggers().get(name);
                 if (lc != null && !lc.isAdditive()) {
-                    lc.addAppender(file, null, BurstFilter.newBuilder().setLevel(Level.WARN).setRate(5).setMaxBurst(20).build());
+                    lc.addAppender(file, null, BurstFilter.newBuilder().setLevel(Level.ERROR).setRate(5).setMaxBurst(20).build());
                 }
             }
         }

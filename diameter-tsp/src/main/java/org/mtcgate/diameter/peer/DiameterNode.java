@@ -64,7 +64,7 @@ public final class DiameterNode implements AutoCloseable {
     private EventLoopGroup workerGroup;
     private final List<Channel> serverChannels = new ArrayList<>();
     /** The context of the connections this node opens (the node's TLS mode); listeners may use the other. */
-    private NodeContext context;
+    private volatile NodeContext context;
     private OverloadListener overloadListener = OverloadListener.NONE;
     private volatile boolean started;
     private PeerSecurityListener security = PeerSecurityListener.NONE;
@@ -248,6 +248,12 @@ public final class DiameterNode implements AutoCloseable {
 
     public Counters counters() {
         return counters;
+    }
+
+    /** Requests being handled and not yet answered, over every peer (what the overload guard bounds); 0 before start. */
+    public int pendingRequests() {
+        NodeContext c = context;
+        return c == null ? 0 : c.overload().pending();
     }
 
     /** Completes when a connection with this peer has finished the capabilities exchange. */
