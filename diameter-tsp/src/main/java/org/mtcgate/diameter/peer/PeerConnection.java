@@ -403,7 +403,6 @@ final class PeerConnection extends ChannelInboundHandlerAdapter {
         authorisation = PeerAuthorisation.of(node.config().peer(host), announced);
         binding = RequestBinding.of(host, realm, node.config().peer(host));
         state = PeerState.OPEN;
-        opened = true;
         if (!node.peers().register(this)) {
             // The crossing connection opened on another event loop since lostElection() looked.
             electionLost(host);
@@ -411,6 +410,7 @@ final class PeerConnection extends ChannelInboundHandlerAdapter {
             channel.close();
             return false;
         }
+        opened = true; // the peer's one connection: its close is the peer going down
         watchdog = new Watchdog(channel.eventLoop(), node.config().watchdogInterval(), new Watchdog.Actions() {
             @Override
             public void sendWatchdogRequest() {
