@@ -63,6 +63,8 @@ final class NodeCommand implements Callable<Integer> {
             node.close();
             out.println("mtcgate node '" + cfg.name() + "' stopped");
             out.flush();
+            // log4j's own hook is off (log4j2.xml): what the node logs while closing would otherwise be lost
+            org.apache.logging.log4j.LogManager.shutdown();
             stopped.countDown();
         }, "mtcgate-shutdown"));
         out.println("mtcgate node '" + cfg.name() + "' running roles " + cfg.roles());

@@ -82,6 +82,8 @@ public final class DiameterEndpoint implements AutoCloseable {
             d.peers().forEach(p -> up.put(p.host(), node.isPeerOpen(p.host())));
             return up;
         });
+        metrics.gauge("mtcgate_diameter_pending_requests", "Diameter requests being handled and not yet answered (bounded by "
+                + "diameter.overload.max-pending-total)", null, () -> Map.of("", node.pendingRequests()));
         return new DiameterEndpoint(d, node);
     }
 

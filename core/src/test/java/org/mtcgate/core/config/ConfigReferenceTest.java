@@ -95,6 +95,10 @@ class ConfigReferenceTest {
               server-name: bsf.operator.test
               tls: {certificate: b.crt, key: b.key}
               nafs: [{host: naf1.operator.test, fqdns: [app.operator.test]}]
+            logging:
+              level: info
+              components: {diameter: debug}
+              file: {path: log/mtcgate.log}
             """.formatted("pbkdf2-sha256$600000$EAhJCNo3hon8UJOO6H4MvQ$3BEQx32iWeJp/KYEm0AnCE1RL0zokA/vM9W9yxA5nmA");
 
     /** Sections that exclude a sibling: the probe's config is changed this way before the unknown key goes in. */

@@ -38,8 +38,14 @@ final class OriginGuard implements AssociationListener {
     private final int pointCode;
     private final AtomicLong dropped = new AtomicLong();
     private volatile byte[] pending = new byte[0];
+    private final java.util.function.Supplier<M3uaTraffic> traffic;
 
     OriginGuard(AssociationListener delegate, String peer, int pointCode) {
+        this(delegate, peer, pointCode, () -> M3uaTraffic.NONE);
+    }
+
+    OriginGuard(AssociationListener delegate, String peer, int pointCode, java.util.function.Supplier<M3uaTraffic> traffic) {
+        this.traffic = traffic;
         this.delegate = delegate;
         this.peer = peer;
         this.pointCode = pointCode;
@@ -82,6 +88,7 @@ final class OriginGuard implements AssociationListener {
             drop(refusal);
             return;
         }
+        traffic.get().received(peer);
         delegate.onPayload(association, new PayloadData(message.length, Unpooled.wrappedBuffer(message),
                 original.isComplete(), original.isUnordered(), original.getPayloadProtocolId(),
                 original.getStreamNumber()));
@@ -112,6 +119,7 @@ final class OriginGuard implements AssociationListener {
     }
 
     private void drop(String why) {
+        traffic.get().dropped(peer);
         long n = dropped.incrementAndGet();
         if (Long.bitCount(n) == 1) { // 1, 2, 4, 8, ...: a flood cannot flood the log
             LOG.warn("peer {}: dropped M3UA DATA with {} ({} dropped so far)", peer, why, n);
