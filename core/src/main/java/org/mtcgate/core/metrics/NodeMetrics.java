@@ -74,6 +74,7 @@ public final class NodeMetrics {
     private final ConcurrentMap<String, PeerCounters> m3uaAssociations = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Latency> latencies = new ConcurrentHashMap<>();
     private final Map<String, PeerStateSource> peerStates = new ConcurrentHashMap<>();
+    private final Map<String, java.util.function.Predicate<String>> readyPeers = new ConcurrentHashMap<>();
     /** Conditions besides the peers that keep the node from being ready, each naming itself when it does. */
     private final List<Supplier<Optional<String>>> readiness = new CopyOnWriteArrayList<>();
     /** By ingress ordinal: the label value, as in policy files ({@code tsp}, {@code router-mt}). */
@@ -210,7 +211,17 @@ public final class NodeMetrics {
 
     /** Reports the peers of a protocol ({@code diameter}, {@code m3ua}) in {@code mtcgate_peer_up}; replaces an earlier source. */
     public void peerStates(String protocol, PeerStateSource source) {
+        peerStates(protocol, source, peer -> true);
+    }
+
+    /**
+     * As {@link #peerStates(String, PeerStateSource)}, where only the peers {@code neededForReady} accepts keep the
+     * node from being ready. A Diameter SCS that connects when it likes is shown, but must not take the node out of
+     * service: the node would then never be offered to the SCS that is to connect.
+     */
+    public void peerStates(String protocol, PeerStateSource source, java.util.function.Predicate<String> neededForReady) {
         peerStates.put(Objects.requireNonNull(protocol, "protocol"), Objects.requireNonNull(source, "source"));
+        readyPeers.put(protocol, Objects.requireNonNull(neededForReady, "neededForReady"));
     }
 
     /** {@code mtcgate_build_info{version, commit}} 1: which build runs, for dashboards and alerts after an upgrade. */
@@ -273,13 +284,13 @@ public final class NodeMetrics {
 
     /**
      * What keeps the node from being ready, empty when it is: every condition added, and every peer reported
-     * through {@link #peerStates} that is not up ("m3ua msc1 down").
+     * through {@link #peerStates} that is not up and is needed for readiness ("m3ua msc1 down").
      */
     public List<String> notReady() {
         List<String> out = new ArrayList<>();
         readiness.forEach(c -> c.get().ifPresent(out::add));
         new java.util.TreeMap<>(peerStates).forEach((protocol, source) -> source.peersUp().forEach((peer, up) -> {
-            if (!up) {
+            if (!up && readyPeers.getOrDefault(protocol, p -> true).test(peer)) {
                 out.add(protocol + " " + peer + " down");
             }
         }));

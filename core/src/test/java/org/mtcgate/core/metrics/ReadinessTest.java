@@ -39,6 +39,19 @@ class ReadinessTest {
     }
 
     @Test
+    void aPeerThatDialsInWhenItLikesDoesNotKeepTheNodeUnready() throws Exception {
+        Map<String, Boolean> peers = new ConcurrentHashMap<>(Map.of("hss.example", true, "scs1.example", false));
+        metrics.peerStates("diameter", () -> Map.copyOf(peers), "hss.example"::equals);
+        assertEquals(200, get("/ready").statusCode(), "scs1 dials in; only the dialled HSS counts");
+        assertTrue(get("/metrics").body().contains("mtcgate_peer_up{peer=\"scs1.example\",protocol=\"diameter\"} 0.0"),
+                "still shown as down");
+        peers.put("hss.example", false);
+        HttpResponse<String> r = get("/ready");
+        assertEquals(503, r.statusCode());
+        assertEquals("not ready:\ndiameter hss.example down\n", r.body());
+    }
+
+    @Test
     void readyOnlyWhenEveryConditionAndPeerIs() throws Exception {
         AtomicBoolean running = new AtomicBoolean(false);
         Map<String, Boolean> associations = new ConcurrentHashMap<>(Map.of("msc1", true, "hlr1", false));

@@ -78,7 +78,8 @@ final class OperatedNode implements AutoCloseable {
                   identity: %s
                   listen: 127.0.0.1:0
                   tls: {certificate: pki/%s.crt, key: pki/%s.key, trusted-ca: pki/ca.crt}
-                  peers: [{host: %s, connect: "127.0.0.1:%d"}]
+                  # scs2 may connect and never does: it shows in mtcgate_peer_up but must not keep the node unready.
+                  peers: [{host: %s, connect: "127.0.0.1:%d"}, {host: scs2.absent.test}]
                 ss7:
                   local-gt: "491720000100"
                   invoke-timeout: 1s
