@@ -1,5 +1,7 @@
 package org.mtcgate.core.config;
 
+import org.mtcgate.bsf.FloodLimits;
+
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,11 +18,18 @@ import java.util.Set;
  * @param tls            the Ub server certificate
  * @param nafs           per NAF Diameter identity (a peer of role naf), the NAF FQDNs it may ask Zn keys for;
  *                       empty: no Zn
+ * @param ubLimits       Ub's flood limits ({@code bsf.ub-limits})
  */
 public record BsfSettings(InetSocketAddress listen, String serverName, Duration keyLifetime, int maxContexts, Tls tls,
-                          Map<String, Set<String>> nafs) {
+                          Map<String, Set<String>> nafs, FloodLimits ubLimits) {
     public BsfSettings {
         nafs = Map.copyOf(nafs);
+    }
+
+    /** With the default flood limits. */
+    public BsfSettings(InetSocketAddress listen, String serverName, Duration keyLifetime, int maxContexts, Tls tls,
+                       Map<String, Set<String>> nafs) {
+        this(listen, serverName, keyLifetime, maxContexts, tls, nafs, FloodLimits.DEFAULT);
     }
 
     /**

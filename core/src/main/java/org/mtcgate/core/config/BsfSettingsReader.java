@@ -21,7 +21,7 @@ import static org.mtcgate.core.config.ConfigReader.requiredText;
 
 /** Reads the {@code bsf} section. */
 final class BsfSettingsReader {
-    private static final Set<String> BSF = Set.of("listen", "server-name", "key-lifetime", "max-contexts", "tls", "nafs");
+    private static final Set<String> BSF = Set.of("listen", "server-name", "key-lifetime", "max-contexts", "tls", "nafs", "ub-limits");
     private static final Set<String> NAF = Set.of("host", "fqdns");
     private static final String HOST = "[A-Za-z0-9]([A-Za-z0-9-]{0,62})(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,62}))*";
     private static final Set<String> TLS = Set.of("certificate", "key", "generate-lab-pki");
@@ -51,7 +51,8 @@ final class BsfSettingsReader {
         BsfSettings.Tls tls = new BsfSettings.Tls(base.resolve(requiredText(t, tm, "certificate")).normalize(),
                 base.resolve(requiredText(t, tm, "key")).normalize(), bool(tm, "generate-lab-pki", false));
         return new BsfSettings(ConfigReader.address(m, "listen", InetSocketAddress.createUnresolved("127.0.0.1", 8443)),
-                serverName, lifetime, integer(m, "max-contexts", 100_000, 1, 10_000_000), tls, nafs(m.get("nafs"), diameter));
+                serverName, lifetime, integer(m, "max-contexts", 100_000, 1, 10_000_000), tls, nafs(m.get("nafs"), diameter),
+                UbLimitsReader.read(m.get("ub-limits")));
     }
 
     /**

@@ -5,6 +5,7 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.mtcgate.bsf.BootstrapContextStore;
 import org.mtcgate.bsf.Bootstrapping;
+import org.mtcgate.bsf.FloodGuard;
 import org.mtcgate.bsf.VectorSource;
 import org.mtcgate.bsf.ub.UbCounters;
 import org.mtcgate.bsf.ub.UbHandler;
@@ -38,7 +39,6 @@ public final class BsfRole implements NodeRole {
     private static final Logger LOG = LogManager.getLogger(BsfRole.class);
     /** An unanswered challenge is forgotten after this (a UE answers within a round trip). */
     static final Duration CHALLENGE_TIMEOUT = Duration.ofMinutes(1);
-    static final int MAX_PENDING_CHALLENGES = 100_000;
 
     private final Bootstrapping bootstrapping;
     private final BootstrapContextStore contexts;
@@ -63,7 +63,7 @@ public final class BsfRole implements NodeRole {
                 + "node's hss role: add hss to 'roles' and give subscribers impi, k and opc"));
         BootstrapContextStore contexts = ctx.stores().bootstrapContexts(settings.maxContexts());
         Bootstrapping bootstrapping = new Bootstrapping(VectorSource.of(home), contexts, settings.serverName(),
-                settings.keyLifetime(), CHALLENGE_TIMEOUT, MAX_PENDING_CHALLENGES, ctx.clock());
+                settings.keyLifetime(), CHALLENGE_TIMEOUT, new FloodGuard(settings.ubLimits(), ctx.clock()), ctx.clock());
         SslContext ssl = tls(settings);
         Optional<BsfZnApplication> zn = Optional.empty();
         if (!settings.nafs().isEmpty()) {
@@ -74,7 +74,7 @@ public final class BsfRole implements NodeRole {
         }
         UbCounters ub = new UbCounters();
         BsfRole role = new BsfRole(bootstrapping, contexts, ub, listen(settings, ssl, new UbHandler(bootstrapping,
-                settings.serverName(), ub)), zn);
+                settings.serverName(), ub, ctx.observer()::ubRefusal)), zn);
         ctx.housekeeping().every(Duration.ofSeconds(30), "bsf contexts", bootstrapping::sweep);
         LOG.info("bsf {}: Ub on https://{}, key lifetime {}", settings.serverName(), role.ubAddress(), settings.keyLifetime());
         return role;
