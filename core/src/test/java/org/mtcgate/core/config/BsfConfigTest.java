@@ -96,4 +96,16 @@ class BsfConfigTest {
         assertTrue(error(head + "  ub-limits: {per-impi: {per-second: x}}\n").contains("is not a number"));
         assertTrue(error(head + "  ub-limits: {per-ip: {burst: 1}}\n").contains("per-ip"));
     }
+
+    @Test
+    void vectorsOverZhFromAPeerOfRoleHss() throws Exception {
+        String head = HEAD.replace("insecure-lab: true}", "insecure-lab: true,\n  peers: [{host: hss1.home.test, role: hss, "
+                + "connect: 127.0.0.1:3868}, {host: naf1.operator.test, role: naf}]}");
+        String bsf = "bsf:\n  server-name: b.test\n  tls: {certificate: a, key: b}\n";
+        assertEquals(null, parse(head + bsf).bsf().hss(), "default: the node's own hss role");
+        assertEquals(new BsfSettings.Hss("hss1.home.test", "home.test"), parse(head + bsf + "  hss: {host: hss1.home.test}\n").bsf().hss());
+        assertEquals("other.test", parse(head + bsf + "  hss: {host: hss1.home.test, realm: other.test}\n").bsf().hss().realm());
+        assertTrue(error(head + bsf + "  hss: {host: naf1.operator.test}\n").contains("must be a diameter peer with 'role: hss'"));
+        assertTrue(error(head + bsf + "  hss: {host: nowhere.test}\n").contains("must be a diameter peer with 'role: hss'"));
+    }
 }
