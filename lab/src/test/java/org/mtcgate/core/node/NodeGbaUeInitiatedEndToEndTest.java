@@ -19,11 +19,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * UE-initiated GBA (TS 33.187 7.2) end to end, each role a process of its own on loopback, each through its real
- * command: the node (roles hss and bsf: vectors from its HSS, Ub over HTTPS, Zn over mutual TLS), the SCS's lab NAF
- * ({@code mtcgate scs naf}) and the UE simulator ({@code mtcgate sim ue-gba --naf-url}). The UE bootstraps over Ub,
- * authenticates to the NAF with HTTP Digest on Ks_NAF, and the NAF verifies it with the Ks_NAF it got over Zn.
+ * command: an HSS node (role hss, Zh), a BSF node (role bsf: vectors from that HSS over Zh, Ub over HTTPS, Zn over
+ * mutual TLS), the SCS's lab NAF ({@code mtcgate scs naf}) and the UE simulator ({@code mtcgate sim ue-gba
+ * --naf-url}). The UE bootstraps over Ub, authenticates to the NAF with HTTP Digest on Ks_NAF, and the NAF verifies
+ * it with the Ks_NAF it got over Zn.
  */
 class NodeGbaUeInitiatedEndToEndTest {
+    static final String HSS = "hss.operator.test";
     static final String BSF = "bsf.operator.test";
     static final String NAF_HOST = "naf1.operator.test";
     static final String NAF_FQDN = "naf.operator.test";
@@ -31,12 +33,13 @@ class NodeGbaUeInitiatedEndToEndTest {
 
     @TempDir
     Path dir;
+    NodeProcess hss;
     NodeProcess node;
     NodeProcess naf;
 
     @AfterEach
     void stop() throws Exception {
-        for (NodeProcess p : new NodeProcess[] {naf, node}) {
+        for (NodeProcess p : new NodeProcess[] {naf, node, hss}) {
             if (p != null) {
                 p.close();
             }
@@ -45,30 +48,43 @@ class NodeGbaUeInitiatedEndToEndTest {
 
     @Test
     void theUeBootstrapsAndTheNafAuthenticatesItWithTheKeyItGotOverZn() throws Exception {
-        int[] ports = FreePorts.distinct(3);
+        int[] ports = FreePorts.distinct(4);
         Files.writeString(dir.resolve("policy.yaml"), "version: 1\nsenders: []\n");
         Files.writeString(dir.resolve("subscribers.yaml"), """
                 subscribers:
                   - {imsi: "262015500000001", impi: "%s",
                      k: "465b5ce8b199b49faa5f0a2ee238a6bc", opc: "cd63cb71954a9f4e48a5994e37a02baf"}
                 """.formatted(IMPI));
-        Files.writeString(dir.resolve("mtcgate.yaml"), """
-                node: {name: bsf, data-dir: data}
-                roles: [hss, bsf]
+        Files.writeString(dir.resolve("hss.yaml"), """
+                node: {name: hss, data-dir: hss-data}
+                roles: [hss]
                 policy: policy.yaml
                 subscribers: subscribers.yaml
                 diameter:
                   identity: %1$s
+                  listen: 127.0.0.1:%3$d
+                  tls: {certificate: pki/%1$s.crt, key: pki/%1$s.key, trusted-ca: pki/ca.crt, generate-lab-pki: true}
+                  peers: [{host: %2$s, role: bsf}]
+                """.formatted(HSS, BSF, ports[3]));
+        Files.writeString(dir.resolve("mtcgate.yaml"), """
+                node: {name: bsf, data-dir: data}
+                roles: [bsf]
+                policy: policy.yaml
+                diameter:
+                  identity: %1$s
                   listen: 127.0.0.1:%4$d
                   tls: {certificate: pki/%1$s.crt, key: pki/%1$s.key, trusted-ca: pki/ca.crt, generate-lab-pki: true}
-                  peers: [{host: %2$s, role: naf}]
+                  peers: [{host: %2$s, role: naf}, {host: %6$s, role: hss, connect: 127.0.0.1:%7$d}]
                 bsf:
                   listen: 127.0.0.1:%5$d
                   server-name: %1$s
                   tls: {certificate: pki/%1$s.crt, key: pki/%1$s.key}
                   nafs: [{host: %2$s, fqdns: [%3$s]}]
-                """.formatted(BSF, NAF_HOST, NAF_FQDN, ports[0], ports[1]));
+                  hss: {host: %6$s}
+                """.formatted(BSF, NAF_HOST, NAF_FQDN, ports[0], ports[1], HSS, ports[3]));
         Path log = dir.resolve("processes.log");
+        hss = NodeProcess.start(dir.resolve("hss.yaml"), log);
+        hss.ready.get(60, TimeUnit.SECONDS);
         node = NodeProcess.start(dir.resolve("mtcgate.yaml"), log);
         node.ready.get(60, TimeUnit.SECONDS);
         new LabPki(dir.resolve("pki")).ensure(List.of(NAF_FQDN));
@@ -96,6 +112,7 @@ class NodeGbaUeInitiatedEndToEndTest {
 
         node.close();
         assertTrue(audit().contains("\"gba-key-request\""), "the BSF audited the NAF's Zn request");
+        assertTrue(Files.exists(dir.resolve("hss-data/hss-sqn")), "SEQ_HE was advanced at the HSS node, in its own data dir");
     }
 
     private String audit() throws Exception {
