@@ -113,6 +113,9 @@ final class SimUeGbaCommand implements Callable<Integer> {
         } catch (GbaUeException e) {
             out.line("NAF " + fqdn + " authentication failed: " + e.getMessage());
             return 1;
+        } catch (java.io.IOException e) {
+            out.line("NAF " + fqdn + " at " + nafUrl + " could not be reached: " + e);
+            return 1;
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.mtcgate.lab.naf;
 
 import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
@@ -167,8 +168,6 @@ public final class NafHandler extends SimpleChannelInboundHandler<FullHttpReques
                     keepAlive);
             return;
         }
-        authenticated.increment();
-        events.event(in.username(), "authenticated", g.impi().value());
         byte[] out = ("authenticated as IMPI " + g.impi().value() + " with B-TID " + in.username() + " at NAF " + naf.fqdn()
                 + "; Ks_NAF valid until " + g.expiresAt() + "\n").getBytes(StandardCharsets.UTF_8);
         FullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK, Unpooled.wrappedBuffer(out));
@@ -177,7 +176,11 @@ public final class NafHandler extends SimpleChannelInboundHandler<FullHttpReques
                 .set(HttpHeaderNames.CACHE_CONTROL, "no-store")
                 .set("Authentication-Info", "qop=" + in.qop() + ", rspauth=\"" + DigestAka.rspauth(in, password, out)
                         + "\", cnonce=\"" + in.cnonce() + "\", nc=" + in.nc());
-        send(ctx, r, keepAlive);
+        // told once the answer is on its way, so that whoever stops the NAF on this event does not cut it off
+        send(ctx, r, keepAlive).addListener(written -> {
+            authenticated.increment();
+            events.event(in.username(), "authenticated", g.impi().value());
+        });
     }
 
     /** TS 33.222: the Digest password is Ks_NAF in base64. */
@@ -208,12 +211,13 @@ public final class NafHandler extends SimpleChannelInboundHandler<FullHttpReques
         return r;
     }
 
-    private static void send(ChannelHandlerContext ctx, FullHttpResponse r, boolean keepAlive) {
+    private static ChannelFuture send(ChannelHandlerContext ctx, FullHttpResponse r, boolean keepAlive) {
         HttpUtil.setKeepAlive(r, keepAlive);
-        var f = ctx.writeAndFlush(r);
+        ChannelFuture f = ctx.writeAndFlush(r);
         if (!keepAlive) {
             f.addListener(ChannelFutureListener.CLOSE);
         }
+        return f;
     }
 
     @Override

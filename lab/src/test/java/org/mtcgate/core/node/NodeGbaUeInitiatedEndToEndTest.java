@@ -98,7 +98,8 @@ class NodeGbaUeInitiatedEndToEndTest {
                 "--bsf-name", BSF, "--ca", dir.resolve("pki/ca.crt").toString(), "--impi", IMPI,
                 "--k", "465b5ce8b199b49faa5f0a2ee238a6bc", "--opc", "cd63cb71954a9f4e48a5994e37a02baf",
                 "--naf-url", "https://127.0.0.1:" + ports[2] + "/trigger", "--naf-id", NAF_FQDN), "B-TID ", log);
-        assertEquals(0, ue.exitStatus(60), ue.output() + Files.readString(log));
+        int status = ue.exitStatus(60);
+        assertEquals(0, status, () -> "UE:\n" + ue.output() + "\nNAF:\n" + naf.output() + "\nlogs:\n" + read(log));
         String ueSays = ue.output();
         assertTrue(ueSays.contains("NAF " + NAF_FQDN + " accepted B-TID ") && ueSays.contains(": authenticated as IMPI "
                 + IMPI + " with B-TID "), ueSays);
@@ -113,6 +114,14 @@ class NodeGbaUeInitiatedEndToEndTest {
         node.close();
         assertTrue(audit().contains("\"gba-key-request\""), "the BSF audited the NAF's Zn request");
         assertTrue(Files.exists(dir.resolve("hss-data/hss-sqn")), "SEQ_HE was advanced at the HSS node, in its own data dir");
+    }
+
+    private static String read(Path log) {
+        try {
+            return Files.readString(log);
+        } catch (java.io.IOException e) {
+            return "(no log: " + e + ")";
+        }
     }
 
     private String audit() throws Exception {
