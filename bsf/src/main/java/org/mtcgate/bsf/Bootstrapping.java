@@ -19,12 +19,15 @@ import java.util.function.Predicate;
  * The BSF's side of the bootstrapping procedure (TS 33.220 4.5.2), free of HTTP: a vector for the IMPI and a
  * challenge remembered by its RAND (steps 2-3); a resynchronisation when the UE answers AUTS (TS 33.220 4.5.2
  * with TS 33.102 6.3.5); on a right RES, Ks = CK || IK, the B-TID from RAND and the server name, the key lifetime,
- * and the context kept in the {@link BootstrapContextStore} (steps 5-6). Thread-safe; never blocks.
+ * and the context kept in the {@link BootstrapContextStore} (steps 5-6). Since anyone may ask for a challenge and
+ * every fresh vector advances SEQ_HE at the HSS, a repeated request for an IMPI gets the challenge still open for
+ * it, and fresh vectors are limited by the {@link FloodGuard}. Thread-safe; never blocks.
  */
 public final class Bootstrapping {
     private final VectorSource vectors;
     private final BootstrapContextStore contexts;
     private final PendingChallenges pending;
+    private final FloodGuard guard;
     private final String serverName;
     private final Duration keyLifetime;
     private final Clock clock;
@@ -37,19 +40,32 @@ public final class Bootstrapping {
      */
     public Bootstrapping(VectorSource vectors, BootstrapContextStore contexts, String serverName, Duration keyLifetime,
                          Duration challengeTimeout, int maxPending, Clock clock) {
+        this(vectors, contexts, serverName, keyLifetime, challengeTimeout,
+                new FloodGuard(FloodLimits.DEFAULT.withMaxPendingChallenges(maxPending), clock), clock);
+    }
+
+    /**
+     * @param serverName       the BSF's server name, the part of every B-TID after "@"
+     * @param keyLifetime      how long a bootstrapped Ks (and every NAF key from it) lives
+     * @param challengeTimeout how long an unanswered challenge is kept
+     * @param guard            the flood limits (also the bound on unanswered challenges)
+     */
+    public Bootstrapping(VectorSource vectors, BootstrapContextStore contexts, String serverName, Duration keyLifetime,
+                         Duration challengeTimeout, FloodGuard guard, Clock clock) {
         if (keyLifetime.isZero() || keyLifetime.isNegative()) {
             throw new IllegalArgumentException("the key lifetime must be positive");
         }
         this.vectors = vectors;
         this.contexts = contexts;
-        this.pending = new PendingChallenges(maxPending, challengeTimeout);
+        this.pending = new PendingChallenges(guard.limits().maxPendingChallenges(), challengeTimeout);
+        this.guard = guard;
         this.serverName = serverName;
         this.keyLifetime = keyLifetime;
         this.clock = clock;
     }
 
     /** What one step of the procedure came to. */
-    public sealed interface Outcome permits Challenge, Bootstrapped, UnknownSubscriber, NoChallenge, Refused {
+    public sealed interface Outcome permits Challenge, Bootstrapped, UnknownSubscriber, NoChallenge, Refused, Throttled {
     }
 
     /** Send this vector's RAND and AUTN to the UE (401). */
@@ -79,9 +95,39 @@ public final class Bootstrapping {
     public record Refused(Impi impi, String reason) implements Outcome {
     }
 
-    /** Steps 1-3: a fresh challenge for the IMPI. */
+    /** Not served now: over a flood limit, or the BSF is at its bound; try again after the refusal's time. */
+    public record Throttled(Impi impi, FloodGuard.Refusal refusal) implements Outcome {
+    }
+
+    /**
+     * Steps 1-3: a challenge for the IMPI: the one still open for it if it has half its lifetime left (no new
+     * vector: SEQ_HE stays), else a fresh one within the flood limits.
+     */
     public CompletionStage<Outcome> challenge(Impi impi) {
-        return vectors.vector(impi).thenApply(this::challengeOf);
+        Optional<PendingChallenges.Pending> open = pending.reusable(impi, clock.instant());
+        if (open.isPresent()) {
+            AuthenticationVector v = open.get().vector();
+            return CompletableFuture.completedFuture(new Challenge(impi, v.rand(), v.autn()));
+        }
+        Optional<Outcome> throttled = throttled(impi);
+        return throttled.isPresent() ? CompletableFuture.completedFuture(throttled.get())
+                : vectors.vector(impi).thenApply(this::challengeOf);
+    }
+
+    /** Whether a fresh vector for the IMPI must wait: its own limit, the BSF's vector rate, no room for a challenge. */
+    private Optional<Outcome> throttled(Impi impi) {
+        PendingChallenges.Room room = pending.room(clock.instant());
+        if (!room.free()) {
+            return Optional.of(new Throttled(impi, new FloodGuard.Refusal(true, "ub-busy",
+                    "too many challenges are open (bsf.ub-limits.max-pending-challenges "
+                            + guard.limits().maxPendingChallenges() + ")", room.until(), room.first())));
+        }
+        return guard.admitVector(impi).map(r -> new Throttled(impi, r));
+    }
+
+    /** One request from {@code source} (an address as text), before anything else is done for it. */
+    public Optional<FloodGuard.Refusal> admitRequest(String source) {
+        return guard.admitRequest(source);
     }
 
     /**
@@ -91,6 +137,10 @@ public final class Bootstrapping {
     public CompletionStage<Outcome> resynchronise(Impi impi, Rand rand, Auts auts) {
         if (pending.take(impi, rand, clock.instant()).isEmpty()) {
             return CompletableFuture.completedFuture(new NoChallenge(impi));
+        }
+        Optional<Outcome> throttled = throttled(impi);
+        if (throttled.isPresent()) {
+            return CompletableFuture.completedFuture(throttled.get());
         }
         return vectors.resynchronise(impi, rand, auts).thenApply(o -> o instanceof HomeAuthentication.ResyncRefused
                 ? new Refused(impi, "AUTS does not verify at the HSS")
@@ -118,6 +168,7 @@ public final class Bootstrapping {
     public void sweep() {
         pending.sweep(clock.instant());
         contexts.sweep(clock.instant());
+        guard.sweep();
     }
 
     /** Challenges sent and not answered yet. */

@@ -6,14 +6,17 @@ import org.mtcgate.gba.aka.AuthenticationVector;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Challenges sent and not yet answered, by RAND: each is taken at most once (a replayed answer finds nothing),
- * forgotten after {@code timeout}, and at most {@code capacity} are held (the oldest go first), so that a flood
- * of first requests cannot grow the BSF without bound.
+ * forgotten after {@code timeout}, and at most {@code capacity} are held, so that a flood of first requests cannot
+ * grow the BSF without bound. The newest challenge of each IMPI can be found again, so that a repeated first
+ * request is answered with it instead of with a fresh vector (which would advance SEQ_HE at the HSS).
  */
 final class PendingChallenges {
     record Pending(Impi impi, AuthenticationVector vector, Instant expiresAt) {
@@ -22,6 +25,8 @@ final class PendingChallenges {
     private final int capacity;
     private final Duration timeout;
     private final LinkedHashMap<Rand, Pending> byRand = new LinkedHashMap<>();
+    private final Map<Impi, Rand> newestByImpi = new HashMap<>();
+    private boolean full;
 
     PendingChallenges(int capacity, Duration timeout) {
         this.capacity = capacity;
@@ -33,11 +38,47 @@ final class PendingChallenges {
             sweep(now);
         }
         if (byRand.size() >= capacity) {
+            // only when requests raced past hasRoom: the bound holds all the same
             Iterator<Pending> oldest = byRand.values().iterator();
-            oldest.next();
+            forget(oldest.next());
             oldest.remove();
         }
         byRand.put(vector.rand(), new Pending(impi, vector, now.plus(timeout)));
+        newestByImpi.put(impi, vector.rand());
+    }
+
+    /**
+     * The IMPI's newest challenge if at least half its lifetime is left (so that the UE's answer still finds it);
+     * it stays pending.
+     */
+    synchronized Optional<Pending> reusable(Impi impi, Instant now) {
+        Rand rand = newestByImpi.get(impi);
+        Pending p = rand == null ? null : byRand.get(rand);
+        if (p == null || now.plus(timeout.dividedBy(2)).isAfter(p.expiresAt())) {
+            return Optional.empty();
+        }
+        return Optional.of(p);
+    }
+
+    /**
+     * Whether one more challenge may be held (timed-out ones are dropped to make room); {@code first} of the
+     * returned answer marks the first refusal since there was room.
+     */
+    synchronized Room room(Instant now) {
+        if (byRand.size() >= capacity) {
+            sweep(now);
+        }
+        if (byRand.size() < capacity) {
+            full = false;
+            return new Room(true, false, Duration.ZERO);
+        }
+        boolean first = !full;
+        full = true;
+        Pending oldest = byRand.values().iterator().next();
+        return new Room(false, first, Duration.between(now, oldest.expiresAt()));
+    }
+
+    record Room(boolean free, boolean first, Duration until) {
     }
 
     /** Takes the challenge of this RAND if it was sent to this IMPI and has not timed out; else empty. */
@@ -47,11 +88,22 @@ final class PendingChallenges {
             return Optional.empty();
         }
         byRand.remove(rand);
+        forget(p);
         return now.isBefore(p.expiresAt()) ? Optional.of(p) : Optional.empty();
     }
 
     synchronized void sweep(Instant now) {
-        byRand.values().removeIf(p -> !now.isBefore(p.expiresAt()));
+        for (Iterator<Pending> i = byRand.values().iterator(); i.hasNext(); ) {
+            Pending p = i.next();
+            if (!now.isBefore(p.expiresAt())) {
+                forget(p);
+                i.remove();
+            }
+        }
+    }
+
+    private void forget(Pending p) {
+        newestByImpi.remove(p.impi(), p.vector().rand());
     }
 
     synchronized int size() {

@@ -11,6 +11,18 @@ public final class UbCounters {
     final LongAdder refused = new LongAdder();
     final LongAdder badRequests = new LongAdder();
     final LongAdder failures = new LongAdder();
+    final LongAdder limited = new LongAdder();
+    final LongAdder busy = new LongAdder();
+
+    /** 429: a source or an IMPI over its flood limit. */
+    public long limited() {
+        return limited.sum();
+    }
+
+    /** 503 with Retry-After: the BSF at its vector rate or its bound on challenges or tracked clients. */
+    public long busy() {
+        return busy.sum();
+    }
 
     /** HTTP requests on Ub, whatever became of them. */
     public long requests() {
@@ -50,6 +62,7 @@ public final class UbCounters {
     @Override
     public String toString() {
         return "requests=" + requests() + " challenges=" + challenges() + " resyncs=" + resyncs() + " bootstrapped="
-                + bootstrapped() + " refused=" + refused() + " bad=" + badRequests() + " failed=" + failures();
+                + bootstrapped() + " refused=" + refused() + " bad=" + badRequests() + " failed=" + failures()
+                + " limited=" + limited() + " busy=" + busy();
     }
 }

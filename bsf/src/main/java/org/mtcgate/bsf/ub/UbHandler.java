@@ -16,12 +16,15 @@ import io.netty.handler.codec.http.HttpVersion;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.mtcgate.bsf.Bootstrapping;
+import org.mtcgate.bsf.FloodGuard;
 import org.mtcgate.gba.Auts;
 import org.mtcgate.gba.Impi;
 
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -35,7 +38,9 @@ import java.util.concurrent.CompletionStage;
  * <li>an answer with {@code auts=}: the HSS re-synchronises and a new 401 follows (RFC 3310 3.4).</li>
  * </ol>
  * An answer to a nonce this BSF does not hold (used, timed out, never sent) gets a fresh challenge. Anything that
- * is no Ub request gets 400 (405 for a method other than GET) with the reason in the body. Never logs RES or keys.
+ * is no Ub request gets 400 (405 for a method other than GET) with the reason in the body. A source or IMPI over
+ * its flood limit gets 429, a BSF at its bound 503, both with Retry-After ({@link org.mtcgate.bsf.FloodGuard}).
+ * Never logs RES or keys.
  */
 @ChannelHandler.Sharable
 public final class UbHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
@@ -46,18 +51,31 @@ public final class UbHandler extends SimpleChannelInboundHandler<FullHttpRequest
     private final Bootstrapping bootstrapping;
     private final String realm;
     private final UbCounters counters;
+    private final UbObserver observer;
 
     /** @param realm the Digest realm of the challenges, which the UE's answer must repeat (the BSF's server name) */
     public UbHandler(Bootstrapping bootstrapping, String realm, UbCounters counters) {
+        this(bootstrapping, realm, counters, UbObserver.NONE);
+    }
+
+    /** @param observer told of limit refusals (once per episode) and failed authentications */
+    public UbHandler(Bootstrapping bootstrapping, String realm, UbCounters counters, UbObserver observer) {
         this.bootstrapping = bootstrapping;
         this.realm = realm;
         this.counters = counters;
+        this.observer = observer;
     }
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
         counters.requests.increment();
         boolean keepAlive = HttpUtil.isKeepAlive(request);
+        String source = source(ctx);
+        Optional<FloodGuard.Refusal> over = bootstrapping.admitRequest(source);
+        if (over.isPresent()) {
+            throttled(ctx, source, null, over.get(), keepAlive);
+            return;
+        }
         if (request.decoderResult().isFailure()) {
             bad(ctx, HttpResponseStatus.BAD_REQUEST, "not an HTTP request: " + request.decoderResult().cause().getMessage(), false);
             return;
@@ -70,7 +88,7 @@ public final class UbHandler extends SimpleChannelInboundHandler<FullHttpRequest
             return;
         }
         try {
-            handle(ctx, request.uri(), request.content().readableBytes() == 0 ? new byte[0] : bytes(request), keepAlive,
+            handle(ctx, source, request.uri(), request.content().readableBytes() == 0 ? new byte[0] : bytes(request), keepAlive,
                     request.headers().getAll(HttpHeaderNames.AUTHORIZATION));
         } catch (UbRequestException e) {
             LOG.debug("Ub request from {} refused: {}", ctx.channel().remoteAddress(), e.getMessage());
@@ -78,7 +96,7 @@ public final class UbHandler extends SimpleChannelInboundHandler<FullHttpRequest
         }
     }
 
-    private void handle(ChannelHandlerContext ctx, String uri, byte[] body, boolean keepAlive, List<String> authorization) {
+    private void handle(ChannelHandlerContext ctx, String source, String uri, byte[] body, boolean keepAlive, List<String> authorization) {
         if (authorization.size() != 1) {
             throw new UbRequestException(authorization.isEmpty()
                     ? "Authorization: Digest username=\"<IMPI>\" is required (TS 24.109 4.4)"
@@ -93,7 +111,7 @@ public final class UbHandler extends SimpleChannelInboundHandler<FullHttpRequest
         }
         String nonce = p.get("nonce").orElse("");
         if (nonce.isEmpty()) {
-            reply(ctx, impi, bootstrapping.challenge(impi), keepAlive, null);
+            reply(ctx, source, impi, bootstrapping.challenge(impi), keepAlive, null);
             return;
         }
         if (!realm.equals(p.require("realm"))) {
@@ -102,7 +120,7 @@ public final class UbHandler extends SimpleChannelInboundHandler<FullHttpRequest
         AkaNonce challenge = AkaNonce.decode(nonce);
         if (p.get("auts").isPresent()) {
             counters.resyncs.increment();
-            reply(ctx, impi, bootstrapping.resynchronise(impi, challenge.rand(), auts(p.require("auts"))), keepAlive, null);
+            reply(ctx, source, impi, bootstrapping.resynchronise(impi, challenge.rand(), auts(p.require("auts"))), keepAlive, null);
             return;
         }
         String algorithm = p.get("algorithm").orElse(DigestAka.ALGORITHM);
@@ -125,11 +143,11 @@ public final class UbHandler extends SimpleChannelInboundHandler<FullHttpRequest
             throw new UbRequestException("response is not 32 hex digits");
         }
         DigestAka.Input in = new DigestAka.Input(impi.value(), realm, nonce, "GET", uri, qop, nc, p.require("cnonce"));
-        reply(ctx, impi, bootstrapping.answer(impi, challenge.rand(),
+        reply(ctx, source, impi, bootstrapping.answer(impi, challenge.rand(),
                 xres -> DigestAka.matches(DigestAka.response(in, xres.octets(), body), response)), keepAlive, in);
     }
 
-    private void reply(ChannelHandlerContext ctx, Impi impi, CompletionStage<Bootstrapping.Outcome> outcome, boolean keepAlive,
+    private void reply(ChannelHandlerContext ctx, String source, Impi impi, CompletionStage<Bootstrapping.Outcome> outcome, boolean keepAlive,
                        DigestAka.Input answered) {
         outcome.whenComplete((o, failure) -> {
             if (failure != null) {
@@ -145,14 +163,40 @@ public final class UbHandler extends SimpleChannelInboundHandler<FullHttpRequest
                 send(ctx, bootstrapped(b, answered), keepAlive);
             } else if (o instanceof Bootstrapping.NoChallenge) {
                 // a nonce this BSF does not hold: start again (RFC 2617 3.2.1 answers a stale nonce with a new one)
-                reply(ctx, impi, bootstrapping.challenge(impi), keepAlive, null);
+                reply(ctx, source, impi, bootstrapping.challenge(impi), keepAlive, null);
+            } else if (o instanceof Bootstrapping.Throttled t) {
+                throttled(ctx, source, impi, t.refusal(), keepAlive);
             } else {
                 counters.refused.increment();
                 LOG.info("Ub: {} refused: {}", impi, o);
-                send(ctx, text(HttpResponseStatus.FORBIDDEN, o instanceof Bootstrapping.UnknownSubscriber
-                        ? "not authorised" : ((Bootstrapping.Refused) o).reason()), keepAlive);
+                String reason = o instanceof Bootstrapping.UnknownSubscriber ? "not authorised" : ((Bootstrapping.Refused) o).reason();
+                observer.refused(source, impi.value(), "ub-auth-failed", o instanceof Bootstrapping.UnknownSubscriber
+                        ? "unknown IMPI" : reason);
+                send(ctx, text(HttpResponseStatus.FORBIDDEN, reason), keepAlive);
             }
         });
+    }
+
+    /** 429 for a client over its own limit, 503 for a BSF at its bound; audited once per episode. */
+    private void throttled(ChannelHandlerContext ctx, String source, Impi impi, FloodGuard.Refusal r, boolean keepAlive) {
+        if (r.busy()) {
+            counters.busy.increment();
+        } else {
+            counters.limited.increment();
+        }
+        if (r.first()) {
+            LOG.warn("Ub: {} from {} refused ({}): {}", impi == null ? "a request" : impi, source, r.rule(), r.reason());
+            observer.refused(source, impi == null ? null : impi.value(), r.rule(), r.reason());
+        }
+        FullHttpResponse out = text(r.busy() ? HttpResponseStatus.SERVICE_UNAVAILABLE : HttpResponseStatus.TOO_MANY_REQUESTS,
+                r.reason());
+        out.headers().set(HttpHeaderNames.RETRY_AFTER, r.retryAfterSeconds());
+        send(ctx, out, keepAlive);
+    }
+
+    private static String source(ChannelHandlerContext ctx) {
+        return ctx.channel().remoteAddress() instanceof InetSocketAddress a && a.getAddress() != null
+                ? a.getAddress().getHostAddress() : String.valueOf(ctx.channel().remoteAddress());
     }
 
     private FullHttpResponse challenge(Bootstrapping.Challenge c) {

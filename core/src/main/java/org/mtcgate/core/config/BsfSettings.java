@@ -1,5 +1,7 @@
 package org.mtcgate.core.config;
 
+import org.mtcgate.bsf.FloodLimits;
+
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,11 +18,28 @@ import java.util.Set;
  * @param tls            the Ub server certificate
  * @param nafs           per NAF Diameter identity (a peer of role naf), the NAF FQDNs it may ask Zn keys for;
  *                       empty: no Zn
+ * @param ubLimits       Ub's flood limits ({@code bsf.ub-limits})
+ * @param hss            the HSS asked for vectors over Zh ({@code bsf.hss}); null: the node's own hss role
  */
 public record BsfSettings(InetSocketAddress listen, String serverName, Duration keyLifetime, int maxContexts, Tls tls,
-                          Map<String, Set<String>> nafs) {
+                          Map<String, Set<String>> nafs, FloodLimits ubLimits, Hss hss) {
     public BsfSettings {
         nafs = Map.copyOf(nafs);
+    }
+
+    /** With the default flood limits and the node's own HSS. */
+    public BsfSettings(InetSocketAddress listen, String serverName, Duration keyLifetime, int maxContexts, Tls tls,
+                       Map<String, Set<String>> nafs) {
+        this(listen, serverName, keyLifetime, maxContexts, tls, nafs, FloodLimits.DEFAULT, null);
+    }
+
+    /**
+     * An HSS reached over Zh (TS 29.109), a Diameter peer of role hss.
+     *
+     * @param host its Diameter identity
+     * @param realm its realm
+     */
+    public record Hss(String host, String realm) {
     }
 
     /**

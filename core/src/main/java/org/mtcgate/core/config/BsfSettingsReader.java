@@ -21,7 +21,7 @@ import static org.mtcgate.core.config.ConfigReader.requiredText;
 
 /** Reads the {@code bsf} section. */
 final class BsfSettingsReader {
-    private static final Set<String> BSF = Set.of("listen", "server-name", "key-lifetime", "max-contexts", "tls", "nafs");
+    private static final Set<String> BSF = Set.of("listen", "server-name", "key-lifetime", "max-contexts", "tls", "nafs", "ub-limits", "hss");
     private static final Set<String> NAF = Set.of("host", "fqdns");
     private static final String HOST = "[A-Za-z0-9]([A-Za-z0-9-]{0,62})(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,62}))*";
     private static final Set<String> TLS = Set.of("certificate", "key", "generate-lab-pki");
@@ -51,7 +51,25 @@ final class BsfSettingsReader {
         BsfSettings.Tls tls = new BsfSettings.Tls(base.resolve(requiredText(t, tm, "certificate")).normalize(),
                 base.resolve(requiredText(t, tm, "key")).normalize(), bool(tm, "generate-lab-pki", false));
         return new BsfSettings(ConfigReader.address(m, "listen", InetSocketAddress.createUnresolved("127.0.0.1", 8443)),
-                serverName, lifetime, integer(m, "max-contexts", 100_000, 1, 10_000_000), tls, nafs(m.get("nafs"), diameter));
+                serverName, lifetime, integer(m, "max-contexts", 100_000, 1, 10_000_000), tls, nafs(m.get("nafs"), diameter),
+                UbLimitsReader.read(m.get("ub-limits")), hss(m.get("hss"), diameter));
+    }
+
+    /** {@code hss: {host: hss1.operator.net, realm: operator.net}}: vectors over Zh from that peer of role hss. */
+    private static BsfSettings.Hss hss(YamlNode n, DiameterSettings diameter) throws ConfigException {
+        if (n == null) {
+            return null;
+        }
+        Map<String, YamlNode> hm = n.mapping(Set.of("host", "realm"));
+        String host = requiredText(n, hm, "host");
+        Optional<DiameterSettings.Peer> peer = diameter == null ? Optional.empty() : diameter.peers().stream()
+                .filter(p -> p.host().equalsIgnoreCase(host)).findFirst();
+        if (peer.isEmpty() || !peer.get().roles().contains(PeerRole.HSS)) {
+            throw hm.get("host").error("the BSF asks HSS " + host + " over Zh: it must be a diameter peer with 'role: hss'");
+        }
+        String realm = hm.containsKey("realm") ? hm.get("realm").requiredText()
+                : peer.get().realm() != null ? peer.get().realm() : host.substring(host.indexOf('.') + 1);
+        return new BsfSettings.Hss(host, realm);
     }
 
     /**

@@ -122,6 +122,15 @@ public final class NodeObserver implements TriggerObserver, AutoCloseable {
         verdictCounts.computeIfAbsent("T8 refused " + rule, k -> new LongAdder()).increment();
     }
 
+    /**
+     * A Ub refusal: a client over a flood limit or the BSF at its bound (once per episode), or a failed
+     * authentication. Audited (droppable when the audit queue is nearly full) and counted for {@code show stats}.
+     */
+    public void ubRefusal(String source, String impi, String rule, String reason) {
+        audit.refusal("ub", source, null, null, impi == null ? null : "impi " + impi, rule, reason, null);
+        verdictCounts.computeIfAbsent("UB refused " + rule, k -> new LongAdder()).increment();
+    }
+
     /** A NAF's key request on Zn and its outcome: audited and counted for {@code show stats}. Never a key. */
     public void gbaKeyRequest(String naf, String btid, String nafFqdn, String outcome, long code, String reason) {
         audit.gbaKeyRequest(naf, btid, nafFqdn, outcome, code, reason);

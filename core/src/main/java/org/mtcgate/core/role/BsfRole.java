@@ -5,16 +5,19 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.mtcgate.bsf.BootstrapContextStore;
 import org.mtcgate.bsf.Bootstrapping;
+import org.mtcgate.bsf.FloodGuard;
 import org.mtcgate.bsf.VectorSource;
 import org.mtcgate.bsf.ub.UbCounters;
 import org.mtcgate.bsf.ub.UbHandler;
 import org.mtcgate.bsf.ub.UbServer;
 import org.mtcgate.bsf.ub.UbTls;
+import org.mtcgate.bsf.zh.ZhVectorSource;
 import org.mtcgate.bsf.zn.BsfZnApplication;
 import org.mtcgate.bsf.zn.NafAuthorisation;
 import org.mtcgate.core.config.BsfSettings;
 import org.mtcgate.core.pki.LabPkiProvisioner;
 import org.mtcgate.diameter.dictionary.ApplicationIds;
+import org.mtcgate.diameter.peer.DiameterNode;
 import org.mtcgate.gba.aka.HomeAuthentication;
 
 import java.io.IOException;
@@ -38,7 +41,6 @@ public final class BsfRole implements NodeRole {
     private static final Logger LOG = LogManager.getLogger(BsfRole.class);
     /** An unanswered challenge is forgotten after this (a UE answers within a round trip). */
     static final Duration CHALLENGE_TIMEOUT = Duration.ofMinutes(1);
-    static final int MAX_PENDING_CHALLENGES = 100_000;
 
     private final Bootstrapping bootstrapping;
     private final BootstrapContextStore contexts;
@@ -56,14 +58,13 @@ public final class BsfRole implements NodeRole {
     }
 
     /**
-     * @param hss the node's own HSS, which gives the vectors (the one source so far)
+     * @param hss the node's own HSS, which gives the vectors unless {@code bsf.hss} names one reached over Zh
      */
     public static BsfRole start(RoleContext ctx, BsfSettings settings, Optional<HomeAuthentication> hss) throws RoleStartException {
-        HomeAuthentication home = hss.orElseThrow(() -> new RoleStartException("the bsf role takes its vectors from the "
-                + "node's hss role: add hss to 'roles' and give subscribers impi, k and opc"));
+        VectorSource vectors = vectors(ctx, settings, hss);
         BootstrapContextStore contexts = ctx.stores().bootstrapContexts(settings.maxContexts());
-        Bootstrapping bootstrapping = new Bootstrapping(VectorSource.of(home), contexts, settings.serverName(),
-                settings.keyLifetime(), CHALLENGE_TIMEOUT, MAX_PENDING_CHALLENGES, ctx.clock());
+        Bootstrapping bootstrapping = new Bootstrapping(vectors, contexts, settings.serverName(),
+                settings.keyLifetime(), CHALLENGE_TIMEOUT, new FloodGuard(settings.ubLimits(), ctx.clock()), ctx.clock());
         SslContext ssl = tls(settings);
         Optional<BsfZnApplication> zn = Optional.empty();
         if (!settings.nafs().isEmpty()) {
@@ -74,10 +75,22 @@ public final class BsfRole implements NodeRole {
         }
         UbCounters ub = new UbCounters();
         BsfRole role = new BsfRole(bootstrapping, contexts, ub, listen(settings, ssl, new UbHandler(bootstrapping,
-                settings.serverName(), ub)), zn);
+                settings.serverName(), ub, ctx.observer()::ubRefusal)), zn);
         ctx.housekeeping().every(Duration.ofSeconds(30), "bsf contexts", bootstrapping::sweep);
         LOG.info("bsf {}: Ub on https://{}, key lifetime {}", settings.serverName(), role.ubAddress(), settings.keyLifetime());
         return role;
+    }
+
+    /** Over Zh from the HSS {@code bsf.hss} names, else from the node's own hss role. */
+    private static VectorSource vectors(RoleContext ctx, BsfSettings settings, Optional<HomeAuthentication> hss)
+            throws RoleStartException {
+        if (settings.hss() != null) {
+            DiameterNode node = ctx.requireDiameter("bsf").node();
+            node.supportApplication(ApplicationIds.ZH);
+            return new ZhVectorSource(node, settings.hss().host(), settings.hss().realm());
+        }
+        return VectorSource.of(hss.orElseThrow(() -> new RoleStartException("the bsf role takes its vectors from the "
+                + "node's hss role (add hss to 'roles' and give subscribers impi, k and opc) or from an HSS over Zh (bsf.hss)")));
     }
 
     private static UbServer listen(BsfSettings s, SslContext ssl, UbHandler handler) throws RoleStartException {

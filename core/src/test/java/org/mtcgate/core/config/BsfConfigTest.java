@@ -74,4 +74,38 @@ class BsfConfigTest {
         assertTrue(error(HEAD.replace("[hss, bsf]", "[hss]") + "bsf: {server-name: b.test, tls: {certificate: a, key: b}}\n")
                 .contains("the bsf role is not in 'roles'"));
     }
+
+    @Test
+    void ubLimitsDefaultSafelyAndCanBeSet() throws Exception {
+        String head = HEAD + "bsf:\n  server-name: b.test\n  tls: {certificate: a, key: b}\n";
+        assertEquals(org.mtcgate.bsf.FloodLimits.DEFAULT, parse(head).bsf().ubLimits());
+        org.mtcgate.bsf.FloodLimits l = parse(head + """
+                  ub-limits:
+                    per-source: {per-second: 2.5, burst: 10}
+                    per-impi: {per-second: 0.01}
+                    vectors: {burst: 7}
+                    max-tracked: 50
+                    max-pending-challenges: 60
+                """).bsf().ubLimits();
+        assertEquals(new org.mtcgate.bsf.FloodLimits.Rate(2.5, 10), l.perSource());
+        assertEquals(new org.mtcgate.bsf.FloodLimits.Rate(0.01, org.mtcgate.bsf.FloodLimits.DEFAULT.perImpi().burst()), l.perImpi());
+        assertEquals(7, l.vectors().burst());
+        assertEquals(50, l.maxTracked());
+        assertEquals(60, l.maxPendingChallenges());
+        assertTrue(error(head + "  ub-limits: {per-impi: {per-second: 0}}\n").contains("must be above 0"));
+        assertTrue(error(head + "  ub-limits: {per-impi: {per-second: x}}\n").contains("is not a number"));
+        assertTrue(error(head + "  ub-limits: {per-ip: {burst: 1}}\n").contains("per-ip"));
+    }
+
+    @Test
+    void vectorsOverZhFromAPeerOfRoleHss() throws Exception {
+        String head = HEAD.replace("insecure-lab: true}", "insecure-lab: true,\n  peers: [{host: hss1.home.test, role: hss, "
+                + "connect: 127.0.0.1:3868}, {host: naf1.operator.test, role: naf}]}");
+        String bsf = "bsf:\n  server-name: b.test\n  tls: {certificate: a, key: b}\n";
+        assertEquals(null, parse(head + bsf).bsf().hss(), "default: the node's own hss role");
+        assertEquals(new BsfSettings.Hss("hss1.home.test", "home.test"), parse(head + bsf + "  hss: {host: hss1.home.test}\n").bsf().hss());
+        assertEquals("other.test", parse(head + bsf + "  hss: {host: hss1.home.test, realm: other.test}\n").bsf().hss().realm());
+        assertTrue(error(head + bsf + "  hss: {host: naf1.operator.test}\n").contains("must be a diameter peer with 'role: hss'"));
+        assertTrue(error(head + bsf + "  hss: {host: nowhere.test}\n").contains("must be a diameter peer with 'role: hss'"));
+    }
 }

@@ -25,7 +25,7 @@ import java.util.concurrent.TimeUnit;
 
 /** {@code mtcgate scs ...}: act as an SCS on Tsp against any MTC-IWF, for labs and load. */
 @Command(name = "scs", mixinStandardHelpOptions = true, description = "An SCS on Tsp: send device triggers, measure load.",
-        subcommands = {ScsCommand.Trigger.class, ScsLoadCommand.class})
+        subcommands = {ScsCommand.Trigger.class, ScsLoadCommand.class, ScsNafCommand.class})
 final class ScsCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

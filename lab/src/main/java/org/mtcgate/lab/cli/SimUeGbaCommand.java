@@ -11,6 +11,7 @@ import org.mtcgate.gba.bootstrap.NafId;
 import org.mtcgate.gba.bootstrap.UaSecurityProtocolId;
 import org.mtcgate.lab.gba.GbaUe;
 import org.mtcgate.lab.gba.GbaUeException;
+import org.mtcgate.lab.gba.NafClient;
 import org.mtcgate.lab.gba.UbClient;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -25,7 +26,8 @@ import java.util.concurrent.Callable;
 @Command(name = "ue-gba", mixinStandardHelpOptions = true,
         description = "A UE with a software USIM (Milenage: K, OPc, SQN) that bootstraps with a BSF over Ub (HTTPS, HTTP "
                 + "Digest AKA), resynchronising if its SQN is ahead, and prints the B-TID, the key lifetime and Ks_NAF for "
-                + "each NAF given. K, OPc and Ks are never printed.")
+                + "each NAF given; with --naf-url it then authenticates to that NAF with Ks_NAF (HTTP Digest, TS 33.222 "
+                + "style) and prints what the NAF answered. K, OPc and Ks are never printed.")
 final class SimUeGbaCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -60,6 +62,14 @@ final class SimUeGbaCommand implements Callable<Integer> {
             description = "Ua security protocol id, 10 hex digits (default ${DEFAULT-VALUE}: HTTP digest, TS 24.109)")
     String ua;
 
+    @Option(names = "--naf-url", description = "a NAF's Ua URL (HTTPS) to authenticate to with Ks_NAF after bootstrapping "
+            + "(mtcgate scs naf)")
+    URI nafUrl;
+
+    @Option(names = "--naf-id", description = "the FQDN of the NAF at --naf-url: its NAF_Id (with --ua), its realm's host and "
+            + "the name its certificate must bear (default: the URL's host)")
+    String nafId;
+
     @Override
     public Integer call() throws Exception {
         SimLines out = new SimLines(spec.commandLine().getOut());
@@ -81,9 +91,30 @@ final class SimUeGbaCommand implements Callable<Integer> {
                 NafId naf = new NafId(fqdn.trim(), uaId);
                 out.line("Ks_NAF " + naf.fqdn() + " ua " + Hex.encode(uaId.octets()) + " = " + Hex.encode(b.nafKey(naf).octets()));
             }
-            return 0;
+            return nafUrl == null ? 0 : authenticate(out, b, uaId);
         } catch (GbaUeException e) {
             out.line("bootstrapping failed: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private int authenticate(SimLines out, GbaUe.Bootstrapped b, UaSecurityProtocolId uaId) throws Exception {
+        String fqdn = nafId != null ? nafId : nafUrl.getHost();
+        NafId naf;
+        try {
+            naf = new NafId(fqdn, uaId);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--naf-id: " + e.getMessage());
+        }
+        try {
+            NafClient.Authenticated a = new NafClient(new UbClient(nafUrl, ca, fqdn)).authenticate(b, naf);
+            out.line("NAF " + fqdn + " accepted B-TID " + a.btid() + ": " + a.resource());
+            return 0;
+        } catch (GbaUeException e) {
+            out.line("NAF " + fqdn + " authentication failed: " + e.getMessage());
+            return 1;
+        } catch (java.io.IOException e) {
+            out.line("NAF " + fqdn + " at " + nafUrl + " could not be reached: " + e);
             return 1;
         }
     }

@@ -58,7 +58,7 @@ final class BsfTrust extends X509ExtendedTrustManager {
     public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
         pkix.checkServerTrusted(chain, authType);
         if (!names(chain[0]).contains(serverName)) {
-            throw new CertificateException("the BSF's certificate does not name " + serverName + " (it names "
+            throw new CertificateException("the server certificate does not name " + serverName + " (it names "
                     + names(chain[0]) + ")");
         }
     }

@@ -10,7 +10,10 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 
-/** GETs on Ub over HTTPS with the JDK's HTTP client, trusting the lab CA for the BSF's server name. */
+/**
+ * GETs on Ub over HTTPS with the JDK's HTTP client, trusting the lab CA for the BSF's server name; the same for Ua
+ * to a NAF, with the NAF's FQDN as the name.
+ */
 public final class UbClient {
     /** One Ub response: status, the header a step needs, body. */
     public record Response(int status, java.net.http.HttpHeaders headers, byte[] body) {
@@ -38,8 +41,16 @@ public final class UbClient {
     }
 
     public Response get(String authorization) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(bsf).GET().timeout(Duration.ofSeconds(10))
-                .header("Authorization", authorization).header("User-Agent", "mtcgate-lab 3gpp-gba").build();
+        return send(HttpRequest.newBuilder(bsf).header("Authorization", authorization));
+    }
+
+    /** A GET without credentials (Ua: the NAF answers with its challenge). */
+    public Response get() throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(bsf));
+    }
+
+    private Response send(HttpRequest.Builder b) throws IOException, InterruptedException {
+        HttpRequest request = b.GET().timeout(Duration.ofSeconds(10)).header("User-Agent", "mtcgate-lab 3gpp-gba").build();
         HttpResponse<byte[]> r = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         return new Response(r.statusCode(), r.headers(), r.body());
     }

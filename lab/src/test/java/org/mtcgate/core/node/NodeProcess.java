@@ -9,7 +9,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The node run through its real entry point ({@code mtcgate node}) in a JVM of its own, on this test's class
- * path; {@link #ready} completes when it prints that it runs.
+ * path; {@link #ready} completes when it prints that it runs. Any other {@code mtcgate} command runs the same way
+ * ({@link #command}).
  */
 final class NodeProcess implements AutoCloseable {
     private final Process process;
@@ -17,20 +18,24 @@ final class NodeProcess implements AutoCloseable {
     private final StringBuffer output = new StringBuffer();
 
     private NodeProcess(Process process) {
+        this(process, "stop with Ctrl-C");
+    }
+
+    private NodeProcess(Process process, String readyPrefix) {
         this.process = process;
         Thread reader = new Thread(() -> {
             try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream()))) {
                 String line;
                 while ((line = in.readLine()) != null) {
                     output.append(line).append('\n');
-                    if (line.startsWith("stop with Ctrl-C")) {
+                    if (line.startsWith(readyPrefix)) {
                         ready.complete(null);
                     }
                 }
             } catch (IOException e) {
                 // The process ended.
             }
-            ready.completeExceptionally(new IllegalStateException("the node ended before it ran:\n" + output));
+            ready.completeExceptionally(new IllegalStateException("the process ended before it ran:\n" + output));
         }, "node-process-output");
         reader.setDaemon(true);
         reader.start();
@@ -53,6 +58,18 @@ final class NodeProcess implements AutoCloseable {
         cmd.add(config.toString());
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
         return new NodeProcess(pb.start());
+    }
+
+    /** {@code mtcgate <args>} in a JVM of its own; {@link #ready} completes at the first line starting with {@code readyPrefix}. */
+    static NodeProcess command(List<String> args, String readyPrefix, Path logFile) throws IOException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add("org.mtcgate.core.cli.MtcGate");
+        cmd.addAll(args);
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+        return new NodeProcess(pb.start(), readyPrefix);
     }
 
     String output() {
