@@ -95,6 +95,11 @@ class ConfigReferenceTest {
               server-name: bsf.operator.test
               tls: {certificate: b.crt, key: b.key}
               nafs: [{host: naf1.operator.test, fqdns: [app.operator.test]}]
+              ub-limits:
+                per-source: {per-second: 20, burst: 100}
+                per-impi: {per-second: 0.05, burst: 20}
+                vectors: {per-second: 500, burst: 1000}
+              hss: {host: hss.operator.test}
             logging:
               level: info
               components: {diameter: debug}
