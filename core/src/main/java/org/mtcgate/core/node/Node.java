@@ -130,7 +130,7 @@ public final class Node implements NodeView, AutoCloseable {
             }
         }
         if (config.has(Role.SCEF)) {
-            role(ScefRole.start(ctx, config.t8(), mtcIwf));
+            role(ScefRole.start(ctx, config.t8(), mtcIwf, config.mtcIwf() != null && config.mtcIwf().fsync()));
         }
 
         // Every role has attached its handlers: only now may dialogues and requests arrive.
