@@ -38,13 +38,16 @@ final class TransactionCodec {
     static Transaction decode(byte[] record) {
         Stored s;
         try {
-            s = Json.read(record, Stored.class);
+            // The format first: a record of another format need not have this one's fields.
+            com.fasterxml.jackson.databind.JsonNode tree = Json.MAPPER.readTree(record);
+            com.fasterxml.jackson.databind.JsonNode format = tree == null ? null : tree.get("format");
+            if (format == null || !format.isInt() || format.intValue() != FORMAT) {
+                throw new IllegalArgumentException("transaction record format " + (format == null ? "missing" : format.toString())
+                        + "; this node reads " + FORMAT);
+            }
+            s = Json.MAPPER.treeToValue(tree, Stored.class);
         } catch (IOException e) {
             throw new IllegalArgumentException("not a transaction record: " + e.getMessage(), e);
-        }
-        if (s == null || s.format() != FORMAT) {
-            throw new IllegalArgumentException("transaction record format " + (s == null ? "missing" : s.format())
-                    + "; this node reads " + FORMAT);
         }
         RequestReader.Outcome read = RequestReader.read(Json.write(s.request()));
         if (read.problem() != null) {
