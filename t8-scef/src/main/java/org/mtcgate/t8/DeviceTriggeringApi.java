@@ -118,7 +118,8 @@ public final class DeviceTriggeringApi {
         Transaction t = found.get();
         TriggerContent c = read.content();
         if (!c.ue().equals(t.content().ue())) {
-            return done(HttpReply.problem(ProblemDetails.badParam("MANDATORY_IE_INCORRECT",
+            // The request is well formed; it asks to change what a transaction cannot change: 403, not 400.
+            return done(HttpReply.problem(ProblemDetails.unchangeable(
                     t.content().ue().externalId() != null ? "/externalId" : "/msisdn", "a replace keeps the transaction's UE")));
         }
         TriggerId next = new TriggerId(scsAsId, nextReference());
