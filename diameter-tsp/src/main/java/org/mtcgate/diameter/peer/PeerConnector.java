@@ -20,10 +20,12 @@ final class PeerConnector {
     private final EventLoopGroup group;
     private final ReconnectBackoff backoff;
     private final java.util.function.Predicate<String> alreadyOpen;
+    private final PeerFailureListener failures;
     private volatile boolean stopped;
 
     PeerConnector(PeerConfig peer, Bootstrap bootstrap, EventLoopGroup group, ReconnectBackoff backoff,
-                  java.util.function.Predicate<String> alreadyOpen) {
+                  java.util.function.Predicate<String> alreadyOpen, PeerFailureListener failures) {
+        this.failures = failures;
         this.peer = peer;
         this.alreadyOpen = alreadyOpen;
         this.bootstrap = bootstrap;
@@ -56,6 +58,8 @@ final class PeerConnector {
         f.addListener(done -> {
             if (!done.isSuccess()) {
                 LOG.info("{}: connect to {} failed: {}", peer.host(), peer.connectTo().get(), done.cause().toString());
+                failures.failed(new PeerFailure(peer.host(), PeerFailure.Kind.CONNECT,
+                        "cannot connect to " + peer.connectTo().get() + ": " + done.cause().getMessage(), 0, done.cause()));
                 retry();
             } else {
                 f.channel().closeFuture().addListener(c -> retry());
