@@ -60,7 +60,8 @@ record TspFailure(boolean permanent, String text) {
                 return new TspFailure(true, "certificate chain: the MTC-IWF's certificate (or its CA) has expired: " + t.getMessage());
             }
             String m = String.valueOf(t.getMessage());
-            if (m.contains("unable to find valid certification path") || m.contains("PKIX path building failed")) {
+            if (m.contains("unable to find valid certification path") || m.contains("PKIX path building failed")
+                    || m.contains("does not chain with any of the trust anchors")) {
                 return new TspFailure(true, "certificate chain: untrusted issuer: the MTC-IWF's certificate is not issued by the CA"
                         + " in ca.crt" + where);
             }
