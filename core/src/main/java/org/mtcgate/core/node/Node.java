@@ -176,6 +176,11 @@ public final class Node implements NodeView, AutoCloseable {
     }
 
     @Override
+    public void heldTriggers(Consumer<String> out) {
+        roles.forEach(r -> r.heldTriggers(out));
+    }
+
+    @Override
     public void triggers(long reference, Consumer<String> out) {
         roles.forEach(r -> r.triggers(reference, out));
     }
