@@ -78,7 +78,20 @@ public final class DeviceTriggeringApi {
         }
         DeviceActionRequest request = new DeviceActionRequest(scsAsId, null, ActionType.DEVICE_TRIGGER_REQUEST,
                 id.referenceNumber(), null, c.ue(), c.payload(), c.applicationPort(), c.priority(), c.validity(), Ingress.T8);
-        return added.get().thenCompose(written -> triggering.handle(request)).thenCompose(result -> {
+        return added.get().handle((written, failure) -> failure).thenCompose(failure -> {
+            if (failure != null) {
+                // Not kept, so not submitted: a trigger whose report could be lost over a restart is not started.
+                stats.count("transactions-not-kept");
+                return transactions.remove(t).handle((v, e) -> HttpReply.problem(ProblemDetails.of(503, "Service Unavailable", null,
+                        "the SCEF cannot keep the transaction now"), Map.of("Retry-After", "5")));
+            }
+            return submitKept(t, request);
+        });
+    }
+
+    private CompletionStage<HttpReply> submitKept(Transaction t, DeviceActionRequest request) {
+        String scsAsId = t.scsAsId();
+        return triggering.handle(request).thenCompose(result -> {
             if (!result.isSuccess()) {
                 return transactions.remove(t).thenApply(v -> refused(result));
             }

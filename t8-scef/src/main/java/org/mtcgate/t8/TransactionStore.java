@@ -9,7 +9,7 @@ import java.util.concurrent.CompletionStage;
  * {@code <scsAsId>/<transactionId>}. Calls made one after the other are applied in that order.
  */
 public interface TransactionStore extends AutoCloseable {
-    /** What the store held when it was opened, by key. */
+    /** What the store holds, by key; read once, when the SCEF starts. */
     Map<String, byte[]> recovered();
 
     /** Keeps {@code record} under {@code key}; completes once it would survive a crash. */

@@ -64,30 +64,29 @@ public final class JournalTransactionStore implements TransactionStore {
 
     private final JournalStore<Entry> journal;
     private final Path directory;
-    private final Map<String, byte[]> recovered;
 
-    private JournalTransactionStore(JournalStore<Entry> journal, Path directory, Map<String, byte[]> recovered) {
+    private JournalTransactionStore(JournalStore<Entry> journal, Path directory) {
         this.journal = journal;
         this.directory = directory;
-        this.recovered = recovered;
     }
 
     /** Opens (or creates) the journal in {@code directory} and replays it; damage is reported with file and offset. */
     public static JournalTransactionStore open(Path directory, boolean fsync) {
         JournalStore<Entry> journal = JournalStore.open(CODEC, directory, fsync, JournalStore.DEFAULT_SEGMENT_BYTES,
                 JournalStore.DEFAULT_CAPACITY);
+        // Removals cut short by a stop (the empty record written, the drop not yet) are finished now.
+        journal.purge(journal.finishedAt(Instant.EPOCH));
+        return new JournalTransactionStore(journal, directory);
+    }
+
+    /** The live records as of now; the SCEF reads them once, at its start, before it changes any. */
+    @Override
+    public Map<String, byte[]> recovered() {
         Map<String, byte[]> live = new HashMap<>();
-        // Removals cut short by a stop (the empty record written, the drop not yet) are still here: skip them.
         for (String key : journal.keys()) {
             journal.find(key).map(Entry::data).ifPresent(data -> live.put(key, data));
         }
-        journal.purge(journal.finishedAt(Instant.EPOCH));
-        return new JournalTransactionStore(journal, directory, Map.copyOf(live));
-    }
-
-    @Override
-    public Map<String, byte[]> recovered() {
-        return recovered;
+        return live;
     }
 
     @Override
