@@ -68,26 +68,41 @@ public final class DeviceTriggeringApi {
         TriggerId id = new TriggerId(scsAsId, nextReference());
         Transaction t = new Transaction(scsAsId, HexFormat.of().formatHex(AccessTokens.randomBytes(12)), id, c, null,
                 clock.instant().plus(c.validity()).plus(KEEP_AFTER_VALIDITY));
-        // Known before the MTC-IWF is asked: the node's own SMS-SC may report delivery before the answer is back.
-        if (!transactions.add(t)) {
+        // Known, and written, before the MTC-IWF is asked: the node's own SMS-SC may report delivery before the answer is
+        // back, and a trigger the MTC-IWF holds over a restart must still find its transaction.
+        Optional<CompletionStage<Void>> added = transactions.tryAdd(t);
+        if (added.isEmpty()) {
             stats.count("transactions-full");
             return done(HttpReply.problem(ProblemDetails.of(503, "Service Unavailable", null,
                     "the SCEF holds as many transactions as it may"), Map.of("Retry-After", "60")));
         }
         DeviceActionRequest request = new DeviceActionRequest(scsAsId, null, ActionType.DEVICE_TRIGGER_REQUEST,
                 id.referenceNumber(), null, c.ue(), c.payload(), c.applicationPort(), c.priority(), c.validity(), Ingress.T8);
-        return triggering.handle(request).thenApply(result -> {
+        return added.get().handle((written, failure) -> failure).thenCompose(failure -> {
+            if (failure != null) {
+                // Not kept, so not submitted: a trigger whose report could be lost over a restart is not started.
+                stats.count("transactions-not-kept");
+                return transactions.remove(t).handle((v, e) -> HttpReply.problem(ProblemDetails.of(503, "Service Unavailable", null,
+                        "the SCEF cannot keep the transaction now"), Map.of("Retry-After", "5")));
+            }
+            return submitKept(t, request);
+        });
+    }
+
+    private CompletionStage<HttpReply> submitKept(Transaction t, DeviceActionRequest request) {
+        String scsAsId = t.scsAsId();
+        return triggering.handle(request).thenCompose(result -> {
             if (!result.isSuccess()) {
-                transactions.remove(t);
-                return refused(result);
+                return transactions.remove(t).thenApply(v -> refused(result));
             }
             stats.count("created");
             Transaction now = transactions.find(scsAsId, t.id()).orElse(t);
             if (now.deliveryResult() == null) {
                 now = now.withResult(DeliveryResults.TRIGGERED);
-                transactions.update(now);
             }
-            return HttpReply.json(201, now.resource(self(now)), Map.of("Location", self(now)));
+            Transaction shown = now;
+            return transactions.update(shown)
+                    .thenApply(v -> HttpReply.json(201, shown.resource(self(shown)), Map.of("Location", self(shown))));
         });
     }
 
@@ -116,7 +131,8 @@ public final class DeviceTriggeringApi {
         Transaction t = found.get();
         TriggerContent c = read.content();
         if (!c.ue().equals(t.content().ue())) {
-            return done(HttpReply.problem(ProblemDetails.badParam("MANDATORY_IE_INCORRECT",
+            // The request is well formed; it asks to change what a transaction cannot change: 403, not 400.
+            return done(HttpReply.problem(ProblemDetails.unchangeable(
                     t.content().ue().externalId() != null ? "/externalId" : "/msisdn", "a replace keeps the transaction's UE")));
         }
         TriggerId next = new TriggerId(scsAsId, nextReference());
@@ -124,11 +140,11 @@ public final class DeviceTriggeringApi {
         DeviceActionRequest request = new DeviceActionRequest(scsAsId, null, ActionType.DEVICE_TRIGGER_REPLACE,
                 next.referenceNumber(), t.trigger().referenceNumber(), c.ue(), c.payload(), c.applicationPort(), c.priority(),
                 c.validity(), Ingress.T8);
-        return triggering.handle(request).thenApply(result -> {
+        return triggering.handle(request).thenCompose(result -> {
             boolean sentAlone = result.requestStatus() == RequestStatus.ORIGINALMESSAGESENT;
             if (!result.isSuccess() && !sentAlone) {
                 transactions.unalias(next);
-                return refused(result);
+                return done(refused(result));
             }
             stats.count("replaced");
             // The replacement may have been delivered and reported before this answer: keep what the report said.
@@ -137,8 +153,11 @@ public final class DeviceTriggeringApi {
                     : sentAlone ? DeliveryResults.TRIGGERED : DeliveryResults.REPLACED;
             // sentAlone: the original was delivered already and the new trigger went out as one of its own.
             Transaction now = t.replacedBy(next, c, clock.instant().plus(c.validity()).plus(KEEP_AFTER_VALIDITY)).withResult(shown);
-            transactions.replace(now, t.trigger());
-            return HttpReply.json(200, now.resource(self(now)));
+            if (current.trigger().equals(next) && current.reportPending()) {
+                now = now.withReport(shown);
+            }
+            Transaction replaced = now;
+            return transactions.replace(replaced, t.trigger()).thenApply(v -> HttpReply.json(200, replaced.resource(self(replaced))));
         });
     }
 
@@ -150,18 +169,16 @@ public final class DeviceTriggeringApi {
         }
         Transaction t = found.get();
         if (t.deliveryResult() != null && FINAL.contains(t.deliveryResult())) {
-            transactions.remove(t);
-            return done(HttpReply.empty(204));
+            return transactions.remove(t).thenApply(v -> HttpReply.empty(204));
         }
         DeviceActionRequest request = new DeviceActionRequest(scsAsId, null, ActionType.DEVICE_TRIGGER_RECALL,
                 nextReference(), t.trigger().referenceNumber(), t.content().ue(), null, -1, false, null, Ingress.T8);
-        return triggering.handle(request).thenApply(result -> {
+        return triggering.handle(request).thenCompose(result -> {
             if (!result.isSuccess()) {
-                return refused(result);
+                return done(refused(result));
             }
             stats.count("recalled");
-            transactions.remove(t);
-            return HttpReply.empty(204);
+            return transactions.remove(t).thenApply(v -> HttpReply.empty(204));
         });
     }
 

@@ -24,4 +24,10 @@ public record ProblemDetails(String type, String title, int status, String detai
         return new ProblemDetails(null, "Bad Request", 400, param + ": " + reason, null, cause,
                 List.of(new InvalidParam(param, reason)));
     }
+
+    /** 403 for a field a modification may not change (MODIFICATION_NOT_ALLOWED, TS 29.500 table 5.2.7.2-1). */
+    static ProblemDetails unchangeable(String param, String reason) {
+        return new ProblemDetails(null, "Forbidden", 403, param + ": " + reason, null, "MODIFICATION_NOT_ALLOWED",
+                List.of(new InvalidParam(param, reason)));
+    }
 }

@@ -8,7 +8,8 @@ import java.util.Map;
  * A refusal of the device triggering procedure (the Request-Status Tsp would carry) as T8 answers it: an HTTP status
  * and ProblemDetails with a TS 29.122 cause. Not authorised (filter or HSS) and quota: 403 with REQUEST_NOT_AUTHORIZED
  * / QUOTA_EXCEEDED; rate: 429 (TS 29.122 4.4.x: "exceeded its rate of submitting requests"); a bad field: 400
- * naming it; the SMS-SC or a store unavailable: 503.
+ * naming it; the SMS-SC or a store unavailable: 503. Each status is one TS29122_DeviceTriggering.yaml lists for the
+ * operation; the source of each cause value (TS 29.500 table 5.2.7.2-1, or TS 29.122 5.2.6) is in t8-scef/PROFILE.md.
  */
 final class RequestStatusProblem {
     private RequestStatusProblem() {

@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Date;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -26,13 +27,18 @@ import java.util.concurrent.TimeUnit;
  * profile) and signed: header {@value #SIGNATURE_HEADER} is a compact JWS (ES256, the key of {@code /oauth2/jwks})
  * whose claims bind the body (its SHA-256), the SCS/AS as audience, the transaction, the result, the time and a
  * fresh random jti. A receiver that keeps the jtis it saw within the JWS's lifetime cannot be fooled by a replay,
- * even one that does not come over the same TLS connection. Tried three times (at once, after 2 s, after 10 s).
+ * even one that does not come over the same TLS connection.
+ *
+ * <p>A report is marked pending in the transaction (written to the {@link TransactionStore}) before it is sent and
+ * cleared once the receiver answered 2xx, so a report not yet sent when the node stops is sent after its start
+ * ({@link #resume()}), and one that was sent is not sent again. Retried with growing delays ({@link #RETRY_SECONDS},
+ * some seven minutes in all) on a connection failure, a timeout, 408, 429 or 5xx; any other answer is final.
  */
 public final class T8Notifier implements DeviceNotifier {
     public static final String SIGNATURE_HEADER = "Mtcgate-Notification-Signature";
     private static final Logger LOG = LogManager.getLogger(T8Notifier.class);
-    /** At once; at once again (a kept-alive connection the receiver had just closed); then after 2 s and 10 s. */
-    private static final long[] RETRY_SECONDS = {0, 0, 2, 10};
+    /** At once; at once again (a kept-alive connection the receiver had just closed); then backing off. */
+    static final long[] RETRY_SECONDS = {0, 0, 2, 10, 30, 60, 300};
     private static final Duration SIGNATURE_LIFETIME = Duration.ofMinutes(5);
 
     private final Transactions transactions;
@@ -46,6 +52,8 @@ public final class T8Notifier implements DeviceNotifier {
     /** Connections (and so notifications in flight) to one SCS/AS destination at most. */
     private static final int PER_DESTINATION = 4;
     private final DestinationLanes lanes = new DestinationLanes(PER_DESTINATION);
+    /** Reports being signed, sent or waiting for a retry, so none goes out twice at once. */
+    private final java.util.Set<String> inFlight = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** Signs and sends; retries wait on it too (CompletableFuture's own delays would start a thread each on 2 cores). */
     private final java.util.concurrent.ScheduledThreadPoolExecutor signer;
 
@@ -66,29 +74,67 @@ public final class T8Notifier implements DeviceNotifier {
     public void notify(DeviceNotification n) {
         Transaction found = transactions.byTrigger(n.trigger()).map(t -> t.withTrigger(n.trigger())).orElse(null);
         if (found == null) {
-            // A restart forgot the transaction, or a replaced trigger reported late: nobody to tell.
+            // Recalled or swept meanwhile, or a replaced trigger reported late: nobody to tell.
             stats.count("notification-dropped");
             LOG.info("T8: delivery report {} for {} has no transaction: dropped", n.outcome(), n.trigger());
             return;
         }
         String result = DeliveryResults.of(n.outcome());
-        Transaction updated = found.withResult(result);
-        transactions.update(updated);
+        Transaction updated = found.withReport(result);
+        // Pending before it is sent: a stop from here on leaves it to resume().
+        transactions.update(updated).whenComplete((written, failure) -> {
+            if (failure != null) {
+                LOG.warn("T8: the delivery report for {} cannot be kept ({}); sending it anyway", n.trigger(), failure.toString());
+            }
+            enqueue(updated);
+        });
+    }
+
+    /** Sends the reports that were pending when the node stopped. */
+    public void resume() {
+        List<Transaction> pending = transactions.reportsPending();
+        if (!pending.isEmpty()) {
+            LOG.info("T8: sending {} delivery reports held over the restart", pending.size());
+        }
+        pending.forEach(t -> {
+            stats.count("notification-resumed");
+            enqueue(t);
+        });
+    }
+
+    private void enqueue(Transaction t) {
+        // A report the MTC-IWF resends at start may meet the same one resumed from the store: send it once.
+        if (!inFlight.add(flightKey(t))) {
+            return;
+        }
         // Called on the MTC-IWF's store thread: signing (ECDSA) and sending happen on the notifier's own thread.
         if (signer.getQueue().size() + lanes.waiting() >= MAX_QUEUED) {
             stats.count("notification-overflow");
-            LOG.warn("T8: delivery report for {} dropped: {} reports are waiting to be sent", n.trigger(), MAX_QUEUED);
+            LOG.warn("T8: delivery report for {} not sent now: {} reports are waiting (it stays pending for the next start)",
+                    t.trigger(), MAX_QUEUED);
+            inFlight.remove(flightKey(t));
             return;
         }
         try {
             signer.execute(() -> {
-                byte[] body = Json.write(new DeliveryReportNotification(api.self(updated), result));
-                send(updated.content().notificationDestination(), body, signature(updated, result, body), 0);
+                byte[] body = Json.write(new DeliveryReportNotification(api.self(t), t.deliveryResult()));
+                send(t, body, signature(t, t.deliveryResult(), body), 0);
             });
         } catch (java.util.concurrent.RejectedExecutionException e) {
-            stats.count("notification-overflow");
-            LOG.warn("T8: delivery report for {} dropped: the SCEF is stopping", n.trigger());
+            stats.count("notification-deferred");
+            LOG.info("T8: delivery report for {} left pending: the SCEF is stopping", t.trigger());
+            inFlight.remove(flightKey(t));
         }
+    }
+
+    private static String flightKey(Transaction t) {
+        return TransactionCodec.key(t) + "#" + t.trigger() + "#" + t.deliveryResult();
+    }
+
+    /** The report of {@code t} is done with (sent, refused or given up): clear its pending mark. */
+    private void finished(Transaction t) {
+        inFlight.remove(flightKey(t));
+        transactions.reported(t);
     }
 
     /** Stops signing and sending; reports not yet sent are lost (the SCS/AS can still GET the transaction). */
@@ -96,7 +142,8 @@ public final class T8Notifier implements DeviceNotifier {
         signer.shutdownNow();
     }
 
-    private void send(URI destination, byte[] body, String signature, int attempt) {
+    private void send(Transaction t, byte[] body, String signature, int attempt) {
+        URI destination = t.content().notificationDestination();
         HttpRequest request = HttpRequest.newBuilder(destination)
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json")
@@ -108,21 +155,35 @@ public final class T8Notifier implements DeviceNotifier {
                     done.run();
                     if (failure == null && response.statusCode() / 100 == 2) {
                         stats.count("notification-sent");
+                        finished(t);
                         return;
                     }
                     String why = failure != null ? failure.toString() : "HTTP " + response.statusCode();
-                    if (attempt + 1 < RETRY_SECONDS.length) {
+                    if (failure == null && !worthRetrying(response.statusCode())) {
+                        stats.count("notification-refused");
+                        LOG.warn("T8: delivery report to {} refused with {}: not sent again", destination, why);
+                        finished(t);
+                    } else if (attempt + 1 < RETRY_SECONDS.length) {
                         try {
-                            signer.schedule(() -> send(destination, body, signature, attempt + 1), RETRY_SECONDS[attempt + 1],
-                                    TimeUnit.SECONDS);
+                            signer.schedule(() -> send(t, body, signature(t, t.deliveryResult(), body), attempt + 1),
+                                    RETRY_SECONDS[attempt + 1], TimeUnit.SECONDS);
+                            stats.count("notification-retry");
                         } catch (java.util.concurrent.RejectedExecutionException stopping) {
-                            stats.count("notification-failed");
+                            stats.count("notification-deferred");
+                            inFlight.remove(flightKey(t));
                         }
                     } else {
                         stats.count("notification-failed");
-                        LOG.warn("T8: delivery report to {} failed {} times, last: {}", destination, RETRY_SECONDS.length, why);
+                        LOG.warn("T8: delivery report to {} failed {} times, last: {}; given up", destination,
+                                RETRY_SECONDS.length, why);
+                        finished(t);
                     }
                 }));
+    }
+
+    /** Worth trying again: the receiver was busy or failed, not the request. */
+    private static boolean worthRetrying(int status) {
+        return status == 408 || status == 429 || status / 100 == 5;
     }
 
     private String signature(Transaction t, String result, byte[] body) {

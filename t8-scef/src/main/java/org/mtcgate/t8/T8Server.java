@@ -51,7 +51,7 @@ public final class T8Server implements AutoCloseable {
     private java.util.function.Supplier<T8HttpHandler> handlers;
 
     private T8Server(T8Settings configured, DeviceTriggering triggering, ClientSecrets secrets, T8RefusalListener refusals,
-                     Clock clock) throws IOException, GeneralSecurityException {
+                     TransactionStore store, Clock clock) throws IOException, GeneralSecurityException {
         stats = new T8Stats(refusals);
         SslContext tls = TlsProfile.server(configured);
         group = new NioEventLoopGroup(2, new DefaultThreadFactory("t8", true));
@@ -85,7 +85,12 @@ public final class T8Server implements AutoCloseable {
                 : configured.withPublicUri(URI.create("https://" + bound.getHostString() + ":" + bound.getPort()));
         ClientDirectory clients = new ClientDirectory(s.clients());
         AccessTokens tokens = new AccessTokens(s.tokenKey(), s.issuer(), s.apiUri(), s.tokenLifetime(), clock);
-        transactions = new Transactions(s.maxTransactions());
+        try {
+            transactions = new Transactions(s.maxTransactions(), store);
+        } catch (IllegalArgumentException e) {
+            close();
+            throw new IOException(store.location() + ": " + e.getMessage(), e);
+        }
         IdempotentCreates creates = new IdempotentCreates(s.duplicateWindow());
         DeviceTriggeringApi api = new DeviceTriggeringApi(triggering, transactions, creates, s.apiUri(), clock, stats);
         // Its own two threads: the client's default pool starts a thread whenever none is idle.
@@ -111,13 +116,28 @@ public final class T8Server implements AutoCloseable {
     /** Binds the T8 server; triggers go to {@code triggering}, whose notifier must pass T8's triggers to {@link #notifier()}. */
     public static T8Server start(T8Settings settings, DeviceTriggering triggering, ClientSecrets secrets, Clock clock)
             throws IOException, GeneralSecurityException {
-        return new T8Server(settings, triggering, secrets, T8RefusalListener.NONE, clock);
+        return new T8Server(settings, triggering, secrets, T8RefusalListener.NONE, new MemoryTransactionStore(), clock);
     }
 
     /** As {@link #start(T8Settings, DeviceTriggering, ClientSecrets, Clock)}, every security refusal also to {@code refusals}. */
     public static T8Server start(T8Settings settings, DeviceTriggering triggering, ClientSecrets secrets,
                                  T8RefusalListener refusals, Clock clock) throws IOException, GeneralSecurityException {
-        return new T8Server(settings, triggering, secrets, refusals, clock);
+        return new T8Server(settings, triggering, secrets, refusals, new MemoryTransactionStore(), clock);
+    }
+
+    /**
+     * As {@link #start(T8Settings, DeviceTriggering, ClientSecrets, T8RefusalListener, Clock)}, with the transactions
+     * (and their pending delivery reports) kept in {@code store}; the caller closes it after this server.
+     */
+    public static T8Server start(T8Settings settings, DeviceTriggering triggering, ClientSecrets secrets,
+                                 T8RefusalListener refusals, TransactionStore store, Clock clock)
+            throws IOException, GeneralSecurityException {
+        return new T8Server(settings, triggering, secrets, refusals, store, clock);
+    }
+
+    /** Sends the delivery reports that were pending when the node last stopped. */
+    public void resume() {
+        notifier.resume();
     }
 
     /** Where delivery reports of T8's triggers go. */

@@ -99,6 +99,25 @@ class DeviceTriggeringLifeCycleTest {
         assertTrue(t8.smsc.calls.get(1).startsWith("recall as2#"), t8.smsc.calls.toString());
     }
 
+    /** TS 29.500 table 5.2.7.2-1: a modification of what may not be modified is 403 MODIFICATION_NOT_ALLOWED. */
+    @Test
+    void aReplaceThatChangesTheUeIsNotAllowed() throws Exception {
+        HttpClient as1 = t8.client(t8.as1);
+        String token = t8.token(as1, "as1", null);
+        String path = "/3gpp-device-triggering/v1/as1/transactions";
+        HttpResponse<String> created = t8.send(as1, "POST", path, token, t8.trigger("meter-1@meters.example.com", "wake"));
+        assertEquals(201, created.statusCode(), created.body());
+        String location = created.headers().firstValue("Location").orElseThrow();
+        String id = location.substring(location.lastIndexOf('/') + 1);
+        HttpResponse<String> refused = t8.send(as1, "PUT", path + "/" + id, token, t8.trigger("meter-2@meters.example.com", "again"));
+        assertEquals(403, refused.statusCode(), refused.body());
+        assertEquals("application/problem+json", refused.headers().firstValue("Content-Type").orElseThrow());
+        JsonNode problem = T8Fixture.json(refused.body());
+        assertEquals("MODIFICATION_NOT_ALLOWED", problem.get("cause").asText());
+        assertEquals("/externalId", problem.get("invalidParams").get(0).get("param").asText());
+        assertEquals(1, t8.smsc.calls.size(), "nothing replaced");
+    }
+
     @Test
     void servesItsOpenApiDocument() throws Exception {
         HttpClient as1 = t8.client(t8.as1);

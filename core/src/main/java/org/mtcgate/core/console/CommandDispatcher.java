@@ -44,6 +44,16 @@ public final class CommandDispatcher {
             session.println("% line too long (" + line.length() + " characters; at most " + MAX_LINE + ")");
             return false;
         }
+        OutputFilter filter;
+        try {
+            filter = OutputFilter.parse(line);
+        } catch (ConsoleException e) {
+            session.println("% " + e.getMessage());
+            return false;
+        }
+        if (filter.filters() > 0) {
+            return filtered(session, filter, line);
+        }
         List<String> words;
         try {
             words = CommandLineTokenizer.split(line);
@@ -69,6 +79,26 @@ public final class CommandDispatcher {
             return false;
         }
         return run(session, found.command(), found.args());
+    }
+
+    /** Runs the command before the '|' with only the lines the filters keep shown; error lines ('%') always show. */
+    private boolean filtered(ConsoleSession session, OutputFilter filter, String line) {
+        if (line.stripTrailing().endsWith("?")) {
+            session.println("  include <text>   only the lines that contain the text (any case)");
+            session.println("  exclude <text>   only the lines that do not");
+            return true;
+        }
+        java.util.function.Predicate<String> keep = filter.keep();
+        FilteredOutput out = new FilteredOutput(session.out(), l -> l.startsWith("% ") || keep.test(l));
+        ConsoleSession inner = session.withOutput(new java.io.PrintWriter(out));
+        try {
+            return run(inner, filter.command());
+        } finally {
+            inner.out().close();
+            if (inner.exitRequested()) {
+                session.requestExit();
+            }
+        }
     }
 
     /** The lines '?' shows after the given words, for a word beginning with {@code partial}. */

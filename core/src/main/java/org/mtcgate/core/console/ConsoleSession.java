@@ -37,6 +37,11 @@ public final class ConsoleSession {
         this.asyncLines = asyncLines != null ? asyncLines : this::printNow;
     }
 
+    /** The same session writing to {@code other} (a filtered view of its output); traces still go where they went. */
+    ConsoleSession withOutput(PrintWriter other) {
+        return new ConsoleSession(user, remoteAddress, other, interactive, asyncLines);
+    }
+
     private void printNow(String line) {
         out.println(line);
         out.flush();

@@ -136,7 +136,7 @@ public final class Node implements NodeView, AutoCloseable {
             }
         }
         if (config.has(Role.SCEF)) {
-            role(ScefRole.start(ctx, config.t8(), mtcIwf));
+            role(ScefRole.start(ctx, config.t8(), mtcIwf, config.mtcIwf() != null && config.mtcIwf().fsync()));
         }
 
         // Every role has attached its handlers: only now may dialogues and requests arrive.
@@ -180,6 +180,11 @@ public final class Node implements NodeView, AutoCloseable {
     @Override
     public void stats(Consumer<String> out) {
         roles.forEach(r -> r.stats(out));
+    }
+
+    @Override
+    public void heldTriggers(Consumer<String> out) {
+        roles.forEach(r -> r.heldTriggers(out));
     }
 
     @Override

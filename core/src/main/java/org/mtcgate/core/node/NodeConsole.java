@@ -48,6 +48,8 @@ final class NodeConsole {
         c.register(ConsoleCommand.of("show policy", "the filter policy in force: groups and senders", this::showPolicy));
         c.register(ConsoleCommand.of("show triggers", "triggers with this Reference-Number, at the MTC-IWF and the SMS-SC",
                 this::showTriggers).withArguments(ArgumentHint.of("<reference-number>")));
+        c.register(ConsoleCommand.of("show triggers held", "every trigger and SM still held: attempts, last error, next retry",
+                this::showHeldTriggers));
         c.register(ConsoleCommand.of("explain", "the rule path for a sample SM: explain <ingress> <from> [msisdn=|imsi=|ext-id=|via-gt=|tp-oa=|pid=]...",
                 this::explain).withArguments(ArgumentHint.of("<ingress> <from> [key=value]...",
                 () -> List.of("tsp", "t4", "tsms", "sms-iwmsc-mo", "router-mt"))));
@@ -106,6 +108,15 @@ final class NodeConsole {
         node.triggers(ref, lines::add);
         if (lines.isEmpty()) {
             s.println("no trigger with Reference-Number " + ref);
+        }
+        lines.forEach(s::println);
+    }
+
+    private void showHeldTriggers(ConsoleSession s, List<String> args) {
+        List<String> lines = new ArrayList<>();
+        node.heldTriggers(lines::add);
+        if (lines.isEmpty()) {
+            s.println("no trigger or SM is held");
         }
         lines.forEach(s::println);
     }

@@ -12,6 +12,9 @@ public interface NodeView {
     /** Every role's counters. */
     void stats(Consumer<String> out);
 
+    /** Every trigger and SM the roles still hold, with their delivery attempts. */
+    void heldTriggers(Consumer<String> out);
+
     /** What every role holds under an SCS Reference-Number. */
     void triggers(long reference, Consumer<String> out);
 

@@ -162,6 +162,14 @@ public final class MtcIwfRole implements NodeRole {
                 tsp.handledCount(), tsp.refusedCount(), notifier.sentCount(), notifier.failedCount()));
     }
 
+    /** Accepted and not finished: the SMS-SC (or the T4 peer) holds what is being tried. */
+    @Override
+    public void heldTriggers(Consumer<String> out) {
+        store.unfinished().stream().sorted(java.util.Comparator.comparing(org.mtcgate.filter.trigger.DeviceTrigger::acceptedAt))
+                .forEach(t -> out.accept(TriggerLines.line("MTC-IWF", t, t.subscriber().imsi(), t.acceptedAt(), t.expiresAt(),
+                        revealImsi)));
+    }
+
     @Override
     public void triggers(long reference, Consumer<String> out) {
         store.byReference(reference).forEach(t -> out.accept(TriggerLines.line("MTC-IWF", t, t.subscriber().imsi(), t.acceptedAt(),

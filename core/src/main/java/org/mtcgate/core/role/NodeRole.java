@@ -20,6 +20,10 @@ public interface NodeRole extends AutoCloseable {
     default void stats(Consumer<String> out) {
     }
 
+    /** Lines for the console's {@code show triggers held}: every trigger or SM the role still holds, with its attempts. */
+    default void heldTriggers(Consumer<String> out) {
+    }
+
     /** Lines for the console's {@code show trigger}: what the role holds under an SCS Reference-Number. */
     default void triggers(long reference, Consumer<String> out) {
     }

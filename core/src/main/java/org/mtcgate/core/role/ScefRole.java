@@ -5,6 +5,7 @@ import org.apache.logging.log4j.Logger;
 import org.mtcgate.core.config.T8Config;
 import org.mtcgate.core.console.PasswordHash;
 import org.mtcgate.core.pki.LabPkiProvisioner;
+import org.mtcgate.core.store.StoreException;
 import org.mtcgate.diameter.pki.Pem;
 import org.mtcgate.t8.AccessTokens;
 import org.mtcgate.t8.ClientSecrets;
@@ -12,6 +13,7 @@ import org.mtcgate.t8.Scope;
 import org.mtcgate.t8.T8Client;
 import org.mtcgate.t8.T8Server;
 import org.mtcgate.t8.T8Settings;
+import org.mtcgate.t8.TransactionStore;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -37,26 +39,47 @@ import java.util.stream.Collectors;
  */
 public final class ScefRole implements NodeRole {
     private static final Logger LOG = LogManager.getLogger(ScefRole.class);
+    /** The transactions' journal under the node's data-dir. */
+    static final String STORE = "t8";
     private final T8Server server;
+    private final TransactionStore transactions;
 
-    private ScefRole(T8Server server) {
+    private ScefRole(T8Server server, TransactionStore transactions) {
         this.server = server;
+        this.transactions = transactions;
     }
 
-    /** Binds T8 and registers its SCS/ASs' delivery reports with the MTC-IWF. */
-    public static ScefRole start(RoleContext ctx, T8Config config, MtcIwfRole mtcIwf) throws RoleStartException {
+    /**
+     * Binds T8 and registers its SCS/ASs' delivery reports with the MTC-IWF; its transactions are kept in the node's
+     * store {@value #STORE}, written as the MTC-IWF's are ({@code fsync}).
+     */
+    public static ScefRole start(RoleContext ctx, T8Config config, MtcIwfRole mtcIwf, boolean fsync) throws RoleStartException {
         if (mtcIwf == null) {
             throw new RoleStartException("the scef role needs the mtc-iwf role: T8 triggers go through its procedure");
         }
         T8Settings settings = settings(config);
+        TransactionStore transactions;
+        try {
+            transactions = ctx.stores().t8Transactions(STORE, fsync);
+        } catch (StoreException e) {
+            throw new RoleStartException("t8: " + e.getMessage(), e);
+        }
         T8Server server;
         try {
-            server = T8Server.start(settings, mtcIwf.triggering(), secrets(config), ctx.observer()::t8Refusal, ctx.clock());
+            server = T8Server.start(settings, mtcIwf.triggering(), secrets(config), ctx.observer()::t8Refusal, transactions,
+                    ctx.clock());
         } catch (IOException | GeneralSecurityException | RuntimeException e) {
+            transactions.close();
             throw new RoleStartException("t8: cannot start: " + e.getMessage(), e);
         }
         mtcIwf.notifyThrough(config.clients().stream().map(T8Config.Client::scsAsId).collect(Collectors.toSet()), server.notifier());
-        return new ScefRole(server);
+        return new ScefRole(server, transactions);
+    }
+
+    /** Delivery reports pending at the last stop go out now. */
+    @Override
+    public void started() {
+        server.resume();
     }
 
     private static T8Settings settings(T8Config c) throws RoleStartException {
@@ -146,5 +169,6 @@ public final class ScefRole implements NodeRole {
     @Override
     public void close() {
         server.close();
+        transactions.close();
     }
 }

@@ -64,6 +64,7 @@ public final class SmsScRole implements NodeRole {
     private final MapMessageWaiting messageWaiting;
     private final AlertServiceCentreHandler alerts;
     private final boolean revealImsi;
+    private final java.time.Clock clock;
     private volatile DeliveryReportListener local;
     private volatile OutcomeDispatch outcomes;
     /** MO SMs to other UEs (MT); the Tsms role puts the SMEs' sink in front of it. */
@@ -90,6 +91,7 @@ public final class SmsScRole implements NodeRole {
     private SmsScRole(RoleContext ctx, SmsScSettings settings, Ss7Endpoint ss7, SmscStore store) {
         this.store = store;
         this.revealImsi = ctx.revealImsi();
+        this.clock = ctx.clock();
         Ss7Stack stack = ss7.stack();
         String gt = stack.config().localGlobalTitle();
         mapClient = MapClient.attach(stack.mapProvider(), stack.config().invokeTimeoutMillis(), 0);
@@ -210,6 +212,12 @@ public final class SmsScRole implements NodeRole {
         var c = mo.counters();
         out.accept(String.format("SMS-SC MO: %,d MO-ForwardSM, %,d accepted, %,d blocked", c.received(), c.accepted(), c.blocked())
                 + (moToMt == null ? "" : String.format("; %,d held for MT, %,d not routable", moToMt.takenCount(), moToMt.refusedCount())));
+    }
+
+    @Override
+    public void heldTriggers(Consumer<String> out) {
+        java.time.Instant now = clock.instant();
+        smsc.pendingSms().toCompletableFuture().join().forEach(p -> out.accept(TriggerLines.held(p, now, revealImsi)));
     }
 
     @Override

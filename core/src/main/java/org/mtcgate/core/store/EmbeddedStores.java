@@ -51,6 +51,15 @@ public final class EmbeddedStores implements NodeStores {
     }
 
     @Override
+    public org.mtcgate.t8.TransactionStore t8Transactions(String name, boolean fsync) throws StoreException {
+        try {
+            return JournalTransactionStore.open(dataDir.resolve(name), fsync);
+        } catch (UncheckedIOException | IllegalStateException e) {
+            throw new StoreException("node.data-dir: " + dataDir.resolve(name) + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public SmscStore heldSms(String name, boolean fsync) throws StoreException {
         warnOfFormerStore(name);
         try {

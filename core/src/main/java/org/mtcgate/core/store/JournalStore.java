@@ -180,6 +180,11 @@ final class JournalStore<V> implements AutoCloseable {
         return out;
     }
 
+    /** The keys of every record held now, finished ones included. */
+    List<String> keys() {
+        return List.copyOf(live.keySet());
+    }
+
     /** How many records the store holds, finished ones included. */
     int size() {
         return live.size();

@@ -19,6 +19,9 @@ public interface NodeStores {
      */
     HeldTriggerStore triggers(String name, boolean fsync) throws StoreException;
 
+    /** The SCEF's T8 transactions, under a name unique in the node. The caller closes it. */
+    org.mtcgate.t8.TransactionStore t8Transactions(String name, boolean fsync) throws StoreException;
+
     /** The SMS-SC's held SMs, under a name unique in the node. The caller closes it. */
     SmscStore heldSms(String name, boolean fsync) throws StoreException;
 

@@ -69,6 +69,7 @@ public final class DiameterNode implements AutoCloseable {
     private volatile boolean started;
     private PeerSecurityListener security = PeerSecurityListener.NONE;
     private PeerCountListener peerCounts = PeerCountListener.NONE;
+    private PeerFailureListener failures = PeerFailureListener.NONE;
 
     public DiameterNode(DiameterNodeConfig config) {
         this(config, StandardDictionary.create());
@@ -130,6 +131,15 @@ public final class DiameterNode implements AutoCloseable {
         return this;
     }
 
+    /** Who hears why a connection to a configured peer could not be opened. Before {@link #start}. */
+    public synchronized DiameterNode peerFailureListener(PeerFailureListener listener) {
+        if (started) {
+            throw new IllegalStateException("set the listener before start()");
+        }
+        this.failures = java.util.Objects.requireNonNull(listener);
+        return this;
+    }
+
     /** Binds the listening socket (if configured) and starts connecting to configured peers. */
     public synchronized DiameterNode start() throws InterruptedException, SSLException {
         if (started) {
@@ -163,7 +173,7 @@ public final class DiameterNode implements AutoCloseable {
                 new CapabilitiesExchange(config.identity(), applications,
                         inb ? CapabilitiesExchange.TLS : CapabilitiesExchange.NO_INBAND_SECURITY),
                 errors, disconnect, peers, duplicates, endToEndIds, counters,
-                inb ? inbandServer : Optional.empty(), inb ? inbandClient : Optional.empty(), security, overload, unexpected, peerCounts);
+                inb ? inbandServer : Optional.empty(), inb ? inbandClient : Optional.empty(), security, overload, unexpected, peerCounts, failures);
         context = contextOf.apply(inband);
         bossGroup = new NioEventLoopGroup(1);
         workerGroup = new NioEventLoopGroup();
@@ -197,7 +207,7 @@ public final class DiameterNode implements AutoCloseable {
                     .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 5000)
                     .handler(initializer(context, clientSsl, PeerConnection.Role.INITIATOR, Optional.of(p), c -> holder[0].onOpen()));
             holder[0] = new PeerConnector(p, b, workerGroup, new ReconnectBackoff(config.reconnectMin(), config.reconnectMax()),
-                    this::isPeerOpen);
+                    this::isPeerOpen, failures);
             connectors.add(holder[0]);
             holder[0].start();
         }

@@ -11,7 +11,8 @@ record NodeContext(DiameterNodeConfig config, MessageValidator validator, Map<Lo
                    PeerTable peers, DuplicateCache duplicates, EndToEndIds endToEndIds, Counters counters,
                    Optional<SslContext> inbandServerTls, Optional<SslContext> inbandClientTls,
                    PeerSecurityListener security, OverloadGuard overload,
-                   UnexpectedErrors unexpected, PeerCountListener peerCounts) {
+                   UnexpectedErrors unexpected, PeerCountListener peerCounts,
+                   PeerFailureListener failures) {
     boolean inbandTls() {
         return inbandServerTls.isPresent();
     }

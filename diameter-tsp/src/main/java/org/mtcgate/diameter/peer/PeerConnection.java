@@ -61,6 +61,8 @@ final class PeerConnection extends ChannelInboundHandlerAdapter {
     /** Applications the peer announced in its CER/CEA; what it may request is decided from them at open. */
     private java.util.Set<Long> announced = java.util.Set.of();
     private PeerAuthorisation authorisation;
+    /** Whether {@link #failed} has spoken for this connection. */
+    private boolean failureReported;
     private RequestBinding binding;
 
     PeerConnection(NodeContext node, Role role, Optional<PeerConfig> expected, Consumer<PeerConnection> onOpen) {
@@ -107,6 +109,8 @@ final class PeerConnection extends ChannelInboundHandlerAdapter {
         capabilitiesTimer = channel.eventLoop().schedule(() -> {
             LOG.warn("{}: no capabilities exchange within {}, closing", channel.remoteAddress(),
                     node.config().capabilitiesTimeout());
+            failed(PeerFailure.Kind.TIMEOUT, "no capabilities exchange with " + channel.remoteAddress() + " within "
+                    + node.config().capabilitiesTimeout(), 0, null);
             channel.close();
         }, node.config().capabilitiesTimeout().toNanos(), TimeUnit.NANOSECONDS);
         if (role == Role.INITIATOR) {
@@ -125,6 +129,8 @@ final class PeerConnection extends ChannelInboundHandlerAdapter {
             if (!e.isSuccess()) {
                 counters.increment(Counter.TLS_HANDSHAKE_FAILURES);
                 LOG.warn("{}: TLS handshake refused: {}", ctx.channel().remoteAddress(), e.cause().toString());
+                failed(PeerFailure.Kind.TLS, "TLS handshake with " + ctx.channel().remoteAddress() + " failed: "
+                        + e.cause().getMessage(), 0, e.cause());
                 ctx.close();
             } else if (state == PeerState.WAIT_TLS) {
                 onInbandTlsEstablished();
@@ -147,6 +153,10 @@ final class PeerConnection extends ChannelInboundHandlerAdapter {
             watchdog.stop();
         }
         diallingEnded();
+        if (was == PeerState.WAIT_CEA || was == PeerState.WAIT_TLS) {
+            failed(PeerFailure.Kind.CLOSED, "the peer at " + ctx.channel().remoteAddress()
+                    + " closed the connection before the capabilities exchange ended", 0, null);
+        }
         pending.failAll(new DiameterRequestException(DiameterRequestException.Reason.PEER_DISCONNECTED,
                 "connection to " + peerHost + " closed"));
         node.peers().remove(this);
@@ -164,6 +174,11 @@ final class PeerConnection extends ChannelInboundHandlerAdapter {
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         // TLS failures are reported by the handshake event; anything else is counted and logged, rate-limited.
+        // With TLS 1.3 a server refuses the client's certificate only after the client's handshake has ended.
+        Throwable tls = cause instanceof javax.net.ssl.SSLException ? cause : cause.getCause();
+        if (state == PeerState.WAIT_CEA && tls instanceof javax.net.ssl.SSLException) {
+            failed(PeerFailure.Kind.TLS, "TLS with " + ctx.channel().remoteAddress() + " failed: " + tls.getMessage(), 0, tls);
+        }
         node.unexpected().report(peerLabel(), "connection (closing it)", cause, counters);
         ctx.close();
     }
@@ -303,12 +318,16 @@ final class PeerConnection extends ChannelInboundHandlerAdapter {
         Optional<String> host = m.avp(AvpCodes.ORIGIN_HOST).map(a -> a.text());
         if (result != ResultCode.DIAMETER_SUCCESS.code() || host.isEmpty()) {
             LOG.warn("{}: CEA result {} from {}, closing", channel.remoteAddress(), result, host.orElse("?"));
+            failed(PeerFailure.Kind.REFUSED, m.avp(AvpCodes.ERROR_MESSAGE).map(a -> a.text())
+                    .orElse("the CEA carries no Error-Message"), result, null);
             channel.close();
             return;
         }
         if (expected.isPresent() && !expected.get().host().equalsIgnoreCase(host.get())) {
             LOG.warn("{}: CEA from {} but {} was configured, closing", channel.remoteAddress(), host.get(),
                     expected.get().host());
+            failed(PeerFailure.Kind.IDENTITY, "the peer at " + channel.remoteAddress() + " is " + host.get() + ", not "
+                    + expected.get().host(), 0, null);
             channel.close();
             return;
         }
@@ -316,10 +335,12 @@ final class PeerConnection extends ChannelInboundHandlerAdapter {
         if (tlsProblem.isPresent()) {
             counters.increment(Counter.TLS_IDENTITY_MISMATCH);
             LOG.warn("{}: {}, closing", channel.remoteAddress(), tlsProblem.get());
+            failed(PeerFailure.Kind.IDENTITY, tlsProblem.get(), 0, null);
             channel.close();
             return;
         }
         if (lostElection(host.get())) {
+            failureReported = true; // not a failure: the peer's own connection is kept
             channel.close();
             return;
         }
@@ -350,6 +371,7 @@ final class PeerConnection extends ChannelInboundHandlerAdapter {
         if (problem.isPresent()) {
             counters.increment(Counter.TLS_IDENTITY_MISMATCH);
             LOG.warn("{}: in-band TLS: {}, closing", channel.remoteAddress(), problem.get());
+            failed(PeerFailure.Kind.IDENTITY, problem.get(), 0, null);
             channel.close();
             return;
         }
@@ -436,6 +458,14 @@ final class PeerConnection extends ChannelInboundHandlerAdapter {
      * RFC 6733 13: the identity authenticated by TLS must be the peer's Origin-Host. Returns the
      * problem, or empty when the identities match or TLS is not used (insecure lab mode).
      */
+    /** Reports why this attempt to open a configured peer failed; once per connection, the first reason only. */
+    private void failed(PeerFailure.Kind kind, String detail, long resultCode, Throwable cause) {
+        if (role == Role.INITIATOR && expected.isPresent() && !failureReported) {
+            failureReported = true;
+            node.failures().failed(new PeerFailure(expected.get().host(), kind, detail, resultCode, cause));
+        }
+    }
+
     private Optional<String> tlsIdentityProblem(String originHost) {
         SslHandler ssl = channel.pipeline().get(SslHandler.class);
         if (ssl == null) {

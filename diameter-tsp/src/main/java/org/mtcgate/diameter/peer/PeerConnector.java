@@ -20,11 +20,13 @@ final class PeerConnector {
     private final EventLoopGroup group;
     private final ReconnectBackoff backoff;
     private final java.util.function.Predicate<String> alreadyOpen;
+    private final PeerFailureListener failures;
     private volatile boolean stopped;
-    private final ConnectFailures failures = new ConnectFailures(TimeUnit.MINUTES.toNanos(1), System::nanoTime);
+    private final ConnectFailures connectFailures = new ConnectFailures(TimeUnit.MINUTES.toNanos(1), System::nanoTime);
 
     PeerConnector(PeerConfig peer, Bootstrap bootstrap, EventLoopGroup group, ReconnectBackoff backoff,
-                  java.util.function.Predicate<String> alreadyOpen) {
+                  java.util.function.Predicate<String> alreadyOpen, PeerFailureListener failures) {
+        this.failures = failures;
         this.peer = peer;
         this.alreadyOpen = alreadyOpen;
         this.bootstrap = bootstrap;
@@ -56,19 +58,21 @@ final class PeerConnector {
         ChannelFuture f = bootstrap.connect(peer.connectTo().orElseThrow());
         f.addListener(done -> {
             if (!done.isSuccess()) {
-                long report = failures.failed();
-                if (report == 1 && failures.total() == 1) {
+                long report = connectFailures.failed();
+                if (report == 1 && connectFailures.total() == 1) {
                     LOG.info("{}: connect to {} failed: {}; retrying with back-off, reported once a minute",
                             peer.host(), peer.connectTo().get(), done.cause().toString());
                 } else if (report > 0) {
                     LOG.info("{}: still unreachable at {}: {} more attempts failed ({} since it was last reached), last: {}",
-                            peer.host(), peer.connectTo().get(), report, failures.total(), done.cause().toString());
+                            peer.host(), peer.connectTo().get(), report, connectFailures.total(), done.cause().toString());
                 } else {
                     LOG.debug("{}: connect to {} failed: {}", peer.host(), peer.connectTo().get(), done.cause().toString());
                 }
+                failures.failed(new PeerFailure(peer.host(), PeerFailure.Kind.CONNECT,
+                        "cannot connect to " + peer.connectTo().get() + ": " + done.cause().getMessage(), 0, done.cause()));
                 retry();
             } else {
-                failures.succeeded();
+                connectFailures.succeeded();
                 f.channel().closeFuture().addListener(c -> retry());
             }
         });

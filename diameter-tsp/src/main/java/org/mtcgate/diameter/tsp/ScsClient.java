@@ -42,8 +42,15 @@ public final class ScsClient implements AutoCloseable {
      */
     public static ScsClient start(DiameterNodeConfig config, String mtcIwfRealm, Consumer<DeliveryReport> reports)
             throws Exception {
+        return start(config, mtcIwfRealm, reports, org.mtcgate.diameter.peer.PeerFailureListener.NONE);
+    }
+
+    /** As {@link #start(DiameterNodeConfig, String, Consumer)}; why each attempt to reach the MTC-IWF failed goes to {@code failures}. */
+    public static ScsClient start(DiameterNodeConfig config, String mtcIwfRealm, Consumer<DeliveryReport> reports,
+                                  org.mtcgate.diameter.peer.PeerFailureListener failures) throws Exception {
         DiameterNode node = new DiameterNode(config);
         node.registerHandler(ApplicationIds.TSP, (request, ctx) -> answerDnr(request, ctx, reports));
+        node.peerFailureListener(failures);
         node.start();
         return new ScsClient(node, mtcIwfRealm);
     }

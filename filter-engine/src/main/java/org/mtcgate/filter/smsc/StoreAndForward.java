@@ -58,6 +58,10 @@ public final class StoreAndForward implements AutoCloseable {
         int failures;
         /** Whether the last attempt failed for a passing reason rather than absence. */
         boolean lastTemporary;
+        /** What the last failed attempt said, or null before one failed. */
+        String lastError;
+        /** When the next attempt is due, or null while one is in flight or waiting for the window. */
+        Instant nextAt;
         ScheduledFuture<?> next;
         boolean inFlight;
         boolean queued;
@@ -133,6 +137,7 @@ public final class StoreAndForward implements AutoCloseable {
             return;
         }
         p.next = null;
+        p.nextAt = null;
         if (!clock.instant().isBefore(p.sm.expiresAt())) {
             finish(p, HeldSmState.EXPIRED, p.lastTemporary ? SmOutcome.TEMPORARY_ERROR : SmOutcome.EXPIRED);
             return;
@@ -170,12 +175,14 @@ public final class StoreAndForward implements AutoCloseable {
                 p.failures++;
                 retries.increment();
                 p.lastTemporary = outcome.result() == DeliveryAttempt.Result.TEMPORARY;
+                p.lastError = outcome.result() + ": " + outcome.detail();
                 Instant now = clock.instant();
                 Duration wait = retry.after(p.failures);
                 Instant at = now.plus(wait);
                 if (!at.isBefore(p.sm.expiresAt())) {
                     at = p.sm.expiresAt();
                 }
+                p.nextAt = at;
                 p.next = scheduler.schedule(() -> attempt(p), Math.max(0, Duration.between(now, at).toMillis()), TimeUnit.MILLISECONDS);
             }
         }
@@ -293,6 +300,24 @@ public final class StoreAndForward implements AutoCloseable {
     /** SMs held now. */
     public CompletionStage<Integer> pendingCount() {
         return CompletableFuture.supplyAsync(pending::size, scheduler);
+    }
+
+    /**
+     * One held SM as the operator sees it: failed attempts so far, what the last one said, and when the next is due.
+     *
+     * @param lastError   the last failed attempt's result and detail, or null before one failed
+     * @param nextAttempt when the next attempt starts, or null while one is in flight or waits for the window
+     */
+    public record PendingSm(HeldSm sm, int failedAttempts, String lastError, Instant nextAttempt, boolean inFlight,
+                            boolean waitingForWindow) {
+    }
+
+    /** The SMs held now, oldest first, as of one moment of the scheduler. */
+    public CompletionStage<List<PendingSm>> pendingSms() {
+        return CompletableFuture.supplyAsync(() -> pending.values().stream()
+                .map(p -> new PendingSm(p.sm, p.failures, p.lastError, p.nextAt, p.inFlight, p.queued))
+                .sorted(java.util.Comparator.comparing((PendingSm v) -> v.sm().acceptedAt()).thenComparing(v -> v.sm().id().toString()))
+                .toList(), scheduler);
     }
 
     /** Deliveries outstanding towards the network, and SMs due that wait for room among them. */

@@ -155,6 +155,24 @@ class StoreAndForwardTest {
         assertNull(reports.poll(100, TimeUnit.MILLISECONDS), "one report only");
     }
 
+    /** What the console shows of a held SM: failed attempts, the last error and when the next attempt is due. */
+    @Test
+    void aHeldSmShowsItsAttemptsLastErrorAndNextRetry() throws Exception {
+        smsc.close();
+        smsc = new StoreAndForward(store, network, new RetryPolicy(Duration.ofHours(1), Duration.ofHours(1)), clock);
+        sc().submit(trigger(5, "262015500000005")).toCompletableFuture().get(WAIT, TimeUnit.SECONDS);
+        waitForAbsentAttempts(1);
+        StoreAndForward.PendingSm held;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT);
+        do {
+            held = smsc.pendingSms().toCompletableFuture().get(WAIT, TimeUnit.SECONDS).get(0);
+        } while (held.failedAttempts() == 0 && System.nanoTime() < deadline);
+        assertEquals(1, held.failedAttempts());
+        assertEquals("ABSENT: absentSubscriberSM", held.lastError());
+        assertEquals(T0.plusSeconds(60), held.nextAttempt(), "the retry after an hour is cut to the validity's end");
+        assertEquals(new SmId("scs1", 5), held.sm().id());
+    }
+
     @Test
     void absentUntilValidityEndsExpires() throws Exception {
         sc().submit(trigger(3, "262015500000003")).toCompletableFuture().get(WAIT, TimeUnit.SECONDS);

@@ -102,11 +102,16 @@ final class ScsCommand implements Runnable {
                 err.println("scs: --action must be trigger, recall or replace");
                 return 2;
             }
-            byte[] data = payloadHex != null ? HexFormat.of().parseHex(payloadHex)
-                    : payload != null ? payload.getBytes(StandardCharsets.UTF_8) : new byte[0];
-            long ref = reference != null ? reference : new SecureRandom().nextInt() & 0xFFFF_FFFFL;
+            String problem = scs.problem();
+            if (problem != null) {
+                err.println("scs: " + problem);
+                return 2;
+            }
             DeviceActionRequest request;
+            long ref = reference != null ? reference : new SecureRandom().nextInt() & 0xFFFF_FFFFL;
             try {
+                byte[] data = payloadHex != null ? HexFormat.of().parseHex(payloadHex)
+                        : payload != null ? payload.getBytes(StandardCharsets.UTF_8) : new byte[0];
                 request = new DeviceActionRequest(scs.identity, null, type, ref, oldReference, target.ue(), data, port,
                         priority, validity == null ? null : Duration.ofSeconds(validity));
             } catch (IllegalArgumentException e) {
@@ -114,14 +119,24 @@ final class ScsCommand implements Runnable {
                 return 2;
             }
             LinkedBlockingQueue<ScsClient.DeliveryReport> reports = new LinkedBlockingQueue<>();
-            try (ScsClient client = ScsClient.start(scs.config(), ScsOptions.realmOf(scs.mtcIwfHost), reports::add)) {
-                try {
-                    client.connected(scs.mtcIwfHost).get(10, TimeUnit.SECONDS);
-                } catch (Exception e) {
-                    err.println("scs: no Tsp connection to " + scs.mtcIwfHost + " at " + scs.mtcIwf + ": " + e.getMessage());
+            TspConnection connection = new TspConnection(scs);
+            try (ScsClient client = ScsClient.start(scs.config(), ScsOptions.realmOf(scs.mtcIwfHost), reports::add,
+                    connection::failed)) {
+                String failure = connection.await(client);
+                if (failure != null) {
+                    err.println("scs: no Tsp connection to " + scs.mtcIwfHost + " at " + scs.mtcIwf + ": " + failure);
                     return 3;
                 }
-                DeviceActionAnswer daa = client.send(request).get(30, TimeUnit.SECONDS);
+                DeviceActionAnswer daa;
+                try {
+                    daa = client.send(request).get(scs.timeoutSeconds, TimeUnit.SECONDS);
+                } catch (java.util.concurrent.TimeoutException e) {
+                    err.println("scs: timeout: no DAA from " + scs.mtcIwfHost + " within " + scs.timeoutSeconds + " s");
+                    return 3;
+                } catch (java.util.concurrent.ExecutionException e) {
+                    err.println("scs: the DAR was not answered: " + e.getCause().getMessage());
+                    return 3;
+                }
                 String status = daa.requestStatus() < 0 ? "none" : RequestStatus.ofCode((int) daa.requestStatus()) + " (" + daa.requestStatus() + ")";
                 out.println("DAA Reference-Number " + ref + ": Result-Code " + daa.resultCode() + ", Request-Status " + status);
                 if (waitReport > 0 && daa.requestStatus() == 0) {

@@ -13,7 +13,6 @@ import picocli.CommandLine.Option;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code mtcgate scs load}: keeps N Device-Action requests in flight for a while and prints DAR→DAA rate and
@@ -58,9 +57,20 @@ final class ScsLoadCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("scs load: --in-flight 1..10000, --seconds 1..3600, --ues >= 1, --rate >= 0");
             return 2;
         }
+        String problem = scs.problem();
+        if (problem != null) {
+            spec.commandLine().getErr().println("scs load: " + problem);
+            return 2;
+        }
         byte[] payload = "load".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        try (ScsClient client = ScsClient.start(scs.config(), ScsOptions.realmOf(scs.mtcIwfHost), r -> { })) {
-            client.connected(scs.mtcIwfHost).get(10, TimeUnit.SECONDS);
+        TspConnection connection = new TspConnection(scs);
+        try (ScsClient client = ScsClient.start(scs.config(), ScsOptions.realmOf(scs.mtcIwfHost), r -> { }, connection::failed)) {
+            String failure = connection.await(client);
+            if (failure != null) {
+                spec.commandLine().getErr().println("scs load: no Tsp connection to " + scs.mtcIwfHost + " at " + scs.mtcIwf + ": "
+                        + failure);
+                return 3;
+            }
             TspLoad.Result result = TspLoad.run(client, inFlight, rate, Duration.ofSeconds(seconds), max, n -> {
                 long ref = (firstRef + n) & 0xFFFF_FFFFL;
                 return new DeviceActionRequest(scs.identity, null, ActionType.DEVICE_TRIGGER_REQUEST, ref, null,

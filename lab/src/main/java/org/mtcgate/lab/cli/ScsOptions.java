@@ -28,6 +28,10 @@ final class ScsOptions {
             description = "folder with ca.crt and <identity>.crt/.key (mtcgate certs issue) (default ${DEFAULT-VALUE})")
     Path pki;
 
+    @Option(names = "--timeout", defaultValue = "10",
+            description = "seconds to wait for the Tsp connection, and then for each answer (default ${DEFAULT-VALUE})")
+    int timeoutSeconds;
+
     @Option(names = "--insecure-lab", description = "plain TCP without TLS, for an MTC-IWF running insecure-lab")
     boolean insecureLab;
 
@@ -38,10 +42,41 @@ final class ScsOptions {
 
     InetSocketAddress address() {
         int colon = mtcIwf.lastIndexOf(':');
-        if (colon <= 0) {
+        int port = -1;
+        if (colon > 0) {
+            try {
+                port = Integer.parseInt(mtcIwf.substring(colon + 1));
+            } catch (NumberFormatException e) {
+                port = -1;
+            }
+        }
+        if (port < 1 || port > 65535) {
             throw new IllegalArgumentException("--mtc-iwf '" + mtcIwf + "' is not host:port");
         }
-        return new InetSocketAddress(mtcIwf.substring(0, colon), Integer.parseInt(mtcIwf.substring(colon + 1)));
+        return new InetSocketAddress(mtcIwf.substring(0, colon), port);
+    }
+
+    /** The arguments' mistakes, as one line, or null: checked before anything is opened. */
+    String problem() {
+        try {
+            if (address().isUnresolved()) {
+                return "--mtc-iwf '" + mtcIwf + "': cannot resolve the host name";
+            }
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+        if (timeoutSeconds < 1) {
+            return "--timeout must be at least 1 second";
+        }
+        if (!insecureLab) {
+            LabPki lab = new LabPki(pki);
+            for (Path p : java.util.List.of(lab.caCertificate(), lab.certificate(identity), lab.key(identity))) {
+                if (!java.nio.file.Files.isReadable(p)) {
+                    return p + " does not exist or cannot be read (--pki, --identity; 'mtcgate certs issue " + identity + "')";
+                }
+            }
+        }
+        return null;
     }
 
     DiameterNodeConfig config() throws Exception {

@@ -1,0 +1,294 @@
+package org.mtcgate.core.node;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsParameters;
+import com.sun.net.httpserver.HttpsServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mtcgate.core.config.NodeConfigFile;
+import org.mtcgate.core.console.PasswordHash;
+import org.mtcgate.diameter.pki.Pem;
+import org.mtcgate.lab.map.FreePorts;
+import org.mtcgate.lab.msc.LabMsc;
+import org.mtcgate.lab.pki.IssuedCredential;
+import org.mtcgate.lab.pki.LabCertificateAuthority;
+import org.mtcgate.lab.pki.LabPki;
+import org.mtcgate.map.stack.AssociationRole;
+import org.mtcgate.map.stack.Ss7Stack;
+import org.mtcgate.map.stack.Ss7StackConfig;
+
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+/**
+ * T8 transactions across a restart of the node (same data-dir): GET, PUT and DELETE still find them, the trigger held
+ * over the restart is delivered and its report reaches the SCS/AS's notification server once; and a report that could
+ * not be sent before the stop is sent after the start, once.
+ */
+class NodeT8RestartTest {
+    static final String IMSI = NodeT8EndToEndTest.IMSI;
+    static final long WAIT = 20;
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+    int[] ports;
+    Node node;
+    Ss7Stack mscStack;
+    LabMsc msc;
+    HttpsServer notifications;
+    final LinkedBlockingQueue<JsonNode> reports = new LinkedBlockingQueue<>();
+    HttpClient as1;
+    String token;
+
+    @BeforeEach
+    void files() throws Exception {
+        ports = FreePorts.distinct(3);
+        Files.writeString(dir.resolve("policy.yaml"), """
+                version: 1
+                groups:
+                  meters: {external-id-domains: [meters.test]}
+                senders:
+                  - {id: as1, ingress: [t8], identities: [as1], grants: [{kinds: [trigger], to: [meters]}]}
+                """);
+        Files.writeString(dir.resolve("subscribers.yaml"), """
+                subscribers:
+                  - {imsi: "262015500000001", msisdn: "491701000001", external-ids: [meter-1@meters.test],
+                     trigger-scs: [as1], serving-nodes: ["491720000200"]}
+                """);
+        String hash = PasswordHash.of("as1-secret".toCharArray(), 1_000, new SecureRandom()).encoded();
+        Files.writeString(dir.resolve("mtcgate.yaml"), """
+                node: {name: t8-restart, data-dir: data}
+                roles: [mtc-iwf, sms-sc, scef]
+                policy: policy.yaml
+                subscribers: subscribers.yaml
+                diameter:
+                  identity: mtc-iwf.operator.test
+                  listen: 127.0.0.1:0
+                  tls: {certificate: pki/mtc-iwf.operator.test.crt, key: pki/mtc-iwf.operator.test.key,
+                        trusted-ca: pki/ca.crt, generate-lab-pki: true}
+                ss7:
+                  local-gt: "491720000100"
+                  point-code: 1
+                  invoke-timeout: 1s
+                  association: {role: server, local: 127.0.0.1:%d, remote: 127.0.0.1:%d, remote-point-code: 2}
+                sms-sc: {trigger-originator: "491720000999", retry-first: 50ms, retry-max: 200ms}
+                t8:
+                  listen: 127.0.0.1:0
+                  tls: {certificate: pki/localhost.crt, key: pki/localhost.key, trusted-ca: pki/ca.crt, generate-lab-pki: true}
+                  clients:
+                    - {scs-as-id: as1, certificate-names: [as1.utility.test], secret-hash: "%s"}
+                """.formatted(ports[0], ports[1], hash));
+    }
+
+    @AfterEach
+    void stop() {
+        if (notifications != null) {
+            notifications.stop(0);
+        }
+        if (mscStack != null) {
+            mscStack.close();
+        }
+        if (node != null) {
+            node.close();
+        }
+    }
+
+    @Test
+    void transactionsSurviveARestartAndTheHeldTriggersReportArrivesOnce() throws Exception {
+        startNode();
+        startNotificationServer();
+        String t1 = create();
+        String t2 = create();
+        restartNode();
+
+        JsonNode read = JSON.readTree(call("GET", t1, null, 200));
+        assertEquals("TRIGGERED", read.get("deliveryResult").asText());
+        assertEquals(path(t1), URI.create(read.get("self").asText()).getPath());
+        JsonNode replaced = JSON.readTree(call("PUT", t2, body("again"), 200));
+        assertEquals("REPLACED", replaced.get("deliveryResult").asText());
+        call("DELETE", t2, null, 204);
+        call("GET", t2, null, 404);
+        assertEquals(1, JSON.readTree(call("GET", base() + "/3gpp-device-triggering/v1/as1/transactions", null, 200)).size());
+
+        startMsc();
+        JsonNode report = reports.poll(WAIT, TimeUnit.SECONDS);
+        assertNotNull(report, "the report of the trigger held over the restart");
+        assertEquals(path(t1), URI.create(report.get("transaction").asText()).getPath());
+        assertEquals("SUCCESS", report.get("result").asText());
+        String t3 = create();
+        assertEquals(path(t3), path(reportOf()));
+        assertNull(reports.poll(0, TimeUnit.SECONDS), "no report twice");
+        assertEquals(2, msc.deliveredTo(IMSI).size(), "t1 and t3; t2 was recalled");
+        assertEquals("SUCCESS", JSON.readTree(call("GET", t1, null, 200)).get("deliveryResult").asText());
+    }
+
+    @Test
+    void aReportPendingAtTheStopIsSentAfterTheStartOnce() throws Exception {
+        startNode();
+        startMsc();
+        String t1 = create();
+        eventually(() -> counter("notification-retry") >= 1, "the report failed while the notification server is down");
+        node.close();
+        node = null;
+        mscStack.close();
+        mscStack = null;
+
+        startNotificationServer();
+        startNode();
+        assertEquals(path(t1), path(reportOf()), "sent after the start");
+        assertEquals(1, counter("notification-resumed"));
+        JsonNode read = JSON.readTree(call("GET", t1, null, 200));
+        assertEquals("SUCCESS", read.get("deliveryResult").asText());
+        startMsc();
+        String t2 = create();
+        assertEquals(path(t2), path(reportOf()));
+        eventually(() -> counter("notification-sent") == 2, "both reports counted as sent");
+        assertNull(reports.poll(0, TimeUnit.SECONDS), "no report twice");
+        assertEquals(0, counter("notification-failed"));
+    }
+
+    String reportOf() throws Exception {
+        JsonNode report = reports.poll(WAIT, TimeUnit.SECONDS);
+        assertNotNull(report, "a delivery report");
+        assertEquals("SUCCESS", report.get("result").asText());
+        return report.get("transaction").asText();
+    }
+
+    static String path(String uri) {
+        return URI.create(uri).getPath();
+    }
+
+    void restartNode() throws Exception {
+        node.close();
+        node = null;
+        startNode();
+    }
+
+    void startNode() throws Exception {
+        node = Node.start(NodeConfigFile.load(dir.resolve("mtcgate.yaml")), Clock.systemUTC());
+        Path pki = dir.resolve("pki");
+        X509Certificate ca = Pem.readCertificates(Files.readString(new LabPki(pki).caCertificate())).get(0);
+        as1 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).sslContext(NodeT8EndToEndTest.context(
+                Pem.readCertificates(Files.readString(pki.resolve("as1.utility.test.crt"))).get(0),
+                Pem.readPrivateKey(Files.readString(pki.resolve("as1.utility.test.key"))), ca)).build();
+        // A token key made at each start: the one from before the restart is no longer valid.
+        HttpResponse<String> issued = as1.send(HttpRequest.newBuilder(URI.create(base() + "/oauth2/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&client_id=as1&client_secret=as1-secret"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, issued.statusCode(), issued.body());
+        token = JSON.readTree(issued.body()).get("access_token").asText();
+    }
+
+    String base() {
+        return "https://localhost:" + node.t8Address().orElseThrow().getPort();
+    }
+
+    String body(String payload) {
+        return """
+                {"externalId": "meter-1@meters.test", "validityPeriod": 300, "priority": "PRIORITY", "applicationPortId": 9200,
+                 "triggerPayload": "%s", "notificationDestination": "https://localhost:%d/reports"}
+                """.formatted(Base64.getEncoder().encodeToString(payload.getBytes(StandardCharsets.US_ASCII)), ports[2]);
+    }
+
+    /** Creates a transaction; returns its self URI. */
+    String create() throws Exception {
+        return JSON.readTree(call("POST", base() + "/3gpp-device-triggering/v1/as1/transactions",
+                body("wake-" + System.nanoTime()), 201)).get("self").asText();
+    }
+
+    /** {@code uri} on the node as it runs now (a self link names the port of the node that made it). */
+    String call(String method, String uri, String body, int expected) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + path(uri)))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        HttpResponse<String> r = as1.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(expected, r.statusCode(), method + " " + uri + ": " + r.body());
+        return r.body();
+    }
+
+    long counter(String name) {
+        List<String> lines = new ArrayList<>();
+        node.stats(lines::add);
+        for (String line : lines) {
+            if (line.startsWith("T8: ")) {
+                for (String part : line.substring(4).split(", ")) {
+                    String[] kv = part.split("=");
+                    if (kv.length == 2 && kv[0].equals(name)) {
+                        return Long.parseLong(kv[1]);
+                    }
+                }
+            }
+        }
+        return 0;
+    }
+
+    void startMsc() throws Exception {
+        mscStack = Ss7Stack.assemble(Ss7StackConfig.builder().name("msc").dataDir(dir.resolve("msc"))
+                .role(AssociationRole.CLIENT).local("127.0.0.1", ports[1]).remote("127.0.0.1", ports[0])
+                .pointCodes(2, 1).localSsns(Ss7StackConfig.SSN_MSC).remoteSsns(Ss7StackConfig.SSN_MSC)
+                .localGlobalTitle("491720000200").build());
+        msc = new LabMsc(mscStack);
+        mscStack.connect();
+        mscStack.active().get(WAIT, TimeUnit.SECONDS);
+        node.ss7().orElseThrow().active().get(WAIT, TimeUnit.SECONDS);
+    }
+
+    /** The SCS/AS's notification server on its fixed port: HTTPS for localhost from the lab CA, the SCEF's certificate required. */
+    void startNotificationServer() throws Exception {
+        Path pki = dir.resolve("pki");
+        X509Certificate ca = Pem.readCertificates(Files.readString(new LabPki(pki).caCertificate())).get(0);
+        LabCertificateAuthority authority = LabCertificateAuthority.load(ca, Pem.readPrivateKey(Files.readString(pki.resolve("ca.key"))));
+        IssuedCredential cred = authority.issue("as1-notifications", List.of("localhost"), Duration.ofDays(1));
+        notifications = HttpsServer.create(new InetSocketAddress("127.0.0.1", ports[2]), 0);
+        notifications.setHttpsConfigurator(new HttpsConfigurator(NodeT8EndToEndTest.context(cred.certificate(), cred.privateKey(), ca)) {
+            @Override
+            public void configure(HttpsParameters params) {
+                params.setNeedClientAuth(true);
+            }
+        });
+        notifications.createContext("/reports", exchange -> {
+            reports.add(JSON.readTree(exchange.getRequestBody().readAllBytes()));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        notifications.start();
+    }
+
+    static void eventually(BooleanSupplier condition, String what) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(what + " within " + WAIT + " s");
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+        }
+    }
+}
