@@ -16,11 +16,25 @@ import java.util.Set;
  * @param tls            the Ub server certificate
  * @param nafs           per NAF Diameter identity (a peer of role naf), the NAF FQDNs it may ask Zn keys for;
  *                       empty: no Zn
+ * @param pushHosts      those of the {@code nafs} (lower case) that may also ask for GPIs over Zpn (GBA Push,
+ *                       {@code push: true}); empty: no Zpn
  */
 public record BsfSettings(InetSocketAddress listen, String serverName, Duration keyLifetime, int maxContexts, Tls tls,
-                          Map<String, Set<String>> nafs) {
+                          Map<String, Set<String>> nafs, Set<String> pushHosts) {
     public BsfSettings {
         nafs = Map.copyOf(nafs);
+        pushHosts = Set.copyOf(pushHosts);
+    }
+
+    /** Per Push-NAF Diameter identity, the NAF FQDNs it may ask GPIs for: those it has for Zn. */
+    public Map<String, Set<String>> pushNafs() {
+        Map<String, Set<String>> out = new java.util.HashMap<>();
+        nafs.forEach((host, fqdns) -> {
+            if (pushHosts.contains(host.toLowerCase(java.util.Locale.ROOT))) {
+                out.put(host, fqdns);
+            }
+        });
+        return Map.copyOf(out);
     }
 
     /**

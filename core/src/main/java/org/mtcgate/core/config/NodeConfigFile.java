@@ -49,7 +49,7 @@ public final class NodeConfigFile {
             "doic-reduction", "doic-validity");
     private static final Map<String, Long> APPLICATIONS = Map.of("tsp", ApplicationIds.TSP, "s6m", ApplicationIds.S6M,
             "t4", ApplicationIds.T4, "sgd", ApplicationIds.SGD, "zh", ApplicationIds.ZH,
-            "zn", ApplicationIds.ZN);
+            "zn", ApplicationIds.ZN, "zpn", ApplicationIds.ZPN);
     private static final Set<String> TLS = Set.of("certificate", "key", "trusted-ca", "generate-lab-pki");
     private static final Set<String> PEER = Set.of("host", "realm", "connect", "role", "applications");
     private static final Set<String> LISTEN = Set.of("address", "tls");

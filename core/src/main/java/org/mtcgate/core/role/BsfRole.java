@@ -12,6 +12,9 @@ import org.mtcgate.bsf.ub.UbServer;
 import org.mtcgate.bsf.ub.UbTls;
 import org.mtcgate.bsf.zn.BsfZnApplication;
 import org.mtcgate.bsf.zn.NafAuthorisation;
+import org.mtcgate.bsf.zpn.BsfZpnApplication;
+import org.mtcgate.gba.push.GpiIssuer;
+import org.mtcgate.gba.push.MtcgateGpi1;
 import org.mtcgate.core.config.BsfSettings;
 import org.mtcgate.core.pki.LabPkiProvisioner;
 import org.mtcgate.diameter.dictionary.ApplicationIds;
@@ -45,14 +48,16 @@ public final class BsfRole implements NodeRole {
     private final UbCounters ub;
     private final UbServer server;
     private final Optional<BsfZnApplication> zn;
+    private final Optional<BsfZpnApplication> zpn;
 
     private BsfRole(Bootstrapping bootstrapping, BootstrapContextStore contexts, UbCounters ub, UbServer server,
-                    Optional<BsfZnApplication> zn) {
+                    Optional<BsfZnApplication> zn, Optional<BsfZpnApplication> zpn) {
         this.bootstrapping = bootstrapping;
         this.contexts = contexts;
         this.ub = ub;
         this.server = server;
         this.zn = zn;
+        this.zpn = zpn;
     }
 
     /**
@@ -72,9 +77,17 @@ public final class BsfRole implements NodeRole {
                     ctx.observer()::gbaKeyRequest));
             ctx.requireDiameter("bsf").node().registerHandler(ApplicationIds.ZN, zn.get());
         }
+        Optional<BsfZpnApplication> zpn = Optional.empty();
+        if (!settings.pushHosts().isEmpty()) {
+            // Zpn (GBA Push): only the NAFs marked push, each for its FQDNs; GPIs in the project's profile mtcgate-gpi-1
+            zpn = Optional.of(new BsfZpnApplication(VectorSource.of(home), new GpiIssuer(new MtcgateGpi1()),
+                    new NafAuthorisation(settings.pushNafs()), settings.keyLifetime(), ctx.clock(),
+                    ctx.observer()::gbaPushRequest));
+            ctx.requireDiameter("bsf").node().registerHandler(ApplicationIds.ZPN, zpn.get());
+        }
         UbCounters ub = new UbCounters();
         BsfRole role = new BsfRole(bootstrapping, contexts, ub, listen(settings, ssl, new UbHandler(bootstrapping,
-                settings.serverName(), ub)), zn);
+                settings.serverName(), ub)), zn, zpn);
         ctx.housekeeping().every(Duration.ofSeconds(30), "bsf contexts", bootstrapping::sweep);
         LOG.info("bsf {}: Ub on https://{}, key lifetime {}", settings.serverName(), role.ubAddress(), settings.keyLifetime());
         return role;
@@ -141,6 +154,8 @@ public final class BsfRole implements NodeRole {
         out.accept("bsf: Ub " + ub + " contexts=" + contexts.size() + " pending-challenges=" + bootstrapping.pendingCount());
         zn.ifPresent(z -> out.accept("bsf: Zn requests=" + z.requestCount() + " served=" + z.servedCount()
                 + " refused=" + z.refusedCount()));
+        zpn.ifPresent(z -> out.accept("bsf: Zpn requests=" + z.requestCount() + " served=" + z.servedCount()
+                + " refused=" + z.refusedCount() + " (GPI profile mtcgate-gpi-1, not 3GPP TS 33.223)"));
     }
 
     @Override

@@ -62,6 +62,19 @@ class BsfConfigTest {
     }
 
     @Test
+    void aNafMarkedPushMayAskForGpisForItsFqdns() throws Exception {
+        String head = HEAD.replace("insecure-lab: true}", "insecure-lab: true,\n  peers: [{host: naf1.operator.test, role: naf}, "
+                + "{host: scs1.operator.test, role: naf}]}");
+        BsfSettings b = parse(head + "bsf:\n  server-name: b.test\n  tls: {certificate: a, key: b}\n"
+                + "  nafs: [{host: naf1.operator.test}, {host: SCS1.operator.test, fqdns: [scs.utility.test], push: true}]\n").bsf();
+        assertEquals(Set.of("scs1.operator.test"), b.pushHosts());
+        assertEquals(Map.of("scs1.operator.test", Set.of("scs.utility.test")), b.pushNafs());
+        assertEquals(2, b.nafs().size(), "a Push-NAF is still a NAF on Zn");
+        assertTrue(error(head + "bsf:\n  server-name: b.test\n  tls: {certificate: a, key: b}\n"
+                + "  nafs: [{host: naf1.operator.test, push: maybe}]\n").contains("push"));
+    }
+
+    @Test
     void refusals() {
         assertTrue(error(HEAD).contains("the bsf role needs a 'bsf' section"));
         assertTrue(error(HEAD + "bsf: {server-name: bsf.operator.test}\n").contains("Ub is HTTPS"));
