@@ -33,11 +33,18 @@ import java.util.concurrent.CompletionStage;
 public final class ZpnClient {
     private final DiameterNode node;
     private final String bsfRealm;
+    private final Optional<String> bsfHost;
     private final GpiCodec codec;
 
     public ZpnClient(DiameterNode node, String bsfRealm, GpiCodec codec) {
+        this(node, bsfRealm, Optional.empty(), codec);
+    }
+
+    /** @param bsfHost Destination-Host, for a node whose other peers share the BSF's realm */
+    public ZpnClient(DiameterNode node, String bsfRealm, Optional<String> bsfHost, GpiCodec codec) {
         this.node = node;
         this.bsfRealm = bsfRealm;
+        this.bsfHost = bsfHost;
         this.codec = codec;
     }
 
@@ -60,12 +67,14 @@ public final class ZpnClient {
     /** The GPIR this client sends: UE-Id private, GBA_ME, the IMPI asked back. */
     public DiameterMessage request(Impi impi, NafId naf, Ptid ptid, Instant requestedExpiry) {
         String host = node.config().identity().originHost();
-        return DiameterMessage.request(CommandCodes.GBA_PUSH_INFO, ApplicationIds.ZPN, true)
+        DiameterMessage.Builder b = DiameterMessage.request(CommandCodes.GBA_PUSH_INFO, ApplicationIds.ZPN, true)
                 .avp(BaseAvps.sessionId(host + ";zpn;" + System.nanoTime()))
                 .avp(BaseAvps.vendorSpecificAuthApplication(VendorIds.TGPP, ApplicationIds.ZPN))
                 .avp(BaseAvps.originHost(host))
                 .avp(BaseAvps.originRealm(node.config().identity().originRealm()))
-                .avp(BaseAvps.destinationRealm(bsfRealm))
+                .avp(BaseAvps.destinationRealm(bsfRealm));
+        bsfHost.ifPresent(h -> b.avp(BaseAvps.destinationHost(h)));
+        return b
                 .avp(TgppAvps.tgpp(AvpCodes.UE_ID).octets(impi.value().getBytes(java.nio.charset.StandardCharsets.UTF_8)))
                 .avp(TgppAvps.tgpp(AvpCodes.UE_ID_TYPE).integer32(0))
                 .avp(TgppAvps.tgpp(AvpCodes.NAF_ID).octets(naf.encoded()))

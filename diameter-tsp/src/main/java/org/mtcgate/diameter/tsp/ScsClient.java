@@ -42,7 +42,19 @@ public final class ScsClient implements AutoCloseable {
      */
     public static ScsClient start(DiameterNodeConfig config, String mtcIwfRealm, Consumer<DeliveryReport> reports)
             throws Exception {
+        return start(config, mtcIwfRealm, reports, new long[0]);
+    }
+
+    /**
+     * As {@link #start(DiameterNodeConfig, String, Consumer)}, announcing more applications the SCS uses as a client
+     * on the same connections (Zpn, when its MTC-IWF peer is also its BSF).
+     */
+    public static ScsClient start(DiameterNodeConfig config, String mtcIwfRealm, Consumer<DeliveryReport> reports,
+                                  long... alsoAnnounced) throws Exception {
         DiameterNode node = new DiameterNode(config);
+        for (long app : alsoAnnounced) {
+            node.supportApplication(app);
+        }
         node.registerHandler(ApplicationIds.TSP, (request, ctx) -> answerDnr(request, ctx, reports));
         node.start();
         return new ScsClient(node, mtcIwfRealm);

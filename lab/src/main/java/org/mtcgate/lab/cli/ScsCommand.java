@@ -1,5 +1,6 @@
 package org.mtcgate.lab.cli;
 
+import org.mtcgate.diameter.dictionary.ApplicationIds;
 import org.mtcgate.diameter.tsp.DeviceActionAnswer;
 import org.mtcgate.diameter.tsp.ScsClient;
 import org.mtcgate.filter.ExternalId;
@@ -19,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -88,6 +90,9 @@ final class ScsCommand implements Runnable {
                 description = "seconds to wait for the Device-Notification with the delivery outcome (default: do not wait)")
         int waitReport;
 
+        @Mixin
+        GbaPushOptions push;
+
         @Override
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
@@ -105,21 +110,36 @@ final class ScsCommand implements Runnable {
             byte[] data = payloadHex != null ? HexFormat.of().parseHex(payloadHex)
                     : payload != null ? payload.getBytes(StandardCharsets.UTF_8) : new byte[0];
             long ref = reference != null ? reference : new SecureRandom().nextInt() & 0xFFFF_FFFFL;
-            DeviceActionRequest request;
-            try {
-                request = new DeviceActionRequest(scs.identity, null, type, ref, oldReference, target.ue(), data, port,
-                        priority, validity == null ? null : Duration.ofSeconds(validity));
-            } catch (IllegalArgumentException e) {
-                err.println("scs: " + e.getMessage());
+            String problem = push.problem(scs);
+            if (problem != null) {
+                err.println("scs: " + problem);
                 return 2;
             }
             LinkedBlockingQueue<ScsClient.DeliveryReport> reports = new LinkedBlockingQueue<>();
-            try (ScsClient client = ScsClient.start(scs.config(), ScsOptions.realmOf(scs.mtcIwfHost), reports::add)) {
+            boolean sharedPeer = push.enabled && push.sharesPeer(scs);
+            try (ScsClient client = sharedPeer
+                    ? ScsClient.start(scs.config(), ScsOptions.realmOf(scs.mtcIwfHost), reports::add, ApplicationIds.ZPN)
+                    : ScsClient.start(scs.config(), ScsOptions.realmOf(scs.mtcIwfHost), reports::add)) {
                 try {
                     client.connected(scs.mtcIwfHost).get(10, TimeUnit.SECONDS);
                 } catch (Exception e) {
                     err.println("scs: no Tsp connection to " + scs.mtcIwfHost + " at " + scs.mtcIwf + ": " + e.getMessage());
                     return 3;
+                }
+                if (push.enabled) {
+                    Optional<byte[]> protectedPayload = push.protect(scs, sharedPeer ? client.node() : null, data, out, err);
+                    if (protectedPayload.isEmpty()) {
+                        return 1;
+                    }
+                    data = protectedPayload.get();
+                }
+                DeviceActionRequest request;
+                try {
+                    request = new DeviceActionRequest(scs.identity, null, type, ref, oldReference, target.ue(), data, port,
+                            priority, validity == null ? null : Duration.ofSeconds(validity));
+                } catch (IllegalArgumentException e) {
+                    err.println("scs: " + e.getMessage());
+                    return 2;
                 }
                 DeviceActionAnswer daa = client.send(request).get(30, TimeUnit.SECONDS);
                 String status = daa.requestStatus() < 0 ? "none" : RequestStatus.ofCode((int) daa.requestStatus()) + " (" + daa.requestStatus() + ")";

@@ -37,17 +37,26 @@ final class ScsOptions {
     }
 
     InetSocketAddress address() {
-        int colon = mtcIwf.lastIndexOf(':');
+        return address(mtcIwf, "--mtc-iwf");
+    }
+
+    static InetSocketAddress address(String hostPort, String option) {
+        int colon = hostPort.lastIndexOf(':');
         if (colon <= 0) {
-            throw new IllegalArgumentException("--mtc-iwf '" + mtcIwf + "' is not host:port");
+            throw new IllegalArgumentException(option + " '" + hostPort + "' is not host:port");
         }
-        return new InetSocketAddress(mtcIwf.substring(0, colon), Integer.parseInt(mtcIwf.substring(colon + 1)));
+        return new InetSocketAddress(hostPort.substring(0, colon), Integer.parseInt(hostPort.substring(colon + 1)));
     }
 
     DiameterNodeConfig config() throws Exception {
+        return config(mtcIwfHost, address(), PeerRole.MTC_IWF);
+    }
+
+    /** This SCS's identity and TLS, connecting to one peer (the MTC-IWF, or a BSF of its own for Zpn). */
+    DiameterNodeConfig config(String peerHost, InetSocketAddress peerAddress, PeerRole peerRole) throws Exception {
         DiameterNodeConfig.Builder b = DiameterNodeConfig.builder(LocalIdentity.of(identity, realmOf(identity),
                         InetAddress.getLoopbackAddress()))
-                .peer(PeerConfig.connecting(mtcIwfHost, realmOf(mtcIwfHost), address(), PeerRole.MTC_IWF));
+                .peer(PeerConfig.connecting(peerHost, realmOf(peerHost), peerAddress, peerRole));
         if (insecureLab) {
             b.insecureLab(true);
         } else {
