@@ -15,6 +15,7 @@ import org.mtcgate.gba.push.PushUe;
 
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
 
@@ -22,8 +23,9 @@ import java.util.Set;
  * A UE with a software USIM that reads GBA-Push-protected device triggers (TS 33.223, TS 33.187): the payload is a GPI
  * envelope and a GPL message (the project's profiles, not 3GPP formats). A GPI it has not seen is processed by
  * {@link PushUe} (NAF_Id, AUTN and SQN at the USIM, MAC, P-TID) and sets up a NAF SA; the GPL message is then opened
- * under that SA with its SN_h replay check. A trigger carrying a GPI it already processed is read under the SA it
- * holds, so a replayed trigger fails on SN_h. Keeps the USIM's sequence state and the SAs; thread-safe.
+ * under that SA with its SN_h replay check. A trigger carrying, octet for octet, a GPI it already processed is read
+ * under the SA it holds, so a replayed trigger fails on SN_h; a changed GPI goes to the USIM again (and fails there
+ * on SQN, or on the MAC). Keeps the USIM's sequence state and the SAs; thread-safe.
  */
 public final class PushTriggerUe {
     private final PushUe ue;
@@ -51,7 +53,8 @@ public final class PushTriggerUe {
     /** @throws PushRejectedException with the reason the trigger was refused */
     public synchronized Read receive(byte[] triggerPayload) throws PushRejectedException {
         PushTrigger t = envelopes.decode(triggerPayload);
-        String key = gpiCodec.read(t.envelope().gpi()).rand() + "";
+        // the SA is found by the whole GPI, never by RAND alone: a changed GPI is processed (and refused) afresh
+        String key = HexFormat.of().formatHex(t.envelope().gpi());
         GplReceiver receiver = sas.get(key);
         boolean fresh = receiver == null;
         if (fresh) {
