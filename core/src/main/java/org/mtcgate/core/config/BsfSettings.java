@@ -18,12 +18,18 @@ import java.util.Set;
  *                       empty: no Zn
  * @param pushHosts      those of the {@code nafs} (lower case) that may also ask for GPIs over Zpn (GBA Push,
  *                       {@code push: true}); empty: no Zpn
+ * @param hss            the HSS to ask for vectors over Zh (a Diameter peer of role hss); empty: the node's own
+ *                       hss role, in the same process
  */
 public record BsfSettings(InetSocketAddress listen, String serverName, Duration keyLifetime, int maxContexts, Tls tls,
-                          Map<String, Set<String>> nafs, Set<String> pushHosts) {
+                          Map<String, Set<String>> nafs, Set<String> pushHosts, java.util.Optional<Hss> hss) {
     public BsfSettings {
         nafs = Map.copyOf(nafs);
         pushHosts = Set.copyOf(pushHosts);
+    }
+
+    /** An HSS the BSF reaches over Zh: its Diameter identity and realm. */
+    public record Hss(String host, String realm) {
     }
 
     /** Per Push-NAF Diameter identity, the NAF FQDNs it may ask GPIs for: those it has for Zn. */

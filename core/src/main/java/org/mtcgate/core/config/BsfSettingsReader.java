@@ -21,7 +21,8 @@ import static org.mtcgate.core.config.ConfigReader.requiredText;
 
 /** Reads the {@code bsf} section. */
 final class BsfSettingsReader {
-    private static final Set<String> BSF = Set.of("listen", "server-name", "key-lifetime", "max-contexts", "tls", "nafs");
+    private static final Set<String> BSF = Set.of("listen", "server-name", "key-lifetime", "max-contexts", "tls", "nafs", "hss");
+    private static final Set<String> HSS = Set.of("host", "realm");
     private static final Set<String> NAF = Set.of("host", "fqdns", "push");
     private static final String HOST = "[A-Za-z0-9]([A-Za-z0-9-]{0,62})(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,62}))*";
     private static final Set<String> TLS = Set.of("certificate", "key", "generate-lab-pki");
@@ -52,7 +53,23 @@ final class BsfSettingsReader {
                 base.resolve(requiredText(t, tm, "key")).normalize(), bool(tm, "generate-lab-pki", false));
         return new BsfSettings(ConfigReader.address(m, "listen", InetSocketAddress.createUnresolved("127.0.0.1", 8443)),
                 serverName, lifetime, integer(m, "max-contexts", 100_000, 1, 10_000_000), tls, nafs(m.get("nafs"), diameter),
-                pushHosts(m.get("nafs")));
+                pushHosts(m.get("nafs")), hss(m.get("hss"), diameter));
+    }
+
+    /** {@code hss: {host: hss.example.net}}: vectors over Zh from that Diameter peer of role hss. */
+    private static Optional<BsfSettings.Hss> hss(YamlNode n, DiameterSettings diameter) throws ConfigException {
+        if (n == null) {
+            return Optional.empty();
+        }
+        Map<String, YamlNode> hm = n.mapping(HSS);
+        String host = requiredText(n, hm, "host");
+        Optional<DiameterSettings.Peer> peer = diameter == null ? Optional.empty() : diameter.peers().stream()
+                .filter(p -> p.host().equalsIgnoreCase(host)).findFirst();
+        if (peer.isEmpty() || !peer.get().roles().contains(PeerRole.HSS)) {
+            throw hm.get("host").error("the BSF asks HSS " + host + " over Zh: it must be a diameter peer with 'role: hss'");
+        }
+        String realm = hm.containsKey("realm") ? requiredText(n, hm, "realm") : peer.get().realm();
+        return Optional.of(new BsfSettings.Hss(host, realm));
     }
 
     /** The NAFs with {@code push: true}: Push-NAFs, which may also ask for GPIs over Zpn (GBA Push). */

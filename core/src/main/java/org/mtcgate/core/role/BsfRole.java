@@ -10,7 +10,9 @@ import org.mtcgate.bsf.ub.UbCounters;
 import org.mtcgate.bsf.ub.UbHandler;
 import org.mtcgate.bsf.ub.UbServer;
 import org.mtcgate.bsf.ub.UbTls;
+import org.mtcgate.bsf.zh.ZhVectorSource;
 import org.mtcgate.bsf.zn.BsfZnApplication;
+import org.mtcgate.diameter.peer.DiameterNode;
 import org.mtcgate.bsf.zn.NafAuthorisation;
 import org.mtcgate.bsf.zpn.BsfZpnApplication;
 import org.mtcgate.gba.push.GpiIssuer;
@@ -64,10 +66,9 @@ public final class BsfRole implements NodeRole {
      * @param hss the node's own HSS, which gives the vectors (the one source so far)
      */
     public static BsfRole start(RoleContext ctx, BsfSettings settings, Optional<HomeAuthentication> hss) throws RoleStartException {
-        HomeAuthentication home = hss.orElseThrow(() -> new RoleStartException("the bsf role takes its vectors from the "
-                + "node's hss role: add hss to 'roles' and give subscribers impi, k and opc"));
+        VectorSource vectors = vectors(ctx, settings, hss);
         BootstrapContextStore contexts = ctx.stores().bootstrapContexts(settings.maxContexts());
-        Bootstrapping bootstrapping = new Bootstrapping(VectorSource.of(home), contexts, settings.serverName(),
+        Bootstrapping bootstrapping = new Bootstrapping(vectors, contexts, settings.serverName(),
                 settings.keyLifetime(), CHALLENGE_TIMEOUT, MAX_PENDING_CHALLENGES, ctx.clock());
         SslContext ssl = tls(settings);
         Optional<BsfZnApplication> zn = Optional.empty();
@@ -80,7 +81,7 @@ public final class BsfRole implements NodeRole {
         Optional<BsfZpnApplication> zpn = Optional.empty();
         if (!settings.pushHosts().isEmpty()) {
             // Zpn (GBA Push): only the NAFs marked push, each for its FQDNs; GPIs in the project's profile mtcgate-gpi-1
-            zpn = Optional.of(new BsfZpnApplication(VectorSource.of(home), new GpiIssuer(new MtcgateGpi1()),
+            zpn = Optional.of(new BsfZpnApplication(vectors, new GpiIssuer(new MtcgateGpi1()),
                     new NafAuthorisation(settings.pushNafs()), settings.keyLifetime(), ctx.clock(),
                     ctx.observer()::gbaPushRequest));
             ctx.requireDiameter("bsf").node().registerHandler(ApplicationIds.ZPN, zpn.get());
@@ -91,6 +92,21 @@ public final class BsfRole implements NodeRole {
         ctx.housekeeping().every(Duration.ofSeconds(30), "bsf contexts", bootstrapping::sweep);
         LOG.info("bsf {}: Ub on https://{}, key lifetime {}", settings.serverName(), role.ubAddress(), settings.keyLifetime());
         return role;
+    }
+
+    /** Over Zh from {@code bsf.hss} when configured, else from the node's own hss role in the same process. */
+    private static VectorSource vectors(RoleContext ctx, BsfSettings settings, Optional<HomeAuthentication> hss)
+            throws RoleStartException {
+        if (settings.hss().isPresent()) {
+            BsfSettings.Hss h = settings.hss().get();
+            DiameterNode node = ctx.requireDiameter("bsf").node();
+            node.supportApplication(ApplicationIds.ZH);
+            LOG.info("bsf: vectors over Zh from HSS {}", h.host());
+            return new ZhVectorSource(node, h.realm(), Optional.of(h.host()));
+        }
+        return VectorSource.of(hss.orElseThrow(() -> new RoleStartException("the bsf role takes its vectors from the "
+                + "node's hss role or over Zh from bsf.hss: add hss to 'roles' and give subscribers impi, k and opc, or "
+                + "name the HSS in bsf.hss")));
     }
 
     private static UbServer listen(BsfSettings s, SslContext ssl, UbHandler handler) throws RoleStartException {

@@ -75,6 +75,18 @@ class BsfConfigTest {
     }
 
     @Test
+    void vectorsOverZhFromAnHssPeer() throws Exception {
+        String head = HEAD.replace("roles: [hss, bsf]", "roles: [bsf]").replace("insecure-lab: true}",
+                "insecure-lab: true,\n  peers: [{host: hss1.operator.test, role: hss}, {host: naf1.operator.test, role: naf}]}");
+        BsfSettings b = parse(head + "bsf: {server-name: b.test, tls: {certificate: a, key: b}, hss: {host: hss1.operator.test}}\n")
+                .bsf();
+        assertEquals(new BsfSettings.Hss("hss1.operator.test", "operator.test"), b.hss().orElseThrow());
+        assertTrue(parse(head + "bsf: {server-name: b.test, tls: {certificate: a, key: b}}\n").bsf().hss().isEmpty());
+        assertTrue(error(head + "bsf: {server-name: b.test, tls: {certificate: a, key: b}, hss: {host: naf1.operator.test}}\n")
+                .contains("must be a diameter peer with 'role: hss'"));
+    }
+
+    @Test
     void refusals() {
         assertTrue(error(HEAD).contains("the bsf role needs a 'bsf' section"));
         assertTrue(error(HEAD + "bsf: {server-name: bsf.operator.test}\n").contains("Ub is HTTPS"));

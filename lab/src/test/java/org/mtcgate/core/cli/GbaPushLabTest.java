@@ -17,8 +17,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * GBA Push end to end on loopback (issue 15): {@code mtcgate scs trigger --gba-push} asks a BSF node (roles hss, bsf)
- * for a GPI over Zpn with mutual TLS, protects the payload with GPL and sends the Device-Action to an MTC-IWF node
+ * GBA Push end to end on loopback (issue 15): {@code mtcgate scs trigger --gba-push} asks a BSF node for a GPI over
+ * Zpn with mutual TLS (the BSF takes the vector over Zh from an HSS node), protects the payload with GPL and sends the
+ * Device-Action to an MTC-IWF node
  * (roles mtc-iwf, sms-sc); the SMS-SC delivers it as concatenated SMs to {@code mtcgate sim msc} in its own process,
  * whose software UE (--push-ue) processes the GPI with its USIM and prints the original payload. A plain trigger to
  * that UE, which takes GBA Push triggers only, is refused by the UE. The profiles are the project's, not 3GPP's.
@@ -47,22 +48,17 @@ class GbaPushLabTest {
                      trigger-scs: [scs1.utility.test], serving-nodes: ["491720000200"],
                      impi: "%s", k: "%s", opc: "%s"}
                 """.formatted(IMPI, K, OPC));
-        Files.writeString(dir.resolve("bsf.yaml"), """
-                node: {name: bsf, data-dir: data-bsf}
-                roles: [hss, bsf]
+        Files.writeString(dir.resolve("hss.yaml"), """
+                node: {name: hss, data-dir: data-hss}
+                roles: [hss]
                 policy: policy.yaml
                 subscribers: subscribers.yaml
                 diameter:
-                  identity: bsf.operator.test
+                  identity: hss.operator.test
                   listen: 127.0.0.1:0
-                  tls: {certificate: pki/bsf.operator.test.crt, key: pki/bsf.operator.test.key, trusted-ca: pki/ca.crt,
+                  tls: {certificate: pki/hss.operator.test.crt, key: pki/hss.operator.test.key, trusted-ca: pki/ca.crt,
                         generate-lab-pki: true}
-                  peers: [{host: scs1.utility.test, role: naf}]
-                bsf:
-                  listen: 127.0.0.1:0
-                  server-name: bsf.operator.test
-                  tls: {certificate: pki/bsf.operator.test.crt, key: pki/bsf.operator.test.key}
-                  nafs: [{host: scs1.utility.test, fqdns: [scs.utility.test], push: true}]
+                  peers: [{host: bsf.operator.test, role: bsf}]
                 """);
         Files.writeString(dir.resolve("iwf.yaml"), """
                 node: {name: iwf, data-dir: data-iwf}
@@ -82,12 +78,31 @@ class GbaPushLabTest {
                   association: {role: server, local: 127.0.0.1:%d, remote: 127.0.0.1:%d, remote-point-code: 4}
                 sms-sc: {trigger-originator: "491720000999", retry-first: 100ms, retry-max: 500ms}
                 """.formatted(p[0], p[1]));
-        Node bsf = Node.start(NodeConfigFile.load(dir.resolve("bsf.yaml")), Clock.systemUTC());
+        Node hss = Node.start(NodeConfigFile.load(dir.resolve("hss.yaml")), Clock.systemUTC());
+        Files.writeString(dir.resolve("bsf.yaml"), """
+                node: {name: bsf, data-dir: data-bsf}
+                roles: [bsf]
+                policy: policy.yaml
+                diameter:
+                  identity: bsf.operator.test
+                  listen: 127.0.0.1:0
+                  tls: {certificate: pki/bsf.operator.test.crt, key: pki/bsf.operator.test.key, trusted-ca: pki/ca.crt,
+                        generate-lab-pki: true}
+                  peers: [{host: scs1.utility.test, role: naf}, {host: hss.operator.test, role: hss, connect: "127.0.0.1:%d"}]
+                bsf:
+                  listen: 127.0.0.1:0
+                  server-name: bsf.operator.test
+                  tls: {certificate: pki/bsf.operator.test.crt, key: pki/bsf.operator.test.key}
+                  nafs: [{host: scs1.utility.test, fqdns: [scs.utility.test], push: true}]
+                  hss: {host: hss.operator.test}
+                """.formatted(hss.diameterAddress().orElseThrow().getPort()));
+        Node bsf = null;
         Node iwf = null;
         try (SimProcess msc = SimProcess.start(dir.resolve("msc.log"), "msc", "--local", "127.0.0.1:" + p[1],
                 "--remote", "127.0.0.1:" + p[0], "--data-dir", dir.resolve("msc").toString(),
                 "--push-ue", "262015500000001", "--push-impi", IMPI, "--push-k", K, "--push-opc", OPC,
                 "--push-naf", "scs.utility.test", "--push-only")) {
+            bsf = Node.start(NodeConfigFile.load(dir.resolve("bsf.yaml")), Clock.systemUTC());
             iwf = Node.start(NodeConfigFile.load(dir.resolve("iwf.yaml")), Clock.systemUTC());
             msc.awaitLine("MSC: M3UA association up", 60);
             iwf.ss7().orElseThrow().active().get(60, java.util.concurrent.TimeUnit.SECONDS);
@@ -122,7 +137,10 @@ class GbaPushLabTest {
             if (iwf != null) {
                 iwf.close();
             }
-            bsf.close();
+            if (bsf != null) {
+                bsf.close();
+            }
+            hss.close();
         }
         String audit;
         try (Stream<Path> files = Files.list(dir.resolve("data-bsf/audit"))) {
