@@ -62,8 +62,8 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
- * {@code mtcgate bench gba}: GBA Push on this machine. A BSF node (roles hss, bsf: vectors from its HSS) and an MTC-IWF
- * node (mtc-iwf, sms-sc), an MSC stack whose software UEs read the triggers, and an SCS as Push-NAF over mutual TLS.
+ * {@code mtcgate bench gba}: GBA Push on this machine. An HSS node, a BSF node taking vectors from it over Zh, and an
+ * MTC-IWF node (mtc-iwf, sms-sc), an MSC stack whose software UEs read the triggers, and an SCS as Push-NAF over mutual TLS.
  * First GPIRs per second through the BSF (GPIR -> GPIA, a fresh vector each), then protected triggers per second end
  * to end (GPIR, GPL, DAR, SMS-SC, concatenated MT-ForwardSM, the UE's USIM, MAC checks and decryption), each with p50
  * and p99. The push formats are the project's profiles, not 3GPP's.
@@ -107,7 +107,9 @@ final class BenchGbaCommand implements Callable<Integer> {
         Map<String, PushTriggerReader> readers = new ConcurrentHashMap<>();
         Map<String, Done> pending = new ConcurrentHashMap<>();
         LongAdder refused = new LongAdder();
-        try (Node bsf = Node.start(NodeConfigFile.load(dir.resolve("bsf.yaml")), Clock.systemUTC());
+        try (Node hss = Node.start(NodeConfigFile.load(dir.resolve("hss.yaml")), Clock.systemUTC());
+             Node bsf = Node.start(NodeConfigFile.load(bsfConfig(dir, hss.diameterAddress().orElseThrow().getPort())),
+                     Clock.systemUTC());
              Node iwf = Node.start(NodeConfigFile.load(dir.resolve("iwf.yaml")), Clock.systemUTC());
              Ss7Stack msc = Ss7Stack.assemble(Ss7StackConfig.builder().name("bench-msc").dataDir(dir.resolve("msc"))
                      .role(AssociationRole.CLIENT).local("127.0.0.1", ports[1]).remote("127.0.0.1", ports[0])
@@ -149,7 +151,8 @@ final class BenchGbaCommand implements Callable<Integer> {
 
                 Function<Long, CompletableFuture<Boolean>> gpir = i -> zpn.gpi(impi(1 + i % ues), NAF, Ptid.ofText("p" + i),
                         Instant.now().plusSeconds(600)).toCompletableFuture().thenApply(o -> o instanceof ZpnClient.Served);
-                out.println("== GPIR -> GPIA (Push-NAF over mutual TLS, BSF with a vector from its HSS per request), warming up "
+                out.println("== GPIR -> GPIA (Push-NAF over mutual TLS, BSF with a vector per request over Zh from the HSS "
+                        + "node, mutual TLS), warming up "
                         + warmup + " s ...");
                 out.flush();
                 closedLoop(gpir, n, warmup);
@@ -265,21 +268,16 @@ final class BenchGbaCommand implements Callable<Integer> {
                     + "serving-nodes: [\"491720000200\"], impi: \"%s\", k: \"%s\", opc: \"%s\"}%n", i, i, impi(i), K, OPC));
         }
         Files.writeString(dir.resolve("subscribers.yaml"), subs);
-        Files.writeString(dir.resolve("bsf.yaml"), """
-                node: {name: bench-bsf, data-dir: data-bsf}
-                roles: [hss, bsf]
+        Files.writeString(dir.resolve("hss.yaml"), """
+                node: {name: bench-hss, data-dir: data-hss}
+                roles: [hss]
                 policy: policy.yaml
                 subscribers: subscribers.yaml
                 diameter:
-                  identity: bsf.bench.test
+                  identity: hss.bench.test
                   listen: 127.0.0.1:0
-                  tls: {certificate: pki/bsf.bench.test.crt, key: pki/bsf.bench.test.key, trusted-ca: pki/ca.crt, generate-lab-pki: true}
-                  peers: [{host: scs1.bench.test, role: naf}]
-                bsf:
-                  listen: 127.0.0.1:0
-                  server-name: bsf.bench.test
-                  tls: {certificate: pki/bsf.bench.test.crt, key: pki/bsf.bench.test.key}
-                  nafs: [{host: scs1.bench.test, fqdns: [scs.bench.test], push: true}]
+                  tls: {certificate: pki/hss.bench.test.crt, key: pki/hss.bench.test.key, trusted-ca: pki/ca.crt, generate-lab-pki: true}
+                  peers: [{host: bsf.bench.test, role: bsf}]
                 """);
         Files.writeString(dir.resolve("iwf.yaml"), """
                 node: {name: bench-iwf, data-dir: data-iwf}
@@ -296,6 +294,25 @@ final class BenchGbaCommand implements Callable<Integer> {
                   association: {role: server, local: 127.0.0.1:%d, remote: 127.0.0.1:%d, remote-point-code: 2}
                 sms-sc: {retry-first: 1s, retry-max: 5s}
                 """.formatted(ports[0], ports[1]));
+    }
+
+    private static Path bsfConfig(Path dir, int hssPort) throws Exception {
+        return Files.writeString(dir.resolve("bsf.yaml"), """
+                node: {name: bench-bsf, data-dir: data-bsf}
+                roles: [bsf]
+                policy: policy.yaml
+                diameter:
+                  identity: bsf.bench.test
+                  listen: 127.0.0.1:0
+                  tls: {certificate: pki/bsf.bench.test.crt, key: pki/bsf.bench.test.key, trusted-ca: pki/ca.crt, generate-lab-pki: true}
+                  peers: [{host: scs1.bench.test, role: naf}, {host: hss.bench.test, role: hss, connect: "127.0.0.1:%d"}]
+                bsf:
+                  listen: 127.0.0.1:0
+                  server-name: bsf.bench.test
+                  tls: {certificate: pki/bsf.bench.test.crt, key: pki/bsf.bench.test.key}
+                  nafs: [{host: scs1.bench.test, fqdns: [scs.bench.test], push: true}]
+                  hss: {host: hss.bench.test}
+                """.formatted(hssPort));
     }
 
     private static void deleteTree(Path dir) {
