@@ -87,6 +87,20 @@ class BsfConfigTest {
     }
 
     @Test
+    void uesThatRequireGbaPush() throws Exception {
+        String head = "roles: [mtc-iwf]\npolicy: policy.yaml\nsubscribers: subscribers.yaml\n"
+                + "diameter: {identity: iwf.operator.test, insecure-lab: true}\n";
+        String t4 = "t4: {host: smsc.operator.test, sme-address: \"491720000999\"}";
+        NodeConfig.GbaPushRequired g = parse(head + "mtc-iwf: {" + t4 + ", require-gba-push: {external-id-domains: [Meters.test], "
+                + "imsis: [\"262015500000001\"]}}\n").mtcIwf().gbaPushRequired();
+        assertEquals(Set.of("meters.test"), g.externalIdDomains());
+        assertEquals(Set.of("262015500000001"), g.imsis());
+        assertTrue(parse(head + "mtc-iwf: {" + t4 + "}\n").mtcIwf().gbaPushRequired().isEmpty());
+        assertTrue(error(head + "mtc-iwf: {" + t4 + ", require-gba-push: {}}\n").contains("names no external-id-domains and no imsis"));
+        assertTrue(error(head + "mtc-iwf: {" + t4 + ", require-gba-push: {imsis: [abc]}}\n").contains("is not an IMSI"));
+    }
+
+    @Test
     void refusals() {
         assertTrue(error(HEAD).contains("the bsf role needs a 'bsf' section"));
         assertTrue(error(HEAD + "bsf: {server-name: bsf.operator.test}\n").contains("Ub is HTTPS"));

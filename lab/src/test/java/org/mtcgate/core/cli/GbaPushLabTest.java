@@ -21,8 +21,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Zpn with mutual TLS (the BSF takes the vector over Zh from an HSS node), protects the payload with GPL and sends the
  * Device-Action to an MTC-IWF node
  * (roles mtc-iwf, sms-sc); the SMS-SC delivers it as concatenated SMs to {@code mtcgate sim msc} in its own process,
- * whose software UE (--push-ue) processes the GPI with its USIM and prints the original payload. A plain trigger to
- * that UE, which takes GBA Push triggers only, is refused by the UE. The profiles are the project's, not 3GPP's.
+ * whose software UE (--push-ue) processes the GPI with its USIM and prints the original payload. A plain trigger for
+ * that UE, whose domain takes GBA Push triggers only (mtc-iwf.require-gba-push), is refused by the MTC-IWF. The
+ * profiles are the project's, not 3GPP's.
  */
 class GbaPushLabTest {
     static final String IMPI = "262015500000001@ims.mnc001.mcc262.3gppnetwork.org";
@@ -77,6 +78,7 @@ class GbaPushLabTest {
                   invoke-timeout: 2s
                   association: {role: server, local: 127.0.0.1:%d, remote: 127.0.0.1:%d, remote-point-code: 4}
                 sms-sc: {trigger-originator: "491720000999", retry-first: 100ms, retry-max: 500ms}
+                mtc-iwf: {require-gba-push: {external-id-domains: [meters.test]}}
                 """.formatted(p[0], p[1]));
         Node hss = Node.start(NodeConfigFile.load(dir.resolve("hss.yaml")), Clock.systemUTC());
         Files.writeString(dir.resolve("bsf.yaml"), """
@@ -130,9 +132,9 @@ class GbaPushLabTest {
                     "a second GPI (fresh SQN) is read too");
 
             PolicyCommandTest.Run plain = PolicyCommandTest.run(concat(scs, new String[0], "--ref", "3", "--payload", "open all"));
-            assertEquals(0, plain.status(), plain.out() + plain.err());
-            assertTrue(msc.awaitLine("UE 262015500000001:", 30).contains("trigger refused (NOT_PROTECTED)"),
-                    "a plain trigger to a GBA-Push-only UE is refused by it");
+            assertEquals(1, plain.status(), plain.out() + plain.err());
+            assertTrue(plain.out().contains("Request-Status NOTAUTHORIZED"),
+                    "the MTC-IWF refuses a plain trigger for a UE of a domain that requires GBA Push: " + plain.out());
         } finally {
             if (iwf != null) {
                 iwf.close();
