@@ -112,7 +112,12 @@ public final class ZpnClient {
         if (!sealed.nafId().equals(naf)) {
             return new Refused(2001, "the BSF's GPI names NAF_Id " + sealed.nafId().fqdn() + ", not the one asked for");
         }
-        Impi impi = a.avp(AvpCodes.USER_NAME).map(u -> new Impi(u.utf8())).orElse(null);
+        Impi impi;
+        try {
+            impi = a.avp(AvpCodes.USER_NAME).map(u -> new Impi(u.utf8())).orElse(null);
+        } catch (IllegalArgumentException e) {
+            return new Refused(2001, "the GPIA's User-Name is no IMPI: " + e.getMessage());
+        }
         return new Served(gpi.get().data(), new NafSa(ptid, sealed.rand(), naf, impi, new NafKey(key.get().data()),
                 GbaMode.GBA_ME, AvpData.time(expiry.get().data())));
     }

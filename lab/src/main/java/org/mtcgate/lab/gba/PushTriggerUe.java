@@ -14,7 +14,7 @@ import org.mtcgate.gba.push.PushTrigger;
 import org.mtcgate.gba.push.PushUe;
 
 import java.time.Clock;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
@@ -33,7 +33,14 @@ public final class PushTriggerUe {
     private final GpiEnvelopeCodec envelopes;
     private final GplCipherSuite gpl;
     private final Clock clock;
-    private final Map<String, GplReceiver> sas = new HashMap<>();
+    /** The SAs held, by GPI; the oldest goes when more than {@link #MAX_SAS} are held (a lab UE runs for days). */
+    private final Map<String, GplReceiver> sas = new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, GplReceiver> eldest) {
+            return size() > MAX_SAS;
+        }
+    };
+    static final int MAX_SAS = 1024;
     private UsimSequenceState usim;
 
     public PushTriggerUe(AkaCredentials credentials, Set<NafId> acceptedNafs, UsimSequenceState usim, GpiCodec gpiCodec,
