@@ -209,6 +209,27 @@ public final class AuditLog implements AutoCloseable {
     }
 
     /**
+     * Records a Push-NAF's request for a GPI on Zpn (TS 29.109, GBA Push) and what it got; never the key or the GPI.
+     *
+     * @param naf     the Push-NAF's authenticated Diameter identity
+     * @param ueId    the UE-Id asked for, or null when unreadable
+     * @param nafFqdn the NAF FQDN of its NAF-Id, or null when unreadable
+     * @param outcome "served" or the refusal's rule
+     * @param code    the (Experimental-)Result-Code answered
+     * @param reason  why, for an operator
+     */
+    public void gbaPushRequest(String naf, String ueId, String nafFqdn, String outcome, long code, String reason) {
+        logger.info(new AuditRecord("gba-push-request")
+                .field("peer", naf)
+                .field("ue_id", ueId)
+                .field("naf_fqdn", nafFqdn)
+                .field("decision", "served".equals(outcome) ? "served" : "refused")
+                .field("rule", outcome)
+                .field("result_code", code)
+                .field("reason", reason));
+    }
+
+    /**
      * Records a device trigger's change of state.
      *
      * @param scsIdentity     the SCS that asked for the trigger

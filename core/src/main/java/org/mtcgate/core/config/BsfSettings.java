@@ -18,19 +18,33 @@ import java.util.Set;
  * @param tls            the Ub server certificate
  * @param nafs           per NAF Diameter identity (a peer of role naf), the NAF FQDNs it may ask Zn keys for;
  *                       empty: no Zn
+ * @param pushHosts      those of the {@code nafs} (lower case) that may also ask for GPIs over Zpn (GBA Push,
+ *                       {@code push: true}); empty: no Zpn
  * @param ubLimits       Ub's flood limits ({@code bsf.ub-limits})
  * @param hss            the HSS asked for vectors over Zh ({@code bsf.hss}); null: the node's own hss role
  */
 public record BsfSettings(InetSocketAddress listen, String serverName, Duration keyLifetime, int maxContexts, Tls tls,
-                          Map<String, Set<String>> nafs, FloodLimits ubLimits, Hss hss) {
+                          Map<String, Set<String>> nafs, Set<String> pushHosts, FloodLimits ubLimits, Hss hss) {
     public BsfSettings {
         nafs = Map.copyOf(nafs);
+        pushHosts = Set.copyOf(pushHosts);
     }
 
-    /** With the default flood limits and the node's own HSS. */
+    /** Per Push-NAF Diameter identity, the NAF FQDNs it may ask GPIs for: those it has for Zn. */
+    public Map<String, Set<String>> pushNafs() {
+        Map<String, Set<String>> out = new java.util.HashMap<>();
+        nafs.forEach((host, fqdns) -> {
+            if (pushHosts.contains(host.toLowerCase(java.util.Locale.ROOT))) {
+                out.put(host, fqdns);
+            }
+        });
+        return Map.copyOf(out);
+    }
+
+    /** Without GBA Push, with the default flood limits and the node's own HSS. */
     public BsfSettings(InetSocketAddress listen, String serverName, Duration keyLifetime, int maxContexts, Tls tls,
                        Map<String, Set<String>> nafs) {
-        this(listen, serverName, keyLifetime, maxContexts, tls, nafs, FloodLimits.DEFAULT, null);
+        this(listen, serverName, keyLifetime, maxContexts, tls, nafs, Set.of(), FloodLimits.DEFAULT, null);
     }
 
     /**

@@ -22,7 +22,7 @@ import static org.mtcgate.core.config.ConfigReader.requiredText;
 /** Reads the {@code bsf} section. */
 final class BsfSettingsReader {
     private static final Set<String> BSF = Set.of("listen", "server-name", "key-lifetime", "max-contexts", "tls", "nafs", "ub-limits", "hss");
-    private static final Set<String> NAF = Set.of("host", "fqdns");
+    private static final Set<String> NAF = Set.of("host", "fqdns", "push");
     private static final String HOST = "[A-Za-z0-9]([A-Za-z0-9-]{0,62})(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,62}))*";
     private static final Set<String> TLS = Set.of("certificate", "key", "generate-lab-pki");
 
@@ -52,7 +52,7 @@ final class BsfSettingsReader {
                 base.resolve(requiredText(t, tm, "key")).normalize(), bool(tm, "generate-lab-pki", false));
         return new BsfSettings(ConfigReader.address(m, "listen", InetSocketAddress.createUnresolved("127.0.0.1", 8443)),
                 serverName, lifetime, integer(m, "max-contexts", 100_000, 1, 10_000_000), tls, nafs(m.get("nafs"), diameter),
-                UbLimitsReader.read(m.get("ub-limits")), hss(m.get("hss"), diameter));
+                pushHosts(m.get("nafs")), UbLimitsReader.read(m.get("ub-limits")), hss(m.get("hss"), diameter));
     }
 
     /** {@code hss: {host: hss1.operator.net, realm: operator.net}}: vectors over Zh from that peer of role hss. */
@@ -72,8 +72,22 @@ final class BsfSettingsReader {
         return new BsfSettings.Hss(host, realm);
     }
 
+    /** The NAFs with {@code push: true}: Push-NAFs, which may also ask for GPIs over Zpn (GBA Push). */
+    private static Set<String> pushHosts(YamlNode n) throws ConfigException {
+        Set<String> out = new HashSet<>();
+        if (n != null) {
+            for (YamlNode item : n.list()) {
+                Map<String, YamlNode> nm = item.mapping(NAF);
+                if (bool(nm, "push", false)) {
+                    out.add(requiredText(item, nm, "host").toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        return out;
+    }
+
     /**
-     * {@code nafs: [{host: naf1.example.net, fqdns: [app.example.com]}]}: each a Diameter peer of role naf, with the
+     * {@code nafs: [{host: naf1.example.net, fqdns: [app.example.com], push: true}]}: each a Diameter peer of role naf, with the
      * FQDNs its NAF-Id may name (default: its host).
      */
     private static Map<String, Set<String>> nafs(YamlNode n, DiameterSettings diameter) throws ConfigException {

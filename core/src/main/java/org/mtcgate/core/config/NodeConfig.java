@@ -61,13 +61,38 @@ public record NodeConfig(String source, String name, Path dataDir, Set<Role> rol
      *                      that identity (TS 23.682: e.g. an MSISDN); empty when none are configured
      */
     public record MtcIwf(Duration defaultValidity, Duration maxValidity, int maxPayload, boolean fsync, Hss hss, T4 t4,
-                         Map<String, Set<String>> scsIdentities) {
+                         Map<String, Set<String>> scsIdentities, GbaPushRequired gbaPushRequired) {
         public MtcIwf {
             scsIdentities = Map.copyOf(scsIdentities);
         }
 
+        public MtcIwf(Duration defaultValidity, Duration maxValidity, int maxPayload, boolean fsync, Hss hss, T4 t4,
+                      Map<String, Set<String>> scsIdentities) {
+            this(defaultValidity, maxValidity, maxPayload, fsync, hss, t4, scsIdentities, GbaPushRequired.NONE);
+        }
+
         public MtcIwf(Duration defaultValidity, Duration maxValidity, int maxPayload, boolean fsync, Hss hss, T4 t4) {
             this(defaultValidity, maxValidity, maxPayload, fsync, hss, t4, Map.of());
+        }
+    }
+
+    /**
+     * {@code mtc-iwf.require-gba-push}: the UEs that take GBA-Push-protected triggers only; a plain trigger for them is
+     * refused with NOTAUTHORIZED.
+     *
+     * @param externalIdDomains External-Identifier domains (lower case)
+     * @param imsis             IMSIs
+     */
+    public record GbaPushRequired(Set<String> externalIdDomains, Set<String> imsis) {
+        public static final GbaPushRequired NONE = new GbaPushRequired(Set.of(), Set.of());
+
+        public GbaPushRequired {
+            externalIdDomains = Set.copyOf(externalIdDomains);
+            imsis = Set.copyOf(imsis);
+        }
+
+        public boolean isEmpty() {
+            return externalIdDomains.isEmpty() && imsis.isEmpty();
         }
     }
 

@@ -49,12 +49,13 @@ public final class NodeConfigFile {
             "doic-reduction", "doic-validity");
     private static final Map<String, Long> APPLICATIONS = Map.of("tsp", ApplicationIds.TSP, "s6m", ApplicationIds.S6M,
             "t4", ApplicationIds.T4, "sgd", ApplicationIds.SGD, "zh", ApplicationIds.ZH,
-            "zn", ApplicationIds.ZN);
+            "zn", ApplicationIds.ZN, "zpn", ApplicationIds.ZPN);
     private static final Set<String> TLS = Set.of("certificate", "key", "trusted-ca", "generate-lab-pki");
     private static final Set<String> PEER = Set.of("host", "realm", "connect", "role", "applications");
     private static final Set<String> LISTEN = Set.of("address", "tls");
     private static final Set<String> MTC_IWF = Set.of("default-validity", "max-validity", "max-payload", "fsync", "hss", "t4",
-            "scs-identities");
+            "scs-identities", "require-gba-push");
+    private static final Set<String> GBA_PUSH_REQUIRED = Set.of("external-id-domains", "imsis");
     private static final Set<String> HSS_PEER = Set.of("host", "realm", "cache-ttl");
     private static final Set<String> T4_PEER = Set.of("host", "realm", "sme-address");
 
@@ -126,7 +127,7 @@ public final class NodeConfigFile {
         }
         NodeConfig.MtcIwf mtcIwf = new NodeConfig.MtcIwf(duration(m, "default-validity", Duration.ofHours(1)),
                 duration(m, "max-validity", Duration.ofDays(7)), integer(m, "max-payload", SmCapacity.DEFAULT_MAX_PAYLOAD, 1, SmCapacity.MAX_PAYLOAD), bool(m, "fsync", false),
-                hss, t4, scsIdentities(m.get("scs-identities")));
+                hss, t4, scsIdentities(m.get("scs-identities")), gbaPushRequired(m.get("require-gba-push")));
         Ss7Settings ss7 = top.containsKey("ss7") ? Ss7SettingsReader.read(top.get("ss7")) : null;
         if (ss7 == null && (roles.contains(Role.SMS_SC) || roles.contains(Role.SMS_ROUTER))) {
             throw rolesNode.error("the sms-sc and sms-router roles need an 'ss7' section");
@@ -378,6 +379,38 @@ public final class NodeConfigFile {
             throw n.error("give at least one address to listen on");
         }
         return out;
+    }
+
+    /** {@code mtc-iwf.require-gba-push: {external-id-domains: [meters.example.com], imsis: ["262015500000001"]}}. */
+    private static NodeConfig.GbaPushRequired gbaPushRequired(YamlNode n) throws ConfigException {
+        if (n == null) {
+            return NodeConfig.GbaPushRequired.NONE;
+        }
+        Map<String, YamlNode> gm = n.mapping(GBA_PUSH_REQUIRED);
+        Set<String> domains = new java.util.HashSet<>();
+        if (gm.containsKey("external-id-domains")) {
+            for (YamlNode d : gm.get("external-id-domains").list()) {
+                String v = d.requiredText();
+                if (!v.matches("[A-Za-z0-9]([A-Za-z0-9-]*)(\\.[A-Za-z0-9]([A-Za-z0-9-]*))*")) {
+                    throw d.error("'" + v + "' is not a domain name");
+                }
+                domains.add(v.toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        Set<String> imsis = new java.util.HashSet<>();
+        if (gm.containsKey("imsis")) {
+            for (YamlNode i : gm.get("imsis").list()) {
+                String v = i.requiredText();
+                if (!v.matches("[0-9]{6,15}")) {
+                    throw i.error("'" + v + "' is not an IMSI");
+                }
+                imsis.add(v);
+            }
+        }
+        if (domains.isEmpty() && imsis.isEmpty()) {
+            throw n.error("require-gba-push names no external-id-domains and no imsis");
+        }
+        return new NodeConfig.GbaPushRequired(domains, imsis);
     }
 
     /**

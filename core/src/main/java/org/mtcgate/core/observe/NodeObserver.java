@@ -137,6 +137,12 @@ public final class NodeObserver implements TriggerObserver, AutoCloseable {
         verdictCounts.computeIfAbsent("ZN " + outcome, k -> new LongAdder()).increment();
     }
 
+    /** A Push-NAF's GPI request on Zpn and its outcome: audited (never the key or GPI) and counted. */
+    public void gbaPushRequest(String naf, String ueId, String nafFqdn, String outcome, long code, String reason) {
+        audit.gbaPushRequest(naf, ueId, nafFqdn, outcome, code, reason);
+        verdictCounts.computeIfAbsent("ZPN " + outcome, k -> new LongAdder()).increment();
+    }
+
     /** Refusal records the audit log had to drop (its queue nearly full). */
     public long refusalsDropped() {
         return audit.refusalsDropped();

@@ -13,7 +13,11 @@ import org.mtcgate.bsf.ub.UbServer;
 import org.mtcgate.bsf.ub.UbTls;
 import org.mtcgate.bsf.zh.ZhVectorSource;
 import org.mtcgate.bsf.zn.BsfZnApplication;
+import org.mtcgate.diameter.peer.DiameterNode;
 import org.mtcgate.bsf.zn.NafAuthorisation;
+import org.mtcgate.bsf.zpn.BsfZpnApplication;
+import org.mtcgate.gba.push.GpiIssuer;
+import org.mtcgate.gba.push.MtcgateGpi1;
 import org.mtcgate.core.config.BsfSettings;
 import org.mtcgate.core.pki.LabPkiProvisioner;
 import org.mtcgate.diameter.dictionary.ApplicationIds;
@@ -47,14 +51,16 @@ public final class BsfRole implements NodeRole {
     private final UbCounters ub;
     private final UbServer server;
     private final Optional<BsfZnApplication> zn;
+    private final Optional<BsfZpnApplication> zpn;
 
     private BsfRole(Bootstrapping bootstrapping, BootstrapContextStore contexts, UbCounters ub, UbServer server,
-                    Optional<BsfZnApplication> zn) {
+                    Optional<BsfZnApplication> zn, Optional<BsfZpnApplication> zpn) {
         this.bootstrapping = bootstrapping;
         this.contexts = contexts;
         this.ub = ub;
         this.server = server;
         this.zn = zn;
+        this.zpn = zpn;
     }
 
     /**
@@ -73,9 +79,17 @@ public final class BsfRole implements NodeRole {
                     ctx.observer()::gbaKeyRequest));
             ctx.requireDiameter("bsf").node().registerHandler(ApplicationIds.ZN, zn.get());
         }
+        Optional<BsfZpnApplication> zpn = Optional.empty();
+        if (!settings.pushHosts().isEmpty()) {
+            // Zpn (GBA Push): only the NAFs marked push, each for its FQDNs; GPIs in the project's profile mtcgate-gpi-1
+            zpn = Optional.of(new BsfZpnApplication(vectors, new GpiIssuer(new MtcgateGpi1()),
+                    new NafAuthorisation(settings.pushNafs()), settings.keyLifetime(), ctx.clock(),
+                    ctx.observer()::gbaPushRequest));
+            ctx.requireDiameter("bsf").node().registerHandler(ApplicationIds.ZPN, zpn.get());
+        }
         UbCounters ub = new UbCounters();
         BsfRole role = new BsfRole(bootstrapping, contexts, ub, listen(settings, ssl, new UbHandler(bootstrapping,
-                settings.serverName(), ub, ctx.observer()::ubRefusal)), zn);
+                settings.serverName(), ub, ctx.observer()::ubRefusal)), zn, zpn);
         ctx.housekeeping().every(Duration.ofSeconds(30), "bsf contexts", bootstrapping::sweep);
         LOG.info("bsf {}: Ub on https://{}, key lifetime {}", settings.serverName(), role.ubAddress(), settings.keyLifetime());
         return role;
@@ -87,6 +101,7 @@ public final class BsfRole implements NodeRole {
         if (settings.hss() != null) {
             DiameterNode node = ctx.requireDiameter("bsf").node();
             node.supportApplication(ApplicationIds.ZH);
+            LOG.info("bsf: vectors over Zh from HSS {}", settings.hss().host());
             return new ZhVectorSource(node, settings.hss().host(), settings.hss().realm());
         }
         return VectorSource.of(hss.orElseThrow(() -> new RoleStartException("the bsf role takes its vectors from the "
@@ -154,6 +169,8 @@ public final class BsfRole implements NodeRole {
         out.accept("bsf: Ub " + ub + " contexts=" + contexts.size() + " pending-challenges=" + bootstrapping.pendingCount());
         zn.ifPresent(z -> out.accept("bsf: Zn requests=" + z.requestCount() + " served=" + z.servedCount()
                 + " refused=" + z.refusedCount()));
+        zpn.ifPresent(z -> out.accept("bsf: Zpn requests=" + z.requestCount() + " served=" + z.servedCount()
+                + " refused=" + z.refusedCount() + " (GPI profile mtcgate-gpi-1, not 3GPP TS 33.223)"));
     }
 
     @Override

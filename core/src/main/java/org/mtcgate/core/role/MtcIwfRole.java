@@ -1,5 +1,6 @@
 package org.mtcgate.core.role;
 
+import org.mtcgate.gba.push.MtcgateEnvelope1;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.mtcgate.core.config.NodeConfig;
@@ -99,6 +100,12 @@ public final class MtcIwfRole implements NodeRole {
             submitter = new T4TriggerSubmitter(diameter, new T4ClientConfig(t4.realm(), t4.host(), scs -> sme), references, ctx.clock());
         } else {
             submitter = localSmsc.orElseThrow();
+        }
+        if (!settings.gbaPushRequired().isEmpty()) {
+            // the envelope is told by its marker only: the filter engine knows nothing of GBA
+            MtcgateEnvelope1 envelope = new MtcgateEnvelope1();
+            submitter = new ProtectedTriggerRequirement(submitter, envelope::recognises, envelope.name(),
+                    settings.gbaPushRequired().externalIdDomains(), settings.gbaPushRequired().imsis());
         }
         notifier = new TspNotifier(diameter, endpoint::realmOf);
         TriggerLimits limits = new TriggerLimits(settings.maxPayload(), settings.defaultValidity(), settings.maxValidity());

@@ -62,6 +62,33 @@ class BsfConfigTest {
     }
 
     @Test
+    void aNafMarkedPushMayAskForGpisForItsFqdns() throws Exception {
+        String head = HEAD.replace("insecure-lab: true}", "insecure-lab: true,\n  peers: [{host: naf1.operator.test, role: naf}, "
+                + "{host: scs1.operator.test, role: naf}]}");
+        BsfSettings b = parse(head + "bsf:\n  server-name: b.test\n  tls: {certificate: a, key: b}\n"
+                + "  nafs: [{host: naf1.operator.test}, {host: SCS1.operator.test, fqdns: [scs.utility.test], push: true}]\n").bsf();
+        assertEquals(Set.of("scs1.operator.test"), b.pushHosts());
+        assertEquals(Map.of("scs1.operator.test", Set.of("scs.utility.test")), b.pushNafs());
+        assertEquals(2, b.nafs().size(), "a Push-NAF is still a NAF on Zn");
+        assertTrue(error(head + "bsf:\n  server-name: b.test\n  tls: {certificate: a, key: b}\n"
+                + "  nafs: [{host: naf1.operator.test, push: maybe}]\n").contains("push"));
+    }
+
+    @Test
+    void uesThatRequireGbaPush() throws Exception {
+        String head = "roles: [mtc-iwf]\npolicy: policy.yaml\nsubscribers: subscribers.yaml\n"
+                + "diameter: {identity: iwf.operator.test, insecure-lab: true}\n";
+        String t4 = "t4: {host: smsc.operator.test, sme-address: \"491720000999\"}";
+        NodeConfig.GbaPushRequired g = parse(head + "mtc-iwf: {" + t4 + ", require-gba-push: {external-id-domains: [Meters.test], "
+                + "imsis: [\"262015500000001\"]}}\n").mtcIwf().gbaPushRequired();
+        assertEquals(Set.of("meters.test"), g.externalIdDomains());
+        assertEquals(Set.of("262015500000001"), g.imsis());
+        assertTrue(parse(head + "mtc-iwf: {" + t4 + "}\n").mtcIwf().gbaPushRequired().isEmpty());
+        assertTrue(error(head + "mtc-iwf: {" + t4 + ", require-gba-push: {}}\n").contains("names no external-id-domains and no imsis"));
+        assertTrue(error(head + "mtc-iwf: {" + t4 + ", require-gba-push: {imsis: [abc]}}\n").contains("is not an IMSI"));
+    }
+
+    @Test
     void refusals() {
         assertTrue(error(HEAD).contains("the bsf role needs a 'bsf' section"));
         assertTrue(error(HEAD + "bsf: {server-name: bsf.operator.test}\n").contains("Ub is HTTPS"));

@@ -67,6 +67,7 @@ class ConfigReferenceTest {
               default-validity: 1h
               hss: {host: hss.operator.test, cache-ttl: 5m}
               scs-identities: {scs1.operator.test: ["491710000001"]}
+              require-gba-push: {external-id-domains: [meters.test], imsis: ["262015500000001"]}
             ss7:
               local-gt: "491720000100"
               point-code: 1
@@ -94,7 +95,7 @@ class ConfigReferenceTest {
             bsf:
               server-name: bsf.operator.test
               tls: {certificate: b.crt, key: b.key}
-              nafs: [{host: naf1.operator.test, fqdns: [app.operator.test]}]
+              nafs: [{host: naf1.operator.test, fqdns: [app.operator.test], push: true}]
               ub-limits:
                 per-source: {per-second: 20, burst: 100}
                 per-impi: {per-second: 0.05, burst: 20}

@@ -12,6 +12,8 @@ public final class ApplicationIds {
     public static final long ZH = 16777221L;
     /** Zn, NAF to BSF (TS 29.109): 16777220 "3GPP Zn" in Wireshark 4.0.17's dictionary.xml; cipango's Zn (gba-facts 0). */
     public static final long ZN = 16777220L;
+    /** Zpn, Push-NAF to BSF (TS 29.109): 16777268 "3GPP Zpn" in Wireshark 4.0.17's dictionary.xml and IANA (gba-facts 5). */
+    public static final long ZPN = 16777268L;
     public static final long RELAY = 0xFFFFFFFFL;
 
     private ApplicationIds() {

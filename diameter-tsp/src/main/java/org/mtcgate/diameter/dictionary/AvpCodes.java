@@ -71,6 +71,17 @@ public final class AvpCodes {
     public static final int GBA_U_AWARENESS_INDICATOR = 407;
     public static final int BOOTSTRAP_INFO_CREATION_TIME = 408;
     public static final int GBA_TYPE = 410;
+    // Zpn (TS 29.109 6.3, gba-facts 5): codes, types and names as Wireshark 4.0.17's dictionary.xml has them.
+    public static final int UE_ID = 411;
+    public static final int UE_ID_TYPE = 412;
+    public static final int UICC_APP_LABEL = 413;
+    public static final int UICC_ME = 414;
+    public static final int REQUESTED_KEY_LIFETIME = 415;
+    public static final int PRIVATE_IDENTITY_REQUEST = 416;
+    public static final int GBA_PUSH_INFO = 417;
+    public static final int NAF_SA_IDENTIFIER = 418;
+    public static final int SECURITY_FEATURE_REQUEST = 419;
+    public static final int SECURITY_FEATURE_RESPONSE = 420;
     // Cx AVPs Zh reuses (TS 29.229 6.3), codes as in Wireshark 4.0.17's TGPP.xml, which names 607-610, 612 and
     // 613 with a "3GPP-" prefix (3GPP-SIP-Auth-Data-Item, ...); gba-facts 6 gives the same codes (VERIFIED).
     public static final int PUBLIC_IDENTITY = 601;

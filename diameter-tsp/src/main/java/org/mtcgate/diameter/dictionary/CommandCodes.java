@@ -9,6 +9,8 @@ public final class CommandCodes {
     public static final int MULTIMEDIA_AUTH = 303;
     /** Bootstrapping-Info (BIR/BIA) on Zn (TS 29.109; "Boostrapping-Info" 310, sic, in Wireshark 4.0.17's dictionary.xml). */
     public static final int BOOTSTRAPPING_INFO = 310;
+    /** GBAPush-Info (GPIR/GPIA) on Zpn (TS 29.109; "GBAPush-Info" 312 in Wireshark 4.0.17's dictionary.xml). */
+    public static final int GBA_PUSH_INFO = 312;
     public static final int DEVICE_ACTION = 8388639;
     public static final int DEVICE_NOTIFICATION = 8388640;
     public static final int SUBSCRIBER_INFORMATION = 8388641;

@@ -16,7 +16,7 @@ import java.util.List;
 
 /**
  * The base protocol (RFC 6733 4.5, 5, 10) plus Tsp (TS 29.368), S6m (TS 29.336), T4 (TS 29.337), the
- * MT-Forward-Short-Message command of SGd (TS 29.338), Zh and Zn (TS 29.109).
+ * MT-Forward-Short-Message command of SGd (TS 29.338), Zh, Zn and Zpn (TS 29.109).
  * Grammars of the 3GPP commands list the AVPs this node relies on; the rest pass through *[AVP].
  * Codes, types and M-bit rules were cross-checked against Wireshark 4.0.17's dictionary.xml;
  * where neither source states an M-bit rule the entry says MAY, so no peer is refused with 3009
@@ -35,10 +35,12 @@ public final class StandardDictionary {
         tgppAvps(b);
         zhAvps(b);
         znAvps(b);
+        zpnAvps(b);
         baseCommands(b);
         tgppCommands(b);
         zhCommands(b);
         znCommands(b);
+        zpnCommands(b);
         return b.build();
     }
 
@@ -270,6 +272,47 @@ public final class StandardDictionary {
                         optional(g(KEY_EXPIRY_TIME)), optional(g(BOOTSTRAP_INFO_CREATION_TIME)),
                         optional(g(GBA_USER_SEC_SETTINGS)), optional(g(GBA_TYPE)), optional(k(ERROR_MESSAGE)),
                         optional(k(FAILED_AVP)))))));
+    }
+
+    /**
+     * The AVPs Zpn adds (TS 29.109 6.3): codes, types and enumerated values as Wireshark 4.0.17's dictionary.xml has
+     * them, the V bit must; the M bit must as the facts give it for 400-420 (gba-facts 5, C-ALU).
+     */
+    private static void zpnAvps(Dictionary.Builder b) {
+        b.avp(UE_ID, V, "UE-Id", OCTET_STRING, MUST)
+         .enumerated(UE_ID_TYPE, V, "UE-Id-Type", MUST, 0L, 1L)
+         .avp(UICC_APP_LABEL, V, "UICC-App-Label", OCTET_STRING, MUST)
+         .enumerated(UICC_ME, V, "UICC-ME", MUST, 0L, 1L)
+         .avp(REQUESTED_KEY_LIFETIME, V, "Requested-Key-Lifetime", TIME, MUST)
+         .enumerated(PRIVATE_IDENTITY_REQUEST, V, "Private-Identity-Request", MUST, 0L, 1L)
+         .avp(GBA_PUSH_INFO, V, "GBA-Push-Info", OCTET_STRING, MUST)
+         .avp(NAF_SA_IDENTIFIER, V, "NAF-SA-Identifier", OCTET_STRING, MUST)
+         .avp(SECURITY_FEATURE_REQUEST, V, "Security-Feature-Request", OCTET_STRING, MUST)
+         .avp(SECURITY_FEATURE_RESPONSE, V, "Security-Feature-Response", OCTET_STRING, MUST);
+    }
+
+    /**
+     * Zpn GPIR/GPIA (TS 29.109 6.1; the ABNF is INFERRED in gba-facts 5 from the Zn one and the AVP set, the spec's
+     * was not read): {VSAI}, {UE-Id}, {UE-Id-Type}, {NAF-Id}, {NAF-SA-Identifier}, {UICC-ME},
+     * {Requested-Key-Lifetime} in the request; the GPI, the key material, its times and the IMPI in the answer.
+     * Open grammars.
+     */
+    private static void zpnCommands(Dictionary.Builder b) {
+        List<AvpRule> head = List.of(required(k(SESSION_ID)), optional(k(DRMP)),
+                required(k(VENDOR_SPECIFIC_APPLICATION_ID)), optional(k(AUTH_APPLICATION_ID)),
+                optional(k(AUTH_SESSION_STATE)), required(k(ORIGIN_HOST)), required(k(ORIGIN_REALM)),
+                any(k(PROXY_INFO)), any(k(ROUTE_RECORD)));
+        b.command(new CommandDefinition(CommandCodes.GBA_PUSH_INFO, ApplicationIds.ZPN, "GBAPush-Info", true,
+                grammar(true, concat(head, List.of(required(k(DESTINATION_REALM)), optional(k(DESTINATION_HOST)),
+                        required(g(UE_ID)), required(g(UE_ID_TYPE)), required(g(NAF_ID)), required(g(NAF_SA_IDENTIFIER)),
+                        required(g(UICC_ME)), required(g(REQUESTED_KEY_LIFETIME)), optional(g(UICC_APP_LABEL)),
+                        optional(g(PRIVATE_IDENTITY_REQUEST)), optional(g(GBA_U_AWARENESS_INDICATOR)),
+                        any(g(GAA_SERVICE_IDENTIFIER)), optional(g(SECURITY_FEATURE_REQUEST)), forbidden(k(RESULT_CODE))))),
+                grammar(true, concat(head, List.of(optional(k(RESULT_CODE)), optional(k(EXPERIMENTAL_RESULT)),
+                        optional(k(USER_NAME)), optional(g(GBA_PUSH_INFO)), optional(g(ME_KEY_MATERIAL)),
+                        optional(g(UICC_KEY_MATERIAL)), optional(g(KEY_EXPIRY_TIME)),
+                        optional(g(BOOTSTRAP_INFO_CREATION_TIME)), optional(g(GBA_USER_SEC_SETTINGS)), optional(g(GBA_TYPE)),
+                        optional(g(SECURITY_FEATURE_RESPONSE)), optional(k(ERROR_MESSAGE)), optional(k(FAILED_AVP)))))));
     }
 
     /** RFC 6733 5.3.1, 5.3.2, 5.4.1, 5.4.2, 5.5.1, 5.5.2 and the occurrence table of 10.1. */

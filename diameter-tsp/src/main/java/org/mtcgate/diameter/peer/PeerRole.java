@@ -29,8 +29,12 @@ public enum PeerRole {
     MME(Map.of()),
     /** BSF: Multimedia-Auth on Zh, to the HSS (TS 29.109; TS 33.220 4.4.3). */
     BSF(Map.of(ApplicationIds.ZH, Set.of(CommandCodes.MULTIMEDIA_AUTH))),
-    /** NAF: Bootstrapping-Info on Zn, to the BSF (TS 29.109; TS 33.220 4.5.3). */
-    NAF(Map.of(ApplicationIds.ZN, Set.of(CommandCodes.BOOTSTRAPPING_INFO)));
+    /**
+     * NAF: Bootstrapping-Info on Zn, to the BSF (TS 29.109; TS 33.220 4.5.3); as a Push-NAF also GBAPush-Info on Zpn
+     * (TS 33.223), which the BSF grants per NAF.
+     */
+    NAF(Map.of(ApplicationIds.ZN, Set.of(CommandCodes.BOOTSTRAPPING_INFO),
+            ApplicationIds.ZPN, Set.of(CommandCodes.GBA_PUSH_INFO)));
 
     private final Map<Long, Set<Integer>> requests;
 

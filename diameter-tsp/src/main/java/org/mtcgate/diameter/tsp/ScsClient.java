@@ -45,10 +45,17 @@ public final class ScsClient implements AutoCloseable {
         return start(config, mtcIwfRealm, reports, org.mtcgate.diameter.peer.PeerFailureListener.NONE);
     }
 
-    /** As {@link #start(DiameterNodeConfig, String, Consumer)}; why each attempt to reach the MTC-IWF failed goes to {@code failures}. */
+    /**
+     * As {@link #start(DiameterNodeConfig, String, Consumer)}; why each attempt to reach the MTC-IWF failed goes to
+     * {@code failures}, and {@code alsoAnnounced} names more applications the SCS uses as a client on the same
+     * connections (Zpn, when its MTC-IWF peer is also its BSF).
+     */
     public static ScsClient start(DiameterNodeConfig config, String mtcIwfRealm, Consumer<DeliveryReport> reports,
-                                  org.mtcgate.diameter.peer.PeerFailureListener failures) throws Exception {
+                                  org.mtcgate.diameter.peer.PeerFailureListener failures, long... alsoAnnounced) throws Exception {
         DiameterNode node = new DiameterNode(config);
+        for (long app : alsoAnnounced) {
+            node.supportApplication(app);
+        }
         node.registerHandler(ApplicationIds.TSP, (request, ctx) -> answerDnr(request, ctx, reports));
         node.peerFailureListener(failures);
         node.start();

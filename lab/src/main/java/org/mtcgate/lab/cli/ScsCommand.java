@@ -1,5 +1,6 @@
 package org.mtcgate.lab.cli;
 
+import org.mtcgate.diameter.dictionary.ApplicationIds;
 import org.mtcgate.diameter.tsp.DeviceActionAnswer;
 import org.mtcgate.diameter.tsp.ScsClient;
 import org.mtcgate.filter.ExternalId;
@@ -19,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -88,6 +90,9 @@ final class ScsCommand implements Runnable {
                 description = "seconds to wait for the Device-Notification with the delivery outcome (default: do not wait)")
         int waitReport;
 
+        @Mixin
+        GbaPushOptions push;
+
         @Override
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
@@ -103,15 +108,21 @@ final class ScsCommand implements Runnable {
                 return 2;
             }
             String problem = scs.problem();
+            if (problem == null) {
+                problem = push.problem(scs);
+            }
             if (problem != null) {
                 err.println("scs: " + problem);
                 return 2;
             }
             DeviceActionRequest request;
+            byte[] data;
             long ref = reference != null ? reference : new SecureRandom().nextInt() & 0xFFFF_FFFFL;
             try {
-                byte[] data = payloadHex != null ? HexFormat.of().parseHex(payloadHex)
+                data = payloadHex != null ? HexFormat.of().parseHex(payloadHex)
                         : payload != null ? payload.getBytes(StandardCharsets.UTF_8) : new byte[0];
+                // Built before anything is opened, so that a bad argument is one line; rebuilt below when GBA Push
+                // replaces the payload.
                 request = new DeviceActionRequest(scs.identity, null, type, ref, oldReference, target.ue(), data, port,
                         priority, validity == null ? null : Duration.ofSeconds(validity));
             } catch (IllegalArgumentException e) {
@@ -120,12 +131,26 @@ final class ScsCommand implements Runnable {
             }
             LinkedBlockingQueue<ScsClient.DeliveryReport> reports = new LinkedBlockingQueue<>();
             TspConnection connection = new TspConnection(scs);
+            boolean sharedPeer = push.enabled && push.sharesPeer(scs);
             try (ScsClient client = ScsClient.start(scs.config(), ScsOptions.realmOf(scs.mtcIwfHost), reports::add,
-                    connection::failed)) {
+                    connection::failed, sharedPeer ? new long[] {ApplicationIds.ZPN} : new long[0])) {
                 String failure = connection.await(client);
                 if (failure != null) {
                     err.println("scs: no Tsp connection to " + scs.mtcIwfHost + " at " + scs.mtcIwf + ": " + failure);
                     return 3;
+                }
+                if (push.enabled) {
+                    Optional<byte[]> protectedPayload = push.protect(scs, sharedPeer ? client.node() : null, data, out, err);
+                    if (protectedPayload.isEmpty()) {
+                        return 1;
+                    }
+                    try {
+                        request = new DeviceActionRequest(scs.identity, null, type, ref, oldReference, target.ue(),
+                                protectedPayload.get(), port, priority, validity == null ? null : Duration.ofSeconds(validity));
+                    } catch (IllegalArgumentException e) {
+                        err.println("scs: the protected trigger: " + e.getMessage());
+                        return 2;
+                    }
                 }
                 DeviceActionAnswer daa;
                 try {

@@ -41,19 +41,24 @@ final class ScsOptions {
     }
 
     InetSocketAddress address() {
-        int colon = mtcIwf.lastIndexOf(':');
+        return address(mtcIwf, "--mtc-iwf");
+    }
+
+    /** {@code host:port} of an option, or IllegalArgumentException naming the option. */
+    static InetSocketAddress address(String hostPort, String option) {
+        int colon = hostPort.lastIndexOf(':');
         int port = -1;
         if (colon > 0) {
             try {
-                port = Integer.parseInt(mtcIwf.substring(colon + 1));
+                port = Integer.parseInt(hostPort.substring(colon + 1));
             } catch (NumberFormatException e) {
                 port = -1;
             }
         }
         if (port < 1 || port > 65535) {
-            throw new IllegalArgumentException("--mtc-iwf '" + mtcIwf + "' is not host:port");
+            throw new IllegalArgumentException(option + " '" + hostPort + "' is not host:port");
         }
-        return new InetSocketAddress(mtcIwf.substring(0, colon), port);
+        return new InetSocketAddress(hostPort.substring(0, colon), port);
     }
 
     /** The arguments' mistakes, as one line, or null: checked before anything is opened. */
@@ -80,9 +85,14 @@ final class ScsOptions {
     }
 
     DiameterNodeConfig config() throws Exception {
+        return config(mtcIwfHost, address(), PeerRole.MTC_IWF);
+    }
+
+    /** This SCS's identity and TLS, connecting to one peer (the MTC-IWF, or a BSF of its own for Zpn). */
+    DiameterNodeConfig config(String peerHost, InetSocketAddress peerAddress, PeerRole peerRole) throws Exception {
         DiameterNodeConfig.Builder b = DiameterNodeConfig.builder(LocalIdentity.of(identity, realmOf(identity),
                         InetAddress.getLoopbackAddress()))
-                .peer(PeerConfig.connecting(mtcIwfHost, realmOf(mtcIwfHost), address(), PeerRole.MTC_IWF));
+                .peer(PeerConfig.connecting(peerHost, realmOf(peerHost), peerAddress, peerRole));
         if (insecureLab) {
             b.insecureLab(true);
         } else {

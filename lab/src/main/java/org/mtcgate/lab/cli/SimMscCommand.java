@@ -1,5 +1,6 @@
 package org.mtcgate.lab.cli;
 
+import org.mtcgate.lab.gba.PushTriggerReader;
 import org.mtcgate.lab.map.MscPeer;
 import org.mtcgate.lab.map.UnansweredDialogGuard;
 import org.mtcgate.map.stack.AssociationRole;
@@ -21,6 +22,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code mtcgate sim msc}: a serving MSC/VLR accepting MT-ForwardSM and printing what each UE got. */
@@ -40,6 +42,9 @@ class SimMscCommand implements Callable<Integer> {
     @Option(names = "--absent", paramLabel = "IMSI", split = ",",
             description = "answer absentSubscriberSM for these IMSIs (so the SMS-SC tries the next node or waits)")
     List<String> absentImsis = List.of();
+
+    @Mixin
+    PushUeOptions pushUe;
 
     /** What this simulator stands for: the name in its lines, its default GT and point code, its SSN. */
     String kind() {
@@ -69,10 +74,19 @@ class SimMscCommand implements Callable<Integer> {
         }
         Writer recorder = record == null ? null : Files.newBufferedWriter(record, StandardCharsets.UTF_8,
                 StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        Optional<PushTriggerReader> ue;
+        try {
+            ue = pushUe.reader();
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
         Ss7Stack s = Ss7Stack.assemble(config);
         MscPeer peer = new MscPeer(s, (imsi, sm) -> {
             String line = kind + ": IMSI " + imsi + " got " + describe(sm);
             out.line(line);
+            if (ue.isPresent() && imsi.equals(pushUe.imsi)) {
+                ue.get().delivered(sm).ifPresent(r -> out.line(r.line()));
+            }
             if (recorder != null) {
                 synchronized (recorder) {
                     try {
