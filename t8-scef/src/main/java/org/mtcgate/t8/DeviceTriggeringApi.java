@@ -37,7 +37,7 @@ public final class DeviceTriggeringApi {
     private final String apiUri;
     private final Clock clock;
     private final T8Stats stats;
-    /** Reference-Numbers the SCEF gives its Device-Actions; seeded from the clock so a restart does not reuse recent ones. */
+    /** Reference-Numbers the SCEF gives its Device-Actions; seeded from the clock, and never one a live transaction holds. */
     private final AtomicLong references;
 
     DeviceTriggeringApi(DeviceTriggering triggering, Transactions transactions, IdempotentCreates creates, String apiUri,
@@ -65,7 +65,7 @@ public final class DeviceTriggeringApi {
     }
 
     private CompletionStage<HttpReply> submit(String scsAsId, TriggerContent c) {
-        TriggerId id = new TriggerId(scsAsId, nextReference());
+        TriggerId id = new TriggerId(scsAsId, nextReference(scsAsId));
         Transaction t = new Transaction(scsAsId, HexFormat.of().formatHex(AccessTokens.randomBytes(12)), id, c, null,
                 clock.instant().plus(c.validity()).plus(KEEP_AFTER_VALIDITY));
         // Known, and written, before the MTC-IWF is asked: the node's own SMS-SC may report delivery before the answer is
@@ -135,7 +135,7 @@ public final class DeviceTriggeringApi {
             return done(HttpReply.problem(ProblemDetails.unchangeable(
                     t.content().ue().externalId() != null ? "/externalId" : "/msisdn", "a replace keeps the transaction's UE")));
         }
-        TriggerId next = new TriggerId(scsAsId, nextReference());
+        TriggerId next = new TriggerId(scsAsId, nextReference(scsAsId));
         transactions.alias(next, t);
         DeviceActionRequest request = new DeviceActionRequest(scsAsId, null, ActionType.DEVICE_TRIGGER_REPLACE,
                 next.referenceNumber(), t.trigger().referenceNumber(), c.ue(), c.payload(), c.applicationPort(), c.priority(),
@@ -172,7 +172,7 @@ public final class DeviceTriggeringApi {
             return transactions.remove(t).thenApply(v -> HttpReply.empty(204));
         }
         DeviceActionRequest request = new DeviceActionRequest(scsAsId, null, ActionType.DEVICE_TRIGGER_RECALL,
-                nextReference(), t.trigger().referenceNumber(), t.content().ue(), null, -1, false, null, Ingress.T8);
+                nextReference(scsAsId), t.trigger().referenceNumber(), t.content().ue(), null, -1, false, null, Ingress.T8);
         return triggering.handle(request).thenCompose(result -> {
             if (!result.isSuccess()) {
                 return done(refused(result));
@@ -192,8 +192,18 @@ public final class DeviceTriggeringApi {
                 "no transaction " + transactionId + " of this SCS/AS"));
     }
 
-    private long nextReference() {
-        return references.getAndIncrement() & 0xFFFF_FFFFL;
+    /**
+     * A Reference-Number no live transaction of {@code scsAsId} holds. The clock seed alone is not enough: a node
+     * restarted within seconds starts again where it began, and would hand out the reference of a trigger it recovered.
+     */
+    private long nextReference(String scsAsId) {
+        for (int i = 0; i < 1_000_000; i++) {
+            long ref = references.getAndIncrement() & 0xFFFF_FFFFL;
+            if (transactions.byTrigger(new TriggerId(scsAsId, ref)).isEmpty()) {
+                return ref;
+            }
+        }
+        throw new IllegalStateException("no free Reference-Number for " + scsAsId);
     }
 
     private static CompletionStage<HttpReply> done(HttpReply reply) {
