@@ -3,6 +3,8 @@ package org.mtcgate.core.node;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.mtcgate.core.audit.AuditLog;
+import org.mtcgate.core.capture.CaptureSettings;
+import org.mtcgate.core.capture.PacketCapture;
 import org.mtcgate.core.config.NodeConfig;
 import org.mtcgate.core.config.Role;
 import org.mtcgate.core.metrics.NodeMetrics;
@@ -60,6 +62,7 @@ public final class Node implements NodeView, AutoCloseable {
     private DiameterEndpoint diameter;
     private Ss7Endpoint ss7;
     private Operations operations;
+    private PacketCapture capture;
 
     private Node(NodeConfig config, Clock clock) {
         this.config = config;
@@ -99,13 +102,17 @@ public final class Node implements NodeView, AutoCloseable {
             throw new NodeException(e.getMessage(), e);
         }
         housekeeping = new Housekeeping();
+        capture = new PacketCapture(clock);
+        if (config.trace() != null) {
+            startCapture(config.trace());
+        }
         if (config.ss7() != null) {
             ss7 = Ss7Endpoint.assemble(config.name(), config.dataDir(), config.ss7(), config.has(Role.SMS_ROUTER),
-                    observer, metrics);
+                    observer, metrics, capture.m3uaTap());
         }
         if (config.diameter() != null && (config.has(Role.MTC_IWF) || config.has(Role.HSS) || config.has(Role.SMS_SC)
                 || config.has(Role.BSF))) {
-            diameter = DiameterEndpoint.create(config.diameter(), config.source(), audit, metrics);
+            diameter = DiameterEndpoint.create(config.diameter(), config.source(), audit, metrics, capture.diameterTap());
         }
         RoleContext ctx = new RoleContext(clock, filter, observer, metrics, stores, housekeeping, Optional.ofNullable(diameter),
                 Optional.ofNullable(ss7), config.audit().revealImsi());
@@ -141,9 +148,24 @@ public final class Node implements NodeView, AutoCloseable {
             diameter.start();
         }
         roles.forEach(NodeRole::started);
-        operations = Operations.start(config, metrics, new NodeConsole(this, policy), audit);
+        operations = Operations.start(config, metrics,
+                new NodeConsole(this, policy, capture, config.dataDir().resolve("captures")), audit);
         LOG.info("node {} running roles {} (policy {} digest {})", config.name(), config.roles(), config.policyFile(),
                 filter.policy().digest());
+    }
+
+    /** The capture the config asks for; the file is replaced, as a capture is taken again at each start. */
+    private void startCapture(CaptureSettings trace) throws NodeException {
+        try {
+            LOG.info("{}", capture.start(trace, true));
+        } catch (IOException e) {
+            throw new NodeException("trace.pcap " + trace.file() + " cannot be written: " + e.getMessage(), e);
+        }
+    }
+
+    /** The node's signalling capture (the console's trace pcap, the config's trace section). */
+    public PacketCapture capture() {
+        return capture;
     }
 
     private <R extends NodeRole> R role(R role) {
@@ -238,7 +260,7 @@ public final class Node implements NodeView, AutoCloseable {
         for (int i = roles.size() - 1; i >= 0; i--) {
             order.add(roles.get(i));
         }
-        order.addAll(List.of(nullSafe(ss7), nullSafe(observer), nullSafe(audit), nullSafe(dataDirLock)));
+        order.addAll(List.of(nullSafe(ss7), nullSafe(capture), nullSafe(observer), nullSafe(audit), nullSafe(dataDirLock)));
         for (AutoCloseable part : order) {
             try {
                 part.close();
@@ -251,6 +273,7 @@ public final class Node implements NodeView, AutoCloseable {
         housekeeping = null;
         diameter = null;
         ss7 = null;
+        capture = null;
         observer = null;
         audit = null;
         dataDirLock = null;

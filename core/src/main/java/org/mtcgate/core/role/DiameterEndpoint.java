@@ -12,6 +12,7 @@ import org.mtcgate.diameter.peer.DiameterNode;
 import org.mtcgate.diameter.peer.DiameterNodeConfig;
 import org.mtcgate.diameter.peer.LocalIdentity;
 import org.mtcgate.diameter.peer.TlsMode;
+import org.mtcgate.diameter.peer.WireTap;
 import org.mtcgate.diameter.tls.TlsSettings;
 
 import java.io.IOException;
@@ -46,6 +47,12 @@ public final class DiameterEndpoint implements AutoCloseable {
     /** Builds the endpoint without binding anything; {@code configSource} names the file in the lab warning. */
     public static DiameterEndpoint create(DiameterSettings d, String configSource, AuditLog audit, NodeMetrics metrics)
             throws RoleStartException {
+        return create(d, configSource, audit, metrics, WireTap.NONE);
+    }
+
+    /** As above, with a tap that sees every whole message after TLS (the node's signalling capture). */
+    public static DiameterEndpoint create(DiameterSettings d, String configSource, AuditLog audit, NodeMetrics metrics,
+                                          WireTap tap) throws RoleStartException {
         InetAddress host = null;
         List<InetSocketAddress> bound = new ArrayList<>();
         for (DiameterSettings.Listen l : d.listeners()) {
@@ -75,7 +82,7 @@ public final class DiameterEndpoint implements AutoCloseable {
         } else {
             b.tls(tls(d));
         }
-        DiameterNode node = new DiameterNode(b.build()).peerSecurityListener(new PeerRefusals(audit, metrics));
+        DiameterNode node = new DiameterNode(b.build()).peerSecurityListener(new PeerRefusals(audit, metrics)).wireTap(tap);
         DiameterObservation.attach(node, audit, metrics);
         metrics.peerStates("diameter", () -> {
             Map<String, Boolean> up = new TreeMap<>();
