@@ -15,7 +15,19 @@ import org.mtcgate.filter.RequestStatus;
 import org.mtcgate.filter.trigger.ActionType;
 import org.mtcgate.filter.trigger.DeviceActionRequest;
 import org.mtcgate.filter.trigger.UeName;
+import org.apache.sshd.client.SshClient;
+import org.mtcgate.core.console.ConsoleClient;
+import org.mtcgate.core.console.PasswordHash;
 import org.mtcgate.lab.map.FreePorts;
+import org.mtcgate.lab.map.HlrPeer;
+import org.mtcgate.lab.map.MscPeer;
+import org.mtcgate.lab.map.RoutingInfo;
+import org.mtcgate.lab.map.SmscPeer;
+import org.mtcgate.map.tpdu.ServiceCentreTimeStamp;
+import org.mtcgate.map.tpdu.SmsAddress;
+import org.mtcgate.map.tpdu.SmsDeliver;
+import org.mtcgate.map.tpdu.TpduCodec;
+import org.mtcgate.map.tpdu.UserData;
 import org.mtcgate.lab.msc.LabMsc;
 import org.mtcgate.lab.pki.LabPki;
 import org.mtcgate.map.stack.AssociationRole;
@@ -26,6 +38,7 @@ import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -157,5 +170,101 @@ class NodeCaptureTest {
         String errors = Tshark.read(file, "--disable-protocol", "wsp", "-o", "sctp.checksum:CRC-32C", "-q", "-z", "expert,error");
         assertFalse(errors.contains("Errors ("), "nothing malformed (port 9200 is WSP's: Wireshark would read the "
                 + "trigger payload as WSP): " + errors);
+    }
+
+    @Test
+    void theConsoleCapturesTheRoutersMapLegsAndTsharkShowsTheCorrelationIdOutsideAndTheImsiInside() throws Exception {
+        int[] p = FreePorts.distinct(6);
+        String routerGt = "491720000300";
+        String hlrGt = "491720000006";
+        String mscGt = "49172000208";
+        String msisdn = "491701000001";
+        Files.writeString(dir.resolve("policy.yaml"), "version: 1\n");
+        String hash = PasswordHash.of("op-secret-1".toCharArray(), 1000, new SecureRandom()).encoded();
+        Files.writeString(dir.resolve("mtcgate.yaml"), """
+                node: {name: rtr, data-dir: data}
+                roles: [sms-router]
+                policy: policy.yaml
+                ss7:
+                  local-gt: "%s"
+                  point-code: 1
+                  invoke-timeout: 2s
+                  default-peer: smsc
+                  peers:
+                    - {name: smsc, role: server, local: "127.0.0.1:%d", remote: "127.0.0.1:%d", point-code: 2, ssns: [8]}
+                    - {name: hlr, role: client, local: "127.0.0.1:%d", remote: "127.0.0.1:%d", point-code: 3, ssns: [6], global-titles: ["%s"], zone: home}
+                    - {name: msc, role: client, local: "127.0.0.1:%d", remote: "127.0.0.1:%d", point-code: 4, ssns: [8], global-titles: ["%s"], zone: home}
+                sms-router: {hlr-gt: "%s", home-mcc-mnc: "26201", correlation-ttl: 1m}
+                console: {host: 127.0.0.1, port: 0, users: [{name: olga, password-hash: "%s"}]}
+                """.formatted(routerGt, p[0], p[1], p[2], p[3], hlrGt, p[4], p[5], mscGt, hlrGt, hash));
+        Ss7Stack hlrStack = Ss7Stack.assemble(Ss7StackConfig.builder().name("t-hlr").dataDir(dir.resolve("peers"))
+                .role(AssociationRole.SERVER).local("127.0.0.1", p[3]).remote("127.0.0.1", p[2]).pointCodes(3, 1)
+                .localSsns(Ss7StackConfig.SSN_HLR).remoteSsns(Ss7StackConfig.SSN_MSC).localGlobalTitle(hlrGt).build());
+        Ss7Stack mscSide = Ss7Stack.assemble(Ss7StackConfig.builder().name("t-msc").dataDir(dir.resolve("peers"))
+                .role(AssociationRole.SERVER).local("127.0.0.1", p[5]).remote("127.0.0.1", p[4]).pointCodes(4, 1)
+                .localSsns(Ss7StackConfig.SSN_MSC).remoteSsns(Ss7StackConfig.SSN_MSC).localGlobalTitle(mscGt).build());
+        Ss7Stack smscStack = Ss7Stack.assemble(Ss7StackConfig.builder().name("t-smsc").dataDir(dir.resolve("peers"))
+                .role(AssociationRole.CLIENT).local("127.0.0.1", p[1]).remote("127.0.0.1", p[0]).pointCodes(2, 1)
+                .localSsns(Ss7StackConfig.SSN_MSC).remoteSsns(Ss7StackConfig.SSN_MSC, Ss7StackConfig.SSN_HLR)
+                .localGlobalTitle("33612000000").build());
+        SshClient ssh = SshClient.setUpDefaultClient();
+        try (AutoCloseable closeAll = () -> {
+            for (AutoCloseable c : new AutoCloseable[] {smscStack, mscSide, hlrStack}) {
+                c.close();
+            }
+            ssh.stop();
+        }) {
+            new HlrPeer(hlrStack).provision(msisdn, new HlrPeer.Subscription(IMSI, mscGt));
+            MscPeer msc = new MscPeer(mscSide);
+            SmscPeer foreign = new SmscPeer(smscStack);
+            hlrStack.connect();
+            mscSide.connect();
+            node = Node.start(NodeConfigFile.load(dir.resolve("mtcgate.yaml")), Clock.systemUTC());
+            smscStack.connect();
+            for (Ss7Stack s : List.of(hlrStack, mscSide, smscStack, node.ss7().orElseThrow())) {
+                s.active().get(WAIT, TimeUnit.SECONDS);
+            }
+            ssh.setServerKeyVerifier((session, address, key) -> true);
+            ssh.start();
+            Path file;
+            try (ConsoleClient c = ConsoleClient.withPassword(ssh, node.consolePort().orElseThrow(), "olga", "op-secret-1")) {
+                c.awaitPrompt();
+                assertTrue(c.run("trace pcap").contains("no capture"));
+                assertTrue(c.run("trace pcap ../audit/audit.jsonl").contains("is not a file name"), "no paths from the console");
+                assertTrue(c.run("trace pcap router.pcapng hlr").contains("'hlr' is not a capture filter word"));
+                String started = c.run("trace pcap router.pcapng m3ua");
+                assertTrue(started.contains("capturing to") && started.contains("router.pcapng: m3ua"), started);
+
+                RoutingInfo routing = foreign.sendRoutingInfoForSm(msisdn, msisdn).get(WAIT, TimeUnit.SECONDS);
+                foreign.mtForwardSm(routing.imsi(), routing.networkNodeNumber(), ordinarySm(), false).get(WAIT, TimeUnit.SECONDS);
+                assertEquals(1, msc.deliveredTo(IMSI).size());
+
+                assertTrue(c.run("trace pcap router.pcapng").contains("a capture is running"));
+                String stopped = c.run("trace pcap stop");
+                assertTrue(stopped.contains("capture stopped") && stopped.contains("0 dropped"), stopped);
+                assertTrue(c.run("trace pcap stop").contains("no capture is running"));
+                file = dir.resolve("data/captures/router.pcapng");
+
+                List<String> legs = Tshark.fields(file, "gsm_old.localValue", "frame.comment",
+                        "frame.packet_flags_direction", "gsm_old.localValue", "e164.msisdn", "e212.imsi", "gsm_sms.tp-pid");
+                String corr = routing.imsi();
+                assertEquals(List.of(
+                        "peer smsc|0x00000001|45|" + msisdn + ",33612000000||",
+                        "peer hlr|0x00000002|45|" + msisdn + ",33612000000||",
+                        "peer hlr|0x00000001|45|" + mscGt + "|" + IMSI + "|",
+                        "peer smsc|0x00000002|45|" + routerGt + "|" + corr + "|",
+                        "peer smsc|0x00000001|44|33612000000,4930123456|" + corr + "|0",
+                        "peer msc|0x00000002|44|33612000000,4930123456|" + IMSI + "|0"), legs,
+                        "SRI-for-SM in from the SMSC and out to the HLR, the HLR's answer (IMSI, MSC) and the SMSC's "
+                        + "(correlation ID, the router's GT); MT-ForwardSM in to the correlation ID, out to the IMSI");
+                assertFalse(Tshark.read(file, "-Y", "diameter").contains("DIAMETER"), "the filter kept M3UA only");
+            }
+        }
+    }
+
+    private static byte[] ordinarySm() throws Exception {
+        return TpduCodec.encode(new SmsDeliver(false, false, false, false, SmsAddress.international("4930123456"), 0, 0x04,
+                new ServiceCentreTimeStamp(26, 11, 30, 14, 0, 0, 4), UserData.eightBit(null,
+                "hello".getBytes(StandardCharsets.US_ASCII))));
     }
 }
