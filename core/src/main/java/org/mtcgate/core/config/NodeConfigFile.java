@@ -43,7 +43,7 @@ public final class NodeConfigFile {
             "max-correlations", "same-service-centre");
     private static final Set<String> NODE = Set.of("name", "data-dir");
     private static final Set<String> DIAMETER = Set.of("identity", "realm", "listen", "tls", "insecure-lab", "watchdog",
-            "request-timeout", "max-message", "peers", "limits", "overload");
+            "request-timeout", "max-message", "peers", "limits", "overload", "lab-tls-key-log");
     private static final Set<String> DIAMETER_LIMITS = Set.of("max-grouped-depth", "max-avps");
     private static final Set<String> DIAMETER_OVERLOAD = Set.of("max-pending-per-peer", "max-pending-total",
             "doic-reduction", "doic-validity");
@@ -320,9 +320,13 @@ public final class NodeConfigFile {
             }
         }
         int defaultPort = insecure ? 3868 : 5868;
+        Path keyLog = path(base, m, "lab-tls-key-log", null);
+        if (keyLog != null && tls == null) {
+            throw m.get("lab-tls-key-log").error("there is no TLS to log keys of: 'insecure-lab' is on");
+        }
         return new DiameterSettings(identity, realm, listeners(m.get("listen"), defaultPort, tls != null),
                 tls, insecure, duration(m, "watchdog", Duration.ofSeconds(30)), duration(m, "request-timeout", Duration.ofSeconds(10)),
-                integer(m, "max-message", 65_536, 4096, 16 * 1024 * 1024), peers, protection(m));
+                integer(m, "max-message", 65_536, 4096, 16 * 1024 * 1024), peers, protection(m), keyLog);
     }
 
     private static DiameterSettings.Protection protection(Map<String, YamlNode> diameter) throws ConfigException {
