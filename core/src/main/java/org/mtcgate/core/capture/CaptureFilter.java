@@ -7,7 +7,8 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Which messages a capture keeps: words {@code diameter}, {@code m3ua}, {@code peer=<name>} (an SS7 peer's name),
+ * Which messages a capture keeps: words {@code diameter}, {@code m3ua}, {@code http} (or {@code t8}), {@code smpp},
+ * {@code peer=<name>} (an SS7 peer's name or an SME's system_id),
  * {@code ip=<address>} (the far end's) and {@code port=<n>} (either end's). Words of one kind are alternatives; kinds
  * must all match. No words: everything.
  */
@@ -34,6 +35,10 @@ public record CaptureFilter(Set<Protocol> protocols, List<String> peers, List<St
                 protocols.add(Protocol.DIAMETER);
             } else if (lower.equals("m3ua")) {
                 protocols.add(Protocol.M3UA);
+            } else if (lower.equals("http") || lower.equals("t8")) {
+                protocols.add(Protocol.HTTP);
+            } else if (lower.equals("smpp")) {
+                protocols.add(Protocol.SMPP);
             } else if (lower.startsWith("peer=") && w.length() > 5) {
                 peers.add(w.substring(5));
             } else if (lower.startsWith("ip=") && w.length() > 3) {
@@ -42,8 +47,8 @@ public record CaptureFilter(Set<Protocol> protocols, List<String> peers, List<St
                     && Integer.parseInt(lower.substring(5)) <= 65535) {
                 ports.add(Integer.parseInt(lower.substring(5)));
             } else {
-                throw new IllegalArgumentException("'" + w + "' is not a capture filter word: diameter, m3ua, peer=<name>, "
-                        + "ip=<address>, port=<n>");
+                throw new IllegalArgumentException("'" + w + "' is not a capture filter word: diameter, m3ua, http (t8), "
+                        + "smpp, peer=<name>, ip=<address>, port=<n>");
             }
         }
         return new CaptureFilter(protocols, peers, addresses, ports);

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -21,6 +22,8 @@ import org.apache.logging.log4j.Logger;
 final class CaptureSession {
     private static final Logger LOG = LogManager.getLogger(CaptureSession.class);
     static final int QUEUE = 8192;
+    /** Octets the queue may hold: 8,192 messages of 64 KB would be half a gigabyte. */
+    static final long QUEUE_OCTETS = 32L * 1024 * 1024;
     private static final CapturedMessage END = new CapturedMessage(Protocol.DIAMETER, false, null, null, "", 0,
             new byte[0], 0);
 
@@ -28,12 +31,14 @@ final class CaptureSession {
     private final BlockingQueue<CapturedMessage> queue = new ArrayBlockingQueue<>(QUEUE);
     private final AtomicLong packets = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
+    private final AtomicLong queuedOctets = new AtomicLong();
     private final AtomicLong tooLarge = new AtomicLong();
     private final Thread writer;
     private final Consumer<CaptureSession> onEnd;
     private final OutputStream out;
     private final PcapngFile file;
-    private final SctpFrames frames = new SctpFrames();
+    private final SctpFrames sctp = new SctpFrames();
+    private final TcpFrames tcp = new TcpFrames();
     private volatile String ended;
 
     private CaptureSession(CaptureSettings settings, OutputStream out, PcapngFile file, Consumer<CaptureSession> onEnd) {
@@ -72,9 +77,14 @@ final class CaptureSession {
         return s;
     }
 
-    /** From a signalling thread: never blocks; a full queue drops the message and counts it. */
+    /** From a signalling thread: never blocks; a full queue (in messages or octets) drops the message and counts it. */
     void offer(CapturedMessage m) {
-        if (ended == null && !queue.offer(m)) {
+        if (ended != null) {
+            return;
+        }
+        int size = m.payload().length;
+        if (queuedOctets.addAndGet(size) > QUEUE_OCTETS || !queue.offer(m)) {
+            queuedOctets.addAndGet(-size);
             dropped.incrementAndGet();
         }
     }
@@ -109,13 +119,17 @@ final class CaptureSession {
                 if (m == END) {
                     break;
                 }
-                byte[] packet = frames.frame(m);
-                if (packet == null) {
+                queuedOctets.addAndGet(-m.payload().length);
+                List<byte[]> framed = m.protocol().sctp() ? single(sctp.frame(m)) : tcp.frames(m);
+                if (framed.isEmpty()) {
                     tooLarge.incrementAndGet();
                     continue;
                 }
-                file.packet(m.micros(), m.received(), packet, comment(m));
-                if (packets.incrementAndGet() >= settings.maxPackets()) {
+                for (byte[] packet : framed) {
+                    file.packet(m.micros(), m.received(), packet, comment(m));
+                    packets.incrementAndGet();
+                }
+                if (packets.get() >= settings.maxPackets()) {
                     why = "packet limit " + settings.maxPackets() + " reached";
                     break;
                 }
@@ -143,6 +157,10 @@ final class CaptureSession {
             LOG.info("capture {} ended ({}): {} packets", settings.file(), why, packets.get());
             onEnd.accept(this);
         }
+    }
+
+    private static List<byte[]> single(byte[] packet) {
+        return packet == null ? List.of() : List.of(packet);
     }
 
     private static String comment(CapturedMessage m) {

@@ -8,9 +8,11 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.mtcgate.diameter.peer.WireTap;
 import org.mtcgate.map.stack.M3uaTap;
+import org.mtcgate.smpp.PduTap;
+import org.mtcgate.t8.StreamTap;
 
 /**
- * The node's signalling capture: the taps of the Diameter endpoint and of the SS7 stack feed the one capture that
+ * The node's signalling capture: the taps of the Diameter endpoint, the SS7 stack, T8 and Tsms feed the one capture that
  * runs, if any (from the config's {@code trace.pcap} at start, or the console's {@code trace pcap}). While none runs,
  * the taps say so and nothing is copied.
  */
@@ -88,6 +90,36 @@ public final class PacketCapture implements AutoCloseable {
             public void seen(String peer, boolean received, InetSocketAddress local, InetSocketAddress remote, int stream,
                              byte[] message) {
                 offer(Protocol.M3UA, received, local, remote, peer, stream, message);
+            }
+        };
+    }
+
+    /** The tap for T8's connections (HTTP after TLS). */
+    public StreamTap t8Tap() {
+        return new StreamTap() {
+            @Override
+            public boolean wanted() {
+                return current.get() != null;
+            }
+
+            @Override
+            public void seen(boolean received, InetSocketAddress local, InetSocketAddress remote, byte[] octets) {
+                offer(Protocol.HTTP, received, local, remote, "", 0, octets);
+            }
+        };
+    }
+
+    /** The tap for Tsms (SMPP PDUs). */
+    public PduTap smppTap() {
+        return new PduTap() {
+            @Override
+            public boolean wanted() {
+                return current.get() != null;
+            }
+
+            @Override
+            public void seen(boolean received, InetSocketAddress local, InetSocketAddress remote, byte[] pdu) {
+                offer(Protocol.SMPP, received, local, remote, "", 0, pdu);
             }
         };
     }

@@ -1,8 +1,5 @@
 package org.mtcgate.core.capture;
 
-import java.net.Inet4Address;
-import java.net.Inet6Address;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.HashMap;
@@ -26,7 +23,7 @@ final class SctpFrames {
     private final Map<String, int[]> counters = new HashMap<>();
     private int ipId;
 
-    /** The packet (IPv4, or IPv6 when either address is), or null when the payload is too large for one. */
+    /** The packet, or null when the payload is too large for one. */
     byte[] frame(CapturedMessage m) {
         if (m.payload().length > MAX_PAYLOAD) {
             return null;
@@ -34,12 +31,7 @@ final class SctpFrames {
         InetSocketAddress src = m.source();
         InetSocketAddress dst = m.destination();
         byte[] sctp = sctp(m, src, dst);
-        InetAddress s = src.getAddress();
-        InetAddress d = dst.getAddress();
-        if (s instanceof Inet4Address && d instanceof Inet4Address) {
-            return ipv4(s.getAddress(), d.getAddress(), sctp);
-        }
-        return ipv6(v6(s), v6(d), sctp);
+        return IpPackets.wrap(src, dst, IP_PROTO_SCTP, sctp, ipId++, -1);
     }
 
     private byte[] sctp(CapturedMessage m, InetSocketAddress src, InetSocketAddress dst) {
@@ -72,45 +64,5 @@ final class SctpFrames {
     private static int verificationTag(InetSocketAddress receiver, InetSocketAddress sender) {
         int tag = (receiver.toString() + "<" + sender).hashCode();
         return tag == 0 ? 1 : tag;
-    }
-
-    private byte[] ipv4(byte[] src, byte[] dst, byte[] sctp) {
-        ByteBuffer b = ByteBuffer.allocate(20 + sctp.length);
-        b.put((byte) 0x45).put((byte) 0).putShort((short) (20 + sctp.length));
-        b.putShort((short) ipId++).putShort((short) 0x4000); // don't fragment
-        b.put((byte) 64).put((byte) IP_PROTO_SCTP).putShort((short) 0);
-        b.put(src).put(dst);
-        byte[] out = b.array();
-        int sum = 0;
-        for (int i = 0; i < 20; i += 2) {
-            sum += ((out[i] & 0xFF) << 8) | (out[i + 1] & 0xFF);
-        }
-        while ((sum >>> 16) != 0) {
-            sum = (sum & 0xFFFF) + (sum >>> 16);
-        }
-        int checksum = ~sum & 0xFFFF;
-        out[10] = (byte) (checksum >>> 8);
-        out[11] = (byte) checksum;
-        System.arraycopy(sctp, 0, out, 20, sctp.length);
-        return out;
-    }
-
-    private static byte[] ipv6(byte[] src, byte[] dst, byte[] sctp) {
-        ByteBuffer b = ByteBuffer.allocate(40 + sctp.length);
-        b.putInt(0x60000000).putShort((short) sctp.length).put((byte) IP_PROTO_SCTP).put((byte) 64);
-        b.put(src).put(dst).put(sctp);
-        return b.array();
-    }
-
-    private static byte[] v6(InetAddress a) {
-        if (a instanceof Inet6Address) {
-            return a.getAddress();
-        }
-        byte[] v4 = a == null ? new byte[4] : a.getAddress();
-        byte[] mapped = new byte[16];
-        mapped[10] = (byte) 0xFF;
-        mapped[11] = (byte) 0xFF;
-        System.arraycopy(v4, 0, mapped, 12, 4);
-        return mapped;
     }
 }

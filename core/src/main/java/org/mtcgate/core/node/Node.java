@@ -123,7 +123,7 @@ public final class Node implements NodeView, AutoCloseable {
         }
         SmsScRole smsc = config.has(Role.SMS_SC) ? role(SmsScRole.start(ctx, config.smsSc())) : null;
         if (config.tsms() != null) {
-            role(TsmsRole.start(ctx, config.tsms(), smsc));
+            role(TsmsRole.start(ctx, config.tsms(), smsc, capture.smppTap()));
         }
         if (config.has(Role.SMS_ROUTER)) {
             role(new SmsRouterRole(ctx, config.smsRouter()));
@@ -137,7 +137,7 @@ public final class Node implements NodeView, AutoCloseable {
             }
         }
         if (config.has(Role.SCEF)) {
-            role(ScefRole.start(ctx, config.t8(), mtcIwf));
+            role(ScefRole.start(ctx, config.t8(), mtcIwf, capture.t8Tap()));
         }
 
         // Every role has attached its handlers: only now may dialogues and requests arrive.

@@ -10,6 +10,7 @@ import org.mtcgate.t8.AccessTokens;
 import org.mtcgate.t8.ClientSecrets;
 import org.mtcgate.t8.Scope;
 import org.mtcgate.t8.T8Client;
+import org.mtcgate.t8.StreamTap;
 import org.mtcgate.t8.T8Server;
 import org.mtcgate.t8.T8Settings;
 
@@ -45,13 +46,18 @@ public final class ScefRole implements NodeRole {
 
     /** Binds T8 and registers its SCS/ASs' delivery reports with the MTC-IWF. */
     public static ScefRole start(RoleContext ctx, T8Config config, MtcIwfRole mtcIwf) throws RoleStartException {
+        return start(ctx, config, mtcIwf, StreamTap.NONE);
+    }
+
+    /** As above, with a tap that sees T8's HTTP after TLS (the node's signalling capture). */
+    public static ScefRole start(RoleContext ctx, T8Config config, MtcIwfRole mtcIwf, StreamTap tap) throws RoleStartException {
         if (mtcIwf == null) {
             throw new RoleStartException("the scef role needs the mtc-iwf role: T8 triggers go through its procedure");
         }
         T8Settings settings = settings(config);
         T8Server server;
         try {
-            server = T8Server.start(settings, mtcIwf.triggering(), secrets(config), ctx.observer()::t8Refusal, ctx.clock());
+            server = T8Server.start(settings, mtcIwf.triggering(), secrets(config), ctx.observer()::t8Refusal, ctx.clock(), tap);
         } catch (IOException | GeneralSecurityException | RuntimeException e) {
             throw new RoleStartException("t8: cannot start: " + e.getMessage(), e);
         }
