@@ -8,7 +8,7 @@ import java.util.Set;
 
 /**
  * Which messages a capture keeps: words {@code diameter}, {@code m3ua}, {@code http} (or {@code t8}), {@code smpp},
- * {@code peer=<name>} (an SS7 peer's name or an SME's system_id),
+ * {@code peer=<name>} (an SS7 peer's name: M3UA only),
  * {@code ip=<address>} (the far end's) and {@code port=<n>} (either end's). Words of one kind are alternatives; kinds
  * must all match. No words: everything.
  */

@@ -31,6 +31,7 @@ import java.util.Map;
 
 /** The node's operator commands on the SSH console; each state-changing one is audited with the user's name. */
 final class NodeConsole {
+    private static final String FILTER_WORDS = "diameter|m3ua|http|smpp|peer=<name>|ip=<address>|port=<n>";
     private final NodeView node;
     private final PolicyAdministration policyAdministration;
     private final PacketCapture capture;
@@ -74,10 +75,10 @@ final class NodeConsole {
                 this::traceOn).changingState().interactive().withArguments(ArgumentHint.of("<scs|msisdn|ext-id|imsi>")));
         c.register(ConsoleCommand.of("trace off", "stop tracing (one key, or all of this session's traces)",
                 this::traceOff).changingState().withArguments(ArgumentHint.of("[key]")));
-        c.register(ConsoleCommand.of("trace pcap", "write the Diameter and M3UA messages the node sends and receives as "
-                + "pcapng (Wireshark decodes them as they are); no arguments: the capture's status",
+        c.register(ConsoleCommand.of("trace pcap", "write what the node sends and receives (Diameter, M3UA, T8 HTTP, SMPP; "
+                + "after TLS) as pcapng under data-dir/captures; no arguments: the capture's status",
                 this::tracePcap).changingState().withArguments(ArgumentHint.of(
-                "<file> [diameter|m3ua|peer=<name>|ip=<address>|port=<n>]...")));
+                "<file> [" + FILTER_WORDS + "]...")));
         c.register(ConsoleCommand.of("trace pcap stop", "stop the signalling capture and close its file",
                 this::tracePcapStop).changingState());
     }
@@ -236,7 +237,7 @@ final class NodeConsole {
     private void tracePcap(ConsoleSession s, List<String> args) throws ConsoleException {
         if (args.isEmpty()) {
             s.println(capture.status());
-            s.println("usage: trace pcap <file> [diameter|m3ua|peer=<name>|ip=<address>|port=<n>]...; trace pcap stop");
+            s.println("usage: trace pcap <file> [" + FILTER_WORDS + "]...; trace pcap stop");
             return;
         }
         String name = args.get(0);
