@@ -291,6 +291,11 @@ public final class AuditLog implements AutoCloseable {
         return true;
     }
 
+    /** Records waiting for the writer thread now. */
+    public int queued() {
+        return queue == null ? 0 : queue.getQueueCapacity() - queue.getQueueRemainingCapacity();
+    }
+
     /** Refusal records dropped because the audit queue was nearly full. */
     public long refusalsDropped() {
         return refusalsDropped.sum();

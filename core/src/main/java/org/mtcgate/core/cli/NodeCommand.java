@@ -56,8 +56,15 @@ final class NodeCommand implements Callable<Integer> {
             return 1;
         }
         CountDownLatch stopped = new CountDownLatch(1);
+        // One line when the stop begins and one when it is done: under systemd these two lines are the stop.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            out.println("mtcgate node '" + cfg.name() + "' stopping");
+            out.flush();
             node.close();
+            out.println("mtcgate node '" + cfg.name() + "' stopped");
+            out.flush();
+            // log4j's own hook is off (log4j2.xml): what the node logs while closing would otherwise be lost
+            org.apache.logging.log4j.LogManager.shutdown();
             stopped.countDown();
         }, "mtcgate-shutdown"));
         out.println("mtcgate node '" + cfg.name() + "' running roles " + cfg.roles());

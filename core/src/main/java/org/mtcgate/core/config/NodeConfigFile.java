@@ -34,7 +34,7 @@ import static org.mtcgate.core.config.ConfigReader.text;
 /** Reads config/mtcgate.yaml. Unknown keys are errors, never ignored. */
 public final class NodeConfigFile {
     private static final Set<String> TOP = Set.of("node", "roles", "policy", "subscribers", "diameter", "mtc-iwf", "ss7", "sms-sc", "sms-router",
-            "console", "metrics", "audit", "tsms", "t8", "bsf", "trace");
+            "console", "metrics", "audit", "tsms", "t8", "bsf", "logging", "trace");
     private static final Set<String> METRICS = Set.of("listen");
     private static final Set<String> AUDIT = Set.of("dir", "reveal-imsi");
     private static final Set<String> SMS_SC = Set.of("trigger-originator", "retry-first", "retry-max", "addresses", "max-in-flight",
@@ -213,7 +213,8 @@ public final class NodeConfigFile {
             throw top.get("bsf").error("there is a 'bsf' section but the bsf role is not in 'roles'");
         }
         return new NodeConfig(source, name, dataDir, roles, policy, subscribers, diameter, mtcIwf, ss7, smsSc, router, console,
-                metricsListen, auditSettings, tsms, t8, bsf, TraceSettingsReader.read(top.get("trace"), base));
+                metricsListen, auditSettings, tsms, t8, bsf, LoggingSettingsReader.read(top.get("logging"), base),
+                TraceSettingsReader.read(top.get("trace"), base));
     }
 
     private static RouterSettings router(YamlNode n, YamlNode rolesNode, Ss7Settings ss7) throws ConfigException {

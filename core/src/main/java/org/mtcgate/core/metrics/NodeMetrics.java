@@ -9,8 +9,13 @@ import org.mtcgate.filter.InboundItem;
 import org.mtcgate.filter.Ingress;
 import org.mtcgate.filter.Verdict;
 
+import io.prometheus.metrics.core.metrics.CounterWithCallback;
+
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -30,8 +35,13 @@ import java.util.regex.Pattern;
  * <li>{@code mtcgate_peer_up{protocol, peer}}: 1 or 0, read from {@link PeerStateSource}s at scrape time;</li>
  * <li>{@code mtcgate_map_protocol_errors_total{error}}: MAP dialogs answered with an error or abort for a protocol
  *     reason (unknown correlation, malformed TPDU, wrong application context, ...);</li>
- * <li>{@code mtcgate_router_forwarded_total{result}}: MT SMs the router forwarded, by how the serving node answered.</li>
+ * <li>{@code mtcgate_router_forwarded_total{result}}: MT SMs the router forwarded, by how the serving node answered;</li>
+ * <li>gauges and counters the roles read at scrape time ({@link #gauge}, {@link #counter}): held triggers and SMs by
+ *     state, delivery attempts, queue depths;</li>
+ * <li>{@code mtcgate_build_info{version, commit}}, {@code mtcgate_ready}, and the JVM's and process's own metrics
+ *     ({@link JvmMetrics}).</li>
  * </ul>
+ * Every name is listed in docs/metrics.md, which a test holds against what {@code /metrics} serves.
  * The methods called per message cost a map lookup and an atomic add: label children are looked up once and kept.
  * Exemplars are off, as nothing here traces.
  */
@@ -46,6 +56,7 @@ public final class NodeMetrics {
      */
     private static final int MAX_CACHED_VERDICTS = 4096;
     private static final Pattern INTERFACE = Pattern.compile("[a-z][a-z0-9_]{0,40}");
+    private static final Pattern NAME = Pattern.compile("mtcgate_[a-z][a-z0-9_]{0,60}");
 
     private final PrometheusRegistry registry = new PrometheusRegistry();
     private final Counter verdicts;
@@ -63,6 +74,9 @@ public final class NodeMetrics {
     private final ConcurrentMap<String, PeerCounters> m3uaAssociations = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Latency> latencies = new ConcurrentHashMap<>();
     private final Map<String, PeerStateSource> peerStates = new ConcurrentHashMap<>();
+    private final Map<String, java.util.function.Predicate<String>> readyPeers = new ConcurrentHashMap<>();
+    /** Conditions besides the peers that keep the node from being ready, each naming itself when it does. */
+    private final List<Supplier<Optional<String>>> readiness = new CopyOnWriteArrayList<>();
     /** By ingress ordinal: the label value, as in policy files ({@code tsp}, {@code router-mt}). */
     private final List<String> ingressLabels;
 
@@ -98,6 +112,10 @@ public final class NodeMetrics {
                 .callback(cb -> peerStates.forEach((protocol, source) ->
                         source.peersUp().forEach((peer, up) -> cb.call(up ? 1 : 0, protocol, peer))))
                 .register(registry);
+        GaugeWithCallback.builder().name("mtcgate_ready")
+                .help("1 when every listener is bound and every configured peer and association is up (as /ready), else 0")
+                .callback(cb -> cb.call(notReady().isEmpty() ? 1 : 0)).register(registry);
+        JvmMetrics.register(registry);
         List<ConcurrentMap<Verdict, CounterDataPoint>> points = new ArrayList<>();
         List<String> labels = new ArrayList<>();
         for (Ingress ingress : Ingress.values()) {
@@ -193,7 +211,90 @@ public final class NodeMetrics {
 
     /** Reports the peers of a protocol ({@code diameter}, {@code m3ua}) in {@code mtcgate_peer_up}; replaces an earlier source. */
     public void peerStates(String protocol, PeerStateSource source) {
+        peerStates(protocol, source, peer -> true);
+    }
+
+    /**
+     * As {@link #peerStates(String, PeerStateSource)}, where only the peers {@code neededForReady} accepts keep the
+     * node from being ready. A Diameter SCS that connects when it likes is shown, but must not take the node out of
+     * service: the node would then never be offered to the SCS that is to connect.
+     */
+    public void peerStates(String protocol, PeerStateSource source, java.util.function.Predicate<String> neededForReady) {
         peerStates.put(Objects.requireNonNull(protocol, "protocol"), Objects.requireNonNull(source, "source"));
+        readyPeers.put(protocol, Objects.requireNonNull(neededForReady, "neededForReady"));
+    }
+
+    /** {@code mtcgate_build_info{version, commit}} 1: which build runs, for dashboards and alerts after an upgrade. */
+    public void buildInfo(String version, String commit) {
+        GaugeWithCallback.builder().name("mtcgate_build_info").help("The running build: version and git commit, value 1")
+                .labelNames("version", "commit").callback(cb -> cb.call(1, version, commit)).register(registry);
+    }
+
+    /**
+     * A gauge read at scrape time, one series per key of what {@code values} returns (label {@code label}), or one
+     * series without labels when {@code label} is null (then the map's single value counts). {@code values} runs on
+     * the scraping thread: it must be quick. Names start with {@code mtcgate_}; list each in docs/metrics.md.
+     */
+    public void gauge(String name, String help, String label, Supplier<? extends Map<String, ? extends Number>> values) {
+        GaugeWithCallback.Builder b = GaugeWithCallback.builder().name(checked(name)).help(help);
+        if (label != null) {
+            b.labelNames(label);
+        }
+        b.callback(cb -> read(values).forEach((k, v) -> cb.call(v.doubleValue(), labelValues(label, k))))
+                .register(registry);
+    }
+
+    /** As {@link #gauge}, for a count that only grows (its name ends in {@code _total}). */
+    public void counter(String name, String help, String label, Supplier<? extends Map<String, ? extends Number>> values) {
+        if (!name.endsWith("_total")) {
+            throw new IllegalArgumentException("counter " + name + " does not end in _total");
+        }
+        CounterWithCallback.Builder b = CounterWithCallback.builder().name(checked(name)).help(help);
+        if (label != null) {
+            b.labelNames(label);
+        }
+        b.callback(cb -> read(values).forEach((k, v) -> cb.call(v.doubleValue(), labelValues(label, k))))
+                .register(registry);
+    }
+
+    private static String[] labelValues(String label, String key) {
+        return label == null ? new String[0] : new String[] {key};
+    }
+
+    /** A source that fails (a store closing under a scrape) gives no series rather than failing the whole scrape. */
+    private static Map<String, ? extends Number> read(Supplier<? extends Map<String, ? extends Number>> values) {
+        try {
+            return values.get();
+        } catch (RuntimeException e) {
+            return Map.of();
+        }
+    }
+
+    private static String checked(String name) {
+        if (!NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("metric name '" + name + "' is not mtcgate_ and lower-case letters, digits, '_'");
+        }
+        return name;
+    }
+
+    /** Adds a condition of readiness: empty when met, else what is not ready (e.g. "the node is stopping"). */
+    public void readinessCondition(Supplier<Optional<String>> condition) {
+        readiness.add(Objects.requireNonNull(condition, "condition"));
+    }
+
+    /**
+     * What keeps the node from being ready, empty when it is: every condition added, and every peer reported
+     * through {@link #peerStates} that is not up and is needed for readiness ("m3ua msc1 down").
+     */
+    public List<String> notReady() {
+        List<String> out = new ArrayList<>();
+        readiness.forEach(c -> c.get().ifPresent(out::add));
+        new java.util.TreeMap<>(peerStates).forEach((protocol, source) -> source.peersUp().forEach((peer, up) -> {
+            if (!up && readyPeers.getOrDefault(protocol, p -> true).test(peer)) {
+                out.add(protocol + " " + peer + " down");
+            }
+        }));
+        return out;
     }
 
     /** The registry, for the HTTP endpoint and for anything else that scrapes. */

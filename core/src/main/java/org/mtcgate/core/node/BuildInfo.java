@@ -17,6 +17,20 @@ public final class BuildInfo {
 
     /** "0.1.0 (commit 1a2b3c4d5e6f)", with "unknown" in place of what the build did not record. */
     public static String describe() {
+        return version() + " (commit " + commit() + ")";
+    }
+
+    /** The version, or "unknown". */
+    public static String version() {
+        return known(read().getProperty("version"));
+    }
+
+    /** The git commit, or "unknown". */
+    public static String commit() {
+        return known(read().getProperty("commit"));
+    }
+
+    private static Properties read() {
         Properties build = new Properties();
         try (InputStream in = BuildInfo.class.getResourceAsStream("build.properties")) {
             if (in != null) {
@@ -25,7 +39,7 @@ public final class BuildInfo {
         } catch (IOException e) {
             // Unreadable is as good as absent: both say unknown.
         }
-        return known(build.getProperty("version")) + " (commit " + known(build.getProperty("commit")) + ")";
+        return build;
     }
 
     /** A value the build did not fill in is missing or still a ${...} placeholder. */

@@ -7,6 +7,7 @@ import org.mtcgate.core.capture.CaptureSettings;
 import org.mtcgate.core.capture.PacketCapture;
 import org.mtcgate.core.config.NodeConfig;
 import org.mtcgate.core.config.Role;
+import org.mtcgate.core.logging.LoggingControl;
 import org.mtcgate.core.metrics.NodeMetrics;
 import org.mtcgate.core.observe.NodeObserver;
 import org.mtcgate.core.role.BsfRole;
@@ -52,6 +53,7 @@ public final class Node implements NodeView, AutoCloseable {
     private final Clock clock;
     private final List<NodeRole> roles = new ArrayList<>();
     private final NodeMetrics metrics = new NodeMetrics();
+    private LoggingControl logging;
     private DataDirLock dataDirLock;
     private AuditLog audit;
     private Housekeeping housekeeping;
@@ -63,6 +65,8 @@ public final class Node implements NodeView, AutoCloseable {
     private Ss7Endpoint ss7;
     private Operations operations;
     private PacketCapture capture;
+    /** Set once every listener is bound and every role has started; cleared as soon as the node starts closing. */
+    private volatile boolean running;
 
     private Node(NodeConfig config, Clock clock) {
         this.config = config;
@@ -85,6 +89,7 @@ public final class Node implements NodeView, AutoCloseable {
     }
 
     private void startAll() throws NodeException, RoleStartException {
+        logging = LoggingControl.apply(config.logging());
         try {
             Files.createDirectories(config.dataDir());
         } catch (IOException e) {
@@ -92,6 +97,7 @@ public final class Node implements NodeView, AutoCloseable {
         }
         dataDirLock = DataDirLock.acquire(config.dataDir());
         audit = new AuditLog(config.audit().dir(), config.audit().revealImsi());
+        NodeGauges.register(metrics, audit, () -> running);
         observer = new NodeObserver(audit, metrics);
         try {
             stores = new EmbeddedStores(config.dataDir(),
@@ -148,8 +154,9 @@ public final class Node implements NodeView, AutoCloseable {
             diameter.start();
         }
         roles.forEach(NodeRole::started);
+        running = true;
         operations = Operations.start(config, metrics,
-                new NodeConsole(this, policy, capture, config.dataDir().resolve("captures")), audit);
+                new NodeConsole(this, policy, capture, config.dataDir().resolve("captures")), audit, logging);
         LOG.info("node {} running roles {} (policy {} digest {})", config.name(), config.roles(), config.policyFile(),
                 filter.policy().digest());
     }
@@ -256,11 +263,13 @@ public final class Node implements NodeView, AutoCloseable {
      */
     @Override
     public synchronized void close() {
+        running = false;
         List<AutoCloseable> order = new ArrayList<>(List.of(nullSafe(operations), nullSafe(housekeeping), nullSafe(diameter)));
         for (int i = roles.size() - 1; i >= 0; i--) {
             order.add(roles.get(i));
         }
-        order.addAll(List.of(nullSafe(ss7), nullSafe(capture), nullSafe(observer), nullSafe(audit), nullSafe(dataDirLock)));
+        order.addAll(List.of(nullSafe(ss7), nullSafe(capture), nullSafe(observer), nullSafe(audit), nullSafe(dataDirLock),
+                nullSafe(logging)));
         for (AutoCloseable part : order) {
             try {
                 part.close();
@@ -277,6 +286,7 @@ public final class Node implements NodeView, AutoCloseable {
         observer = null;
         audit = null;
         dataDirLock = null;
+        logging = null;
     }
 
     private static AutoCloseable nullSafe(AutoCloseable part) {

@@ -4,6 +4,8 @@ import org.mtcgate.core.audit.AuditLog;
 import org.mtcgate.core.config.NodeConfig;
 import org.mtcgate.core.console.ConsoleCommands;
 import org.mtcgate.core.console.ConsoleServer;
+import org.mtcgate.core.logging.LoggingCommands;
+import org.mtcgate.core.logging.LoggingControl;
 import org.mtcgate.core.metrics.MetricsServer;
 import org.mtcgate.core.metrics.NodeMetrics;
 
@@ -20,7 +22,8 @@ final class Operations implements AutoCloseable {
         this.console = console;
     }
 
-    static Operations start(NodeConfig config, NodeMetrics metrics, NodeConsole commands, AuditLog audit) throws NodeException {
+    static Operations start(NodeConfig config, NodeMetrics metrics, NodeConsole commands, AuditLog audit,
+                            LoggingControl logging) throws NodeException {
         MetricsServer metricsServer = null;
         if (config.metricsListen() != null) {
             try {
@@ -34,6 +37,7 @@ final class Operations implements AutoCloseable {
         if (config.console() != null) {
             ConsoleCommands registry = new ConsoleCommands(BuildInfo.describe());
             commands.registerAll(registry, RunningConfig.snapshot(config.source(), commands.policy()));
+            new LoggingCommands(logging).registerAll(registry);
             console = new ConsoleServer(config.console(), registry, audit::console);
             try {
                 console.start();

@@ -33,6 +33,7 @@ public final class DiameterObservation {
             points[c.ordinal()] = metrics.diameterEvent(c.name().toLowerCase(Locale.ROOT));
         }
         diameter.counters().addListener(c -> points[c.ordinal()].inc());
+        diameter.peerCountListener(new PeerMetrics(metrics));
         diameter.onOverload((peer, scope, refused, pending, limit) ->
                 audit.diameterOverload(peer, scope.name().toLowerCase(Locale.ROOT), refused, pending, limit));
     }

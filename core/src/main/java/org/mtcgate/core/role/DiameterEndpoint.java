@@ -92,11 +92,17 @@ public final class DiameterEndpoint implements AutoCloseable {
         }
         DiameterNode node = new DiameterNode(b.build()).peerSecurityListener(new PeerRefusals(audit, metrics)).wireTap(tap);
         DiameterObservation.attach(node, audit, metrics);
+        // Ready needs the peers this node dials (HSS, SMS-SC, MME...); those that dial in (SCSs) only show in
+        // mtcgate_peer_up.
+        java.util.Set<String> dialled = new java.util.HashSet<>();
+        d.peers().stream().filter(p -> p.connect() != null).forEach(p -> dialled.add(p.host()));
         metrics.peerStates("diameter", () -> {
             Map<String, Boolean> up = new TreeMap<>();
             d.peers().forEach(p -> up.put(p.host(), node.isPeerOpen(p.host())));
             return up;
-        });
+        }, dialled::contains);
+        metrics.gauge("mtcgate_diameter_pending_requests", "Diameter requests being handled and not yet answered (bounded by "
+                + "diameter.overload.max-pending-total)", null, () -> Map.of("", node.pendingRequests()));
         return new DiameterEndpoint(d, node, keyLog);
     }
 

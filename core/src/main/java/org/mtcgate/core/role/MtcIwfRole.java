@@ -78,6 +78,7 @@ public final class MtcIwfRole implements NodeRole {
                        Optional<TriggerSubmitter> localSmsc) throws RoleStartException {
         this.store = store;
         this.revealImsi = ctx.revealImsi();
+        RoleMetrics.triggers(ctx.metrics(), store);
         DiameterNode diameter = endpoint.node();
         SubscriberDirectory directory;
         NodeConfig.Hss hss = settings.hss();

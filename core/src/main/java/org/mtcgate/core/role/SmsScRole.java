@@ -108,6 +108,7 @@ public final class SmsScRole implements NodeRole {
         smsc = new StoreAndForward(store, new ServingNodeDelivery(new SmsDeliverTpdu(settings.triggerOriginator(), ctx.clock()),
                 paths, messageWaiting == null ? MessageWaiting.NONE : messageWaiting),
                 new RetryPolicy(settings.retryFirst(), settings.retryMax()), ctx.clock(), settings.maxInFlight());
+        RoleMetrics.smsSc(ctx.metrics(), smsc);
         // The HLR's alert when a UE with waiting SMs is back: they are tried at once.
         alerts = AlertServiceCentreHandler.attach(stack, Set.copyOf(settings.addresses()),
                 msisdn -> smsc.alert(r -> msisdn.equals(r.msisdn())),

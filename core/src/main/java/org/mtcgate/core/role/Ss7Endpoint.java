@@ -69,6 +69,17 @@ public final class Ss7Endpoint implements AutoCloseable {
                     .collect(Collectors.joining(", ")) + "): " + e.getMessage(), e);
         }
         stack.gate().addRefusalListener(new MapEvents(observer, metrics, "map-gate"));
+        stack.onM3uaTraffic(new org.mtcgate.map.stack.M3uaTraffic() {
+            @Override
+            public void received(String peer) {
+                metrics.m3uaAssociation(peer).messageIn();
+            }
+
+            @Override
+            public void dropped(String peer) {
+                metrics.m3uaAssociation(peer).error();
+            }
+        });
         stack.onReplyFromWrongLink(new MapEvents(observer, metrics, "ss7-stack")::replyFromWrongLink);
         metrics.peerStates("m3ua", () -> {
             Map<String, Boolean> up = new TreeMap<>();

@@ -64,11 +64,12 @@ public final class DiameterNode implements AutoCloseable {
     private EventLoopGroup workerGroup;
     private final List<Channel> serverChannels = new ArrayList<>();
     /** The context of the connections this node opens (the node's TLS mode); listeners may use the other. */
-    private NodeContext context;
+    private volatile NodeContext context;
     private OverloadListener overloadListener = OverloadListener.NONE;
     private volatile boolean started;
     private PeerSecurityListener security = PeerSecurityListener.NONE;
     private WireTap wireTap = WireTap.NONE;
+    private PeerCountListener peerCounts = PeerCountListener.NONE;
 
     public DiameterNode(DiameterNodeConfig config) {
         this(config, StandardDictionary.create());
@@ -133,6 +134,15 @@ public final class DiameterNode implements AutoCloseable {
         return this;
     }
 
+    /** Who hears of each event counted on a connection once its peer is known (per-peer metrics). Before {@link #start}. */
+    public synchronized DiameterNode peerCountListener(PeerCountListener listener) {
+        if (started) {
+            throw new IllegalStateException("set the listener before start()");
+        }
+        this.peerCounts = java.util.Objects.requireNonNull(listener);
+        return this;
+    }
+
     /** Binds the listening socket (if configured) and starts connecting to configured peers. */
     public synchronized DiameterNode start() throws InterruptedException, SSLException {
         if (started) {
@@ -166,7 +176,7 @@ public final class DiameterNode implements AutoCloseable {
                 new CapabilitiesExchange(config.identity(), applications,
                         inb ? CapabilitiesExchange.TLS : CapabilitiesExchange.NO_INBAND_SECURITY),
                 errors, disconnect, peers, duplicates, endToEndIds, counters,
-                inb ? inbandServer : Optional.empty(), inb ? inbandClient : Optional.empty(), security, overload, unexpected);
+                inb ? inbandServer : Optional.empty(), inb ? inbandClient : Optional.empty(), security, overload, unexpected, peerCounts);
         context = contextOf.apply(inband);
         bossGroup = new NioEventLoopGroup(1);
         workerGroup = new NioEventLoopGroup();
@@ -254,6 +264,12 @@ public final class DiameterNode implements AutoCloseable {
 
     public Counters counters() {
         return counters;
+    }
+
+    /** Requests being handled and not yet answered, over every peer (what the overload guard bounds); 0 before start. */
+    public int pendingRequests() {
+        NodeContext c = context;
+        return c == null ? 0 : c.overload().pending();
     }
 
     /** Completes when a connection with this peer has finished the capabilities exchange. */

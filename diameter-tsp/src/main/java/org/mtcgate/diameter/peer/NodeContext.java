@@ -11,7 +11,7 @@ record NodeContext(DiameterNodeConfig config, MessageValidator validator, Map<Lo
                    PeerTable peers, DuplicateCache duplicates, EndToEndIds endToEndIds, Counters counters,
                    Optional<SslContext> inbandServerTls, Optional<SslContext> inbandClientTls,
                    PeerSecurityListener security, OverloadGuard overload,
-                   UnexpectedErrors unexpected) {
+                   UnexpectedErrors unexpected, PeerCountListener peerCounts) {
     boolean inbandTls() {
         return inbandServerTls.isPresent();
     }

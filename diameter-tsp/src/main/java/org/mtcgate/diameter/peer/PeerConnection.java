@@ -52,6 +52,10 @@ final class PeerConnection extends ChannelInboundHandlerAdapter {
     private boolean dialling;
     private volatile String peerHost;
     private volatile String peerRealm;
+    /** Whether this connection reached OPEN: only then is its close the peer going down. */
+    private volatile boolean opened;
+    /** Why the connection is closing, when known before it closes (a DPR); for the "peer down" line. */
+    private volatile String closeReason;
     private String pendingHost;
     private String pendingRealm;
     /** Applications the peer announced in its CER/CEA; what it may request is decided from them at open. */
@@ -65,6 +69,12 @@ final class PeerConnection extends ChannelInboundHandlerAdapter {
         this.expected = expected;
         this.onOpen = onOpen;
         this.counters = new Counters(node.counters());
+        counters.addListener(c -> {
+            String host = peerHost; // unset before the capabilities exchange: nothing to attribute it to
+            if (host != null) {
+                node.peerCounts().counted(host, c);
+            }
+        });
         this.state = role == Role.INITIATOR ? PeerState.WAIT_CEA : PeerState.WAIT_CER;
     }
 
@@ -140,9 +150,14 @@ final class PeerConnection extends ChannelInboundHandlerAdapter {
         pending.failAll(new DiameterRequestException(DiameterRequestException.Reason.PEER_DISCONNECTED,
                 "connection to " + peerHost + " closed"));
         node.peers().remove(this);
-        LOG.info("{} ({}): connection closed in state {}; counters {}", peerHost == null ? "peer before CER" : peerHost,
-                ctx.channel().remoteAddress(),
-                was, counters);
+        if (opened) {
+            // The one line an operator looks for; a connection that never opened has logged why where it failed.
+            LOG.info("{} ({}): peer down ({}); counters {}", peerHost, ctx.channel().remoteAddress(),
+                    closeReason == null ? "connection closed in state " + was : closeReason, counters);
+        } else {
+            LOG.debug("{} ({}): connection closed in state {}; counters {}", peerHost == null ? "peer before CER" : peerHost,
+                    ctx.channel().remoteAddress(), was, counters);
+        }
         super.channelInactive(ctx);
     }
 
@@ -395,6 +410,7 @@ final class PeerConnection extends ChannelInboundHandlerAdapter {
             channel.close();
             return false;
         }
+        opened = true; // the peer's one connection: its close is the peer going down
         watchdog = new Watchdog(channel.eventLoop(), node.config().watchdogInterval(), new Watchdog.Actions() {
             @Override
             public void sendWatchdogRequest() {
@@ -411,7 +427,7 @@ final class PeerConnection extends ChannelInboundHandlerAdapter {
         });
         watchdog.start();
         diallingEnded();
-        LOG.info("{} ({}, realm {}): open as {}", host, channel.remoteAddress(), realm, role);
+        LOG.info("{} ({}, realm {}): peer up, open as {}", host, channel.remoteAddress(), realm, role);
         onOpen.accept(this);
         return true;
     }
@@ -481,8 +497,8 @@ final class PeerConnection extends ChannelInboundHandlerAdapter {
         if (!validOrAnswered(dpr)) {
             return;
         }
-        LOG.info("{}: DPR received (cause {}), closing", peerHost,
-                dpr.avp(AvpCodes.DISCONNECT_CAUSE).map(a -> a.unsigned32()).orElse(-1L));
+        closeReason = "DPR received, cause " + dpr.avp(AvpCodes.DISCONNECT_CAUSE).map(a -> a.unsigned32()).orElse(-1L);
+        LOG.debug("{}: {}, closing", peerHost, closeReason);
         counters.increment(Counter.DPR_RECEIVED);
         state = PeerState.CLOSING;
         write(node.disconnect().answer(dpr)).addListener(ChannelFutureListener.CLOSE);

@@ -21,6 +21,7 @@ final class PeerConnector {
     private final ReconnectBackoff backoff;
     private final java.util.function.Predicate<String> alreadyOpen;
     private volatile boolean stopped;
+    private final ConnectFailures failures = new ConnectFailures(TimeUnit.MINUTES.toNanos(1), System::nanoTime);
 
     PeerConnector(PeerConfig peer, Bootstrap bootstrap, EventLoopGroup group, ReconnectBackoff backoff,
                   java.util.function.Predicate<String> alreadyOpen) {
@@ -55,9 +56,19 @@ final class PeerConnector {
         ChannelFuture f = bootstrap.connect(peer.connectTo().orElseThrow());
         f.addListener(done -> {
             if (!done.isSuccess()) {
-                LOG.info("{}: connect to {} failed: {}", peer.host(), peer.connectTo().get(), done.cause().toString());
+                long report = failures.failed();
+                if (report == 1 && failures.total() == 1) {
+                    LOG.info("{}: connect to {} failed: {}; retrying with back-off, reported once a minute",
+                            peer.host(), peer.connectTo().get(), done.cause().toString());
+                } else if (report > 0) {
+                    LOG.info("{}: still unreachable at {}: {} more attempts failed ({} since it was last reached), last: {}",
+                            peer.host(), peer.connectTo().get(), report, failures.total(), done.cause().toString());
+                } else {
+                    LOG.debug("{}: connect to {} failed: {}", peer.host(), peer.connectTo().get(), done.cause().toString());
+                }
                 retry();
             } else {
+                failures.succeeded();
                 f.channel().closeFuture().addListener(c -> retry());
             }
         });

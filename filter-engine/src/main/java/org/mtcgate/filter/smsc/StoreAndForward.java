@@ -50,6 +50,7 @@ public final class StoreAndForward implements AutoCloseable {
     private int inFlight; // scheduler thread only
     private final LongAdder attempts = new LongAdder();
     private final LongAdder delivered = new LongAdder();
+    private final LongAdder retries = new LongAdder();
 
     /** A pending SM: its stored state, failures so far, the next attempt, and work waiting for an attempt in flight. */
     private static final class Pending {
@@ -167,6 +168,7 @@ public final class StoreAndForward implements AutoCloseable {
             case PERMANENT -> finish(p, HeldSmState.UNDELIVERABLE, SmOutcome.UNDELIVERABLE);
             default -> {
                 p.failures++;
+                retries.increment();
                 p.lastTemporary = outcome.result() == DeliveryAttempt.Result.TEMPORARY;
                 Instant now = clock.instant();
                 Duration wait = retry.after(p.failures);
@@ -304,6 +306,11 @@ public final class StoreAndForward implements AutoCloseable {
 
     public long attemptCount() {
         return attempts.sum();
+    }
+
+    /** Attempts that failed for a passing reason, each followed by a retry (or by the end of the SM's validity). */
+    public long retryCount() {
+        return retries.sum();
     }
 
     public long deliveredCount() {

@@ -51,7 +51,7 @@ final class SimMmeCommand implements Callable<Integer> {
             description = "served IMSIs whose memory is full: SM delivery failure, memory capacity exceeded")
     List<String> memoryFull = List.of();
 
-    @Option(names = "--pki", defaultValue = "data/pki",
+    @Option(names = "--pki", defaultValue = "${sys:mtcgate.home:-.}/data/pki",
             description = "folder with ca.crt and <identity>.crt/.key (mtcgate certs issue) (default ${DEFAULT-VALUE})")
     Path pki;
 

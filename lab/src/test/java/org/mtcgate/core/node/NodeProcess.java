@@ -37,8 +37,14 @@ final class NodeProcess implements AutoCloseable {
     }
 
     static NodeProcess start(Path config, Path logFile) throws IOException {
+        return start(config, logFile, List.of());
+    }
+
+    /** With options for the JVM, such as the log4j configuration to use. */
+    static NodeProcess start(Path config, Path logFile, List<String> jvmOptions) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(jvmOptions);
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add("org.mtcgate.core.cli.MtcGate");

@@ -42,14 +42,20 @@ final class OriginGuard implements AssociationListener {
     private final InetSocketAddress local;
     private final InetSocketAddress remote;
     private volatile byte[] pending = new byte[0];
+    private final java.util.function.Supplier<M3uaTraffic> traffic;
 
     OriginGuard(AssociationListener delegate, String peer, int pointCode) {
-        this(delegate, peer, pointCode, M3uaTap.NONE, null, null);
+        this(delegate, peer, pointCode, () -> M3uaTraffic.NONE);
+    }
+
+    OriginGuard(AssociationListener delegate, String peer, int pointCode, java.util.function.Supplier<M3uaTraffic> traffic) {
+        this(delegate, peer, pointCode, traffic, M3uaTap.NONE, null, null);
     }
 
     /** The tap sees each whole message received, before it is judged: a capture shows what was dropped too. */
-    OriginGuard(AssociationListener delegate, String peer, int pointCode, M3uaTap tap, InetSocketAddress local,
-                InetSocketAddress remote) {
+    OriginGuard(AssociationListener delegate, String peer, int pointCode, java.util.function.Supplier<M3uaTraffic> traffic,
+                M3uaTap tap, InetSocketAddress local, InetSocketAddress remote) {
+        this.traffic = traffic;
         this.delegate = delegate;
         this.peer = peer;
         this.pointCode = pointCode;
@@ -98,6 +104,7 @@ final class OriginGuard implements AssociationListener {
             drop(refusal);
             return;
         }
+        traffic.get().received(peer);
         delegate.onPayload(association, new PayloadData(message.length, Unpooled.wrappedBuffer(message),
                 original.isComplete(), original.isUnordered(), original.getPayloadProtocolId(),
                 original.getStreamNumber()));
@@ -128,6 +135,7 @@ final class OriginGuard implements AssociationListener {
     }
 
     private void drop(String why) {
+        traffic.get().dropped(peer);
         long n = dropped.incrementAndGet();
         if (Long.bitCount(n) == 1) { // 1, 2, 4, 8, ...: a flood cannot flood the log
             LOG.warn("peer {}: dropped M3UA DATA with {} ({} dropped so far)", peer, why, n);

@@ -87,6 +87,7 @@ public final class Ss7Stack implements AutoCloseable {
     private final Map<String, AsActivity> asActivity = new LinkedHashMap<>();
     private final List<String> aspNames = new ArrayList<>();
     private final Map<String, OriginGuard> originGuards = new LinkedHashMap<>();
+    private volatile M3uaTraffic m3uaTraffic = M3uaTraffic.NONE;
     private final Ss7Links links;
     private final M3uaTap tap;
     private ReplyLinkGuard replyGuard;
@@ -251,8 +252,8 @@ public final class Ss7Stack implements AutoCloseable {
     /** Puts an {@link OriginGuard} between the peer's association and the ASP factory M3UA just gave it. */
     private void guardOrigin(NettySctpManagementImpl transport, RemotePeer peer) throws Exception {
         Association association = transport.getAssociation(objectName(peer, "assoc"));
-        OriginGuard guard = new OriginGuard(association.getAssociationListener(), peer.name(), peer.pointCode(), tap,
-                NettyTransportWithTap.local(peer), NettyTransportWithTap.remote(peer));
+        OriginGuard guard = new OriginGuard(association.getAssociationListener(), peer.name(), peer.pointCode(),
+                () -> m3uaTraffic, tap, NettyTransportWithTap.local(peer), NettyTransportWithTap.remote(peer));
         association.setAssociationListener(guard);
         originGuards.put(peer.name(), guard);
     }
@@ -365,6 +366,11 @@ public final class Ss7Stack implements AutoCloseable {
         activity(peerName);
         OriginGuard guard = originGuards.get(peerName);
         return guard == null ? 0 : guard.dropped();
+    }
+
+    /** Where each M3UA message received over a peer's association (passed or dropped) is reported. */
+    public void onM3uaTraffic(M3uaTraffic listener) {
+        this.m3uaTraffic = java.util.Objects.requireNonNull(listener, "listener");
     }
 
     /**
