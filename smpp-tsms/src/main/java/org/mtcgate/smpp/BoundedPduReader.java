@@ -6,6 +6,7 @@ import org.jsmpp.bean.Command;
 
 import java.io.DataInputStream;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 
 /**
  * jSMPP's reader with a bound on command_length. jSMPP allocates whatever command_length says before reading the
@@ -17,6 +18,30 @@ final class BoundedPduReader extends DefaultPDUReader {
     /** submit_sm with a full message_payload (64 KB) and every other field at its longest fits below this. */
     static final int MAX_COMMAND_LENGTH = 70_000;
     private static final int HEADER = 16;
+
+    private final PduTap tap;
+    private final InetSocketAddress local;
+    private final InetSocketAddress remote;
+
+    BoundedPduReader() {
+        this(PduTap.NONE, null, null);
+    }
+
+    /** The tap sees every whole PDU read from this connection. */
+    BoundedPduReader(PduTap tap, InetSocketAddress local, InetSocketAddress remote) {
+        this.tap = tap;
+        this.local = local;
+        this.remote = remote;
+    }
+
+    @Override
+    public byte[] readPDU(DataInputStream in, Command header) throws IOException {
+        byte[] pdu = super.readPDU(in, header);
+        if (tap.wanted()) {
+            tap.seen(true, local, remote, pdu.clone());
+        }
+        return pdu;
+    }
 
     @Override
     public Command readPDUHeader(DataInputStream in) throws InvalidCommandLengthException, IOException {

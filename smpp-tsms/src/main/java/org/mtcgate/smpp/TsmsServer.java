@@ -55,11 +55,13 @@ public final class TsmsServer implements AutoCloseable {
     private final Map<String, SMPPServerSession> open = new ConcurrentHashMap<>();
     private final AtomicLong connections = new AtomicLong();
     private final Thread acceptor;
+    private final PduTap tap;
     private volatile boolean closed;
 
     private TsmsServer(TsmsSettings settings, FilterEngine filter, RoutingInfo routing, SmsScEntry smsc,
-                       TsmsObserver observer, Clock clock, TimeSource time) throws IOException {
+                       TsmsObserver observer, Clock clock, TimeSource time, PduTap tap) throws IOException {
         this.settings = settings;
+        this.tap = tap;
         this.observer = observer;
         this.time = time;
         this.gate = new BindGate(settings.smes());
@@ -85,7 +87,14 @@ public final class TsmsServer implements AutoCloseable {
     /** Listens and serves until closed. @throws IOException when the listener cannot be opened */
     public static TsmsServer start(TsmsSettings settings, FilterEngine filter, RoutingInfo routing, SmsScEntry smsc,
                                    TsmsObserver observer, Clock clock, TimeSource time) throws IOException {
-        TsmsServer server = new TsmsServer(settings, filter, routing, smsc, observer, clock, time);
+        return start(settings, filter, routing, smsc, observer, clock, time, PduTap.NONE);
+    }
+
+    /** As above, with a tap that sees every PDU received and sent (the node's signalling capture). */
+    public static TsmsServer start(TsmsSettings settings, FilterEngine filter, RoutingInfo routing, SmsScEntry smsc,
+                                   TsmsObserver observer, Clock clock, TimeSource time, PduTap tap) throws IOException {
+        TsmsServer server = new TsmsServer(settings, filter, routing, smsc, observer, clock, time,
+                java.util.Objects.requireNonNull(tap));
         server.acceptor.start();
         LOG.info("tsms: SMPP server on {}{} for {} SMEs", server.localAddress(), settings.tls() == null ? "" : " (TLS)",
                 settings.smes().size());
@@ -146,10 +155,12 @@ public final class TsmsServer implements AutoCloseable {
 
     private void serve(Socket socket) throws IOException {
         socket.setTcpNoDelay(true);
-        SocketConnection connection = new SocketConnection(socket);
+        SocketConnection connection = tap == PduTap.NONE ? new SocketConnection(socket) : new TappedConnection(socket, tap);
         connection.setSoTimeout((int) settings.bindTimeout().toMillis());
+        BoundedPduReader reader = tap == PduTap.NONE ? new BoundedPduReader() : new BoundedPduReader(tap,
+                (InetSocketAddress) socket.getLocalSocketAddress(), (InetSocketAddress) socket.getRemoteSocketAddress());
         SMPPServerSession session = new SMPPServerSession(connection, this::stateChanged, new SessionHandler(binds, submits),
-                null, PDU_WORKERS, PDU_QUEUE, new SynchronizedPDUSender(new DefaultPDUSender()), new BoundedPduReader());
+                null, PDU_WORKERS, PDU_QUEUE, new SynchronizedPDUSender(new DefaultPDUSender()), reader);
         session.setEnquireLinkTimer((int) settings.enquireLink().toMillis());
         session.setTransactionTimer(SubmitService.WAIT.toMillis());
         open.put(session.getSessionId(), session);

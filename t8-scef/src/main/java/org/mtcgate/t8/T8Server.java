@@ -51,7 +51,7 @@ public final class T8Server implements AutoCloseable {
     private java.util.function.Supplier<T8HttpHandler> handlers;
 
     private T8Server(T8Settings configured, DeviceTriggering triggering, ClientSecrets secrets, T8RefusalListener refusals,
-                     TransactionStore store, Clock clock) throws IOException, GeneralSecurityException {
+                     TransactionStore store, Clock clock, StreamTap tap) throws IOException, GeneralSecurityException {
         stats = new T8Stats(refusals);
         SslContext tls = TlsProfile.server(configured);
         group = new NioEventLoopGroup(2, new DefaultThreadFactory("t8", true));
@@ -67,8 +67,11 @@ public final class T8Server implements AutoCloseable {
                         @Override
                         protected void initChannel(SocketChannel ch) {
                             stats.count("connections");
-                            ch.pipeline().addLast(tls.newHandler(ch.alloc()))
-                                    .addLast(new IdleStateHandler(0, 0, IDLE.toSeconds(), TimeUnit.SECONDS))
+                            ch.pipeline().addLast(tls.newHandler(ch.alloc()));
+                            if (tap != StreamTap.NONE) {
+                                ch.pipeline().addLast(new StreamTapHandler(tap));
+                            }
+                            ch.pipeline().addLast(new IdleStateHandler(0, 0, IDLE.toSeconds(), TimeUnit.SECONDS))
                                     .addLast(new IdleCloser())
                                     .addLast(new HttpServerCodec(4096, 8192, 8192))
                                     .addLast(new ProblemAggregator(configured.maxBody(), stats))
@@ -116,13 +119,13 @@ public final class T8Server implements AutoCloseable {
     /** Binds the T8 server; triggers go to {@code triggering}, whose notifier must pass T8's triggers to {@link #notifier()}. */
     public static T8Server start(T8Settings settings, DeviceTriggering triggering, ClientSecrets secrets, Clock clock)
             throws IOException, GeneralSecurityException {
-        return new T8Server(settings, triggering, secrets, T8RefusalListener.NONE, new MemoryTransactionStore(), clock);
+        return new T8Server(settings, triggering, secrets, T8RefusalListener.NONE, new MemoryTransactionStore(), clock, StreamTap.NONE);
     }
 
     /** As {@link #start(T8Settings, DeviceTriggering, ClientSecrets, Clock)}, every security refusal also to {@code refusals}. */
     public static T8Server start(T8Settings settings, DeviceTriggering triggering, ClientSecrets secrets,
                                  T8RefusalListener refusals, Clock clock) throws IOException, GeneralSecurityException {
-        return new T8Server(settings, triggering, secrets, refusals, new MemoryTransactionStore(), clock);
+        return new T8Server(settings, triggering, secrets, refusals, new MemoryTransactionStore(), clock, StreamTap.NONE);
     }
 
     /**
@@ -132,7 +135,14 @@ public final class T8Server implements AutoCloseable {
     public static T8Server start(T8Settings settings, DeviceTriggering triggering, ClientSecrets secrets,
                                  T8RefusalListener refusals, TransactionStore store, Clock clock)
             throws IOException, GeneralSecurityException {
-        return new T8Server(settings, triggering, secrets, refusals, store, clock);
+        return start(settings, triggering, secrets, refusals, store, clock, StreamTap.NONE);
+    }
+
+    /** As above, with a tap that sees every connection's octets after TLS (the node's signalling capture). */
+    public static T8Server start(T8Settings settings, DeviceTriggering triggering, ClientSecrets secrets,
+                                 T8RefusalListener refusals, TransactionStore store, Clock clock, StreamTap tap)
+            throws IOException, GeneralSecurityException {
+        return new T8Server(settings, triggering, secrets, refusals, store, clock, java.util.Objects.requireNonNull(tap));
     }
 
     /** Sends the delivery reports that were pending when the node last stopped. */

@@ -21,16 +21,24 @@ import org.mtcgate.diameter.peer.PeerRole;
  * @param maxMessage     largest message accepted, in octets
  * @param peers          known peers; unknown peers are refused
  * @param protection     limits on received messages and on pending requests ({@code limits}, {@code overload})
+ * @param labTlsKeyLog   LAB ONLY: where every TLS connection's secrets are written (NSS key log format), or null (off)
  */
 public record DiameterSettings(String identity, String realm, List<Listen> listeners, TlsFiles tls, boolean insecureLab,
                                Duration watchdog, Duration requestTimeout, int maxMessage, List<Peer> peers,
-                               Protection protection) {
+                               Protection protection, Path labTlsKeyLog) {
     public DiameterSettings {
         listeners = List.copyOf(listeners);
         peers = List.copyOf(peers);
         if (listeners.isEmpty()) {
             throw new IllegalArgumentException("at least one listener");
         }
+    }
+
+    /** Without a TLS key log (the default). */
+    public DiameterSettings(String identity, String realm, List<Listen> listeners, TlsFiles tls, boolean insecureLab,
+                            Duration watchdog, Duration requestTimeout, int maxMessage, List<Peer> peers,
+                            Protection protection) {
+        this(identity, realm, listeners, tls, insecureLab, watchdog, requestTimeout, maxMessage, peers, protection, null);
     }
 
     /** The first listener's address. */

@@ -27,14 +27,25 @@ import java.util.Set;
  * @param t8          the SCEF's T8 endpoint, or null when the scef role is off
  * @param bsf         BSF settings, or null when the role is off
  * @param logging     levels, console and log file ({@link LoggingSettings#DEFAULT} without a {@code logging:} section)
+ * @param trace       the signalling capture to write from start ({@code trace.pcap}), or null when none
  */
 public record NodeConfig(String source, String name, Path dataDir, Set<Role> roles, Path policyFile, Path subscribers,
                          DiameterSettings diameter, MtcIwf mtcIwf, Ss7Settings ss7, SmsScSettings smsSc, RouterSettings smsRouter,
                          org.mtcgate.core.console.ConsoleConfig console, java.net.InetSocketAddress metricsListen, Audit audit,
-                         TsmsConfig tsms, T8Config t8, BsfSettings bsf, LoggingSettings logging) {
+                         TsmsConfig tsms, T8Config t8, BsfSettings bsf, LoggingSettings logging,
+                         org.mtcgate.core.capture.CaptureSettings trace) {
     public NodeConfig {
         roles = Set.copyOf(roles);
         logging = logging == null ? LoggingSettings.DEFAULT : logging;
+    }
+
+    /** Without a capture from start. */
+    public NodeConfig(String source, String name, Path dataDir, Set<Role> roles, Path policyFile, Path subscribers,
+                      DiameterSettings diameter, MtcIwf mtcIwf, Ss7Settings ss7, SmsScSettings smsSc, RouterSettings smsRouter,
+                      org.mtcgate.core.console.ConsoleConfig console, java.net.InetSocketAddress metricsListen, Audit audit,
+                      TsmsConfig tsms, T8Config t8, BsfSettings bsf, LoggingSettings logging) {
+        this(source, name, dataDir, roles, policyFile, subscribers, diameter, mtcIwf, ss7, smsSc, smsRouter, console,
+                metricsListen, audit, tsms, t8, bsf, logging, null);
     }
 
     public boolean has(Role role) {

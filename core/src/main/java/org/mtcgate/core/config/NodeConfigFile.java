@@ -34,7 +34,7 @@ import static org.mtcgate.core.config.ConfigReader.text;
 /** Reads config/mtcgate.yaml. Unknown keys are errors, never ignored. */
 public final class NodeConfigFile {
     private static final Set<String> TOP = Set.of("node", "roles", "policy", "subscribers", "diameter", "mtc-iwf", "ss7", "sms-sc", "sms-router",
-            "console", "metrics", "audit", "tsms", "t8", "bsf", "logging");
+            "console", "metrics", "audit", "tsms", "t8", "bsf", "logging", "trace");
     private static final Set<String> METRICS = Set.of("listen");
     private static final Set<String> AUDIT = Set.of("dir", "reveal-imsi");
     private static final Set<String> SMS_SC = Set.of("trigger-originator", "retry-first", "retry-max", "addresses", "max-in-flight",
@@ -43,7 +43,7 @@ public final class NodeConfigFile {
             "max-correlations", "same-service-centre");
     private static final Set<String> NODE = Set.of("name", "data-dir");
     private static final Set<String> DIAMETER = Set.of("identity", "realm", "listen", "tls", "insecure-lab", "watchdog",
-            "request-timeout", "max-message", "peers", "limits", "overload");
+            "request-timeout", "max-message", "peers", "limits", "overload", "lab-tls-key-log");
     private static final Set<String> DIAMETER_LIMITS = Set.of("max-grouped-depth", "max-avps");
     private static final Set<String> DIAMETER_OVERLOAD = Set.of("max-pending-per-peer", "max-pending-total",
             "doic-reduction", "doic-validity");
@@ -214,7 +214,8 @@ public final class NodeConfigFile {
             throw top.get("bsf").error("there is a 'bsf' section but the bsf role is not in 'roles'");
         }
         return new NodeConfig(source, name, dataDir, roles, policy, subscribers, diameter, mtcIwf, ss7, smsSc, router, console,
-                metricsListen, auditSettings, tsms, t8, bsf, LoggingSettingsReader.read(top.get("logging"), base));
+                metricsListen, auditSettings, tsms, t8, bsf, LoggingSettingsReader.read(top.get("logging"), base),
+                TraceSettingsReader.read(top.get("trace"), base));
     }
 
     private static RouterSettings router(YamlNode n, YamlNode rolesNode, Ss7Settings ss7) throws ConfigException {
@@ -321,9 +322,13 @@ public final class NodeConfigFile {
             }
         }
         int defaultPort = insecure ? 3868 : 5868;
+        Path keyLog = path(base, m, "lab-tls-key-log", null);
+        if (keyLog != null && tls == null) {
+            throw m.get("lab-tls-key-log").error("there is no TLS to log keys of: 'insecure-lab' is on");
+        }
         return new DiameterSettings(identity, realm, listeners(m.get("listen"), defaultPort, tls != null),
                 tls, insecure, duration(m, "watchdog", Duration.ofSeconds(30)), duration(m, "request-timeout", Duration.ofSeconds(10)),
-                integer(m, "max-message", 65_536, 4096, 16 * 1024 * 1024), peers, protection(m));
+                integer(m, "max-message", 65_536, 4096, 16 * 1024 * 1024), peers, protection(m), keyLog);
     }
 
     private static DiameterSettings.Protection protection(Map<String, YamlNode> diameter) throws ConfigException {

@@ -3,6 +3,8 @@ package org.mtcgate.core.node;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.mtcgate.core.audit.AuditLog;
+import org.mtcgate.core.capture.CaptureSettings;
+import org.mtcgate.core.capture.PacketCapture;
 import org.mtcgate.core.config.NodeConfig;
 import org.mtcgate.core.config.Role;
 import org.mtcgate.core.logging.LoggingControl;
@@ -62,6 +64,7 @@ public final class Node implements NodeView, AutoCloseable {
     private DiameterEndpoint diameter;
     private Ss7Endpoint ss7;
     private Operations operations;
+    private PacketCapture capture;
     /** Set once every listener is bound and every role has started; cleared as soon as the node starts closing. */
     private volatile boolean running;
 
@@ -105,13 +108,17 @@ public final class Node implements NodeView, AutoCloseable {
             throw new NodeException(e.getMessage(), e);
         }
         housekeeping = new Housekeeping();
+        capture = new PacketCapture(clock);
+        if (config.trace() != null) {
+            startCapture(config.trace());
+        }
         if (config.ss7() != null) {
             ss7 = Ss7Endpoint.assemble(config.name(), config.dataDir(), config.ss7(), config.has(Role.SMS_ROUTER),
-                    observer, metrics);
+                    observer, metrics, capture.m3uaTap());
         }
         if (config.diameter() != null && (config.has(Role.MTC_IWF) || config.has(Role.HSS) || config.has(Role.SMS_SC)
                 || config.has(Role.BSF))) {
-            diameter = DiameterEndpoint.create(config.diameter(), config.source(), audit, metrics);
+            diameter = DiameterEndpoint.create(config.diameter(), config.source(), audit, metrics, capture.diameterTap());
         }
         RoleContext ctx = new RoleContext(clock, filter, observer, metrics, stores, housekeeping, Optional.ofNullable(diameter),
                 Optional.ofNullable(ss7), config.audit().revealImsi());
@@ -122,7 +129,7 @@ public final class Node implements NodeView, AutoCloseable {
         }
         SmsScRole smsc = config.has(Role.SMS_SC) ? role(SmsScRole.start(ctx, config.smsSc())) : null;
         if (config.tsms() != null) {
-            role(TsmsRole.start(ctx, config.tsms(), smsc));
+            role(TsmsRole.start(ctx, config.tsms(), smsc, capture.smppTap()));
         }
         if (config.has(Role.SMS_ROUTER)) {
             role(new SmsRouterRole(ctx, config.smsRouter()));
@@ -136,7 +143,7 @@ public final class Node implements NodeView, AutoCloseable {
             }
         }
         if (config.has(Role.SCEF)) {
-            role(ScefRole.start(ctx, config.t8(), mtcIwf, config.mtcIwf() != null && config.mtcIwf().fsync()));
+            role(ScefRole.start(ctx, config.t8(), mtcIwf, config.mtcIwf() != null && config.mtcIwf().fsync(), capture.t8Tap()));
         }
 
         // Every role has attached its handlers: only now may dialogues and requests arrive.
@@ -148,9 +155,24 @@ public final class Node implements NodeView, AutoCloseable {
         }
         roles.forEach(NodeRole::started);
         running = true;
-        operations = Operations.start(config, metrics, new NodeConsole(this, policy), audit, logging);
+        operations = Operations.start(config, metrics,
+                new NodeConsole(this, policy, capture, config.dataDir().resolve("captures")), audit, logging);
         LOG.info("node {} running roles {} (policy {} digest {})", config.name(), config.roles(), config.policyFile(),
                 filter.policy().digest());
+    }
+
+    /** The capture the config asks for; the file is replaced, as a capture is taken again at each start. */
+    private void startCapture(CaptureSettings trace) throws NodeException {
+        try {
+            LOG.info("{}", capture.start(trace, true));
+        } catch (IOException e) {
+            throw new NodeException("trace.pcap " + trace.file() + " cannot be written: " + e.getMessage(), e);
+        }
+    }
+
+    /** The node's signalling capture (the console's trace pcap, the config's trace section). */
+    public PacketCapture capture() {
+        return capture;
     }
 
     private <R extends NodeRole> R role(R role) {
@@ -251,7 +273,8 @@ public final class Node implements NodeView, AutoCloseable {
         for (int i = roles.size() - 1; i >= 0; i--) {
             order.add(roles.get(i));
         }
-        order.addAll(List.of(nullSafe(ss7), nullSafe(observer), nullSafe(audit), nullSafe(dataDirLock), nullSafe(logging)));
+        order.addAll(List.of(nullSafe(ss7), nullSafe(capture), nullSafe(observer), nullSafe(audit), nullSafe(dataDirLock),
+                nullSafe(logging)));
         for (AutoCloseable part : order) {
             try {
                 part.close();
@@ -264,6 +287,7 @@ public final class Node implements NodeView, AutoCloseable {
         housekeeping = null;
         diameter = null;
         ss7 = null;
+        capture = null;
         observer = null;
         audit = null;
         dataDirLock = null;

@@ -1,5 +1,8 @@
 package org.mtcgate.core.node;
 
+import org.mtcgate.core.capture.CaptureFilter;
+import org.mtcgate.core.capture.CaptureSettings;
+import org.mtcgate.core.capture.PacketCapture;
 import org.mtcgate.core.console.ArgumentHint;
 import org.mtcgate.core.console.ConsoleCommand;
 import org.mtcgate.core.console.ConsoleCommands;
@@ -28,12 +31,21 @@ import java.util.Map;
 
 /** The node's operator commands on the SSH console; each state-changing one is audited with the user's name. */
 final class NodeConsole {
+    private static final String FILTER_WORDS = "diameter|m3ua|http|smpp|peer=<name>|ip=<address>|port=<n>";
     private final NodeView node;
     private final PolicyAdministration policyAdministration;
+    private final PacketCapture capture;
+    private final Path captureDir;
 
-    NodeConsole(NodeView node, PolicyAdministration policyAdministration) {
+    /**
+     * @param captureDir where {@code trace pcap} writes: the console names a file, never a folder, so an operator
+     *                   session cannot overwrite anything else on the host
+     */
+    NodeConsole(NodeView node, PolicyAdministration policyAdministration, PacketCapture capture, Path captureDir) {
         this.node = node;
         this.policyAdministration = policyAdministration;
+        this.capture = capture;
+        this.captureDir = captureDir;
     }
 
     PolicyAdministration policy() {
@@ -65,6 +77,12 @@ final class NodeConsole {
                 this::traceOn).changingState().interactive().withArguments(ArgumentHint.of("<scs|msisdn|ext-id|imsi>")));
         c.register(ConsoleCommand.of("trace off", "stop tracing (one key, or all of this session's traces)",
                 this::traceOff).changingState().withArguments(ArgumentHint.of("[key]")));
+        c.register(ConsoleCommand.of("trace pcap", "write what the node sends and receives (Diameter, M3UA, T8 HTTP, SMPP; "
+                + "after TLS) as pcapng under data-dir/captures; no arguments: the capture's status",
+                this::tracePcap).changingState().withArguments(ArgumentHint.of(
+                "<file> [" + FILTER_WORDS + "]...")));
+        c.register(ConsoleCommand.of("trace pcap stop", "stop the signalling capture and close its file",
+                this::tracePcapStop).changingState());
     }
 
     private List<String> groupNames() {
@@ -225,6 +243,41 @@ final class NodeConsole {
         }
         node.observer().traceOn(sessionId(s), args.get(0), s::printAsync);
         s.println("tracing " + args.get(0) + " in this session (trace off to stop)");
+    }
+
+    private void tracePcap(ConsoleSession s, List<String> args) throws ConsoleException {
+        if (args.isEmpty()) {
+            s.println(capture.status());
+            s.println("usage: trace pcap <file> [" + FILTER_WORDS + "]...; trace pcap stop");
+            return;
+        }
+        String name = args.get(0);
+        if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,127}")) {
+            throw new ConsoleException("'" + name + "' is not a file name (letters, digits, '.', '_', '-'): captures are "
+                    + "written in " + captureDir);
+        }
+        CaptureSettings settings;
+        try {
+            settings = new CaptureSettings(captureDir.resolve(name), CaptureFilter.parse(args.subList(1, args.size())));
+        } catch (IllegalArgumentException e) {
+            throw new ConsoleException(e.getMessage());
+        }
+        try {
+            s.println("capturing to " + capture.start(settings, false));
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            throw new ConsoleException(settings.file() + " exists: choose another name");
+        } catch (IOException | IllegalStateException e) {
+            throw new ConsoleException(e.getMessage());
+        }
+    }
+
+    private void tracePcapStop(ConsoleSession s, List<String> args) throws ConsoleException {
+        try {
+            s.println(capture.stop().map(last -> "capture stopped: " + last).orElse("no capture is running"));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConsoleException("interrupted while closing the capture");
+        }
     }
 
     private void traceOff(ConsoleSession s, List<String> args) {

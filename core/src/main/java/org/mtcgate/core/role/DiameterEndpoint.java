@@ -12,6 +12,8 @@ import org.mtcgate.diameter.peer.DiameterNode;
 import org.mtcgate.diameter.peer.DiameterNodeConfig;
 import org.mtcgate.diameter.peer.LocalIdentity;
 import org.mtcgate.diameter.peer.TlsMode;
+import org.mtcgate.diameter.peer.WireTap;
+import org.mtcgate.diameter.tls.TlsKeyLog;
 import org.mtcgate.diameter.tls.TlsSettings;
 
 import java.io.IOException;
@@ -37,15 +39,23 @@ public final class DiameterEndpoint implements AutoCloseable {
 
     private final DiameterSettings settings;
     private final DiameterNode node;
+    private final TlsKeyLog keyLog;
 
-    private DiameterEndpoint(DiameterSettings settings, DiameterNode node) {
+    private DiameterEndpoint(DiameterSettings settings, DiameterNode node, TlsKeyLog keyLog) {
         this.settings = settings;
         this.node = node;
+        this.keyLog = keyLog;
     }
 
     /** Builds the endpoint without binding anything; {@code configSource} names the file in the lab warning. */
     public static DiameterEndpoint create(DiameterSettings d, String configSource, AuditLog audit, NodeMetrics metrics)
             throws RoleStartException {
+        return create(d, configSource, audit, metrics, WireTap.NONE);
+    }
+
+    /** As above, with a tap that sees every whole message after TLS (the node's signalling capture). */
+    public static DiameterEndpoint create(DiameterSettings d, String configSource, AuditLog audit, NodeMetrics metrics,
+                                          WireTap tap) throws RoleStartException {
         InetAddress host = null;
         List<InetSocketAddress> bound = new ArrayList<>();
         for (DiameterSettings.Listen l : d.listeners()) {
@@ -68,14 +78,19 @@ public final class DiameterEndpoint implements AutoCloseable {
         for (DiameterSettings.Peer p : d.peers()) {
             b.peer(p.toPeerConfig());
         }
+        TlsKeyLog keyLog = null;
         if (d.insecureLab()) {
             LOG.warn("INSECURE LAB MODE: Diameter runs over plain TCP without TLS, as config {} says (insecure-lab: true). "
                     + "TS 33.187 4.5 requires mutual authentication: never do this outside an isolated lab.", configSource);
             b.insecureLab(true);
+        } else if (d.labTlsKeyLog() != null) {
+            TlsSettings tls = tls(d);
+            keyLog = keyLog(d, configSource);
+            b.tls(tls.withKeyLog(keyLog));
         } else {
             b.tls(tls(d));
         }
-        DiameterNode node = new DiameterNode(b.build()).peerSecurityListener(new PeerRefusals(audit, metrics));
+        DiameterNode node = new DiameterNode(b.build()).peerSecurityListener(new PeerRefusals(audit, metrics)).wireTap(tap);
         DiameterObservation.attach(node, audit, metrics);
         // Ready needs the peers this node dials (HSS, SMS-SC, MME...); those that dial in (SCSs) only show in
         // mtcgate_peer_up.
@@ -88,7 +103,26 @@ public final class DiameterEndpoint implements AutoCloseable {
         }, dialled::contains);
         metrics.gauge("mtcgate_diameter_pending_requests", "Diameter requests being handled and not yet answered (bounded by "
                 + "diameter.overload.max-pending-total)", null, () -> Map.of("", node.pendingRequests()));
-        return new DiameterEndpoint(d, node);
+        return new DiameterEndpoint(d, node, keyLog);
+    }
+
+    /** Opens the lab key log, refusing to start without BoringSSL, and says loudly what it does. */
+    private static TlsKeyLog keyLog(DiameterSettings d, String configSource) throws RoleStartException {
+        String unavailable = TlsKeyLog.unavailableReason();
+        if (unavailable != null) {
+            throw new RoleStartException("diameter.lab-tls-key-log cannot be honoured: " + unavailable);
+        }
+        try {
+            TlsKeyLog log = TlsKeyLog.open(d.labTlsKeyLog());
+            LOG.warn("LAB TLS KEY LOG ON: the secrets of every Diameter TLS connection are written to {}, as config {} says "
+                    + "(diameter.lab-tls-key-log). Whoever reads that file reads all Tsp, S6m, T4, SGd, Zh and Zn traffic: "
+                    + "never do this outside an isolated lab. TLS runs on BoringSSL (netty-tcnative) while it is on.",
+                    d.labTlsKeyLog(), configSource);
+            return log;
+        } catch (IOException e) {
+            throw new RoleStartException("diameter.lab-tls-key-log " + d.labTlsKeyLog() + " cannot be written: "
+                    + e.getMessage(), e);
+        }
     }
 
     public DiameterNode node() {
@@ -129,6 +163,10 @@ public final class DiameterEndpoint implements AutoCloseable {
 
     /** The console's {@code show peers} lines for Diameter. */
     public void peers(Consumer<String> out) {
+        if (keyLog != null) {
+            out.accept("WARNING: LAB TLS KEY LOG ON: TLS secrets of every Diameter connection go to " + keyLog.file()
+                    + " (" + keyLog.lines() + " lines): lab only");
+        }
         out.accept("Diameter " + node.config().identity().originHost() + " on " + node.localAddress());
         settings.peers().forEach(p -> out.accept(String.format("  %-32s %-24s %-6s %s", p.host(), p.realm(),
                 node.isPeerOpen(p.host()) ? "OPEN" : "closed", node.peerCounters(p.host()).map(Object::toString).orElse(""))));
@@ -138,6 +176,13 @@ public final class DiameterEndpoint implements AutoCloseable {
     @Override
     public void close() {
         node.close();
+        if (keyLog != null) {
+            try {
+                keyLog.close();
+            } catch (IOException e) {
+                LOG.warn("lab TLS key log {}: closing failed: {}", keyLog.file(), e.getMessage());
+            }
+        }
     }
 
     private static TlsSettings tls(DiameterSettings d) throws RoleStartException {

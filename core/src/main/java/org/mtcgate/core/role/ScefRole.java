@@ -11,6 +11,7 @@ import org.mtcgate.t8.AccessTokens;
 import org.mtcgate.t8.ClientSecrets;
 import org.mtcgate.t8.Scope;
 import org.mtcgate.t8.T8Client;
+import org.mtcgate.t8.StreamTap;
 import org.mtcgate.t8.T8Server;
 import org.mtcgate.t8.T8Settings;
 import org.mtcgate.t8.TransactionStore;
@@ -51,9 +52,11 @@ public final class ScefRole implements NodeRole {
 
     /**
      * Binds T8 and registers its SCS/ASs' delivery reports with the MTC-IWF; its transactions are kept in the node's
-     * store {@value #STORE}, written as the MTC-IWF's are ({@code fsync}).
+     * store {@value #STORE}, written as the MTC-IWF's are ({@code fsync}); {@code tap} sees T8's HTTP after TLS (the
+     * node's signalling capture).
      */
-    public static ScefRole start(RoleContext ctx, T8Config config, MtcIwfRole mtcIwf, boolean fsync) throws RoleStartException {
+    public static ScefRole start(RoleContext ctx, T8Config config, MtcIwfRole mtcIwf, boolean fsync, StreamTap tap)
+            throws RoleStartException {
         if (mtcIwf == null) {
             throw new RoleStartException("the scef role needs the mtc-iwf role: T8 triggers go through its procedure");
         }
@@ -67,7 +70,7 @@ public final class ScefRole implements NodeRole {
         T8Server server;
         try {
             server = T8Server.start(settings, mtcIwf.triggering(), secrets(config), ctx.observer()::t8Refusal, transactions,
-                    ctx.clock());
+                    ctx.clock(), tap);
         } catch (IOException | GeneralSecurityException | RuntimeException e) {
             transactions.close();
             throw new RoleStartException("t8: cannot start: " + e.getMessage(), e);

@@ -5,6 +5,7 @@ import org.mtcgate.core.metrics.NodeMetrics;
 import org.mtcgate.core.observe.MapEvents;
 import org.mtcgate.core.observe.NodeObserver;
 import org.mtcgate.map.stack.AssociationRole;
+import org.mtcgate.map.stack.M3uaTap;
 import org.mtcgate.map.stack.RemotePeer;
 import org.mtcgate.map.stack.Ss7Stack;
 import org.mtcgate.map.stack.Ss7StackConfig;
@@ -35,6 +36,12 @@ public final class Ss7Endpoint implements AutoCloseable {
      */
     public static Ss7Endpoint assemble(String nodeName, Path dataDir, Ss7Settings s, boolean hlrSubsystem,
                                        NodeObserver observer, NodeMetrics metrics) throws RoleStartException {
+        return assemble(nodeName, dataDir, s, hlrSubsystem, observer, metrics, M3uaTap.NONE);
+    }
+
+    /** As above, with a tap that sees every M3UA message on every association (the node's signalling capture). */
+    public static Ss7Endpoint assemble(String nodeName, Path dataDir, Ss7Settings s, boolean hlrSubsystem,
+                                       NodeObserver observer, NodeMetrics metrics, M3uaTap tap) throws RoleStartException {
         Ss7StackConfig.Builder b = Ss7StackConfig.builder()
                 .name(nodeName).dataDir(dataDir)
                 .localPointCode(s.pointCode())
@@ -56,7 +63,7 @@ public final class Ss7Endpoint implements AutoCloseable {
         b.defaultPeer(s.defaultPeer());
         Ss7Stack stack;
         try {
-            stack = Ss7Stack.assemble(b.build(), s.dialogLimits());
+            stack = Ss7Stack.assemble(b.build(), s.dialogLimits(), tap);
         } catch (Exception e) {
             throw new RoleStartException("ss7: the stack did not start (" + s.peers().stream().map(Ss7Settings.Peer::describe)
                     .collect(Collectors.joining(", ")) + "): " + e.getMessage(), e);

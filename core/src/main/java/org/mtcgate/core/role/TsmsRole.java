@@ -6,6 +6,7 @@ import org.mtcgate.diameter.pki.Pem;
 import org.mtcgate.filter.TimeSource;
 import org.mtcgate.filter.smsc.RoutingInfo;
 import org.mtcgate.smpp.TsmsCounters;
+import org.mtcgate.smpp.PduTap;
 import org.mtcgate.smpp.TsmsServer;
 import org.mtcgate.smpp.TsmsSettings;
 
@@ -35,6 +36,11 @@ public final class TsmsRole implements NodeRole {
 
     /** Listens for SMEs in front of {@code smsc}. */
     public static TsmsRole start(RoleContext ctx, TsmsConfig config, SmsScRole smsc) throws RoleStartException {
+        return start(ctx, config, smsc, PduTap.NONE);
+    }
+
+    /** As above, with a tap that sees every SMPP PDU (the node's signalling capture). */
+    public static TsmsRole start(RoleContext ctx, TsmsConfig config, SmsScRole smsc, PduTap tap) throws RoleStartException {
         RoutingInfo routing = ctx.stores().routingInfo().orElseThrow(() -> new RoleStartException(
                 "tsms locates subscribers in 'subscribers': give the subscriber file"));
         TsmsSettings s = config.settings();
@@ -45,7 +51,7 @@ public final class TsmsRole implements NodeRole {
         TsmsServer server;
         try {
             server = TsmsServer.start(s, ctx.filter(), routing, smsc.storeAndForward()::submit,
-                    new TsmsEvents(ctx.observer()), ctx.clock(), TimeSource.SYSTEM);
+                    new TsmsEvents(ctx.observer()), ctx.clock(), TimeSource.SYSTEM, tap);
         } catch (IOException e) {
             throw new RoleStartException(e.getMessage(), e);
         }

@@ -105,6 +105,7 @@ class ConfigReferenceTest {
               level: info
               components: {diameter: debug}
               file: {path: log/mtcgate.log}
+            trace: {pcap: captures/start.pcapng, filter: m3ua}
             """.formatted("pbkdf2-sha256$600000$EAhJCNo3hon8UJOO6H4MvQ$3BEQx32iWeJp/KYEm0AnCE1RL0zokA/vM9W9yxA5nmA");
 
     /** Sections that exclude a sibling: the probe's config is changed this way before the unknown key goes in. */

@@ -130,7 +130,7 @@ class NodeConfigFileTest {
 
     @Test
     void mistakesNameFileLineAndField() {
-        assertEquals("mtcgate.yaml:2: polcy: unknown key; expected one of audit, bsf, console, diameter, logging, metrics, mtc-iwf, node, policy, roles, sms-router, sms-sc, ss7, subscribers, t8, tsms",
+        assertEquals("mtcgate.yaml:2: polcy: unknown key; expected one of audit, bsf, console, diameter, logging, metrics, mtc-iwf, node, policy, roles, sms-router, sms-sc, ss7, subscribers, t8, trace, tsms",
                 refuse("roles: [mtc-iwf]\npolcy: p.yaml\n").getMessage());
         assertTrue(refuse("roles: [mtc-iwf, gmlc]\npolicy: p.yaml\n").getMessage()
                 .startsWith("mtcgate.yaml:1: roles[1]: unknown role 'gmlc'"));

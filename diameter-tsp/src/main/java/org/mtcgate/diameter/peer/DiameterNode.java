@@ -68,6 +68,7 @@ public final class DiameterNode implements AutoCloseable {
     private OverloadListener overloadListener = OverloadListener.NONE;
     private volatile boolean started;
     private PeerSecurityListener security = PeerSecurityListener.NONE;
+    private WireTap wireTap = WireTap.NONE;
     private PeerCountListener peerCounts = PeerCountListener.NONE;
     private PeerFailureListener failures = PeerFailureListener.NONE;
 
@@ -119,6 +120,18 @@ public final class DiameterNode implements AutoCloseable {
             throw new IllegalStateException("set the listener before start()");
         }
         this.security = java.util.Objects.requireNonNull(listener);
+        return this;
+    }
+
+    /**
+     * Who sees every whole message after TLS, in both directions (captures). With {@link WireTap#NONE}, the default,
+     * no handler is added. Before {@link #start}.
+     */
+    public synchronized DiameterNode wireTap(WireTap tap) {
+        if (started) {
+            throw new IllegalStateException("set the wire tap before start()");
+        }
+        this.wireTap = java.util.Objects.requireNonNull(tap);
         return this;
     }
 
@@ -231,6 +244,9 @@ public final class DiameterNode implements AutoCloseable {
                 // One flush (one syscall) per read burst instead of one per answer: with many requests in
                 // flight, answers written during a read loop leave together at its end.
                 ch.pipeline().addLast("flush", new FlushConsolidationHandler(FlushConsolidationHandler.DEFAULT_EXPLICIT_FLUSH_AFTER_FLUSHES, true));
+                if (wireTap != WireTap.NONE) {
+                    ch.pipeline().addLast("tap", new WireTapHandler(wireTap, config.maxMessageLength()));
+                }
                 ch.pipeline().addLast("decoder", new DiameterMessageDecoder(config.maxMessageLength(), config.decodeLimits()))
                         .addLast("encoder", ENCODER)
                         .addLast("peer", new PeerConnection(ctx, role, expected, onOpen));

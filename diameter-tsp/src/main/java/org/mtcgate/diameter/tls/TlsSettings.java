@@ -3,6 +3,7 @@ package org.mtcgate.diameter.tls;
 import io.netty.handler.ssl.ClientAuth;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslProvider;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,14 +24,28 @@ public final class TlsSettings {
     private final PrivateKey key;
     private final List<X509Certificate> chain;
     private final List<X509Certificate> trustAnchors;
+    private final TlsKeyLog keyLog;
 
     public TlsSettings(PrivateKey key, List<X509Certificate> chain, List<X509Certificate> trustAnchors) {
+        this(key, chain, trustAnchors, null);
+    }
+
+    private TlsSettings(PrivateKey key, List<X509Certificate> chain, List<X509Certificate> trustAnchors, TlsKeyLog keyLog) {
         if (chain.isEmpty() || trustAnchors.isEmpty()) {
             throw new IllegalArgumentException("need a certificate chain and at least one trust anchor");
         }
         this.key = key;
         this.chain = List.copyOf(chain);
         this.trustAnchors = List.copyOf(trustAnchors);
+        this.keyLog = keyLog;
+    }
+
+    /**
+     * LAB ONLY: the same settings, but every context they build writes its connections' TLS secrets to
+     * {@code keyLog} (and is built on BoringSSL rather than the JDK's provider, which cannot give them out).
+     */
+    public TlsSettings withKeyLog(TlsKeyLog keyLog) {
+        return new TlsSettings(key, chain, trustAnchors, java.util.Objects.requireNonNull(keyLog));
     }
 
     /**
@@ -50,11 +65,10 @@ public final class TlsSettings {
 
     /** Server side: a client certificate is required (TS 33.187 5.1 mutual authentication). */
     public SslContext serverContext() throws SSLException {
-        return SslContextBuilder.forServer(key, chain.toArray(X509Certificate[]::new))
+        return logged(SslContextBuilder.forServer(key, chain.toArray(X509Certificate[]::new))
                 .trustManager(trustAnchors.toArray(X509Certificate[]::new))
                 .clientAuth(ClientAuth.REQUIRE)
-                .protocols(PROTOCOLS)
-                .build();
+                .protocols(PROTOCOLS));
     }
 
     /**
@@ -62,10 +76,22 @@ public final class TlsSettings {
      * certificate identity is instead bound to the peer's Origin-Host after CEA (RFC 6733 13).
      */
     public SslContext clientContext() throws SSLException {
-        return SslContextBuilder.forClient()
+        return logged(SslContextBuilder.forClient()
                 .keyManager(key, chain.toArray(X509Certificate[]::new))
                 .trustManager(trustAnchors.toArray(X509Certificate[]::new))
-                .protocols(PROTOCOLS)
-                .build();
+                .protocols(PROTOCOLS));
+    }
+
+    private SslContext logged(SslContextBuilder builder) throws SSLException {
+        if (keyLog == null) {
+            return builder.build();
+        }
+        SslContext context = builder.sslProvider(SslProvider.OPENSSL).build();
+        try {
+            keyLog.attach(context);
+        } catch (IOException e) {
+            throw new SSLException("lab TLS key log: " + e.getMessage(), e);
+        }
+        return context;
     }
 }

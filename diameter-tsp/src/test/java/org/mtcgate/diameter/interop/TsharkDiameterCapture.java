@@ -63,12 +63,30 @@ public final class TsharkDiameterCapture implements AutoCloseable {
 
     /** Starts capturing {@code ports} (decoded as Diameter) into {@code pcap}; returns once tshark sees packets. */
     public static TsharkDiameterCapture start(Path pcap, int expectedDiameterPackets, int... ports) throws Exception {
-        String filter = Arrays.stream(ports).mapToObj(p -> "tcp port " + p).collect(Collectors.joining(" or "));
         java.util.List<String> decodeAs = new java.util.ArrayList<>();
         for (int port : ports) {
             decodeAs.add("-d");
             decodeAs.add("tcp.port==" + port + ",diameter");
         }
+        return start(pcap, expectedDiameterPackets, decodeAs, ports);
+    }
+
+    /**
+     * Starts capturing Diameter over TLS on {@code ports} into {@code pcap}, decrypted with the NSS key log
+     * {@code keyLog} (read by tshark as it grows); returns once tshark sees packets.
+     */
+    public static TsharkDiameterCapture startTls(Path pcap, Path keyLog, int expectedDiameterPackets, int... ports)
+            throws Exception {
+        java.util.List<String> decodeAs = new java.util.ArrayList<>(java.util.List.of("-o", "tls.keylog_file:" + keyLog));
+        for (int port : ports) {
+            decodeAs.addAll(java.util.List.of("-d", "tcp.port==" + port + ",tls", "-d", "tls.port==" + port + ",diameter"));
+        }
+        return start(pcap, expectedDiameterPackets, decodeAs, ports);
+    }
+
+    private static TsharkDiameterCapture start(Path pcap, int expectedDiameterPackets, java.util.List<String> decodeAs,
+                                               int... ports) throws Exception {
+        String filter = Arrays.stream(ports).mapToObj(p -> "tcp port " + p).collect(Collectors.joining(" or "));
         java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("tshark", "-i", "lo", "-f", filter));
         command.addAll(decodeAs);
         command.addAll(java.util.List.of("-l", "-P", "-w", pcap.toString()));

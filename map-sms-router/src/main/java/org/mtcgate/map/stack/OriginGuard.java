@@ -2,6 +2,7 @@ package org.mtcgate.map.stack;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import java.net.InetSocketAddress;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.logging.log4j.LogManager;
@@ -37,6 +38,9 @@ final class OriginGuard implements AssociationListener {
     private final String peer;
     private final int pointCode;
     private final AtomicLong dropped = new AtomicLong();
+    private final M3uaTap tap;
+    private final InetSocketAddress local;
+    private final InetSocketAddress remote;
     private volatile byte[] pending = new byte[0];
     private final java.util.function.Supplier<M3uaTraffic> traffic;
 
@@ -45,10 +49,19 @@ final class OriginGuard implements AssociationListener {
     }
 
     OriginGuard(AssociationListener delegate, String peer, int pointCode, java.util.function.Supplier<M3uaTraffic> traffic) {
+        this(delegate, peer, pointCode, traffic, M3uaTap.NONE, null, null);
+    }
+
+    /** The tap sees each whole message received, before it is judged: a capture shows what was dropped too. */
+    OriginGuard(AssociationListener delegate, String peer, int pointCode, java.util.function.Supplier<M3uaTraffic> traffic,
+                M3uaTap tap, InetSocketAddress local, InetSocketAddress remote) {
         this.traffic = traffic;
         this.delegate = delegate;
         this.peer = peer;
         this.pointCode = pointCode;
+        this.tap = tap;
+        this.local = local;
+        this.remote = remote;
     }
 
     /** DATA messages dropped so far for a foreign or missing OPC, or for a broken framing. */
@@ -83,6 +96,9 @@ final class OriginGuard implements AssociationListener {
     }
 
     private void pass(Association association, PayloadData original, byte[] message) {
+        if (tap.wanted()) {
+            tap.seen(peer, true, local, remote, original.getStreamNumber(), message);
+        }
         String refusal = refusal(message);
         if (refusal != null) {
             drop(refusal);

@@ -89,6 +89,7 @@ public final class Ss7Stack implements AutoCloseable {
     private final Map<String, OriginGuard> originGuards = new LinkedHashMap<>();
     private volatile M3uaTraffic m3uaTraffic = M3uaTraffic.NONE;
     private final Ss7Links links;
+    private final M3uaTap tap;
     private ReplyLinkGuard replyGuard;
     private M3UAManagementImpl m3ua;
     private TCAPStackImpl tcap;
@@ -96,9 +97,10 @@ public final class Ss7Stack implements AutoCloseable {
     private IncomingDialogGate gate;
     private boolean aspsStarted;
 
-    private Ss7Stack(Ss7StackConfig config, DialogLimits dialogLimits) {
+    private Ss7Stack(Ss7StackConfig config, DialogLimits dialogLimits, M3uaTap tap) {
         this.config = config;
         this.dialogLimits = dialogLimits;
+        this.tap = tap;
         for (RemotePeer peer : config.peers()) {
             asActivity.put(peer.name(), new AsActivity(asName(peer)));
             aspNames.add(objectName(peer, "asp"));
@@ -125,7 +127,12 @@ public final class Ss7Stack implements AutoCloseable {
 
     /** As {@link #assemble(Ss7StackConfig)}, with these bounds on received dialogs. */
     public static Ss7Stack assemble(Ss7StackConfig config, DialogLimits dialogLimits) throws Exception {
-        Ss7Stack stack = new Ss7Stack(config, dialogLimits);
+        return assemble(config, dialogLimits, M3uaTap.NONE);
+    }
+
+    /** As {@link #assemble(Ss7StackConfig, DialogLimits)}, with a tap that sees every M3UA message sent and received. */
+    public static Ss7Stack assemble(Ss7StackConfig config, DialogLimits dialogLimits, M3uaTap tap) throws Exception {
+        Ss7Stack stack = new Ss7Stack(config, dialogLimits, java.util.Objects.requireNonNull(tap));
         try {
             stack.build();
         } catch (Exception | Error e) {
@@ -151,7 +158,7 @@ public final class Ss7Stack implements AutoCloseable {
         String persistDir = PersistDir.prepare(config.persistDir());
         IpChannelType channel = config.transport() == Transport.SCTP ? IpChannelType.SCTP : IpChannelType.TCP;
 
-        NettySctpManagementImpl transport = new NettySctpManagementImpl(config.name() + "-sctp");
+        NettySctpManagementImpl transport = transport();
         transport.setPersistDir(persistDir);
         transport.start();
         stopActions.push(transport::stop);
@@ -232,10 +239,21 @@ public final class Ss7Stack implements AutoCloseable {
                 config.defaultPeer());
     }
 
+    private NettySctpManagementImpl transport() throws java.io.IOException {
+        String name = config.name() + "-sctp";
+        if (tap == M3uaTap.NONE) {
+            return new NettySctpManagementImpl(name);
+        }
+        Map<String, RemotePeer> byAssociation = new LinkedHashMap<>();
+        config.peers().forEach(p -> byAssociation.put(objectName(p, "assoc"), p));
+        return new NettyTransportWithTap(name, tap, byAssociation);
+    }
+
     /** Puts an {@link OriginGuard} between the peer's association and the ASP factory M3UA just gave it. */
     private void guardOrigin(NettySctpManagementImpl transport, RemotePeer peer) throws Exception {
         Association association = transport.getAssociation(objectName(peer, "assoc"));
-        OriginGuard guard = new OriginGuard(association.getAssociationListener(), peer.name(), peer.pointCode(), () -> m3uaTraffic);
+        OriginGuard guard = new OriginGuard(association.getAssociationListener(), peer.name(), peer.pointCode(),
+                () -> m3uaTraffic, tap, NettyTransportWithTap.local(peer), NettyTransportWithTap.remote(peer));
         association.setAssociationListener(guard);
         originGuards.put(peer.name(), guard);
     }
