@@ -10,12 +10,14 @@ import java.util.concurrent.TimeUnit;
 /**
  * The node run through its real entry point ({@code mtcgate node}) in a JVM of its own, on this test's class
  * path; {@link #ready} completes when it prints that it runs. Any other {@code mtcgate} command runs the same way
- * ({@link #command}).
+ * ({@link #command}). Public for the lab tests of other packages that run nodes as processes.
  */
-final class NodeProcess implements AutoCloseable {
+public final class NodeProcess implements AutoCloseable {
     private final Process process;
-    final CompletableFuture<Void> ready = new CompletableFuture<>();
+    public final CompletableFuture<Void> ready = new CompletableFuture<>();
     private final StringBuffer output = new StringBuffer();
+    /** Completes when every line the process printed has been read. */
+    private final CompletableFuture<Void> ended = new CompletableFuture<>();
 
     private NodeProcess(Process process) {
         this(process, "stop with Ctrl-C");
@@ -36,17 +38,18 @@ final class NodeProcess implements AutoCloseable {
                 // The process ended.
             }
             ready.completeExceptionally(new IllegalStateException("the process ended before it ran:\n" + output));
+            ended.complete(null);
         }, "node-process-output");
         reader.setDaemon(true);
         reader.start();
     }
 
-    static NodeProcess start(Path config, Path logFile) throws IOException {
+    public static NodeProcess start(Path config, Path logFile) throws IOException {
         return start(config, logFile, List.of());
     }
 
     /** With options for the JVM, such as the log4j configuration to use. */
-    static NodeProcess start(Path config, Path logFile, List<String> jvmOptions) throws IOException {
+    public static NodeProcess start(Path config, Path logFile, List<String> jvmOptions) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(jvmOptions);
@@ -61,7 +64,7 @@ final class NodeProcess implements AutoCloseable {
     }
 
     /** {@code mtcgate <args>} in a JVM of its own; {@link #ready} completes at the first line starting with {@code readyPrefix}. */
-    static NodeProcess command(List<String> args, String readyPrefix, Path logFile) throws IOException {
+    public static NodeProcess command(List<String> args, String readyPrefix, Path logFile) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-cp");
@@ -72,14 +75,19 @@ final class NodeProcess implements AutoCloseable {
         return new NodeProcess(pb.start(), readyPrefix);
     }
 
-    String output() {
+    public String output() {
         return output.toString();
     }
 
-    /** Waits for the process to end by itself; its exit status. */
-    int exitStatus(long seconds) throws InterruptedException {
+    /** Waits for the process to end by itself and for its last line to be read; its exit status. */
+    public int exitStatus(long seconds) throws InterruptedException {
         if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
             throw new IllegalStateException("the node is still running:\n" + output);
+        }
+        try {
+            ended.get(10, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("its output did not end:\n" + output, e);
         }
         return process.exitValue();
     }
