@@ -42,6 +42,11 @@ class GbaPushLabTest {
     static final String SCS = "scs1.utility.test";
     /** Bounds every wait for a process: JVM start, TLS, Zh, the SMs. */
     static final long WAIT_SECONDS = 60;
+    /**
+     * For each process's JVM: the client compiler only and the serial collector, as these processes live seconds and
+     * six JVMs share two cores here; the code they run is the same.
+     */
+    static final List<String> JVM = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 
     @TempDir
     Path dir;
@@ -121,14 +126,14 @@ class GbaPushLabTest {
         new LabPki(dir.resolve("pki")).ensure(List.of(HSS, BSF, IWF, SCS));
 
         // The HSS, the MTC-IWF and the MSC start together; the BSF once the HSS it dials listens.
-        try (NodeProcess hss = NodeProcess.start(dir.resolve("hss.yaml"), dir.resolve("hss.log"));
-             NodeProcess iwf = NodeProcess.start(dir.resolve("iwf.yaml"), dir.resolve("iwf.log"));
-             SimProcess msc = SimProcess.start(dir.resolve("msc.log"), "msc", "--local", "127.0.0.1:" + p[4],
+        try (NodeProcess hss = NodeProcess.start(dir.resolve("hss.yaml"), dir.resolve("hss.log"), JVM);
+             NodeProcess iwf = NodeProcess.start(dir.resolve("iwf.yaml"), dir.resolve("iwf.log"), JVM);
+             SimProcess msc = SimProcess.start(JVM, dir.resolve("msc.log"), "msc", "--local", "127.0.0.1:" + p[4],
                      "--remote", "127.0.0.1:" + p[3], "--data-dir", dir.resolve("msc").toString(),
                      "--push-ue", "262015500000001", "--push-impi", IMPI, "--push-k", K, "--push-opc", OPC,
                      "--push-naf", "scs.utility.test", "--push-only")) {
             hss.ready.get(WAIT_SECONDS, TimeUnit.SECONDS);
-            try (NodeProcess bsf = NodeProcess.start(dir.resolve("bsf.yaml"), dir.resolve("bsf.log"))) {
+            try (NodeProcess bsf = NodeProcess.start(dir.resolve("bsf.yaml"), dir.resolve("bsf.log"), JVM)) {
                 bsf.ready.get(WAIT_SECONDS, TimeUnit.SECONDS);
                 awaitReady(p[5], "the BSF (Zh to the HSS open)");
                 iwf.ready.get(WAIT_SECONDS, TimeUnit.SECONDS);
@@ -177,7 +182,7 @@ class GbaPushLabTest {
 
     /** {@code mtcgate <args>} in a JVM of its own, run to its end. */
     private Run scs(List<String> args) throws IOException, InterruptedException {
-        NodeProcess p = NodeProcess.command(args, "DNR ", dir.resolve("scs.log"));
+        NodeProcess p = NodeProcess.command(JVM, args, "DNR ", dir.resolve("scs.log"));
         try (p) {
             int status = p.exitStatus(WAIT_SECONDS);
             return new Run(status, p.output());

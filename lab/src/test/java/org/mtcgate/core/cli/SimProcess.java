@@ -36,8 +36,14 @@ final class SimProcess implements AutoCloseable {
     }
 
     static SimProcess start(Path log, String... args) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "org.mtcgate.core.cli.MtcGate", "sim"));
+        return start(List.of(), log, args);
+    }
+
+    /** As above, with options for the JVM. */
+    static SimProcess start(List<String> jvmOptions, Path log, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.addAll(jvmOptions);
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.mtcgate.core.cli.MtcGate", "sim"));
         cmd.addAll(List.of(args));
         return new SimProcess(new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile())).start());
     }

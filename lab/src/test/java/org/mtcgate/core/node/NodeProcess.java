@@ -65,8 +65,15 @@ public final class NodeProcess implements AutoCloseable {
 
     /** {@code mtcgate <args>} in a JVM of its own; {@link #ready} completes at the first line starting with {@code readyPrefix}. */
     public static NodeProcess command(List<String> args, String readyPrefix, Path logFile) throws IOException {
+        return command(List.of(), args, readyPrefix, logFile);
+    }
+
+    /** As above, with options for the JVM. */
+    public static NodeProcess command(List<String> jvmOptions, List<String> args, String readyPrefix, Path logFile)
+            throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(jvmOptions);
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add("org.mtcgate.core.cli.MtcGate");
