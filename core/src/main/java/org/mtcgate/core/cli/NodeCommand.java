@@ -70,6 +70,9 @@ final class NodeCommand implements Callable<Integer> {
         out.println("mtcgate node '" + cfg.name() + "' running roles " + cfg.roles());
         node.diameterAddress().ifPresent(a -> out.println("  Tsp (" + (cfg.diameter().insecureLab() ? "plain TCP, INSECURE LAB" : "mutual TLS")
                 + ") on " + a.getAddress().getHostAddress() + ":" + a.getPort() + " as " + cfg.diameter().identity()));
+        // The BSF's Ub is a listener of its own; Zn and Zpn share the Diameter one above.
+        node.ubAddress().ifPresent(a -> out.println("  BSF " + cfg.bsf().serverName() + ": Ub on https://" + a.getHostString()
+                + ":" + a.getPort() + "/; Zn and Zpn on the Diameter listener"));
         if (cfg.ss7() != null) {
             out.println("  SS7 GT " + cfg.ss7().localGt() + ", point code " + cfg.ss7().pointCode() + ", M3UA/TCP:");
             cfg.ss7().peers().forEach(p -> out.println("    " + p.name() + " (PC " + p.pointCode() + "): " + p.describe()

@@ -91,7 +91,8 @@ public final class BsfRole implements NodeRole {
         BsfRole role = new BsfRole(bootstrapping, contexts, ub, listen(settings, ssl, new UbHandler(bootstrapping,
                 settings.serverName(), ub, ctx.observer()::ubRefusal)), zn, zpn);
         ctx.housekeeping().every(Duration.ofSeconds(30), "bsf contexts", bootstrapping::sweep);
-        LOG.info("bsf {}: Ub on https://{}, key lifetime {}", settings.serverName(), role.ubAddress(), settings.keyLifetime());
+        LOG.info("bsf {}: Ub on https://{}:{}/, key lifetime {}", settings.serverName(), role.ubAddress().getHostString(),
+                role.ubAddress().getPort(), settings.keyLifetime());
         return role;
     }
 

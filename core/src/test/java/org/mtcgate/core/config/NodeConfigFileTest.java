@@ -9,6 +9,7 @@ import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -36,6 +37,29 @@ class NodeConfigFileTest {
         assertEquals(2, c.diameter().peers().size());
         assertEquals(Duration.ofDays(7), c.mtcIwf().maxValidity());
         assertEquals(256, c.smsSc().maxInFlight());
+    }
+
+    /** config/gba-lab.yaml, which docs/gba-lab.md runs as written: one node with MTC-IWF, SMS-SC, HSS and BSF. */
+    @Test
+    void theGbaLabSampleConfigLoads() throws Exception {
+        NodeConfig c = NodeConfigFile.load(Path.of("..", "config", "gba-lab.yaml"));
+        assertEquals(java.util.Set.of(Role.MTC_IWF, Role.SMS_SC, Role.HSS, Role.BSF), c.roles());
+        assertEquals(Path.of("..", "config", "..", "data-gba").toAbsolutePath().normalize(), c.dataDir().toAbsolutePath().normalize());
+        assertEquals(5870, c.diameter().listen().getPort());
+        assertTrue(c.diameter().tls().generateLabPki());
+        assertEquals(java.util.Set.of(org.mtcgate.diameter.peer.PeerRole.SCS, org.mtcgate.diameter.peer.PeerRole.NAF),
+                c.diameter().peers().stream().filter(p -> p.host().equals("scs1.utility.example.com")).findFirst()
+                        .orElseThrow().roles(), "the lab SCS is also a Push-NAF");
+        assertEquals(java.util.Map.of("scs1.utility.example.com", java.util.Set.of("scs.utility.example.com")), c.bsf().pushNafs());
+        assertEquals(2, c.bsf().nafs().size());
+        assertEquals(8443, c.bsf().listen().getPort());
+        assertEquals(null, c.bsf().hss(), "the BSF takes vectors from the node's own HSS");
+        assertEquals(java.util.Set.of("262015500000001"), c.mtcIwf().gbaPushRequired().imsis());
+        NodeConfig main = NodeConfigFile.load(Path.of("..", "config", "mtcgate.yaml"));
+        assertNotEquals(main.dataDir().toAbsolutePath().normalize(), c.dataDir().toAbsolutePath().normalize());
+        assertNotEquals(main.diameter().listen().getPort(), c.diameter().listen().getPort());
+        assertNotEquals(main.metricsListen().getPort(), c.metricsListen().getPort());
+        assertNotEquals(main.console().port(), c.console().port());
     }
 
     @Test

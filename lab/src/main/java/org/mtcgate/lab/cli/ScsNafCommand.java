@@ -131,7 +131,16 @@ final class ScsNafCommand implements Callable<Integer> {
                         + server.localAddress().getPort() + ", keys over Zn from " + bsfHost + " at " + bsf
                         + (insecureLab ? " (plain TCP)" : " (TLS)")
                         + (maxAuth > 0 ? "; stops after " + maxAuth + " authentication(s)" : "; Ctrl-C stops"));
-                Thread hook = new Thread(done::countDown, "mtcgate-naf-shutdown");
+                // Ctrl-C: the JVM halts once its hooks end, so the hook waits (boundedly) for the summary line below
+                CountDownLatch summarised = new CountDownLatch(1);
+                Thread hook = new Thread(() -> {
+                    done.countDown();
+                    try {
+                        summarised.await(5, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }, "mtcgate-naf-shutdown");
                 Runtime.getRuntime().addShutdownHook(hook);
                 done.await();
                 try {
@@ -141,6 +150,7 @@ final class ScsNafCommand implements Callable<Integer> {
                 }
                 out.line("NAF: stopping after " + server.authenticatedCount() + " authentication(s), " + server.refusedCount()
                         + " refusal(s), " + server.znRequestCount() + " Zn request(s)");
+                summarised.countDown();
             }
         }
         return 0;
