@@ -3,14 +3,13 @@ package org.mtcgate.bsf.zn;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.mtcgate.bsf.BootstrapContextStore;
+import org.mtcgate.bsf.KeyAnswering;
 import org.mtcgate.diameter.codec.Avp;
 import org.mtcgate.diameter.codec.DiameterMessage;
 import org.mtcgate.diameter.dictionary.ApplicationIds;
 import org.mtcgate.diameter.dictionary.AvpCodes;
-import org.mtcgate.diameter.dictionary.BaseAvps;
 import org.mtcgate.diameter.dictionary.CommandCodes;
 import org.mtcgate.diameter.dictionary.ResultCode;
-import org.mtcgate.diameter.dictionary.VendorIds;
 import org.mtcgate.diameter.peer.DiameterRequestHandler;
 import org.mtcgate.diameter.peer.RequestContext;
 import org.mtcgate.diameter.s6m.Answers;
@@ -20,9 +19,7 @@ import org.mtcgate.gba.bootstrap.BootstrapContext;
 
 import java.time.Clock;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The BSF side of Zn (TS 29.109; TS 33.220 4.5.3): a NAF asks with a B-TID and its NAF_Id and gets Ks_NAF (GBA_ME;
@@ -40,33 +37,26 @@ public final class BsfZnApplication implements DiameterRequestHandler {
     private final BootstrapContextStore contexts;
     private final NafAuthorisation nafs;
     private final Clock clock;
-    private final ZnObserver observer;
-    private final LongAdder requests = new LongAdder();
-    private final LongAdder served = new LongAdder();
-    private final LongAdder refused = new LongAdder();
+    private final KeyAnswering answering;
 
     public BsfZnApplication(BootstrapContextStore contexts, NafAuthorisation nafs, Clock clock, ZnObserver observer) {
         this.contexts = contexts;
         this.nafs = nafs;
         this.clock = clock;
-        this.observer = observer;
+        this.answering = new KeyAnswering("Zn", "BIR", ApplicationIds.ZN, observer::answered, LOG);
     }
 
     @Override
     public CompletionStage<DiameterMessage> handle(DiameterMessage request, RequestContext context) {
-        requests.increment();
+        answering.received();
         if (request.commandCode() != CommandCodes.BOOTSTRAPPING_INFO) {
-            return refuse(context, null, null, "command-unsupported", 3001, "this BSF serves Bootstrapping-Info only on Zn",
-                    Answers.commandUnsupported(request, context, "this BSF serves Bootstrapping-Info only on Zn"));
+            return answering.commandUnsupported(request, context, "this BSF serves Bootstrapping-Info only on Zn");
         }
         BootstrappingInfoRequest bir;
         try {
             bir = BootstrappingInfoRequest.decode(request);
         } catch (DiameterRefusalException e) {
-            return refuse(context, null, null, "invalid-avp", e.refusal().resultCode(), e.getMessage(),
-                    head(context.answer(request, e.refusal().resultCode()))
-                            .avp(BaseAvps.errorMessage(e.refusal().message()))
-                            .avp(BaseAvps.failedAvp(e.refusal().failedAvp())).build());
+            return answering.undecodable(request, context, e);
         }
         String btid = bir.btid().value();
         String fqdn = bir.nafId().fqdn();
@@ -74,8 +64,8 @@ public final class BsfZnApplication implements DiameterRequestHandler {
             String reason = nafs.knows(context.peerHost())
                     ? "NAF-Id " + fqdn + " is not one configured for NAF " + context.peerHost()
                     : "no NAF FQDN is configured for " + context.peerHost();
-            return refuse(context, btid, fqdn, "naf-not-authorised", ZnResultCodes.DIAMETER_ERROR_NOT_AUTHORIZED, reason,
-                    head(Answers.experimental(request, context, ZnResultCodes.DIAMETER_ERROR_NOT_AUTHORIZED)).build());
+            return answering.refuse(context, btid, fqdn, "naf-not-authorised", ZnResultCodes.DIAMETER_ERROR_NOT_AUTHORIZED, reason,
+                    answering.head(Answers.experimental(request, context, ZnResultCodes.DIAMETER_ERROR_NOT_AUTHORIZED)).build());
         }
         return contexts.find(bir.btid(), clock.instant()).thenApply(found -> answer(request, context, bir, found));
     }
@@ -85,15 +75,14 @@ public final class BsfZnApplication implements DiameterRequestHandler {
         String btid = bir.btid().value();
         String fqdn = bir.nafId().fqdn();
         if (found.isEmpty()) {
-            refusedNow(context, btid, fqdn, "btid-unknown", ZnResultCodes.DIAMETER_ERROR_TRANSACTION_IDENTIFIER_INVALID,
+            answering.refused(context, btid, fqdn, "btid-unknown", ZnResultCodes.DIAMETER_ERROR_TRANSACTION_IDENTIFIER_INVALID,
                     "no valid bootstrapping context for the B-TID");
-            return head(Answers.experimental(request, context, ZnResultCodes.DIAMETER_ERROR_TRANSACTION_IDENTIFIER_INVALID)).build();
+            return answering.head(Answers.experimental(request, context, ZnResultCodes.DIAMETER_ERROR_TRANSACTION_IDENTIFIER_INVALID)).build();
         }
         BootstrapContext c = found.get();
-        served.increment();
-        observer.answered(context.peerHost(), btid, fqdn, "served", ResultCode.DIAMETER_SUCCESS.code(), "");
+        answering.served(context, btid, fqdn);
         LOG.info("Zn: NAF {} got the key of {} for {} ({})", context.peerHost(), btid, fqdn, c.impi());
-        return head(context.answer(request, ResultCode.DIAMETER_SUCCESS.code()))
+        return answering.head(context.answer(request, ResultCode.DIAMETER_SUCCESS.code()))
                 .avp(Avp.builder(AvpCodes.USER_NAME).mandatory().utf8(c.impi().value()))
                 .avp(TgppAvps.tgpp(AvpCodes.ME_KEY_MATERIAL).octets(c.nafKey(bir.nafId()).octets()))
                 .avp(TgppAvps.tgpp(AvpCodes.KEY_EXPIRY_TIME).time(c.expiresAt()))
@@ -102,35 +91,18 @@ public final class BsfZnApplication implements DiameterRequestHandler {
                 .build();
     }
 
-    private CompletionStage<DiameterMessage> refuse(RequestContext context, String btid, String fqdn, String rule, long code,
-                                                    String reason, DiameterMessage answer) {
-        refusedNow(context, btid, fqdn, rule, code, reason);
-        return CompletableFuture.completedFuture(answer);
-    }
-
-    private void refusedNow(RequestContext context, String btid, String fqdn, String rule, long code, String reason) {
-        refused.increment();
-        observer.answered(context.peerHost(), btid, fqdn, rule, code, reason);
-        LOG.info("Zn: BIR from {} refused with {} ({}): {}", context.peerHost(), code, rule, reason);
-    }
-
-    /** The VSAI every BIA carries (TS 29.109 BIA ABNF). */
-    private static DiameterMessage.Builder head(DiameterMessage.Builder b) {
-        return b.avp(BaseAvps.vendorSpecificAuthApplication(VendorIds.TGPP, ApplicationIds.ZN));
-    }
-
     /** BIRs received, whatever became of them. */
     public long requestCount() {
-        return requests.sum();
+        return answering.requestCount();
     }
 
     /** Keys sent. */
     public long servedCount() {
-        return served.sum();
+        return answering.servedCount();
     }
 
     /** BIRs answered without a key. */
     public long refusedCount() {
-        return refused.sum();
+        return answering.refusedCount();
     }
 }

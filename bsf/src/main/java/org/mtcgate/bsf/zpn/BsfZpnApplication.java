@@ -2,6 +2,7 @@ package org.mtcgate.bsf.zpn;
 
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import org.mtcgate.bsf.KeyAnswering;
 import org.mtcgate.bsf.VectorSource;
 import org.mtcgate.bsf.zn.NafAuthorisation;
 import org.mtcgate.diameter.codec.Avp;
@@ -26,9 +27,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The BSF side of Zpn (TS 29.109; TS 33.223): a Push-NAF asks with a UE's private identity, its NAF-Id and P-TID and
@@ -49,10 +48,7 @@ public final class BsfZpnApplication implements DiameterRequestHandler {
     private final NafAuthorisation pushNafs;
     private final Duration maxLifetime;
     private final Clock clock;
-    private final ZpnObserver observer;
-    private final LongAdder requests = new LongAdder();
-    private final LongAdder served = new LongAdder();
-    private final LongAdder refused = new LongAdder();
+    private final KeyAnswering answering;
 
     /**
      * @param pushNafs    per Push-NAF Diameter identity, the NAF FQDNs it may ask GPIs for
@@ -65,24 +61,20 @@ public final class BsfZpnApplication implements DiameterRequestHandler {
         this.pushNafs = pushNafs;
         this.maxLifetime = maxLifetime;
         this.clock = clock;
-        this.observer = observer;
+        this.answering = new KeyAnswering("Zpn", "GPIR", ApplicationIds.ZPN, observer::answered, LOG);
     }
 
     @Override
     public CompletionStage<DiameterMessage> handle(DiameterMessage request, RequestContext context) {
-        requests.increment();
+        answering.received();
         if (request.commandCode() != CommandCodes.GBA_PUSH_INFO) {
-            return refuse(context, null, null, "command-unsupported", 3001, "this BSF serves GBAPush-Info only on Zpn",
-                    Answers.commandUnsupported(request, context, "this BSF serves GBAPush-Info only on Zpn"));
+            return answering.commandUnsupported(request, context, "this BSF serves GBAPush-Info only on Zpn");
         }
         GbaPushInfoRequest gpir;
         try {
             gpir = GbaPushInfoRequest.decode(request);
         } catch (DiameterRefusalException e) {
-            return refuse(context, null, null, "invalid-avp", e.refusal().resultCode(), e.getMessage(),
-                    head(context.answer(request, e.refusal().resultCode()))
-                            .avp(BaseAvps.errorMessage(e.refusal().message()))
-                            .avp(BaseAvps.failedAvp(e.refusal().failedAvp())).build());
+            return answering.undecodable(request, context, e);
         }
         String ue = gpir.ueId();
         String fqdn = gpir.nafId().fqdn();
@@ -90,28 +82,28 @@ public final class BsfZpnApplication implements DiameterRequestHandler {
             String reason = pushNafs.knows(context.peerHost())
                     ? "NAF-Id " + fqdn + " is not one configured for Push-NAF " + context.peerHost()
                     : context.peerHost() + " is not configured for GBA Push";
-            return refuse(context, ue, fqdn, "push-not-authorised", ZpnResultCodes.DIAMETER_ERROR_NOT_AUTHORIZED, reason,
-                    head(Answers.experimental(request, context, ZpnResultCodes.DIAMETER_ERROR_NOT_AUTHORIZED)).build());
+            return answering.refuse(context, ue, fqdn, "push-not-authorised", ZpnResultCodes.DIAMETER_ERROR_NOT_AUTHORIZED, reason,
+                    answering.head(Answers.experimental(request, context, ZpnResultCodes.DIAMETER_ERROR_NOT_AUTHORIZED)).build());
         }
         if (gpir.mode() != GbaMode.GBA_ME) {
             String reason = "this BSF runs GBA_ME only";
-            return refuse(context, ue, fqdn, "gba-u-unsupported", ResultCode.DIAMETER_UNABLE_TO_COMPLY.code(), reason,
-                    head(context.answer(request, ResultCode.DIAMETER_UNABLE_TO_COMPLY.code()))
+            return answering.refuse(context, ue, fqdn, "gba-u-unsupported", ResultCode.DIAMETER_UNABLE_TO_COMPLY.code(), reason,
+                    answering.head(context.answer(request, ResultCode.DIAMETER_UNABLE_TO_COMPLY.code()))
                             .avp(BaseAvps.errorMessage(reason)).build());
         }
         Instant now = clock.instant();
         if (!gpir.requestedLifetime().isAfter(now)) {
             Avp avp = request.avp(AvpCodes.REQUESTED_KEY_LIFETIME, VendorIds.TGPP).orElseThrow();
             String reason = "Requested-Key-Lifetime " + gpir.requestedLifetime() + " is not in the future";
-            return refuse(context, ue, fqdn, "invalid-avp", ResultCode.DIAMETER_INVALID_AVP_VALUE.code(), reason,
-                    head(context.answer(request, ResultCode.DIAMETER_INVALID_AVP_VALUE.code()))
+            return answering.refuse(context, ue, fqdn, "invalid-avp", ResultCode.DIAMETER_INVALID_AVP_VALUE.code(), reason,
+                    answering.head(context.answer(request, ResultCode.DIAMETER_INVALID_AVP_VALUE.code()))
                             .avp(BaseAvps.errorMessage(reason)).avp(BaseAvps.failedAvp(avp)).build());
         }
         Optional<Impi> impi = gpir.impi();
         if (impi.isEmpty()) {
-            return refuse(context, ue, fqdn, "ue-unknown", ZpnResultCodes.DIAMETER_ERROR_IDENTITY_UNKNOWN,
+            return answering.refuse(context, ue, fqdn, "ue-unknown", ZpnResultCodes.DIAMETER_ERROR_IDENTITY_UNKNOWN,
                     gpir.publicId() ? "this BSF resolves no public identity" : "UE-Id is no IMPI",
-                    head(Answers.experimental(request, context, ZpnResultCodes.DIAMETER_ERROR_IDENTITY_UNKNOWN)).build());
+                    answering.head(Answers.experimental(request, context, ZpnResultCodes.DIAMETER_ERROR_IDENTITY_UNKNOWN)).build());
         }
         Instant expiry = gpir.requestedLifetime().isBefore(now.plus(maxLifetime)) ? gpir.requestedLifetime()
                 : now.plus(maxLifetime);
@@ -124,17 +116,16 @@ public final class BsfZpnApplication implements DiameterRequestHandler {
                                    HomeAuthentication.Outcome o, Instant now, Instant expiry) {
         String fqdn = gpir.nafId().fqdn();
         if (!(o instanceof HomeAuthentication.Issued issued)) {
-            refusedNow(context, gpir.ueId(), fqdn, "ue-unknown", ZpnResultCodes.DIAMETER_ERROR_IDENTITY_UNKNOWN,
+            answering.refused(context, gpir.ueId(), fqdn, "ue-unknown", ZpnResultCodes.DIAMETER_ERROR_IDENTITY_UNKNOWN,
                     "the HSS knows no such IMPI");
-            return head(Answers.experimental(request, context, ZpnResultCodes.DIAMETER_ERROR_IDENTITY_UNKNOWN)).build();
+            return answering.head(Answers.experimental(request, context, ZpnResultCodes.DIAMETER_ERROR_IDENTITY_UNKNOWN)).build();
         }
         GpiIssuer.Issued gpi = issuer.issue(issued.vector(), issued.impi(), gpir.nafId(), gpir.ptid(), gpir.mode(),
                 gpir.appLabel(), expiry);
-        served.increment();
-        observer.answered(context.peerHost(), gpir.ueId(), fqdn, "served", ResultCode.DIAMETER_SUCCESS.code(), "");
+        answering.served(context, gpir.ueId(), fqdn);
         LOG.info("Zpn: Push-NAF {} got a GPI ({}) for {} and {}", context.peerHost(), issuer.codec().name(),
                 issued.impi(), fqdn);
-        DiameterMessage.Builder b = head(context.answer(request, ResultCode.DIAMETER_SUCCESS.code()));
+        DiameterMessage.Builder b = answering.head(context.answer(request, ResultCode.DIAMETER_SUCCESS.code()));
         if (gpir.wantsPrivateId()) {
             b.avp(Avp.builder(AvpCodes.USER_NAME).mandatory().utf8(issued.impi().value()));
         }
@@ -147,37 +138,20 @@ public final class BsfZpnApplication implements DiameterRequestHandler {
     }
 
     private DiameterMessage failed(DiameterMessage request, RequestContext context, GbaPushInfoRequest gpir, Throwable t) {
-        refusedNow(context, gpir.ueId(), gpir.nafId().fqdn(), "no-vector", ResultCode.DIAMETER_UNABLE_TO_COMPLY.code(),
+        answering.refused(context, gpir.ueId(), gpir.nafId().fqdn(), "no-vector", ResultCode.DIAMETER_UNABLE_TO_COMPLY.code(),
                 "no vector from the HSS: " + t);
-        return head(context.answer(request, ResultCode.DIAMETER_UNABLE_TO_COMPLY.code())).build();
-    }
-
-    private CompletionStage<DiameterMessage> refuse(RequestContext context, String ue, String fqdn, String rule, long code,
-                                                    String reason, DiameterMessage answer) {
-        refusedNow(context, ue, fqdn, rule, code, reason);
-        return CompletableFuture.completedFuture(answer);
-    }
-
-    private void refusedNow(RequestContext context, String ue, String fqdn, String rule, long code, String reason) {
-        refused.increment();
-        observer.answered(context.peerHost(), ue, fqdn, rule, code, reason);
-        LOG.info("Zpn: GPIR from {} refused with {} ({}): {}", context.peerHost(), code, rule, reason);
-    }
-
-    /** The VSAI every GPIA carries (as on Zn). */
-    private static DiameterMessage.Builder head(DiameterMessage.Builder b) {
-        return b.avp(BaseAvps.vendorSpecificAuthApplication(VendorIds.TGPP, ApplicationIds.ZPN));
+        return answering.head(context.answer(request, ResultCode.DIAMETER_UNABLE_TO_COMPLY.code())).build();
     }
 
     public long requestCount() {
-        return requests.sum();
+        return answering.requestCount();
     }
 
     public long servedCount() {
-        return served.sum();
+        return answering.servedCount();
     }
 
     public long refusedCount() {
-        return refused.sum();
+        return answering.refusedCount();
     }
 }
