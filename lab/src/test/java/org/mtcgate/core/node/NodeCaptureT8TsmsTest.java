@@ -45,16 +45,7 @@ class NodeCaptureT8TsmsTest {
         Files.writeString(dir.resolve("policy.yaml"), "version: 1\n");
         Files.writeString(dir.resolve("subscribers.yaml"), "subscribers: []\n");
         String sme = PasswordHash.of("sme-pw".toCharArray(), 1_000, new SecureRandom()).encoded();
-        Files.writeString(dir.resolve("mtcgate.yaml"), """
-                node: {name: cap-t8, data-dir: data}
-                roles: [mtc-iwf, sms-sc, scef]
-                policy: policy.yaml
-                subscribers: subscribers.yaml
-                diameter:
-                  identity: mtc-iwf.operator.test
-                  listen: 127.0.0.1:0
-                  tls: {certificate: pki/mtc-iwf.operator.test.crt, key: pki/mtc-iwf.operator.test.key,
-                        trusted-ca: pki/ca.crt, generate-lab-pki: true}
+        Files.writeString(dir.resolve("mtcgate.yaml"), NodeLab.head("cap-t8", "mtc-iwf, sms-sc, scef") + NodeLab.tlsDiameter(null) + """
                 ss7:
                   local-gt: "491720000100"
                   point-code: 1

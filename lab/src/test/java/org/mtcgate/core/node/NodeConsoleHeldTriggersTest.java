@@ -7,11 +7,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mtcgate.core.config.NodeConfigFile;
 import org.mtcgate.core.console.ConsoleClient;
-import org.mtcgate.core.console.PasswordHash;
-import org.mtcgate.diameter.peer.DiameterNodeConfig;
-import org.mtcgate.diameter.peer.LocalIdentity;
-import org.mtcgate.diameter.peer.PeerConfig;
-import org.mtcgate.diameter.peer.PeerRole;
 import org.mtcgate.diameter.tsp.ScsClient;
 import org.mtcgate.filter.Msisdn;
 import org.mtcgate.filter.RequestStatus;
@@ -20,11 +15,9 @@ import org.mtcgate.filter.trigger.DeviceActionRequest;
 import org.mtcgate.filter.trigger.UeName;
 import org.mtcgate.lab.map.FreePorts;
 
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
@@ -60,7 +53,6 @@ class NodeConsoleHeldTriggersTest {
                   - {imsi: "262015500000001", msisdn: "491701000001", trigger-scs: ["*"], serving-nodes: ["491720000200"]}
                   - {imsi: "262015500000002", msisdn: "491701000002", trigger-scs: ["*"], serving-nodes: ["491720000200"]}
                 """);
-        String hash = PasswordHash.of("op-secret-1".toCharArray(), 1000, new SecureRandom()).encoded();
         Files.writeString(dir.resolve("mtcgate.yaml"), """
                 node: {name: held, data-dir: data}
                 roles: [mtc-iwf, sms-sc]
@@ -73,16 +65,13 @@ class NodeConsoleHeldTriggersTest {
                   invoke-timeout: 1s
                   association: {role: server, local: 127.0.0.1:%d, remote: 127.0.0.1:%d, remote-point-code: 2}
                 sms-sc: {trigger-originator: "491720000999", retry-first: 1h, retry-max: 1h}
-                console: {host: 127.0.0.1, port: 0, users: [{name: olga, password-hash: "%s"}]}
-                """.formatted(ports[0], ports[1], hash));
+                %s
+                """.formatted(ports[0], ports[1], NodeLab.console()));
         node = Node.start(NodeConfigFile.load(dir.resolve("mtcgate.yaml")), Clock.systemUTC());
         ssh = SshClient.setUpDefaultClient();
         ssh.setServerKeyVerifier((session, address, key) -> true);
         ssh.start();
-        scs = ScsClient.start(DiameterNodeConfig.builder(LocalIdentity.of("scs1.utility.test", "utility.test", InetAddress.getLoopbackAddress()))
-                .peer(PeerConfig.connecting("mtc-iwf.operator.test", "operator.test", node.diameterAddress().orElseThrow(), PeerRole.MTC_IWF))
-                .insecureLab(true).build(), "operator.test", r -> { });
-        scs.connected("mtc-iwf.operator.test").get(20, TimeUnit.SECONDS);
+        scs = NodeLab.connectInsecureScs(node);
     }
 
     @AfterEach

@@ -38,7 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
  */
 class NodeT8RestartTest {
     static final String IMSI = T8Lab.IMSI;
-    static final long WAIT = T8Lab.WAIT;
+    static final long WAIT = NodeLab.WAIT;
     static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -194,7 +194,7 @@ class NodeT8RestartTest {
     }
 
     void startMsc() throws Exception {
-        T8Lab.Msc started = T8Lab.startMsc(dir, ports, node);
+        NodeLab.Msc started = NodeLab.startMsc(dir, ports, node);
         mscStack = started.stack();
         msc = started.lab();
     }

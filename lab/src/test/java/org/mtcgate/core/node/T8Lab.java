@@ -6,13 +6,9 @@ import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
 import org.mtcgate.core.console.PasswordHash;
 import org.mtcgate.diameter.pki.Pem;
-import org.mtcgate.lab.msc.LabMsc;
 import org.mtcgate.lab.pki.IssuedCredential;
 import org.mtcgate.lab.pki.LabCertificateAuthority;
 import org.mtcgate.lab.pki.LabPki;
-import org.mtcgate.map.stack.AssociationRole;
-import org.mtcgate.map.stack.Ss7Stack;
-import org.mtcgate.map.stack.Ss7StackConfig;
 
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -31,18 +27,16 @@ import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * What the node tests with the scef role share: the T8 section of the config (SCS/AS as1 with its lab certificate
  * name and secret), the node config that lets as1 trigger meter-1@meters.test through the SMS-SC to the MSC, the
- * as1 client with its token, the SCS/AS's notification server and the MSC on the other end of the SS7 link.
+ * as1 client with its token, and the SCS/AS's notification server.
  */
 final class T8Lab {
     static final String IMSI = "262015500000001";
-    static final long WAIT = 20;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private T8Lab() {
@@ -77,23 +71,8 @@ final class T8Lab {
                   - {imsi: "262015500000001", msisdn: "491701000001", external-ids: [meter-1@meters.test],
                      trigger-scs: [as1], serving-nodes: ["491720000200"]}
                 """);
-        Files.writeString(dir.resolve("mtcgate.yaml"), """
-                node: {name: %s, data-dir: data}
-                roles: [mtc-iwf, sms-sc, scef]
-                policy: policy.yaml
-                subscribers: subscribers.yaml
-                diameter:
-                  identity: mtc-iwf.operator.test
-                  listen: 127.0.0.1:0
-                  tls: {certificate: pki/mtc-iwf.operator.test.crt, key: pki/mtc-iwf.operator.test.key,
-                        trusted-ca: pki/ca.crt, generate-lab-pki: true}
-                ss7:
-                  local-gt: "491720000100"
-                  point-code: 1
-                  invoke-timeout: 1s
-                  association: {role: server, local: 127.0.0.1:%d, remote: 127.0.0.1:%d, remote-point-code: 2}
-                sms-sc: {trigger-originator: "491720000999", retry-first: 50ms, retry-max: 200ms}
-                %s""".formatted(name, ports[0], ports[1], t8Section()));
+        Files.writeString(dir.resolve("mtcgate.yaml"), NodeLab.head(name, "mtc-iwf, sms-sc, scef")
+                + NodeLab.tlsDiameter(null) + NodeLab.ss7ForMsc(ports) + NodeLab.FAST_SMS_SC + t8Section());
     }
 
     static X509Certificate labCa(Path pki) throws Exception {
@@ -145,23 +124,6 @@ final class T8Lab {
         });
         server.start();
         return server;
-    }
-
-    /** The lab MSC's SS7 stack and what it received. */
-    record Msc(Ss7Stack stack, LabMsc lab) {
-    }
-
-    /** The MSC (GT 491720000200) on the node's association of {@link #writeTriggerNode}, both sides active. */
-    static Msc startMsc(Path dir, int[] ports, Node node) throws Exception {
-        Ss7Stack stack = Ss7Stack.assemble(Ss7StackConfig.builder().name("msc").dataDir(dir.resolve("msc"))
-                .role(AssociationRole.CLIENT).local("127.0.0.1", ports[1]).remote("127.0.0.1", ports[0])
-                .pointCodes(2, 1).localSsns(Ss7StackConfig.SSN_MSC).remoteSsns(Ss7StackConfig.SSN_MSC)
-                .localGlobalTitle("491720000200").build());
-        LabMsc msc = new LabMsc(stack);
-        stack.connect();
-        stack.active().get(WAIT, TimeUnit.SECONDS);
-        node.ss7().orElseThrow().active().get(WAIT, TimeUnit.SECONDS);
-        return new Msc(stack, msc);
     }
 
     static SSLContext context(X509Certificate certificate, PrivateKey key, X509Certificate ca) throws Exception {
