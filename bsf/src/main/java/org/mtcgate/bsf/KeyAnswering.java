@@ -12,6 +12,7 @@ import org.mtcgate.diameter.s6m.DiameterRefusalException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
 
 /**
  * What the BSF's two key interfaces (Zn, Zpn; TS 29.109) do alike around their own checks: count requests, serve
@@ -48,29 +49,33 @@ public final class KeyAnswering {
         this.log = log;
     }
 
-    public void received() {
+    /**
+     * Counts the request, refuses another command than {@code command} (3001, {@code otherCommand} the reason) and a
+     * request {@code decode} refuses (its Result-Code, Error-Message and Failed-AVP); else answers with {@code then}.
+     */
+    public <T> CompletionStage<DiameterMessage> answer(DiameterMessage request, RequestContext context, int command,
+                                                       String otherCommand, Function<DiameterMessage, T> decode,
+                                                       Function<T, CompletionStage<DiameterMessage>> then) {
         requests.increment();
+        if (request.commandCode() != command) {
+            return refuse(context, null, null, "command-unsupported", 3001, otherCommand,
+                    Answers.commandUnsupported(request, context, otherCommand));
+        }
+        T decoded;
+        try {
+            decoded = decode.apply(request);
+        } catch (DiameterRefusalException e) {
+            return refuse(context, null, null, "invalid-avp", e.refusal().resultCode(), e.getMessage(),
+                    head(context.answer(request, e.refusal().resultCode()))
+                            .avp(BaseAvps.errorMessage(e.refusal().message()))
+                            .avp(BaseAvps.failedAvp(e.refusal().failedAvp())).build());
+        }
+        return then.apply(decoded);
     }
 
     /** The VSAI every answer of the interface carries. */
     public DiameterMessage.Builder head(DiameterMessage.Builder b) {
         return b.avp(BaseAvps.vendorSpecificAuthApplication(VendorIds.TGPP, applicationId));
-    }
-
-    /** 3001 for a command the interface does not serve. */
-    public CompletionStage<DiameterMessage> commandUnsupported(DiameterMessage request, RequestContext context,
-                                                               String reason) {
-        return refuse(context, null, null, "command-unsupported", 3001, reason,
-                Answers.commandUnsupported(request, context, reason));
-    }
-
-    /** The refusal a request that could not be decoded carries, with its Error-Message and Failed-AVP. */
-    public CompletionStage<DiameterMessage> undecodable(DiameterMessage request, RequestContext context,
-                                                        DiameterRefusalException e) {
-        return refuse(context, null, null, "invalid-avp", e.refusal().resultCode(), e.getMessage(),
-                head(context.answer(request, e.refusal().resultCode()))
-                        .avp(BaseAvps.errorMessage(e.refusal().message()))
-                        .avp(BaseAvps.failedAvp(e.refusal().failedAvp())).build());
     }
 
     /** Counts and tells the refusal, then answers with {@code answer}. */

@@ -13,7 +13,6 @@ import org.mtcgate.diameter.dictionary.ResultCode;
 import org.mtcgate.diameter.peer.DiameterRequestHandler;
 import org.mtcgate.diameter.peer.RequestContext;
 import org.mtcgate.diameter.s6m.Answers;
-import org.mtcgate.diameter.s6m.DiameterRefusalException;
 import org.mtcgate.diameter.s6m.TgppAvps;
 import org.mtcgate.gba.bootstrap.BootstrapContext;
 
@@ -48,16 +47,13 @@ public final class BsfZnApplication implements DiameterRequestHandler {
 
     @Override
     public CompletionStage<DiameterMessage> handle(DiameterMessage request, RequestContext context) {
-        answering.received();
-        if (request.commandCode() != CommandCodes.BOOTSTRAPPING_INFO) {
-            return answering.commandUnsupported(request, context, "this BSF serves Bootstrapping-Info only on Zn");
-        }
-        BootstrappingInfoRequest bir;
-        try {
-            bir = BootstrappingInfoRequest.decode(request);
-        } catch (DiameterRefusalException e) {
-            return answering.undecodable(request, context, e);
-        }
+        return answering.answer(request, context, CommandCodes.BOOTSTRAPPING_INFO,
+                "this BSF serves Bootstrapping-Info only on Zn", BootstrappingInfoRequest::decode,
+                bir -> answerDecoded(request, context, bir));
+    }
+
+    private CompletionStage<DiameterMessage> answerDecoded(DiameterMessage request, RequestContext context,
+                                                           BootstrappingInfoRequest bir) {
         String btid = bir.btid().value();
         String fqdn = bir.nafId().fqdn();
         if (!nafs.allows(context.peerHost(), fqdn)) {

@@ -16,7 +16,6 @@ import org.mtcgate.diameter.dictionary.VendorIds;
 import org.mtcgate.diameter.peer.DiameterRequestHandler;
 import org.mtcgate.diameter.peer.RequestContext;
 import org.mtcgate.diameter.s6m.Answers;
-import org.mtcgate.diameter.s6m.DiameterRefusalException;
 import org.mtcgate.diameter.s6m.TgppAvps;
 import org.mtcgate.gba.Impi;
 import org.mtcgate.gba.aka.HomeAuthentication;
@@ -66,16 +65,13 @@ public final class BsfZpnApplication implements DiameterRequestHandler {
 
     @Override
     public CompletionStage<DiameterMessage> handle(DiameterMessage request, RequestContext context) {
-        answering.received();
-        if (request.commandCode() != CommandCodes.GBA_PUSH_INFO) {
-            return answering.commandUnsupported(request, context, "this BSF serves GBAPush-Info only on Zpn");
-        }
-        GbaPushInfoRequest gpir;
-        try {
-            gpir = GbaPushInfoRequest.decode(request);
-        } catch (DiameterRefusalException e) {
-            return answering.undecodable(request, context, e);
-        }
+        return answering.answer(request, context, CommandCodes.GBA_PUSH_INFO,
+                "this BSF serves GBAPush-Info only on Zpn", GbaPushInfoRequest::decode,
+                gpir -> answerDecoded(request, context, gpir));
+    }
+
+    private CompletionStage<DiameterMessage> answerDecoded(DiameterMessage request, RequestContext context,
+                                                           GbaPushInfoRequest gpir) {
         String ue = gpir.ueId();
         String fqdn = gpir.nafId().fqdn();
         if (!pushNafs.allows(context.peerHost(), fqdn)) {
