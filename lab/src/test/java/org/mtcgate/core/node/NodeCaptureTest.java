@@ -61,16 +61,8 @@ class NodeCaptureTest {
     final LinkedBlockingQueue<ScsClient.DeliveryReport> reports = new LinkedBlockingQueue<>();
 
     @AfterEach
-    void stop() {
-        if (scs != null) {
-            scs.close();
-        }
-        if (mscStack != null) {
-            mscStack.close();
-        }
-        if (node != null) {
-            node.close();
-        }
+    void stop() throws Exception {
+        NodeLab.closeAll(scs, mscStack, node);
     }
 
     @Test

@@ -69,16 +69,8 @@ class NodeEndToEndTest {
     }
 
     @AfterEach
-    void stop() {
-        if (scs != null) {
-            scs.close();
-        }
-        if (mscStack != null) {
-            mscStack.close();
-        }
-        if (node != null) {
-            node.close();
-        }
+    void stop() throws Exception {
+        NodeLab.closeAll(scs, mscStack, node);
     }
 
     void startNode() throws Exception {

@@ -36,6 +36,13 @@ final class NodeLab {
               - {id: scs1, ingress: [tsp], identities: [scs1.utility.test], grants: [{kinds: [trigger], to: [meters]}]}
             """;
 
+    /** subscribers.yaml: two UEs by MSISDN any SCS may trigger, served by the MSC 491720000200. */
+    static final String TWO_FLEET_SUBSCRIBERS = """
+            subscribers:
+              - {imsi: "262015500000001", msisdn: "491701000001", trigger-scs: ["*"], serving-nodes: ["491720000200"]}
+              - {imsi: "262015500000002", msisdn: "491701000002", trigger-scs: ["*"], serving-nodes: ["491720000200"]}
+            """;
+
     /** The SMS-SC section with the trigger originator and retries fast enough for a test. */
     static final String FAST_SMS_SC = """
             sms-sc: {trigger-originator: "491720000999", retry-first: 50ms, retry-max: 200ms}
@@ -76,10 +83,37 @@ final class NodeLab {
                 """.formatted(ports[0], ports[1]);
     }
 
+    /** The diameter section of the MTC-IWF without TLS (insecure-lab) and with {@code peers}. */
+    static String insecureDiameter(String peers) {
+        return "diameter: {identity: mtc-iwf.operator.test, listen: 127.0.0.1:0, insecure-lab: true, peers: %s}\n"
+                .formatted(peers);
+    }
+
     /** The console section, one line without its line end: user olga, password op-secret-1. */
     static String console() {
         String hash = PasswordHash.of("op-secret-1".toCharArray(), 1000, new SecureRandom()).encoded();
         return "console: {host: 127.0.0.1, port: 0, users: [{name: olga, password-hash: \"%s\"}]}".formatted(hash);
+    }
+
+    /** Closes each of {@code things} that is not null, in order; one that fails leaves none of the others open. */
+    static void closeAll(AutoCloseable... things) throws Exception {
+        Exception first = null;
+        for (AutoCloseable c : things) {
+            try {
+                if (c != null) {
+                    c.close();
+                }
+            } catch (Exception e) {
+                if (first == null) {
+                    first = e;
+                } else {
+                    first.addSuppressed(e);
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
     }
 
     /** The lab MSC's SS7 stack and what it received. */

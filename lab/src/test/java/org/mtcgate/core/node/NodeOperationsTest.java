@@ -54,25 +54,12 @@ class NodeOperationsTest {
                 senders:
                   - {id: scs1, ingress: [tsp], identities: [scs1.utility.test], grants: [{kinds: [trigger], to: [fleet]}]}
                 """);
-        Files.writeString(dir.resolve("subscribers.yaml"), """
-                subscribers:
-                  - {imsi: "262015500000001", msisdn: "491701000001", trigger-scs: ["*"], serving-nodes: ["491720000200"]}
-                  - {imsi: "262015500000002", msisdn: "491701000002", trigger-scs: ["*"], serving-nodes: ["491720000200"]}
-                """);
-        Files.writeString(dir.resolve("mtcgate.yaml"), """
-                node: {name: ops, data-dir: data}
-                roles: [mtc-iwf, sms-sc]
-                policy: policy.yaml
-                subscribers: subscribers.yaml
-                diameter: {identity: mtc-iwf.operator.test, listen: 127.0.0.1:0, insecure-lab: true,
-                           peers: [{host: scs1.utility.test}]}
-                ss7:
-                  local-gt: "491720000100"
-                  invoke-timeout: 1s
-                  association: {role: server, local: 127.0.0.1:%d, remote: 127.0.0.1:%d, remote-point-code: 2}
+        Files.writeString(dir.resolve("subscribers.yaml"), NodeLab.TWO_FLEET_SUBSCRIBERS);
+        Files.writeString(dir.resolve("mtcgate.yaml"), NodeLab.head("ops", "mtc-iwf, sms-sc")
+                + NodeLab.insecureDiameter("[{host: scs1.utility.test}]") + NodeLab.ss7ForMsc(ports) + """
                 %s
                 metrics: {listen: 127.0.0.1:0}
-                """.formatted(ports[0], ports[1], NodeLab.console()));
+                """.formatted(NodeLab.console()));
         node = Node.start(NodeConfigFile.load(dir.resolve("mtcgate.yaml")), Clock.systemUTC());
         ssh = SshClient.setUpDefaultClient();
         ssh.setServerKeyVerifier((session, address, key) -> true);

@@ -59,16 +59,8 @@ class NodeT8RestartTest {
     }
 
     @AfterEach
-    void stop() {
-        if (notifications != null) {
-            notifications.stop(0);
-        }
-        if (mscStack != null) {
-            mscStack.close();
-        }
-        if (node != null) {
-            node.close();
-        }
+    void stop() throws Exception {
+        NodeLab.closeAll(notifications == null ? null : () -> notifications.stop(0), mscStack, node);
     }
 
     @Test
