@@ -37,6 +37,10 @@ import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import static org.mtcgate.core.node.NodeLab.IMSI;
+import static org.mtcgate.core.node.NodeLab.MTC_IWF;
+import static org.mtcgate.core.node.NodeLab.SCS;
+import static org.mtcgate.core.node.NodeLab.WAIT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -48,11 +52,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * and the SMS TPDU by Wireshark's own dissectors, from a capture the config starts with the node.
  */
 class NodeCaptureTest {
-    static final String MTC_IWF = "mtc-iwf.operator.test";
-    static final String SCS = "scs1.utility.test";
-    static final String IMSI = "262015500000001";
-    static final long WAIT = 20;
-
     @TempDir
     Path dir;
     Node node;

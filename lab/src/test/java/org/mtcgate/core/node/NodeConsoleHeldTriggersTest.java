@@ -55,17 +55,13 @@ class NodeConsoleHeldTriggersTest {
                 %s
                 """.formatted(NodeLab.console()));
         node = Node.start(NodeConfigFile.load(dir.resolve("mtcgate.yaml")), Clock.systemUTC());
-        ssh = SshClient.setUpDefaultClient();
-        ssh.setServerKeyVerifier((session, address, key) -> true);
-        ssh.start();
+        ssh = NodeLab.consoleClient();
         scs = NodeLab.connectInsecureScs(node);
     }
 
     @AfterEach
     void stop() throws Exception {
-        scs.close();
-        ssh.stop();
-        node.close();
+        NodeLab.closeAll(scs, ssh == null ? null : ssh::stop, node);
     }
 
     void trigger(long ref, String msisdn) throws Exception {

@@ -28,6 +28,10 @@ import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import static org.mtcgate.core.node.NodeLab.IMSI;
+import static org.mtcgate.core.node.NodeLab.MTC_IWF;
+import static org.mtcgate.core.node.NodeLab.SCS;
+import static org.mtcgate.core.node.NodeLab.WAIT;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -39,11 +43,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * node's SMS-SC delivers the trigger SM with MAP MT-ForwardSM to an MSC stack, and the SCS gets the DNR.
  */
 class NodeEndToEndTest {
-    static final String MTC_IWF = "mtc-iwf.operator.test";
-    static final String SCS = "scs1.utility.test";
-    static final String IMSI = "262015500000001";
-    static final long WAIT = 20;
-
     @TempDir
     Path dir;
     int[] ports;

@@ -1,5 +1,6 @@
 package org.mtcgate.core.node;
 
+import org.apache.sshd.client.SshClient;
 import org.mtcgate.core.console.PasswordHash;
 import org.mtcgate.diameter.peer.DiameterNodeConfig;
 import org.mtcgate.diameter.peer.LocalIdentity;
@@ -25,6 +26,8 @@ import java.util.function.Consumer;
 final class NodeLab {
     static final String MTC_IWF = "mtc-iwf.operator.test";
     static final String SCS = "scs1.utility.test";
+    /** The IMSI of meter-1@meters.test. */
+    static final String IMSI = "262015500000001";
     static final long WAIT = 20;
 
     /** policy.yaml: scs1 may trigger over Tsp the group meters, the External Identifiers at meters.test. */
@@ -114,6 +117,14 @@ final class NodeLab {
         if (first != null) {
             throw first;
         }
+    }
+
+    /** An SSH client for the node's console, started, that takes any host key (the node makes its own). */
+    static SshClient consoleClient() {
+        SshClient ssh = SshClient.setUpDefaultClient();
+        ssh.setServerKeyVerifier((session, address, key) -> true);
+        ssh.start();
+        return ssh;
     }
 
     /** The lab MSC's SS7 stack and what it received. */

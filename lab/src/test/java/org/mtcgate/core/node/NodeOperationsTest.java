@@ -61,17 +61,13 @@ class NodeOperationsTest {
                 metrics: {listen: 127.0.0.1:0}
                 """.formatted(NodeLab.console()));
         node = Node.start(NodeConfigFile.load(dir.resolve("mtcgate.yaml")), Clock.systemUTC());
-        ssh = SshClient.setUpDefaultClient();
-        ssh.setServerKeyVerifier((session, address, key) -> true);
-        ssh.start();
+        ssh = NodeLab.consoleClient();
         scs = NodeLab.connectInsecureScs(node);
     }
 
     @AfterEach
     void stop() throws Exception {
-        scs.close();
-        ssh.stop();
-        node.close();
+        NodeLab.closeAll(scs, ssh == null ? null : ssh::stop, node);
     }
 
     long trigger(long ref, String msisdn) throws Exception {

@@ -36,7 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * as1 client with its token, and the SCS/AS's notification server.
  */
 final class T8Lab {
-    static final String IMSI = "262015500000001";
+    static final String IMSI = NodeLab.IMSI;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private T8Lab() {
