@@ -39,13 +39,8 @@ class NodeTlsKeyLogTest {
     ScsClient scs;
 
     @AfterEach
-    void stop() {
-        if (scs != null) {
-            scs.close();
-        }
-        if (node != null) {
-            node.close();
-        }
+    void stop() throws Exception {
+        NodeLab.closeAll(scs, node);
     }
 
     @Test

@@ -83,13 +83,8 @@ class NodeTsmsTest {
     }
 
     @AfterEach
-    void stop() {
-        if (mscStack != null) {
-            mscStack.close();
-        }
-        if (node != null) {
-            node.close();
-        }
+    void stop() throws Exception {
+        NodeLab.closeAll(mscStack, node);
     }
 
     @Test

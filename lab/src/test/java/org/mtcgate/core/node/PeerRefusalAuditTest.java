@@ -54,16 +54,8 @@ class PeerRefusalAuditTest {
     DiameterNode partner;
 
     @AfterEach
-    void stop() {
-        if (scs != null) {
-            scs.close();
-        }
-        if (partner != null) {
-            partner.close();
-        }
-        if (node != null) {
-            node.close();
-        }
+    void stop() throws Exception {
+        NodeLab.closeAll(scs, partner, node);
     }
 
     @Test

@@ -65,16 +65,8 @@ class SmsScDeliveryPathsTest {
     final LinkedBlockingQueue<ScsClient.DeliveryReport> reports = new LinkedBlockingQueue<>();
 
     @AfterEach
-    void stop() {
-        if (scs != null) {
-            scs.close();
-        }
-        if (peers != null) {
-            peers.close();
-        }
-        if (node != null) {
-            node.close();
-        }
+    void stop() throws Exception {
+        NodeLab.closeAll(scs, peers, node);
     }
 
     /** The node with retries an hour apart unless said otherwise: a second attempt then comes only from an alert. */

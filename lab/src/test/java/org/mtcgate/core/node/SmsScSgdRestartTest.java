@@ -78,19 +78,8 @@ class SmsScSgdRestartTest {
     final List<String> log = new CopyOnWriteArrayList<>();
 
     @AfterEach
-    void stop() {
-        if (scs != null) {
-            scs.close();
-        }
-        if (node != null) {
-            node.close();
-        }
-        if (peers != null) {
-            peers.close();
-        }
-        if (mmeNode != null) {
-            mmeNode.close();
-        }
+    void stop() throws Exception {
+        NodeLab.closeAll(scs, node, peers, mmeNode);
     }
 
     void files() throws Exception {
