@@ -3,7 +3,6 @@ package org.mtcgate.bsf.zn;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.mtcgate.bsf.BootstrapContextStore;
-import org.mtcgate.bsf.KeyAnswering;
 import org.mtcgate.diameter.codec.Avp;
 import org.mtcgate.diameter.codec.DiameterMessage;
 import org.mtcgate.diameter.dictionary.ApplicationIds;

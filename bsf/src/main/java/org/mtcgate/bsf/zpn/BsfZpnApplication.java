@@ -2,8 +2,8 @@ package org.mtcgate.bsf.zpn;
 
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
-import org.mtcgate.bsf.KeyAnswering;
 import org.mtcgate.bsf.VectorSource;
+import org.mtcgate.bsf.zn.KeyAnswering;
 import org.mtcgate.bsf.zn.NafAuthorisation;
 import org.mtcgate.diameter.codec.Avp;
 import org.mtcgate.diameter.codec.DiameterMessage;

@@ -1,4 +1,4 @@
-package org.mtcgate.bsf;
+package org.mtcgate.bsf.zn;
 
 import org.apache.logging.log4j.Logger;
 import org.mtcgate.diameter.codec.DiameterMessage;
@@ -18,6 +18,7 @@ import java.util.function.Function;
  * What the BSF's two key interfaces (Zn, Zpn; TS 29.109) do alike around their own checks: count requests, serve
  * and refuse; tell every outcome to the observer and log it (never a key); put the 3GPP VSAI of the interface on
  * every answer; refuse another command with 3001 and an undecodable request with its Result-Code and Failed-AVP.
+ * Here with Zn, as Zpn takes its NAF authorisation from here too; not in org.mtcgate.bsf, which stays protocol-free.
  */
 public final class KeyAnswering {
     /** Each request's outcome, as {@code ZnObserver} and {@code ZpnObserver} take it. */
