@@ -29,8 +29,6 @@ import java.util.concurrent.CompletionStage;
  */
 public final class BsfZnApplication implements DiameterRequestHandler {
     private static final Logger LOG = LogManager.getLogger(BsfZnApplication.class);
-    /** GBA-Type 3G GBA (TS 29.109; Wireshark's "3G GBA" 0). */
-    static final int GBA_TYPE_3G = 0;
 
     private final BootstrapContextStore contexts;
     private final NafAuthorisation nafs;
@@ -77,13 +75,9 @@ public final class BsfZnApplication implements DiameterRequestHandler {
         BootstrapContext c = found.get();
         answering.served(context, btid, fqdn);
         LOG.info("Zn: NAF {} got the key of {} for {} ({})", context.peerHost(), btid, fqdn, c.impi());
-        return answering.head(context.answer(request, ResultCode.DIAMETER_SUCCESS.code()))
-                .avp(Avp.builder(AvpCodes.USER_NAME).mandatory().utf8(c.impi().value()))
-                .avp(TgppAvps.tgpp(AvpCodes.ME_KEY_MATERIAL).octets(c.nafKey(bir.nafId()).octets()))
-                .avp(TgppAvps.tgpp(AvpCodes.KEY_EXPIRY_TIME).time(c.expiresAt()))
-                .avp(TgppAvps.tgpp(AvpCodes.BOOTSTRAP_INFO_CREATION_TIME).time(c.createdAt()))
-                .avp(TgppAvps.tgpp(AvpCodes.GBA_TYPE).integer32(GBA_TYPE_3G))
-                .build();
+        return answering.withKey(answering.head(context.answer(request, ResultCode.DIAMETER_SUCCESS.code()))
+                        .avp(Avp.builder(AvpCodes.USER_NAME).mandatory().utf8(c.impi().value())),
+                c.nafKey(bir.nafId()).octets(), c.expiresAt(), c.createdAt());
     }
 
     /** BIRs received, whatever became of them. */

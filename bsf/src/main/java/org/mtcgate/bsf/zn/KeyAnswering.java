@@ -2,13 +2,16 @@ package org.mtcgate.bsf.zn;
 
 import org.apache.logging.log4j.Logger;
 import org.mtcgate.diameter.codec.DiameterMessage;
+import org.mtcgate.diameter.dictionary.AvpCodes;
 import org.mtcgate.diameter.dictionary.BaseAvps;
 import org.mtcgate.diameter.dictionary.ResultCode;
 import org.mtcgate.diameter.dictionary.VendorIds;
 import org.mtcgate.diameter.peer.RequestContext;
 import org.mtcgate.diameter.s6m.Answers;
 import org.mtcgate.diameter.s6m.DiameterRefusalException;
+import org.mtcgate.diameter.s6m.TgppAvps;
 
+import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.LongAdder;
@@ -26,6 +29,8 @@ public final class KeyAnswering {
     public interface Outcomes {
         void answered(String naf, String subject, String nafFqdn, String outcome, long code, String reason);
     }
+
+    private static final int GBA_TYPE_3G = 0;
 
     private final String interfaceName;
     private final String requestName;
@@ -77,6 +82,18 @@ public final class KeyAnswering {
     /** The VSAI every answer of the interface carries. */
     public DiameterMessage.Builder head(DiameterMessage.Builder b) {
         return b.avp(BaseAvps.vendorSpecificAuthApplication(VendorIds.TGPP, applicationId));
+    }
+
+    /**
+     * Ends an answer with the key (TS 29.109): Ks_NAF as ME-Key-Material, the key's expiry and creation times and
+     * GBA-Type 3G (Wireshark's "3G GBA" 0), the order both BIA and GPIA carry them in.
+     */
+    public DiameterMessage withKey(DiameterMessage.Builder b, byte[] key, Instant expiry, Instant created) {
+        return b.avp(TgppAvps.tgpp(AvpCodes.ME_KEY_MATERIAL).octets(key))
+                .avp(TgppAvps.tgpp(AvpCodes.KEY_EXPIRY_TIME).time(expiry))
+                .avp(TgppAvps.tgpp(AvpCodes.BOOTSTRAP_INFO_CREATION_TIME).time(created))
+                .avp(TgppAvps.tgpp(AvpCodes.GBA_TYPE).integer32(GBA_TYPE_3G))
+                .build();
     }
 
     /** Counts and tells the refusal, then answers with {@code answer}. */

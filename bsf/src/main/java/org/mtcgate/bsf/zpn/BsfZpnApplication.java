@@ -40,7 +40,6 @@ import java.util.concurrent.CompletionStage;
  */
 public final class BsfZpnApplication implements DiameterRequestHandler {
     private static final Logger LOG = LogManager.getLogger(BsfZpnApplication.class);
-    static final int GBA_TYPE_3G = 0;
 
     private final VectorSource vectors;
     private final GpiIssuer issuer;
@@ -125,12 +124,8 @@ public final class BsfZpnApplication implements DiameterRequestHandler {
         if (gpir.wantsPrivateId()) {
             b.avp(Avp.builder(AvpCodes.USER_NAME).mandatory().utf8(issued.impi().value()));
         }
-        return b.avp(TgppAvps.tgpp(AvpCodes.GBA_PUSH_INFO).octets(gpi.gpi()))
-                .avp(TgppAvps.tgpp(AvpCodes.ME_KEY_MATERIAL).octets(gpi.sa().key().octets()))
-                .avp(TgppAvps.tgpp(AvpCodes.KEY_EXPIRY_TIME).time(expiry))
-                .avp(TgppAvps.tgpp(AvpCodes.BOOTSTRAP_INFO_CREATION_TIME).time(now))
-                .avp(TgppAvps.tgpp(AvpCodes.GBA_TYPE).integer32(GBA_TYPE_3G))
-                .build();
+        return answering.withKey(b.avp(TgppAvps.tgpp(AvpCodes.GBA_PUSH_INFO).octets(gpi.gpi())),
+                gpi.sa().key().octets(), expiry, now);
     }
 
     private DiameterMessage failed(DiameterMessage request, RequestContext context, GbaPushInfoRequest gpir, Throwable t) {
