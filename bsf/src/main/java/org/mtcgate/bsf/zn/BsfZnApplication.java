@@ -7,22 +7,17 @@ import org.mtcgate.diameter.codec.Avp;
 import org.mtcgate.diameter.codec.DiameterMessage;
 import org.mtcgate.diameter.dictionary.ApplicationIds;
 import org.mtcgate.diameter.dictionary.AvpCodes;
-import org.mtcgate.diameter.dictionary.BaseAvps;
 import org.mtcgate.diameter.dictionary.CommandCodes;
 import org.mtcgate.diameter.dictionary.ResultCode;
-import org.mtcgate.diameter.dictionary.VendorIds;
 import org.mtcgate.diameter.peer.DiameterRequestHandler;
 import org.mtcgate.diameter.peer.RequestContext;
 import org.mtcgate.diameter.s6m.Answers;
-import org.mtcgate.diameter.s6m.DiameterRefusalException;
 import org.mtcgate.diameter.s6m.TgppAvps;
 import org.mtcgate.gba.bootstrap.BootstrapContext;
 
 import java.time.Clock;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The BSF side of Zn (TS 29.109; TS 33.220 4.5.3): a NAF asks with a B-TID and its NAF_Id and gets Ks_NAF (GBA_ME;
@@ -34,48 +29,36 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class BsfZnApplication implements DiameterRequestHandler {
     private static final Logger LOG = LogManager.getLogger(BsfZnApplication.class);
-    /** GBA-Type 3G GBA (TS 29.109; Wireshark's "3G GBA" 0). */
-    static final int GBA_TYPE_3G = 0;
 
     private final BootstrapContextStore contexts;
     private final NafAuthorisation nafs;
     private final Clock clock;
-    private final ZnObserver observer;
-    private final LongAdder requests = new LongAdder();
-    private final LongAdder served = new LongAdder();
-    private final LongAdder refused = new LongAdder();
+    private final KeyAnswering answering;
 
     public BsfZnApplication(BootstrapContextStore contexts, NafAuthorisation nafs, Clock clock, ZnObserver observer) {
         this.contexts = contexts;
         this.nafs = nafs;
         this.clock = clock;
-        this.observer = observer;
+        this.answering = new KeyAnswering("Zn", "BIR", ApplicationIds.ZN, observer::answered, LOG);
     }
 
     @Override
     public CompletionStage<DiameterMessage> handle(DiameterMessage request, RequestContext context) {
-        requests.increment();
-        if (request.commandCode() != CommandCodes.BOOTSTRAPPING_INFO) {
-            return refuse(context, null, null, "command-unsupported", 3001, "this BSF serves Bootstrapping-Info only on Zn",
-                    Answers.commandUnsupported(request, context, "this BSF serves Bootstrapping-Info only on Zn"));
-        }
-        BootstrappingInfoRequest bir;
-        try {
-            bir = BootstrappingInfoRequest.decode(request);
-        } catch (DiameterRefusalException e) {
-            return refuse(context, null, null, "invalid-avp", e.refusal().resultCode(), e.getMessage(),
-                    head(context.answer(request, e.refusal().resultCode()))
-                            .avp(BaseAvps.errorMessage(e.refusal().message()))
-                            .avp(BaseAvps.failedAvp(e.refusal().failedAvp())).build());
-        }
+        return answering.answer(request, context, CommandCodes.BOOTSTRAPPING_INFO,
+                "this BSF serves Bootstrapping-Info only on Zn", BootstrappingInfoRequest::decode,
+                bir -> answerDecoded(request, context, bir));
+    }
+
+    private CompletionStage<DiameterMessage> answerDecoded(DiameterMessage request, RequestContext context,
+                                                           BootstrappingInfoRequest bir) {
         String btid = bir.btid().value();
         String fqdn = bir.nafId().fqdn();
         if (!nafs.allows(context.peerHost(), fqdn)) {
             String reason = nafs.knows(context.peerHost())
                     ? "NAF-Id " + fqdn + " is not one configured for NAF " + context.peerHost()
                     : "no NAF FQDN is configured for " + context.peerHost();
-            return refuse(context, btid, fqdn, "naf-not-authorised", ZnResultCodes.DIAMETER_ERROR_NOT_AUTHORIZED, reason,
-                    head(Answers.experimental(request, context, ZnResultCodes.DIAMETER_ERROR_NOT_AUTHORIZED)).build());
+            return answering.refuse(context, btid, fqdn, "naf-not-authorised", ZnResultCodes.DIAMETER_ERROR_NOT_AUTHORIZED, reason,
+                    answering.head(Answers.experimental(request, context, ZnResultCodes.DIAMETER_ERROR_NOT_AUTHORIZED)).build());
         }
         return contexts.find(bir.btid(), clock.instant()).thenApply(found -> answer(request, context, bir, found));
     }
@@ -85,52 +68,30 @@ public final class BsfZnApplication implements DiameterRequestHandler {
         String btid = bir.btid().value();
         String fqdn = bir.nafId().fqdn();
         if (found.isEmpty()) {
-            refusedNow(context, btid, fqdn, "btid-unknown", ZnResultCodes.DIAMETER_ERROR_TRANSACTION_IDENTIFIER_INVALID,
+            answering.refused(context, btid, fqdn, "btid-unknown", ZnResultCodes.DIAMETER_ERROR_TRANSACTION_IDENTIFIER_INVALID,
                     "no valid bootstrapping context for the B-TID");
-            return head(Answers.experimental(request, context, ZnResultCodes.DIAMETER_ERROR_TRANSACTION_IDENTIFIER_INVALID)).build();
+            return answering.head(Answers.experimental(request, context, ZnResultCodes.DIAMETER_ERROR_TRANSACTION_IDENTIFIER_INVALID)).build();
         }
         BootstrapContext c = found.get();
-        served.increment();
-        observer.answered(context.peerHost(), btid, fqdn, "served", ResultCode.DIAMETER_SUCCESS.code(), "");
+        answering.served(context, btid, fqdn);
         LOG.info("Zn: NAF {} got the key of {} for {} ({})", context.peerHost(), btid, fqdn, c.impi());
-        return head(context.answer(request, ResultCode.DIAMETER_SUCCESS.code()))
-                .avp(Avp.builder(AvpCodes.USER_NAME).mandatory().utf8(c.impi().value()))
-                .avp(TgppAvps.tgpp(AvpCodes.ME_KEY_MATERIAL).octets(c.nafKey(bir.nafId()).octets()))
-                .avp(TgppAvps.tgpp(AvpCodes.KEY_EXPIRY_TIME).time(c.expiresAt()))
-                .avp(TgppAvps.tgpp(AvpCodes.BOOTSTRAP_INFO_CREATION_TIME).time(c.createdAt()))
-                .avp(TgppAvps.tgpp(AvpCodes.GBA_TYPE).integer32(GBA_TYPE_3G))
-                .build();
-    }
-
-    private CompletionStage<DiameterMessage> refuse(RequestContext context, String btid, String fqdn, String rule, long code,
-                                                    String reason, DiameterMessage answer) {
-        refusedNow(context, btid, fqdn, rule, code, reason);
-        return CompletableFuture.completedFuture(answer);
-    }
-
-    private void refusedNow(RequestContext context, String btid, String fqdn, String rule, long code, String reason) {
-        refused.increment();
-        observer.answered(context.peerHost(), btid, fqdn, rule, code, reason);
-        LOG.info("Zn: BIR from {} refused with {} ({}): {}", context.peerHost(), code, rule, reason);
-    }
-
-    /** The VSAI every BIA carries (TS 29.109 BIA ABNF). */
-    private static DiameterMessage.Builder head(DiameterMessage.Builder b) {
-        return b.avp(BaseAvps.vendorSpecificAuthApplication(VendorIds.TGPP, ApplicationIds.ZN));
+        return answering.withKey(answering.head(context.answer(request, ResultCode.DIAMETER_SUCCESS.code()))
+                        .avp(Avp.builder(AvpCodes.USER_NAME).mandatory().utf8(c.impi().value())),
+                c.nafKey(bir.nafId()).octets(), c.expiresAt(), c.createdAt());
     }
 
     /** BIRs received, whatever became of them. */
     public long requestCount() {
-        return requests.sum();
+        return answering.requestCount();
     }
 
     /** Keys sent. */
     public long servedCount() {
-        return served.sum();
+        return answering.servedCount();
     }
 
     /** BIRs answered without a key. */
     public long refusedCount() {
-        return refused.sum();
+        return answering.refusedCount();
     }
 }

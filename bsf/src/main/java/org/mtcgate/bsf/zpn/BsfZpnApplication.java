@@ -3,6 +3,7 @@ package org.mtcgate.bsf.zpn;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.mtcgate.bsf.VectorSource;
+import org.mtcgate.bsf.zn.KeyAnswering;
 import org.mtcgate.bsf.zn.NafAuthorisation;
 import org.mtcgate.diameter.codec.Avp;
 import org.mtcgate.diameter.codec.DiameterMessage;
@@ -15,7 +16,6 @@ import org.mtcgate.diameter.dictionary.VendorIds;
 import org.mtcgate.diameter.peer.DiameterRequestHandler;
 import org.mtcgate.diameter.peer.RequestContext;
 import org.mtcgate.diameter.s6m.Answers;
-import org.mtcgate.diameter.s6m.DiameterRefusalException;
 import org.mtcgate.diameter.s6m.TgppAvps;
 import org.mtcgate.gba.Impi;
 import org.mtcgate.gba.aka.HomeAuthentication;
@@ -26,9 +26,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The BSF side of Zpn (TS 29.109; TS 33.223): a Push-NAF asks with a UE's private identity, its NAF-Id and P-TID and
@@ -42,17 +40,13 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class BsfZpnApplication implements DiameterRequestHandler {
     private static final Logger LOG = LogManager.getLogger(BsfZpnApplication.class);
-    static final int GBA_TYPE_3G = 0;
 
     private final VectorSource vectors;
     private final GpiIssuer issuer;
     private final NafAuthorisation pushNafs;
     private final Duration maxLifetime;
     private final Clock clock;
-    private final ZpnObserver observer;
-    private final LongAdder requests = new LongAdder();
-    private final LongAdder served = new LongAdder();
-    private final LongAdder refused = new LongAdder();
+    private final KeyAnswering answering;
 
     /**
      * @param pushNafs    per Push-NAF Diameter identity, the NAF FQDNs it may ask GPIs for
@@ -65,53 +59,46 @@ public final class BsfZpnApplication implements DiameterRequestHandler {
         this.pushNafs = pushNafs;
         this.maxLifetime = maxLifetime;
         this.clock = clock;
-        this.observer = observer;
+        this.answering = new KeyAnswering("Zpn", "GPIR", ApplicationIds.ZPN, observer::answered, LOG);
     }
 
     @Override
     public CompletionStage<DiameterMessage> handle(DiameterMessage request, RequestContext context) {
-        requests.increment();
-        if (request.commandCode() != CommandCodes.GBA_PUSH_INFO) {
-            return refuse(context, null, null, "command-unsupported", 3001, "this BSF serves GBAPush-Info only on Zpn",
-                    Answers.commandUnsupported(request, context, "this BSF serves GBAPush-Info only on Zpn"));
-        }
-        GbaPushInfoRequest gpir;
-        try {
-            gpir = GbaPushInfoRequest.decode(request);
-        } catch (DiameterRefusalException e) {
-            return refuse(context, null, null, "invalid-avp", e.refusal().resultCode(), e.getMessage(),
-                    head(context.answer(request, e.refusal().resultCode()))
-                            .avp(BaseAvps.errorMessage(e.refusal().message()))
-                            .avp(BaseAvps.failedAvp(e.refusal().failedAvp())).build());
-        }
+        return answering.answer(request, context, CommandCodes.GBA_PUSH_INFO,
+                "this BSF serves GBAPush-Info only on Zpn", GbaPushInfoRequest::decode,
+                gpir -> answerDecoded(request, context, gpir));
+    }
+
+    private CompletionStage<DiameterMessage> answerDecoded(DiameterMessage request, RequestContext context,
+                                                           GbaPushInfoRequest gpir) {
         String ue = gpir.ueId();
         String fqdn = gpir.nafId().fqdn();
         if (!pushNafs.allows(context.peerHost(), fqdn)) {
             String reason = pushNafs.knows(context.peerHost())
                     ? "NAF-Id " + fqdn + " is not one configured for Push-NAF " + context.peerHost()
                     : context.peerHost() + " is not configured for GBA Push";
-            return refuse(context, ue, fqdn, "push-not-authorised", ZpnResultCodes.DIAMETER_ERROR_NOT_AUTHORIZED, reason,
-                    head(Answers.experimental(request, context, ZpnResultCodes.DIAMETER_ERROR_NOT_AUTHORIZED)).build());
+            return answering.refuse(context, ue, fqdn, "push-not-authorised", ZpnResultCodes.DIAMETER_ERROR_NOT_AUTHORIZED, reason,
+                    answering.head(Answers.experimental(request, context, ZpnResultCodes.DIAMETER_ERROR_NOT_AUTHORIZED)).build());
         }
         if (gpir.mode() != GbaMode.GBA_ME) {
             String reason = "this BSF runs GBA_ME only";
-            return refuse(context, ue, fqdn, "gba-u-unsupported", ResultCode.DIAMETER_UNABLE_TO_COMPLY.code(), reason,
-                    head(context.answer(request, ResultCode.DIAMETER_UNABLE_TO_COMPLY.code()))
+            return answering.refuse(context, ue, fqdn, "gba-u-unsupported", ResultCode.DIAMETER_UNABLE_TO_COMPLY.code(), reason,
+                    answering.head(context.answer(request, ResultCode.DIAMETER_UNABLE_TO_COMPLY.code()))
                             .avp(BaseAvps.errorMessage(reason)).build());
         }
         Instant now = clock.instant();
         if (!gpir.requestedLifetime().isAfter(now)) {
             Avp avp = request.avp(AvpCodes.REQUESTED_KEY_LIFETIME, VendorIds.TGPP).orElseThrow();
             String reason = "Requested-Key-Lifetime " + gpir.requestedLifetime() + " is not in the future";
-            return refuse(context, ue, fqdn, "invalid-avp", ResultCode.DIAMETER_INVALID_AVP_VALUE.code(), reason,
-                    head(context.answer(request, ResultCode.DIAMETER_INVALID_AVP_VALUE.code()))
+            return answering.refuse(context, ue, fqdn, "invalid-avp", ResultCode.DIAMETER_INVALID_AVP_VALUE.code(), reason,
+                    answering.head(context.answer(request, ResultCode.DIAMETER_INVALID_AVP_VALUE.code()))
                             .avp(BaseAvps.errorMessage(reason)).avp(BaseAvps.failedAvp(avp)).build());
         }
         Optional<Impi> impi = gpir.impi();
         if (impi.isEmpty()) {
-            return refuse(context, ue, fqdn, "ue-unknown", ZpnResultCodes.DIAMETER_ERROR_IDENTITY_UNKNOWN,
+            return answering.refuse(context, ue, fqdn, "ue-unknown", ZpnResultCodes.DIAMETER_ERROR_IDENTITY_UNKNOWN,
                     gpir.publicId() ? "this BSF resolves no public identity" : "UE-Id is no IMPI",
-                    head(Answers.experimental(request, context, ZpnResultCodes.DIAMETER_ERROR_IDENTITY_UNKNOWN)).build());
+                    answering.head(Answers.experimental(request, context, ZpnResultCodes.DIAMETER_ERROR_IDENTITY_UNKNOWN)).build());
         }
         Instant expiry = gpir.requestedLifetime().isBefore(now.plus(maxLifetime)) ? gpir.requestedLifetime()
                 : now.plus(maxLifetime);
@@ -124,60 +111,38 @@ public final class BsfZpnApplication implements DiameterRequestHandler {
                                    HomeAuthentication.Outcome o, Instant now, Instant expiry) {
         String fqdn = gpir.nafId().fqdn();
         if (!(o instanceof HomeAuthentication.Issued issued)) {
-            refusedNow(context, gpir.ueId(), fqdn, "ue-unknown", ZpnResultCodes.DIAMETER_ERROR_IDENTITY_UNKNOWN,
+            answering.refused(context, gpir.ueId(), fqdn, "ue-unknown", ZpnResultCodes.DIAMETER_ERROR_IDENTITY_UNKNOWN,
                     "the HSS knows no such IMPI");
-            return head(Answers.experimental(request, context, ZpnResultCodes.DIAMETER_ERROR_IDENTITY_UNKNOWN)).build();
+            return answering.head(Answers.experimental(request, context, ZpnResultCodes.DIAMETER_ERROR_IDENTITY_UNKNOWN)).build();
         }
         GpiIssuer.Issued gpi = issuer.issue(issued.vector(), issued.impi(), gpir.nafId(), gpir.ptid(), gpir.mode(),
                 gpir.appLabel(), expiry);
-        served.increment();
-        observer.answered(context.peerHost(), gpir.ueId(), fqdn, "served", ResultCode.DIAMETER_SUCCESS.code(), "");
+        answering.served(context, gpir.ueId(), fqdn);
         LOG.info("Zpn: Push-NAF {} got a GPI ({}) for {} and {}", context.peerHost(), issuer.codec().name(),
                 issued.impi(), fqdn);
-        DiameterMessage.Builder b = head(context.answer(request, ResultCode.DIAMETER_SUCCESS.code()));
+        DiameterMessage.Builder b = answering.head(context.answer(request, ResultCode.DIAMETER_SUCCESS.code()));
         if (gpir.wantsPrivateId()) {
             b.avp(Avp.builder(AvpCodes.USER_NAME).mandatory().utf8(issued.impi().value()));
         }
-        return b.avp(TgppAvps.tgpp(AvpCodes.GBA_PUSH_INFO).octets(gpi.gpi()))
-                .avp(TgppAvps.tgpp(AvpCodes.ME_KEY_MATERIAL).octets(gpi.sa().key().octets()))
-                .avp(TgppAvps.tgpp(AvpCodes.KEY_EXPIRY_TIME).time(expiry))
-                .avp(TgppAvps.tgpp(AvpCodes.BOOTSTRAP_INFO_CREATION_TIME).time(now))
-                .avp(TgppAvps.tgpp(AvpCodes.GBA_TYPE).integer32(GBA_TYPE_3G))
-                .build();
+        return answering.withKey(b.avp(TgppAvps.tgpp(AvpCodes.GBA_PUSH_INFO).octets(gpi.gpi())),
+                gpi.sa().key().octets(), expiry, now);
     }
 
     private DiameterMessage failed(DiameterMessage request, RequestContext context, GbaPushInfoRequest gpir, Throwable t) {
-        refusedNow(context, gpir.ueId(), gpir.nafId().fqdn(), "no-vector", ResultCode.DIAMETER_UNABLE_TO_COMPLY.code(),
+        answering.refused(context, gpir.ueId(), gpir.nafId().fqdn(), "no-vector", ResultCode.DIAMETER_UNABLE_TO_COMPLY.code(),
                 "no vector from the HSS: " + t);
-        return head(context.answer(request, ResultCode.DIAMETER_UNABLE_TO_COMPLY.code())).build();
-    }
-
-    private CompletionStage<DiameterMessage> refuse(RequestContext context, String ue, String fqdn, String rule, long code,
-                                                    String reason, DiameterMessage answer) {
-        refusedNow(context, ue, fqdn, rule, code, reason);
-        return CompletableFuture.completedFuture(answer);
-    }
-
-    private void refusedNow(RequestContext context, String ue, String fqdn, String rule, long code, String reason) {
-        refused.increment();
-        observer.answered(context.peerHost(), ue, fqdn, rule, code, reason);
-        LOG.info("Zpn: GPIR from {} refused with {} ({}): {}", context.peerHost(), code, rule, reason);
-    }
-
-    /** The VSAI every GPIA carries (as on Zn). */
-    private static DiameterMessage.Builder head(DiameterMessage.Builder b) {
-        return b.avp(BaseAvps.vendorSpecificAuthApplication(VendorIds.TGPP, ApplicationIds.ZPN));
+        return answering.head(context.answer(request, ResultCode.DIAMETER_UNABLE_TO_COMPLY.code())).build();
     }
 
     public long requestCount() {
-        return requests.sum();
+        return answering.requestCount();
     }
 
     public long servedCount() {
-        return served.sum();
+        return answering.servedCount();
     }
 
     public long refusedCount() {
-        return refused.sum();
+        return answering.refusedCount();
     }
 }

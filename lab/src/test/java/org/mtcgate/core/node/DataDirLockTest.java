@@ -27,12 +27,7 @@ class DataDirLockTest {
 
     @AfterEach
     void stop() throws Exception {
-        if (other != null) {
-            other.close();
-        }
-        if (node != null) {
-            node.close();
-        }
+        NodeLab.closeAll(other, node);
     }
 
     private Path config(String name, String auditDir) throws Exception {

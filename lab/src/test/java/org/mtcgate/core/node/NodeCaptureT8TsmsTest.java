@@ -11,18 +11,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mtcgate.core.capture.Tshark;
 import org.mtcgate.core.config.NodeConfigFile;
 import org.mtcgate.core.console.PasswordHash;
-import org.mtcgate.diameter.pki.Pem;
 import org.mtcgate.lab.map.FreePorts;
-import org.mtcgate.lab.pki.LabPki;
 
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.List;
 
@@ -50,47 +44,25 @@ class NodeCaptureT8TsmsTest {
         int[] ports = FreePorts.distinct(3);
         Files.writeString(dir.resolve("policy.yaml"), "version: 1\n");
         Files.writeString(dir.resolve("subscribers.yaml"), "subscribers: []\n");
-        String as1 = PasswordHash.of("as1-secret".toCharArray(), 1_000, new SecureRandom()).encoded();
         String sme = PasswordHash.of("sme-pw".toCharArray(), 1_000, new SecureRandom()).encoded();
-        Files.writeString(dir.resolve("mtcgate.yaml"), """
-                node: {name: cap-t8, data-dir: data}
-                roles: [mtc-iwf, sms-sc, scef]
-                policy: policy.yaml
-                subscribers: subscribers.yaml
-                diameter:
-                  identity: mtc-iwf.operator.test
-                  listen: 127.0.0.1:0
-                  tls: {certificate: pki/mtc-iwf.operator.test.crt, key: pki/mtc-iwf.operator.test.key,
-                        trusted-ca: pki/ca.crt, generate-lab-pki: true}
+        Files.writeString(dir.resolve("mtcgate.yaml"), NodeLab.head("cap-t8", "mtc-iwf, sms-sc, scef") + NodeLab.tlsDiameter(null) + """
                 ss7:
                   local-gt: "491720000100"
                   point-code: 1
                   association: {role: server, local: 127.0.0.1:%d, remote: 127.0.0.1:%d, remote-point-code: 2}
-                t8:
-                  listen: 127.0.0.1:0
-                  tls: {certificate: pki/localhost.crt, key: pki/localhost.key, trusted-ca: pki/ca.crt, generate-lab-pki: true}
-                  clients:
-                    - {scs-as-id: as1, certificate-names: [as1.utility.test], secret-hash: "%s"}
+                %s
                 tsms:
                   listen: 127.0.0.1:%d
                   smes:
                     - {system-id: tracker, password-hash: "%s", allowed-addresses: ["127.0.0.1"], bind-types: [transceiver],
                        addresses: ["4930123456"]}
                 trace: {pcap: t8-smpp.pcapng, filter: "http smpp"}
-                """.formatted(ports[0], ports[1], as1, ports[2], sme));
+                """.formatted(ports[0], ports[1], T8Lab.t8Section(), ports[2], sme));
         node = Node.start(NodeConfigFile.load(dir.resolve("mtcgate.yaml")), Clock.systemUTC());
 
-        Path pki = dir.resolve("pki");
-        X509Certificate ca = Pem.readCertificates(Files.readString(new LabPki(pki).caCertificate())).get(0);
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).sslContext(NodeT8EndToEndTest.context(
-                Pem.readCertificates(Files.readString(pki.resolve("as1.utility.test.crt"))).get(0),
-                Pem.readPrivateKey(Files.readString(pki.resolve("as1.utility.test.key"))), ca)).build();
+        HttpClient client = T8Lab.as1(dir.resolve("pki"));
         int t8Port = node.t8Address().orElseThrow().getPort();
-        HttpResponse<String> token = client.send(HttpRequest.newBuilder(URI.create("https://localhost:" + t8Port + "/oauth2/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&client_id=as1&client_secret=as1-secret"))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, token.statusCode(), token.body());
+        T8Lab.token(client, "https://localhost:" + t8Port);
 
         SMPPSession session = new SMPPSession();
         session.connectAndBind("127.0.0.1", ports[2], new BindParameter(BindType.BIND_TRX, "tracker", "sme-pw", "",

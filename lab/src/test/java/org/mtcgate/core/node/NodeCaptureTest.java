@@ -5,10 +5,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mtcgate.core.capture.Tshark;
 import org.mtcgate.core.config.NodeConfigFile;
-import org.mtcgate.diameter.peer.DiameterNodeConfig;
-import org.mtcgate.diameter.peer.LocalIdentity;
-import org.mtcgate.diameter.peer.PeerConfig;
-import org.mtcgate.diameter.peer.PeerRole;
 import org.mtcgate.diameter.tsp.ScsClient;
 import org.mtcgate.filter.ExternalId;
 import org.mtcgate.filter.RequestStatus;
@@ -17,7 +13,6 @@ import org.mtcgate.filter.trigger.DeviceActionRequest;
 import org.mtcgate.filter.trigger.UeName;
 import org.apache.sshd.client.SshClient;
 import org.mtcgate.core.console.ConsoleClient;
-import org.mtcgate.core.console.PasswordHash;
 import org.mtcgate.lab.map.FreePorts;
 import org.mtcgate.lab.map.HlrPeer;
 import org.mtcgate.lab.map.MscPeer;
@@ -29,22 +24,23 @@ import org.mtcgate.map.tpdu.SmsDeliver;
 import org.mtcgate.map.tpdu.TpduCodec;
 import org.mtcgate.map.tpdu.UserData;
 import org.mtcgate.lab.msc.LabMsc;
-import org.mtcgate.lab.pki.LabPki;
 import org.mtcgate.map.stack.AssociationRole;
 import org.mtcgate.map.stack.Ss7Stack;
 import org.mtcgate.map.stack.Ss7StackConfig;
 
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import static org.mtcgate.core.node.NodeLab.IMSI;
+import static org.mtcgate.core.node.NodeLab.MTC_IWF;
+import static org.mtcgate.core.node.NodeLab.SCS;
+import static org.mtcgate.core.node.NodeLab.WAIT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -56,11 +52,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * and the SMS TPDU by Wireshark's own dissectors, from a capture the config starts with the node.
  */
 class NodeCaptureTest {
-    static final String MTC_IWF = "mtc-iwf.operator.test";
-    static final String SCS = "scs1.utility.test";
-    static final String IMSI = "262015500000001";
-    static final long WAIT = 20;
-
     @TempDir
     Path dir;
     Node node;
@@ -69,68 +60,28 @@ class NodeCaptureTest {
     final LinkedBlockingQueue<ScsClient.DeliveryReport> reports = new LinkedBlockingQueue<>();
 
     @AfterEach
-    void stop() {
-        if (scs != null) {
-            scs.close();
-        }
-        if (mscStack != null) {
-            mscStack.close();
-        }
-        if (node != null) {
-            node.close();
-        }
+    void stop() throws Exception {
+        NodeLab.closeAll(scs, mscStack, node);
     }
 
     @Test
     void aTriggerIsCapturedAsTspAndGsmMapThatTsharkDecodesByName() throws Exception {
         int[] ports = FreePorts.distinct(2);
-        Files.writeString(dir.resolve("policy.yaml"), """
-                version: 1
-                groups:
-                  meters: {external-id-domains: [meters.test]}
-                senders:
-                  - {id: scs1, ingress: [tsp], identities: [scs1.utility.test], grants: [{kinds: [trigger], to: [meters]}]}
-                """);
+        Files.writeString(dir.resolve("policy.yaml"), NodeLab.METERS_POLICY);
         Files.writeString(dir.resolve("subscribers.yaml"), """
                 subscribers:
                   - {imsi: "262015500000001", msisdn: "491701000001", external-ids: [meter-1@meters.test],
                      trigger-scs: [scs1.utility.test], serving-nodes: ["491720000200"]}
                 """);
-        Files.writeString(dir.resolve("mtcgate.yaml"), """
-                node: {name: cap, data-dir: data}
-                roles: [mtc-iwf, sms-sc]
-                policy: policy.yaml
-                subscribers: subscribers.yaml
-                diameter:
-                  identity: mtc-iwf.operator.test
-                  listen: 127.0.0.1:0
-                  tls: {certificate: pki/mtc-iwf.operator.test.crt, key: pki/mtc-iwf.operator.test.key,
-                        trusted-ca: pki/ca.crt, generate-lab-pki: true}
-                  peers: [{host: scs1.utility.test}]
-                ss7:
-                  local-gt: "491720000100"
-                  point-code: 1
-                  invoke-timeout: 1s
-                  association: {role: server, local: 127.0.0.1:%d, remote: 127.0.0.1:%d, remote-point-code: 2}
-                sms-sc: {trigger-originator: "491720000999", retry-first: 50ms, retry-max: 200ms}
-                trace: {pcap: signalling.pcapng}
-                """.formatted(ports[0], ports[1]));
+        Files.writeString(dir.resolve("mtcgate.yaml"), NodeLab.head("cap", "mtc-iwf, sms-sc")
+                + NodeLab.tlsDiameter("[{host: scs1.utility.test}]") + NodeLab.ss7ForMsc(ports) + NodeLab.FAST_SMS_SC
+                + "trace: {pcap: signalling.pcapng}\n");
         node = Node.start(NodeConfigFile.load(dir.resolve("mtcgate.yaml")), Clock.systemUTC());
         int listenPort = node.diameterAddress().orElseThrow().getPort();
-        mscStack = Ss7Stack.assemble(Ss7StackConfig.builder().name("msc").dataDir(dir.resolve("msc"))
-                .role(AssociationRole.CLIENT).local("127.0.0.1", ports[1]).remote("127.0.0.1", ports[0])
-                .pointCodes(2, 1).localSsns(Ss7StackConfig.SSN_MSC).remoteSsns(Ss7StackConfig.SSN_MSC)
-                .localGlobalTitle("491720000200").build());
-        LabMsc msc = new LabMsc(mscStack);
-        mscStack.connect();
-        mscStack.active().get(WAIT, TimeUnit.SECONDS);
-        node.ss7().orElseThrow().active().get(WAIT, TimeUnit.SECONDS);
-        LabPki pki = new LabPki(dir.resolve("pki"));
-        scs = ScsClient.start(DiameterNodeConfig.builder(LocalIdentity.of(SCS, "utility.test", InetAddress.getLoopbackAddress()))
-                .peer(PeerConfig.connecting(MTC_IWF, "operator.test", node.diameterAddress().orElseThrow(), PeerRole.MTC_IWF))
-                .tls(LabPki.tlsSettings(pki.certificate(SCS), pki.key(SCS), pki.caCertificate())).build(),
-                "operator.test", reports::add);
-        scs.connected(MTC_IWF).get(WAIT, TimeUnit.SECONDS);
+        NodeLab.Msc started = NodeLab.startMsc(dir, ports, node);
+        mscStack = started.stack();
+        LabMsc msc = started.lab();
+        scs = NodeLab.connectScs(dir, node, reports::add);
 
         assertEquals(RequestStatus.SUCCESS.code(), scs.send(new DeviceActionRequest(SCS, null, ActionType.DEVICE_TRIGGER_REQUEST,
                 41, null, UeName.of(ExternalId.of("meter-1@meters.test")), "wake".getBytes(StandardCharsets.US_ASCII), 9200,
@@ -180,7 +131,6 @@ class NodeCaptureTest {
         String mscGt = "49172000208";
         String msisdn = "491701000001";
         Files.writeString(dir.resolve("policy.yaml"), "version: 1\n");
-        String hash = PasswordHash.of("op-secret-1".toCharArray(), 1000, new SecureRandom()).encoded();
         Files.writeString(dir.resolve("mtcgate.yaml"), """
                 node: {name: rtr, data-dir: data}
                 roles: [sms-router]
@@ -195,8 +145,8 @@ class NodeCaptureTest {
                     - {name: hlr, role: client, local: "127.0.0.1:%d", remote: "127.0.0.1:%d", point-code: 3, ssns: [6], global-titles: ["%s"], zone: home}
                     - {name: msc, role: client, local: "127.0.0.1:%d", remote: "127.0.0.1:%d", point-code: 4, ssns: [8], global-titles: ["%s"], zone: home}
                 sms-router: {hlr-gt: "%s", home-mcc-mnc: "26201", correlation-ttl: 1m}
-                console: {host: 127.0.0.1, port: 0, users: [{name: olga, password-hash: "%s"}]}
-                """.formatted(routerGt, p[0], p[1], p[2], p[3], hlrGt, p[4], p[5], mscGt, hlrGt, hash));
+                %s
+                """.formatted(routerGt, p[0], p[1], p[2], p[3], hlrGt, p[4], p[5], mscGt, hlrGt, NodeLab.console()));
         Ss7Stack hlrStack = Ss7Stack.assemble(Ss7StackConfig.builder().name("t-hlr").dataDir(dir.resolve("peers"))
                 .role(AssociationRole.SERVER).local("127.0.0.1", p[3]).remote("127.0.0.1", p[2]).pointCodes(3, 1)
                 .localSsns(Ss7StackConfig.SSN_HLR).remoteSsns(Ss7StackConfig.SSN_MSC).localGlobalTitle(hlrGt).build());

@@ -7,11 +7,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mtcgate.core.config.NodeConfig;
 import org.mtcgate.lab.msc.LabMsc;
 import org.mtcgate.core.config.NodeConfigFile;
-import org.mtcgate.lab.pki.LabPki;
-import org.mtcgate.diameter.peer.DiameterNodeConfig;
-import org.mtcgate.diameter.peer.LocalIdentity;
-import org.mtcgate.diameter.peer.PeerConfig;
-import org.mtcgate.diameter.peer.PeerRole;
 import org.mtcgate.diameter.tsp.DeviceActionAnswer;
 import org.mtcgate.diameter.tsp.ScsClient;
 import org.mtcgate.filter.ExternalId;
@@ -21,12 +16,9 @@ import org.mtcgate.filter.trigger.DeliveryOutcome;
 import org.mtcgate.filter.trigger.DeviceActionRequest;
 import org.mtcgate.filter.trigger.UeName;
 import org.mtcgate.lab.map.FreePorts;
-import org.mtcgate.map.stack.AssociationRole;
 import org.mtcgate.map.stack.Ss7Stack;
-import org.mtcgate.map.stack.Ss7StackConfig;
 import org.mtcgate.map.tpdu.SmsDeliver;
 
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,6 +28,10 @@ import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import static org.mtcgate.core.node.NodeLab.IMSI;
+import static org.mtcgate.core.node.NodeLab.MTC_IWF;
+import static org.mtcgate.core.node.NodeLab.SCS;
+import static org.mtcgate.core.node.NodeLab.WAIT;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -47,11 +43,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * node's SMS-SC delivers the trigger SM with MAP MT-ForwardSM to an MSC stack, and the SCS gets the DNR.
  */
 class NodeEndToEndTest {
-    static final String MTC_IWF = "mtc-iwf.operator.test";
-    static final String SCS = "scs1.utility.test";
-    static final String IMSI = "262015500000001";
-    static final long WAIT = 20;
-
     @TempDir
     Path dir;
     int[] ports;
@@ -64,13 +55,7 @@ class NodeEndToEndTest {
     @BeforeEach
     void files() throws Exception {
         ports = FreePorts.distinct(2);
-        Files.writeString(dir.resolve("policy.yaml"), """
-                version: 1
-                groups:
-                  meters: {external-id-domains: [meters.test]}
-                senders:
-                  - {id: scs1, ingress: [tsp], identities: [scs1.utility.test], grants: [{kinds: [trigger], to: [meters]}]}
-                """);
+        Files.writeString(dir.resolve("policy.yaml"), NodeLab.METERS_POLICY);
         Files.writeString(dir.resolve("subscribers.yaml"), """
                 subscribers:
                   - {imsi: "262015500000001", msisdn: "491701000001", external-ids: [meter-1@meters.test],
@@ -78,37 +63,13 @@ class NodeEndToEndTest {
                   - {imsi: "262015500000002", msisdn: "491701000002", external-ids: [meter-2@meters.test],
                      trigger-scs: [scs1.utility.test], serving-nodes: ["491720000200"]}
                 """);
-        Files.writeString(dir.resolve("mtcgate.yaml"), """
-                node: {name: e2e, data-dir: data}
-                roles: [mtc-iwf, sms-sc]
-                policy: policy.yaml
-                subscribers: subscribers.yaml
-                diameter:
-                  identity: mtc-iwf.operator.test
-                  listen: 127.0.0.1:0
-                  tls: {certificate: pki/mtc-iwf.operator.test.crt, key: pki/mtc-iwf.operator.test.key,
-                        trusted-ca: pki/ca.crt, generate-lab-pki: true}
-                  peers: [{host: scs1.utility.test}]
-                ss7:
-                  local-gt: "491720000100"
-                  point-code: 1
-                  invoke-timeout: 1s
-                  association: {role: server, local: 127.0.0.1:%d, remote: 127.0.0.1:%d, remote-point-code: 2}
-                sms-sc: {trigger-originator: "491720000999", retry-first: 50ms, retry-max: 200ms}
-                """.formatted(ports[0], ports[1]));
+        Files.writeString(dir.resolve("mtcgate.yaml"), NodeLab.head("e2e", "mtc-iwf, sms-sc")
+                + NodeLab.tlsDiameter("[{host: scs1.utility.test}]") + NodeLab.ss7ForMsc(ports) + NodeLab.FAST_SMS_SC);
     }
 
     @AfterEach
-    void stop() {
-        if (scs != null) {
-            scs.close();
-        }
-        if (mscStack != null) {
-            mscStack.close();
-        }
-        if (node != null) {
-            node.close();
-        }
+    void stop() throws Exception {
+        NodeLab.closeAll(scs, mscStack, node);
     }
 
     void startNode() throws Exception {
@@ -117,23 +78,13 @@ class NodeEndToEndTest {
     }
 
     void startMsc() throws Exception {
-        mscStack = Ss7Stack.assemble(Ss7StackConfig.builder().name("msc").dataDir(dir.resolve("msc"))
-                .role(AssociationRole.CLIENT).local("127.0.0.1", ports[1]).remote("127.0.0.1", ports[0])
-                .pointCodes(2, 1).localSsns(Ss7StackConfig.SSN_MSC).remoteSsns(Ss7StackConfig.SSN_MSC)
-                .localGlobalTitle("491720000200").build());
-        msc = new LabMsc(mscStack);
-        mscStack.connect();
-        mscStack.active().get(WAIT, TimeUnit.SECONDS);
-        node.ss7().orElseThrow().active().get(WAIT, TimeUnit.SECONDS);
+        NodeLab.Msc started = NodeLab.startMsc(dir, ports, node);
+        mscStack = started.stack();
+        msc = started.lab();
     }
 
     void connectScs() throws Exception {
-        LabPki pki = new LabPki(dir.resolve("pki"));
-        scs = ScsClient.start(DiameterNodeConfig.builder(LocalIdentity.of(SCS, "utility.test", InetAddress.getLoopbackAddress()))
-                .peer(PeerConfig.connecting(MTC_IWF, "operator.test", node.diameterAddress().orElseThrow(), PeerRole.MTC_IWF))
-                .tls(LabPki.tlsSettings(pki.certificate(SCS), pki.key(SCS), pki.caCertificate())).build(),
-                "operator.test", reports::add);
-        scs.connected(MTC_IWF).get(WAIT, TimeUnit.SECONDS);
+        scs = NodeLab.connectScs(dir, node, reports::add);
     }
 
     DeviceActionAnswer trigger(long ref, String extId, String payload) throws Exception {

@@ -50,15 +50,7 @@ class NodeKillTest {
 
     @AfterEach
     void stop() throws Exception {
-        if (scs != null) {
-            scs.close();
-        }
-        if (mscStack != null) {
-            mscStack.close();
-        }
-        if (node != null) {
-            node.close();
-        }
+        NodeLab.closeAll(scs, mscStack, node);
     }
 
     @Test

@@ -7,13 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mtcgate.core.config.NodeConfigFile;
 import org.mtcgate.core.console.ConsoleClient;
-import org.mtcgate.core.console.PasswordHash;
-import org.mtcgate.diameter.peer.DiameterNodeConfig;
-import org.mtcgate.diameter.peer.LocalIdentity;
-import org.mtcgate.diameter.peer.PeerConfig;
-import org.mtcgate.diameter.peer.PeerRole;
 import org.mtcgate.diameter.tsp.ScsClient;
-import org.mtcgate.filter.ExternalId;
 import org.mtcgate.filter.Msisdn;
 import org.mtcgate.filter.RequestStatus;
 import org.mtcgate.filter.trigger.ActionType;
@@ -21,7 +15,6 @@ import org.mtcgate.filter.trigger.DeviceActionRequest;
 import org.mtcgate.filter.trigger.UeName;
 import org.mtcgate.lab.map.FreePorts;
 
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -29,7 +22,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -62,41 +54,20 @@ class NodeOperationsTest {
                 senders:
                   - {id: scs1, ingress: [tsp], identities: [scs1.utility.test], grants: [{kinds: [trigger], to: [fleet]}]}
                 """);
-        Files.writeString(dir.resolve("subscribers.yaml"), """
-                subscribers:
-                  - {imsi: "262015500000001", msisdn: "491701000001", trigger-scs: ["*"], serving-nodes: ["491720000200"]}
-                  - {imsi: "262015500000002", msisdn: "491701000002", trigger-scs: ["*"], serving-nodes: ["491720000200"]}
-                """);
-        String hash = PasswordHash.of("op-secret-1".toCharArray(), 1000, new SecureRandom()).encoded();
-        Files.writeString(dir.resolve("mtcgate.yaml"), """
-                node: {name: ops, data-dir: data}
-                roles: [mtc-iwf, sms-sc]
-                policy: policy.yaml
-                subscribers: subscribers.yaml
-                diameter: {identity: mtc-iwf.operator.test, listen: 127.0.0.1:0, insecure-lab: true,
-                           peers: [{host: scs1.utility.test}]}
-                ss7:
-                  local-gt: "491720000100"
-                  invoke-timeout: 1s
-                  association: {role: server, local: 127.0.0.1:%d, remote: 127.0.0.1:%d, remote-point-code: 2}
-                console: {host: 127.0.0.1, port: 0, users: [{name: olga, password-hash: "%s"}]}
+        Files.writeString(dir.resolve("subscribers.yaml"), NodeLab.TWO_FLEET_SUBSCRIBERS);
+        Files.writeString(dir.resolve("mtcgate.yaml"), NodeLab.head("ops", "mtc-iwf, sms-sc")
+                + NodeLab.insecureDiameter("[{host: scs1.utility.test}]") + NodeLab.ss7ForMsc(ports) + """
+                %s
                 metrics: {listen: 127.0.0.1:0}
-                """.formatted(ports[0], ports[1], hash));
+                """.formatted(NodeLab.console()));
         node = Node.start(NodeConfigFile.load(dir.resolve("mtcgate.yaml")), Clock.systemUTC());
-        ssh = SshClient.setUpDefaultClient();
-        ssh.setServerKeyVerifier((session, address, key) -> true);
-        ssh.start();
-        scs = ScsClient.start(DiameterNodeConfig.builder(LocalIdentity.of("scs1.utility.test", "utility.test", InetAddress.getLoopbackAddress()))
-                .peer(PeerConfig.connecting("mtc-iwf.operator.test", "operator.test", node.diameterAddress().orElseThrow(), PeerRole.MTC_IWF))
-                .insecureLab(true).build(), "operator.test", r -> { });
-        scs.connected("mtc-iwf.operator.test").get(20, TimeUnit.SECONDS);
+        ssh = NodeLab.consoleClient();
+        scs = NodeLab.connectInsecureScs(node);
     }
 
     @AfterEach
     void stop() throws Exception {
-        scs.close();
-        ssh.stop();
-        node.close();
+        NodeLab.closeAll(scs, ssh == null ? null : ssh::stop, node);
     }
 
     long trigger(long ref, String msisdn) throws Exception {

@@ -2,37 +2,23 @@ package org.mtcgate.core.node;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpsConfigurator;
-import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mtcgate.core.config.NodeConfigFile;
-import org.mtcgate.core.console.PasswordHash;
-import org.mtcgate.diameter.pki.Pem;
 import org.mtcgate.lab.map.FreePorts;
 import org.mtcgate.lab.msc.LabMsc;
-import org.mtcgate.lab.pki.IssuedCredential;
-import org.mtcgate.lab.pki.LabCertificateAuthority;
-import org.mtcgate.lab.pki.LabPki;
-import org.mtcgate.map.stack.AssociationRole;
 import org.mtcgate.map.stack.Ss7Stack;
-import org.mtcgate.map.stack.Ss7StackConfig;
 
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.security.cert.X509Certificate;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -51,8 +37,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
  * not be sent before the stop is sent after the start, once.
  */
 class NodeT8RestartTest {
-    static final String IMSI = NodeT8EndToEndTest.IMSI;
-    static final long WAIT = 20;
+    static final String IMSI = T8Lab.IMSI;
+    static final long WAIT = NodeLab.WAIT;
     static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -68,55 +54,13 @@ class NodeT8RestartTest {
 
     @BeforeEach
     void files() throws Exception {
-        ports = FreePorts.distinct(3);
-        Files.writeString(dir.resolve("policy.yaml"), """
-                version: 1
-                groups:
-                  meters: {external-id-domains: [meters.test]}
-                senders:
-                  - {id: as1, ingress: [t8], identities: [as1], grants: [{kinds: [trigger], to: [meters]}]}
-                """);
-        Files.writeString(dir.resolve("subscribers.yaml"), """
-                subscribers:
-                  - {imsi: "262015500000001", msisdn: "491701000001", external-ids: [meter-1@meters.test],
-                     trigger-scs: [as1], serving-nodes: ["491720000200"]}
-                """);
-        String hash = PasswordHash.of("as1-secret".toCharArray(), 1_000, new SecureRandom()).encoded();
-        Files.writeString(dir.resolve("mtcgate.yaml"), """
-                node: {name: t8-restart, data-dir: data}
-                roles: [mtc-iwf, sms-sc, scef]
-                policy: policy.yaml
-                subscribers: subscribers.yaml
-                diameter:
-                  identity: mtc-iwf.operator.test
-                  listen: 127.0.0.1:0
-                  tls: {certificate: pki/mtc-iwf.operator.test.crt, key: pki/mtc-iwf.operator.test.key,
-                        trusted-ca: pki/ca.crt, generate-lab-pki: true}
-                ss7:
-                  local-gt: "491720000100"
-                  point-code: 1
-                  invoke-timeout: 1s
-                  association: {role: server, local: 127.0.0.1:%d, remote: 127.0.0.1:%d, remote-point-code: 2}
-                sms-sc: {trigger-originator: "491720000999", retry-first: 50ms, retry-max: 200ms}
-                t8:
-                  listen: 127.0.0.1:0
-                  tls: {certificate: pki/localhost.crt, key: pki/localhost.key, trusted-ca: pki/ca.crt, generate-lab-pki: true}
-                  clients:
-                    - {scs-as-id: as1, certificate-names: [as1.utility.test], secret-hash: "%s"}
-                """.formatted(ports[0], ports[1], hash));
+        ports = FreePorts.distinct(3); // the MSC's association, the node's, the notification server's
+        T8Lab.writeTriggerNode(dir, "t8-restart", ports);
     }
 
     @AfterEach
-    void stop() {
-        if (notifications != null) {
-            notifications.stop(0);
-        }
-        if (mscStack != null) {
-            mscStack.close();
-        }
-        if (node != null) {
-            node.close();
-        }
+    void stop() throws Exception {
+        NodeLab.closeAll(notifications == null ? null : () -> notifications.stop(0), mscStack, node);
     }
 
     @Test
@@ -192,18 +136,9 @@ class NodeT8RestartTest {
 
     void startNode() throws Exception {
         node = Node.start(NodeConfigFile.load(dir.resolve("mtcgate.yaml")), Clock.systemUTC());
-        Path pki = dir.resolve("pki");
-        X509Certificate ca = Pem.readCertificates(Files.readString(new LabPki(pki).caCertificate())).get(0);
-        as1 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).sslContext(NodeT8EndToEndTest.context(
-                Pem.readCertificates(Files.readString(pki.resolve("as1.utility.test.crt"))).get(0),
-                Pem.readPrivateKey(Files.readString(pki.resolve("as1.utility.test.key"))), ca)).build();
+        as1 = T8Lab.as1(dir.resolve("pki"));
         // A token key made at each start: the one from before the restart is no longer valid.
-        HttpResponse<String> issued = as1.send(HttpRequest.newBuilder(URI.create(base() + "/oauth2/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&client_id=as1&client_secret=as1-secret"))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, issued.statusCode(), issued.body());
-        token = JSON.readTree(issued.body()).get("access_token").asText();
+        token = T8Lab.token(as1, base());
     }
 
     String base() {
@@ -251,35 +186,14 @@ class NodeT8RestartTest {
     }
 
     void startMsc() throws Exception {
-        mscStack = Ss7Stack.assemble(Ss7StackConfig.builder().name("msc").dataDir(dir.resolve("msc"))
-                .role(AssociationRole.CLIENT).local("127.0.0.1", ports[1]).remote("127.0.0.1", ports[0])
-                .pointCodes(2, 1).localSsns(Ss7StackConfig.SSN_MSC).remoteSsns(Ss7StackConfig.SSN_MSC)
-                .localGlobalTitle("491720000200").build());
-        msc = new LabMsc(mscStack);
-        mscStack.connect();
-        mscStack.active().get(WAIT, TimeUnit.SECONDS);
-        node.ss7().orElseThrow().active().get(WAIT, TimeUnit.SECONDS);
+        NodeLab.Msc started = NodeLab.startMsc(dir, ports, node);
+        mscStack = started.stack();
+        msc = started.lab();
     }
 
-    /** The SCS/AS's notification server on its fixed port: HTTPS for localhost from the lab CA, the SCEF's certificate required. */
+    /** The SCS/AS's notification server on its fixed port, so that reports made before a restart still reach it. */
     void startNotificationServer() throws Exception {
-        Path pki = dir.resolve("pki");
-        X509Certificate ca = Pem.readCertificates(Files.readString(new LabPki(pki).caCertificate())).get(0);
-        LabCertificateAuthority authority = LabCertificateAuthority.load(ca, Pem.readPrivateKey(Files.readString(pki.resolve("ca.key"))));
-        IssuedCredential cred = authority.issue("as1-notifications", List.of("localhost"), Duration.ofDays(1));
-        notifications = HttpsServer.create(new InetSocketAddress("127.0.0.1", ports[2]), 0);
-        notifications.setHttpsConfigurator(new HttpsConfigurator(NodeT8EndToEndTest.context(cred.certificate(), cred.privateKey(), ca)) {
-            @Override
-            public void configure(HttpsParameters params) {
-                params.setNeedClientAuth(true);
-            }
-        });
-        notifications.createContext("/reports", exchange -> {
-            reports.add(JSON.readTree(exchange.getRequestBody().readAllBytes()));
-            exchange.sendResponseHeaders(204, -1);
-            exchange.close();
-        });
-        notifications.start();
+        notifications = T8Lab.notificationServer(dir.resolve("pki"), ports[2], report -> reports.add(JSON.readTree(report)));
     }
 
     static void eventually(BooleanSupplier condition, String what) {

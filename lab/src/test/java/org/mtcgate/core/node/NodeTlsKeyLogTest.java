@@ -5,10 +5,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mtcgate.core.config.NodeConfigFile;
 import org.mtcgate.diameter.interop.TsharkDiameterCapture;
-import org.mtcgate.diameter.peer.DiameterNodeConfig;
-import org.mtcgate.diameter.peer.LocalIdentity;
-import org.mtcgate.diameter.peer.PeerConfig;
-import org.mtcgate.diameter.peer.PeerRole;
 import org.mtcgate.diameter.tsp.ScsClient;
 import org.mtcgate.filter.ExternalId;
 import org.mtcgate.filter.RequestStatus;
@@ -16,9 +12,7 @@ import org.mtcgate.filter.trigger.ActionType;
 import org.mtcgate.filter.trigger.DeviceActionRequest;
 import org.mtcgate.filter.trigger.UeName;
 import org.mtcgate.lab.map.FreePorts;
-import org.mtcgate.lab.pki.LabPki;
 
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,26 +39,15 @@ class NodeTlsKeyLogTest {
     ScsClient scs;
 
     @AfterEach
-    void stop() {
-        if (scs != null) {
-            scs.close();
-        }
-        if (node != null) {
-            node.close();
-        }
+    void stop() throws Exception {
+        NodeLab.closeAll(scs, node);
     }
 
     @Test
     void aTspCaptureOnLoopbackIsDecryptedWithTheNodesKeyLog() throws Exception {
         int[] ports = FreePorts.distinct(3);
         int tsp = ports[2];
-        Files.writeString(dir.resolve("policy.yaml"), """
-                version: 1
-                groups:
-                  meters: {external-id-domains: [meters.test]}
-                senders:
-                  - {id: scs1, ingress: [tsp], identities: [scs1.utility.test], grants: [{kinds: [trigger], to: [meters]}]}
-                """);
+        Files.writeString(dir.resolve("policy.yaml"), NodeLab.METERS_POLICY);
         Files.writeString(dir.resolve("subscribers.yaml"), "subscribers: []\n");
         Files.writeString(dir.resolve("mtcgate.yaml"), """
                 node: {name: keys, data-dir: data}
@@ -96,12 +79,7 @@ class NodeTlsKeyLogTest {
         // Live, tshark reads the key log as it grows and may meet the first record before its secret: wait for the
         // DAR and DAA only; the decode of the whole file afterwards must show every message.
         try (TsharkDiameterCapture capture = TsharkDiameterCapture.startTls(pcap, keyLog, 2, tsp)) {
-            LabPki pki = new LabPki(dir.resolve("pki"));
-            scs = ScsClient.start(DiameterNodeConfig.builder(LocalIdentity.of(SCS, "utility.test", InetAddress.getLoopbackAddress()))
-                    .peer(PeerConfig.connecting(MTC_IWF, "operator.test", node.diameterAddress().orElseThrow(), PeerRole.MTC_IWF))
-                    .tls(LabPki.tlsSettings(pki.certificate(SCS), pki.key(SCS), pki.caCertificate())).build(),
-                    "operator.test", report -> { });
-            scs.connected(MTC_IWF).get(20, java.util.concurrent.TimeUnit.SECONDS);
+            scs = NodeLab.connectScs(dir, node, report -> { });
             assertEquals(RequestStatus.INVEXTID.code(), scs.send(new DeviceActionRequest(SCS, null,
                     ActionType.DEVICE_TRIGGER_REQUEST, 77, null, UeName.of(ExternalId.of("meter-404@meters.test")),
                     "x".getBytes(StandardCharsets.US_ASCII), 9200, false, Duration.ofMinutes(5)))

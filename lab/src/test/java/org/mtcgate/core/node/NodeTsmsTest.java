@@ -8,9 +8,7 @@ import org.mtcgate.core.config.NodeConfigFile;
 import org.mtcgate.core.console.PasswordHash;
 import org.mtcgate.lab.map.FreePorts;
 import org.mtcgate.lab.msc.LabMsc;
-import org.mtcgate.map.stack.AssociationRole;
 import org.mtcgate.map.stack.Ss7Stack;
-import org.mtcgate.map.stack.Ss7StackConfig;
 import org.mtcgate.map.tpdu.SmsDeliver;
 import org.mtcgate.smpp.NodeSme;
 
@@ -20,7 +18,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -33,7 +30,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class NodeTsmsTest {
     static final String IMSI = "262015500000001";
-    static final long WAIT = 20;
 
     @TempDir
     Path dir;
@@ -59,17 +55,8 @@ class NodeTsmsTest {
                   - {imsi: "262015500000001", msisdn: "491702000001", serving-nodes: ["491720000200"]}
                   - {imsi: "262015500000002", msisdn: "491709000002", serving-nodes: ["491720000200"]}
                 """);
-        Files.writeString(dir.resolve("mtcgate.yaml"), """
-                node: {name: tsms, data-dir: data}
-                roles: [sms-sc]
-                policy: policy.yaml
-                subscribers: subscribers.yaml
-                ss7:
-                  local-gt: "491720000100"
-                  point-code: 1
-                  invoke-timeout: 1s
-                  association: {role: server, local: 127.0.0.1:%d, remote: 127.0.0.1:%d, remote-point-code: 2}
-                sms-sc: {trigger-originator: "491720000999", retry-first: 50ms, retry-max: 200ms}
+        Files.writeString(dir.resolve("mtcgate.yaml"), NodeLab.head("tsms", "sms-sc") + NodeLab.ss7ForMsc(ports)
+                + NodeLab.FAST_SMS_SC + """
                 tsms:
                   listen: 127.0.0.1:%d
                   smes:
@@ -79,30 +66,20 @@ class NodeTsmsTest {
                       bind-types: [transceiver]
                       submits-per-second: 10
                       addresses: ["4930123456"]
-                """.formatted(ports[0], ports[1], ports[2], hash));
+                """.formatted(ports[2], hash));
     }
 
     @AfterEach
-    void stop() {
-        if (mscStack != null) {
-            mscStack.close();
-        }
-        if (node != null) {
-            node.close();
-        }
+    void stop() throws Exception {
+        NodeLab.closeAll(mscStack, node);
     }
 
     @Test
     void anSmeSubmitsOverSmppAndTheNodesSmsScDeliversAndReceipts() throws Exception {
         node = Node.start(NodeConfigFile.load(dir.resolve("mtcgate.yaml")), Clock.systemUTC());
-        mscStack = Ss7Stack.assemble(Ss7StackConfig.builder().name("msc").dataDir(dir.resolve("msc"))
-                .role(AssociationRole.CLIENT).local("127.0.0.1", ports[1]).remote("127.0.0.1", ports[0])
-                .pointCodes(2, 1).localSsns(Ss7StackConfig.SSN_MSC).remoteSsns(Ss7StackConfig.SSN_MSC)
-                .localGlobalTitle("491720000200").build());
-        msc = new LabMsc(mscStack);
-        mscStack.connect();
-        mscStack.active().get(WAIT, TimeUnit.SECONDS);
-        node.ss7().orElseThrow().active().get(WAIT, TimeUnit.SECONDS);
+        NodeLab.Msc started = NodeLab.startMsc(dir, ports, node);
+        mscStack = started.stack();
+        msc = started.lab();
 
         String trusted = "{\"source\":\"4930123456\",\"destination\":\"491702000001\",\"pid\":72,\"hex\":\"77616b65\","
                 + "\"registeredDelivery\":1}";

@@ -55,13 +55,8 @@ class NodeZhTest {
     DiameterNode bsf;
 
     @AfterEach
-    void stop() {
-        if (bsf != null) {
-            bsf.close();
-        }
-        if (node != null) {
-            node.close();
-        }
+    void stop() throws Exception {
+        NodeLab.closeAll(bsf, node);
     }
 
     @Test

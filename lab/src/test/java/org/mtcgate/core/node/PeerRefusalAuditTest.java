@@ -54,16 +54,8 @@ class PeerRefusalAuditTest {
     DiameterNode partner;
 
     @AfterEach
-    void stop() {
-        if (scs != null) {
-            scs.close();
-        }
-        if (partner != null) {
-            partner.close();
-        }
-        if (node != null) {
-            node.close();
-        }
+    void stop() throws Exception {
+        NodeLab.closeAll(scs, partner, node);
     }
 
     @Test
@@ -78,19 +70,10 @@ class PeerRefusalAuditTest {
                   - {id: partner-iwf, ingress: [t4], identities: [mtc-iwf.partner.test], grants: [{kinds: [trigger], to: [partner-fleet]}]}
                 """);
         Files.writeString(dir.resolve("subscribers.yaml"), "subscribers: []\n");
-        Files.writeString(dir.resolve("mtcgate.yaml"), """
-                node: {name: refusals, data-dir: data}
-                roles: [mtc-iwf, sms-sc]
-                policy: policy.yaml
-                subscribers: subscribers.yaml
-                diameter:
-                  identity: mtc-iwf.operator.test
-                  listen: 127.0.0.1:0
-                  tls: {certificate: pki/mtc-iwf.operator.test.crt, key: pki/mtc-iwf.operator.test.key,
-                        trusted-ca: pki/ca.crt, generate-lab-pki: true}
-                  peers:
-                    - {host: scs1.utility.test, role: scs}
-                    - {host: mtc-iwf.partner.test, realm: partner.test, role: mtc-iwf}
+        Files.writeString(dir.resolve("mtcgate.yaml"), NodeLab.head("refusals", "mtc-iwf, sms-sc")
+                + NodeLab.tlsDiameter("[{host: scs1.utility.test, role: scs},"
+                        + " {host: mtc-iwf.partner.test, realm: partner.test, role: mtc-iwf}]")
+                + """
                 ss7:
                   local-gt: "491720000100"
                   point-code: 1

@@ -5,10 +5,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mobicents.protocols.ss7.map.api.service.sms.SMDeliveryOutcome;
 import org.mtcgate.core.config.NodeConfigFile;
-import org.mtcgate.diameter.peer.DiameterNodeConfig;
-import org.mtcgate.diameter.peer.LocalIdentity;
-import org.mtcgate.diameter.peer.PeerConfig;
-import org.mtcgate.diameter.peer.PeerRole;
 import org.mtcgate.diameter.tsp.ScsClient;
 import org.mtcgate.filter.ExternalId;
 import org.mtcgate.filter.RequestStatus;
@@ -19,7 +15,6 @@ import org.mtcgate.filter.trigger.UeName;
 import org.mtcgate.lab.map.FreePorts;
 import org.mtcgate.lab.map.HlrPeer;
 import org.mtcgate.lab.map.MscPeer;
-import org.mtcgate.lab.pki.LabPki;
 import org.mtcgate.map.client.MapOutcome;
 import org.mtcgate.map.stack.AssociationRole;
 import org.mtcgate.map.stack.Ss7Stack;
@@ -28,7 +23,6 @@ import org.mtcgate.map.tpdu.Concatenation;
 import org.mtcgate.map.tpdu.SmsDeliver;
 
 import java.io.ByteArrayOutputStream;
-import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -71,16 +65,8 @@ class SmsScDeliveryPathsTest {
     final LinkedBlockingQueue<ScsClient.DeliveryReport> reports = new LinkedBlockingQueue<>();
 
     @AfterEach
-    void stop() {
-        if (scs != null) {
-            scs.close();
-        }
-        if (peers != null) {
-            peers.close();
-        }
-        if (node != null) {
-            node.close();
-        }
+    void stop() throws Exception {
+        NodeLab.closeAll(scs, peers, node);
     }
 
     /** The node with retries an hour apart unless said otherwise: a second attempt then comes only from an alert. */
@@ -90,13 +76,7 @@ class SmsScDeliveryPathsTest {
 
     void start(String retryFirst, boolean v2Only) throws Exception {
         int[] p = FreePorts.distinct(2);
-        Files.writeString(dir.resolve("policy.yaml"), """
-                version: 1
-                groups:
-                  meters: {external-id-domains: [meters.test]}
-                senders:
-                  - {id: scs1, ingress: [tsp], identities: [scs1.utility.test], grants: [{kinds: [trigger], to: [meters]}]}
-                """);
+        Files.writeString(dir.resolve("policy.yaml"), NodeLab.METERS_POLICY);
         Files.writeString(dir.resolve("subscribers.yaml"), """
                 subscribers:
                   - {imsi: "%s", msisdn: "491701000001", external-ids: [meter-1@meters.test],
@@ -104,17 +84,8 @@ class SmsScDeliveryPathsTest {
                   - {imsi: "%s", msisdn: "491701000002", external-ids: [meter-2@meters.test],
                      trigger-scs: [scs1.utility.test], serving-nodes: ["%s"]}
                 """.formatted(IMSI_1, MSC, SGSN, IMSI_2, MSC));
-        Files.writeString(dir.resolve("mtcgate.yaml"), """
-                node: {name: paths, data-dir: data}
-                roles: [mtc-iwf, sms-sc]
-                policy: policy.yaml
-                subscribers: subscribers.yaml
-                diameter:
-                  identity: mtc-iwf.operator.test
-                  listen: 127.0.0.1:0
-                  tls: {certificate: pki/mtc-iwf.operator.test.crt, key: pki/mtc-iwf.operator.test.key,
-                        trusted-ca: pki/ca.crt, generate-lab-pki: true}
-                  peers: [{host: scs1.utility.test}]
+        Files.writeString(dir.resolve("mtcgate.yaml"), NodeLab.head("paths", "mtc-iwf, sms-sc")
+                + NodeLab.tlsDiameter("[{host: scs1.utility.test}]") + """
                 ss7:
                   local-gt: "%s"
                   point-code: 1
@@ -139,12 +110,7 @@ class SmsScDeliveryPathsTest {
         peers.connect();
         peers.active().get(WAIT, TimeUnit.SECONDS);
         node.ss7().orElseThrow().active().get(WAIT, TimeUnit.SECONDS);
-        LabPki pki = new LabPki(dir.resolve("pki"));
-        scs = ScsClient.start(DiameterNodeConfig.builder(LocalIdentity.of(SCS, "utility.test", InetAddress.getLoopbackAddress()))
-                .peer(PeerConfig.connecting(MTC_IWF, "operator.test", node.diameterAddress().orElseThrow(), PeerRole.MTC_IWF))
-                .tls(LabPki.tlsSettings(pki.certificate(SCS), pki.key(SCS), pki.caCertificate())).build(),
-                "operator.test", reports::add);
-        scs.connected(MTC_IWF).get(WAIT, TimeUnit.SECONDS);
+        scs = NodeLab.connectScs(dir, node, reports::add);
     }
 
     void trigger(long ref, String extId, byte[] payload) throws Exception {

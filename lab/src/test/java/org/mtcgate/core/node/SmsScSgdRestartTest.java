@@ -78,30 +78,13 @@ class SmsScSgdRestartTest {
     final List<String> log = new CopyOnWriteArrayList<>();
 
     @AfterEach
-    void stop() {
-        if (scs != null) {
-            scs.close();
-        }
-        if (node != null) {
-            node.close();
-        }
-        if (peers != null) {
-            peers.close();
-        }
-        if (mmeNode != null) {
-            mmeNode.close();
-        }
+    void stop() throws Exception {
+        NodeLab.closeAll(scs, node, peers, mmeNode);
     }
 
     void files() throws Exception {
         ports = FreePorts.distinct(3);
-        Files.writeString(dir.resolve("policy.yaml"), """
-                version: 1
-                groups:
-                  meters: {external-id-domains: [meters.test]}
-                senders:
-                  - {id: scs1, ingress: [tsp], identities: [scs1.utility.test], grants: [{kinds: [trigger], to: [meters]}]}
-                """);
+        Files.writeString(dir.resolve("policy.yaml"), NodeLab.METERS_POLICY);
         Files.writeString(dir.resolve("subscribers.yaml"), """
                 subscribers:
                   - {imsi: "%s", external-ids: [m1@meters.test], trigger-scs: ["*"], serving-nodes: ["%s"]}
@@ -152,12 +135,7 @@ class SmsScSgdRestartTest {
         peers.active().get(WAIT, TimeUnit.SECONDS);
         node.ss7().orElseThrow().active().get(WAIT, TimeUnit.SECONDS);
         node.diameter().orElseThrow().whenPeerOpen(MME).get(WAIT, TimeUnit.SECONDS);
-        LabPki pki = new LabPki(dir.resolve("pki"));
-        scs = ScsClient.start(DiameterNodeConfig.builder(LocalIdentity.of(SCS, "utility.test", InetAddress.getLoopbackAddress()))
-                .peer(PeerConfig.connecting(MTC_IWF, "operator.test", node.diameterAddress().orElseThrow(), PeerRole.MTC_IWF))
-                .tls(LabPki.tlsSettings(pki.certificate(SCS), pki.key(SCS), pki.caCertificate())).build(),
-                "operator.test", reports::add);
-        scs.connected(MTC_IWF).get(WAIT, TimeUnit.SECONDS);
+        scs = NodeLab.connectScs(dir, node, reports::add);
     }
 
     void trigger(long ref, String extId, byte[] payload) throws Exception {

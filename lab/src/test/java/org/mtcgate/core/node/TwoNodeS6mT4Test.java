@@ -50,19 +50,8 @@ class TwoNodeS6mT4Test {
     ScsClient scs;
 
     @AfterEach
-    void stop() {
-        if (scs != null) {
-            scs.close();
-        }
-        if (mscStack != null) {
-            mscStack.close();
-        }
-        if (a != null) {
-            a.close();
-        }
-        if (b != null) {
-            b.close();
-        }
+    void stop() throws Exception {
+        NodeLab.closeAll(scs, mscStack, a, b);
     }
 
     @Test

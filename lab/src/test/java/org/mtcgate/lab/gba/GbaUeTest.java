@@ -32,7 +32,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -63,29 +62,14 @@ class GbaUeTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Files.writeString(dir.resolve("policy.yaml"), "version: 1\nsenders: []\n");
-        Files.writeString(dir.resolve("subscribers.yaml"), """
-                subscribers:
-                  - {imsi: "262015500000001", impi: "%s",
-                     k: "465b5ce8b199b49faa5f0a2ee238a6bc", opc: "cd63cb71954a9f4e48a5994e37a02baf"}
+        GbaLabNode.writeInputs(dir, """
                   - {imsi: "262015500000002", impi: "262015500000002@ims.mnc001.mcc262.3gppnetwork.org",
                      k: "000102030405060708090a0b0c0d0e0f", opc: "cd63cb71954a9f4e48a5994e37a02baf"}
-                """.formatted(IMPI));
-        Files.writeString(dir.resolve("mtcgate.yaml"), """
-                node: {name: bsf, data-dir: data}
-                roles: [hss, bsf]
-                policy: policy.yaml
-                subscribers: subscribers.yaml
-                diameter: {identity: hss.operator.test, listen: 127.0.0.1:0, insecure-lab: true}
-                bsf:
-                  listen: 127.0.0.1:0
-                  server-name: %s
-                  key-lifetime: 1h
-                  tls: {certificate: pki/%s.crt, key: pki/%s.key, generate-lab-pki: true}
-                """.formatted(BSF, BSF, BSF));
+                """);
+        GbaLabNode.writeUbNode(dir, "  key-lifetime: 1h\n");
         node = Node.start(NodeConfigFile.load(dir.resolve("mtcgate.yaml")), Clock.systemUTC());
-        ub = URI.create("https://127.0.0.1:" + node.ubAddress().orElseThrow().getPort() + "/");
-        client = new UbClient(ub, dir.resolve("pki/ca.crt"), BSF);
+        ub = GbaLabNode.ubUri(node);
+        client = GbaLabNode.ubClient(node, dir);
     }
 
     @AfterAll

@@ -9,12 +9,7 @@ import org.mtcgate.bsf.ub.DigestParameters;
 import org.mtcgate.bsf.ub.UbTls;
 import org.mtcgate.core.config.NodeConfigFile;
 import org.mtcgate.core.node.Node;
-import org.mtcgate.diameter.dictionary.ApplicationIds;
 import org.mtcgate.diameter.peer.DiameterNode;
-import org.mtcgate.diameter.peer.DiameterNodeConfig;
-import org.mtcgate.diameter.peer.LocalIdentity;
-import org.mtcgate.diameter.peer.PeerConfig;
-import org.mtcgate.diameter.peer.PeerRole;
 import org.mtcgate.gba.bootstrap.Btid;
 import org.mtcgate.gba.bootstrap.Ks;
 import org.mtcgate.gba.bootstrap.NafId;
@@ -25,17 +20,14 @@ import org.mtcgate.lab.naf.NafEvents;
 import org.mtcgate.lab.naf.ZnClient;
 import org.mtcgate.lab.pki.LabPki;
 
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -64,39 +56,14 @@ class NafUaTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Files.writeString(dir.resolve("policy.yaml"), "version: 1\nsenders: []\n");
-        Files.writeString(dir.resolve("subscribers.yaml"), """
-                subscribers:
-                  - {imsi: "262015500000001", impi: "%s",
-                     k: "465b5ce8b199b49faa5f0a2ee238a6bc", opc: "cd63cb71954a9f4e48a5994e37a02baf"}
-                """.formatted(GbaUeTest.IMPI));
-        Files.writeString(dir.resolve("mtcgate.yaml"), """
-                node: {name: bsf, data-dir: data}
-                roles: [hss, bsf]
-                policy: policy.yaml
-                subscribers: subscribers.yaml
-                diameter:
-                  identity: %1$s
-                  listen: 127.0.0.1:0
-                  tls: {certificate: pki/%1$s.crt, key: pki/%1$s.key, trusted-ca: pki/ca.crt, generate-lab-pki: true}
-                  peers: [{host: %2$s, role: naf}]
-                bsf:
-                  listen: 127.0.0.1:0
-                  server-name: %1$s
-                  tls: {certificate: pki/%1$s.crt, key: pki/%1$s.key}
-                  nafs: [{host: %2$s, fqdns: [%3$s]}]
-                """.formatted(BSF, NAF_HOST, NAF_FQDN));
+        GbaLabNode.writeInputs(dir, "");
+        GbaLabNode.writeZnNode(dir, NAF_HOST, NAF_FQDN);
         node = Node.start(NodeConfigFile.load(dir.resolve("mtcgate.yaml")), Clock.systemUTC());
-        ub = new UbClient(URI.create("https://127.0.0.1:" + node.ubAddress().orElseThrow().getPort() + "/"),
-                dir.resolve("pki/ca.crt"), BSF);
+        ub = GbaLabNode.ubClient(node, dir);
 
         LabPki pki = new LabPki(dir.resolve("pki"));
         pki.ensure(List.of(NAF_FQDN, UNLISTED_FQDN));
-        nafNode = new DiameterNode(DiameterNodeConfig.builder(LocalIdentity.of(NAF_HOST, "operator.test", InetAddress.getLoopbackAddress()))
-                .tls(LabPki.tlsSettings(pki.certificate(NAF_HOST), pki.key(NAF_HOST), pki.caCertificate()))
-                .peer(PeerConfig.connecting(BSF, "operator.test", node.diameterAddress().orElseThrow(), PeerRole.HSS)).build());
-        nafNode.supportApplication(ApplicationIds.ZN).start();
-        nafNode.whenPeerOpen(BSF).get(20, TimeUnit.SECONDS);
+        nafNode = GbaLabNode.startNaf(dir, NAF_HOST, node);
         ZnClient zn = new ZnClient(nafNode, BSF, "operator.test");
         NafEvents record = (btid, outcome, detail) -> events.add(outcome + " " + detail);
         naf = LabNaf.start(new InetSocketAddress("127.0.0.1", 0),

@@ -11,25 +11,16 @@ import org.mtcgate.diameter.dictionary.BaseAvps;
 import org.mtcgate.diameter.dictionary.CommandCodes;
 import org.mtcgate.diameter.dictionary.VendorIds;
 import org.mtcgate.diameter.peer.DiameterNode;
-import org.mtcgate.diameter.peer.DiameterNodeConfig;
-import org.mtcgate.diameter.peer.LocalIdentity;
-import org.mtcgate.diameter.peer.PeerConfig;
-import org.mtcgate.diameter.peer.PeerRole;
 import org.mtcgate.diameter.s6m.TgppAvps;
 import org.mtcgate.gba.Hex;
 import org.mtcgate.gba.aka.UsimSequenceState;
 import org.mtcgate.gba.bootstrap.NafId;
 import org.mtcgate.gba.bootstrap.UaSecurityProtocolId;
-import org.mtcgate.lab.pki.LabPki;
 
-import java.net.InetAddress;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -49,44 +40,18 @@ class NodeGbaZnTest {
 
     @Test
     void theNafGetsTheUesKsNafOverZn() throws Exception {
-        Files.writeString(dir.resolve("policy.yaml"), "version: 1\nsenders: []\n");
-        Files.writeString(dir.resolve("subscribers.yaml"), """
-                subscribers:
-                  - {imsi: "262015500000001", impi: "%s",
-                     k: "465b5ce8b199b49faa5f0a2ee238a6bc", opc: "cd63cb71954a9f4e48a5994e37a02baf"}
-                """.formatted(GbaUeTest.IMPI));
-        Files.writeString(dir.resolve("mtcgate.yaml"), """
-                node: {name: bsf, data-dir: data}
-                roles: [hss, bsf]
-                policy: policy.yaml
-                subscribers: subscribers.yaml
-                diameter:
-                  identity: %1$s
-                  listen: 127.0.0.1:0
-                  tls: {certificate: pki/%1$s.crt, key: pki/%1$s.key, trusted-ca: pki/ca.crt, generate-lab-pki: true}
-                  peers: [{host: %2$s, role: naf}]
-                bsf:
-                  listen: 127.0.0.1:0
-                  server-name: %1$s
-                  tls: {certificate: pki/%1$s.crt, key: pki/%1$s.key}
-                  nafs: [{host: %2$s, fqdns: [naf.operator.test]}]
-                """.formatted(BSF, NAF));
+        GbaLabNode.writeInputs(dir, "");
+        GbaLabNode.writeZnNode(dir, NAF, "naf.operator.test");
         Node node = Node.start(NodeConfigFile.load(dir.resolve("mtcgate.yaml")), Clock.systemUTC());
         DiameterNode naf = null;
         String key;
         try {
-            URI ub = URI.create("https://127.0.0.1:" + node.ubAddress().orElseThrow().getPort() + "/");
-            GbaUe.Bootstrapped ue = new GbaUe(GbaUeTest.SUB, new UbClient(ub, dir.resolve("pki/ca.crt"), BSF))
+            GbaUe.Bootstrapped ue = new GbaUe(GbaUeTest.SUB, GbaLabNode.ubClient(node, dir))
                     .bootstrap(UsimSequenceState.initial());
             NafId nafId = new NafId("naf.operator.test", UaSecurityProtocolId.HTTP_DIGEST);
             key = Hex.encode(ue.nafKey(nafId).octets());
 
-            LabPki pki = new LabPki(dir.resolve("pki"));
-            naf = new DiameterNode(DiameterNodeConfig.builder(LocalIdentity.of(NAF, "operator.test", InetAddress.getLoopbackAddress()))
-                    .tls(LabPki.tlsSettings(pki.certificate(NAF), pki.key(NAF), pki.caCertificate()))
-                    .peer(PeerConfig.connecting(BSF, "operator.test", node.diameterAddress().orElseThrow(), PeerRole.HSS)).build());
-            naf.supportApplication(ApplicationIds.ZN).start();
-            naf.whenPeerOpen(BSF).get(20, TimeUnit.SECONDS);
+            naf = GbaLabNode.startNaf(dir, NAF, node);
 
             DiameterMessage bia = naf.sendRequest(bir(ue.btid().value(), nafId.encoded())).get(20, TimeUnit.SECONDS);
             assertEquals(2001, bia.avp(AvpCodes.RESULT_CODE).orElseThrow().unsigned32());
@@ -104,14 +69,7 @@ class NodeGbaZnTest {
             }
             node.close();
         }
-        String audit;
-        try (Stream<Path> files = Files.list(dir.resolve("data/audit"))) {
-            StringBuilder sb = new StringBuilder();
-            for (Path f : files.toList()) {
-                sb.append(Files.readString(f, StandardCharsets.UTF_8));
-            }
-            audit = sb.toString();
-        }
+        String audit = GbaLabNode.audit(dir);
         assertTrue(audit.contains("\"gba-key-request\"") && audit.contains("\"served\"") && audit.contains("naf-not-authorised"),
                 audit);
         assertFalse(audit.contains(key), "the key is never audited");

@@ -10,15 +10,12 @@ import org.mtcgate.core.node.Node;
 import org.mtcgate.gba.aka.UsimSequenceState;
 import org.mtcgate.map.testing.MutableClock;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -39,27 +36,10 @@ class UbFloodTest {
     UbClient client;
 
     void start(String limits) throws Exception {
-        Files.writeString(dir.resolve("policy.yaml"), "version: 1\nsenders: []\n");
-        Files.writeString(dir.resolve("subscribers.yaml"), """
-                subscribers:
-                  - {imsi: "262015500000001", impi: "%s",
-                     k: "465b5ce8b199b49faa5f0a2ee238a6bc", opc: "cd63cb71954a9f4e48a5994e37a02baf"}
-                """.formatted(GbaUeTest.IMPI));
-        Files.writeString(dir.resolve("mtcgate.yaml"), """
-                node: {name: bsf, data-dir: data}
-                roles: [hss, bsf]
-                policy: policy.yaml
-                subscribers: subscribers.yaml
-                diameter: {identity: hss.operator.test, listen: 127.0.0.1:0, insecure-lab: true}
-                bsf:
-                  listen: 127.0.0.1:0
-                  server-name: %1$s
-                  tls: {certificate: pki/%1$s.crt, key: pki/%1$s.key, generate-lab-pki: true}
-                  ub-limits: %2$s
-                """.formatted(GbaUeTest.BSF, limits));
+        GbaLabNode.writeInputs(dir, "");
+        GbaLabNode.writeUbNode(dir, "  ub-limits: " + limits + "\n");
         node = Node.start(NodeConfigFile.load(dir.resolve("mtcgate.yaml")), clock);
-        URI ub = URI.create("https://127.0.0.1:" + node.ubAddress().orElseThrow().getPort() + "/");
-        client = new UbClient(ub, dir.resolve("pki/ca.crt"), GbaUeTest.BSF);
+        client = GbaLabNode.ubClient(node, dir);
     }
 
     @AfterEach
@@ -120,7 +100,7 @@ class UbFloodTest {
         assertTrue(stats.toString().contains("limited=96"), stats.toString());
         node.close();
         node = null;
-        String audit = audit();
+        String audit = GbaLabNode.audit(dir);
         assertEquals(1, count(audit, "\"ub-rate-impi\""), "a flood is audited once per episode:\n" + audit);
         assertEquals(5, count(audit, "\"ub-auth-failed\""), audit);
     }
@@ -142,16 +122,6 @@ class UbFloodTest {
         assertEquals(40, limited);
         clock.advance(Duration.ofSeconds(8));
         assertEquals(1, legitimateUeBootstrapsAtSeq(), "the 20 admitted requests shared one challenge");
-    }
-
-    private String audit() throws Exception {
-        StringBuilder sb = new StringBuilder();
-        try (Stream<Path> files = Files.list(dir.resolve("data/audit"))) {
-            for (Path f : files.toList()) {
-                sb.append(Files.readString(f, StandardCharsets.UTF_8));
-            }
-        }
-        return sb.toString();
     }
 
     private static int count(String text, String what) {
