@@ -90,6 +90,12 @@ public final class BsfRole implements NodeRole {
         UbCounters ub = new UbCounters();
         BsfRole role = new BsfRole(bootstrapping, contexts, ub, listen(settings, ssl, new UbHandler(bootstrapping,
                 settings.serverName(), ub, ctx.observer()::ubRefusal)), zn, zpn);
+        // At scrape time from the counters `show stats` prints: a flood on Ub shows on a dashboard, not only in the audit.
+        ctx.metrics().counter("mtcgate_ub_requests_total", "Ub requests by what became of them: challenged (401 with a "
+                + "fresh vector), bootstrapped, refused (403), bad (400/405), failed (no vector), limited (429), busy (503)",
+                "outcome", () -> java.util.Map.of("challenged", ub.challenges(), "bootstrapped", ub.bootstrapped(),
+                        "refused", ub.refused(), "bad", ub.badRequests(), "failed", ub.failures(), "limited", ub.limited(),
+                        "busy", ub.busy()));
         ctx.housekeeping().every(Duration.ofSeconds(30), "bsf contexts", bootstrapping::sweep);
         LOG.info("bsf {}: Ub on https://{}:{}/, key lifetime {}", settings.serverName(), role.ubAddress().getHostString(),
                 role.ubAddress().getPort(), settings.keyLifetime());

@@ -49,6 +49,7 @@ final class GbaLabNode {
                 policy: policy.yaml
                 subscribers: subscribers.yaml
                 diameter: {identity: hss.operator.test, listen: 127.0.0.1:0, insecure-lab: true}
+                metrics: {listen: "127.0.0.1:0"}
                 bsf:
                   listen: 127.0.0.1:0
                   server-name: %1$s

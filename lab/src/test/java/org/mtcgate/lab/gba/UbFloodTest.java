@@ -98,6 +98,9 @@ class UbFloodTest {
         StringBuilder stats = new StringBuilder();
         node.stats(line -> stats.append(line).append('\n'));
         assertTrue(stats.toString().contains("limited=96"), stats.toString());
+        String metrics = scrape();
+        assertTrue(metrics.contains("mtcgate_ub_requests_total{outcome=\"limited\"} 96.0"), metrics);
+        assertTrue(metrics.contains("mtcgate_ub_requests_total{outcome=\"refused\"} 5.0"), metrics);
         node.close();
         node = null;
         String audit = GbaLabNode.audit(dir);
@@ -136,5 +139,11 @@ class UbFloodTest {
         return "Digest username=\"" + in.username() + "\", realm=\"" + in.realm() + "\", nonce=\"" + in.nonce()
                 + "\", uri=\"" + in.uri() + "\", qop=" + in.qop() + ", nc=" + in.nc() + ", cnonce=\"" + in.cnonce()
                 + "\", response=\"" + response + "\", algorithm=AKAv1-MD5";
+    }
+
+    private String scrape() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + node.metricsPort().orElseThrow()
+                + "/metrics")).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
     }
 }
