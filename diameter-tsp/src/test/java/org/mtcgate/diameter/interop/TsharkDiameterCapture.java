@@ -151,6 +151,11 @@ public final class TsharkDiameterCapture implements AutoCloseable {
 
     /** The Diameter parts of a -V decode, for assertion messages. */
     public static String excerpt(String text) {
+        return diameterParts(text, 30_000);
+    }
+
+    /** The Diameter parts of a -V decode (each "Diameter Protocol" tree), at most {@code maxChars} of them. */
+    public static String diameterParts(String text, int maxChars) {
         StringBuilder sb = new StringBuilder();
         boolean in = false;
         for (String line : text.split("\n")) {
@@ -159,14 +164,15 @@ public final class TsharkDiameterCapture implements AutoCloseable {
             } else if (!line.startsWith(" ")) {
                 in = false;
             }
-            if (in && sb.length() < 30000) {
+            if (in && sb.length() < maxChars) {
                 sb.append(line).append('\n');
             }
         }
         return sb.toString();
     }
 
-    private static void pump(InputStream in, Consumer<String> onLine) {
+    /** Hands each line of a tool's output to {@code onLine} on a daemon thread of its own, until the output ends. */
+    public static void pump(InputStream in, Consumer<String> onLine) {
         Thread t = new Thread(() -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
                 String line;

@@ -5,10 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -23,7 +19,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -98,13 +93,13 @@ class TsharkTspTest {
         // CER/CEA x2, DAR/DAA x3, DNR/DNA
         CountDownLatch diameter = new CountDownLatch(12);
         try {
-            pump(capture.getErrorStream(), line -> {
+            TsharkDiameterCapture.pump(capture.getErrorStream(), line -> {
                 summary.add(line);
                 if (line.contains("Capturing on")) {
                     capturing.countDown();
                 }
             });
-            pump(capture.getInputStream(), line -> {
+            TsharkDiameterCapture.pump(capture.getInputStream(), line -> {
                 summary.add(line);
                 anyPacket.countDown();
                 if (line.contains("DIAMETER")) {
@@ -163,7 +158,7 @@ class TsharkTspTest {
         // Kept under target/ for a human look after the run.
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target", "tshark-tsp-decoded.txt"), text);
-        String decoded = diameterOnly(text);
+        String decoded = TsharkDiameterCapture.diameterParts(text, Integer.MAX_VALUE);
 
         for (String command : List.of("Command Code: 3GPP-Device-Action (8388639)",
                 "Command Code: 3GPP-Device-Notification (8388640)")) {
@@ -202,37 +197,5 @@ class TsharkTspTest {
         List<String> warnings = decoded.lines().filter(l -> l.contains("[Expert Info (Warning"))
                 .filter(l -> !l.contains("Unknown AVP 3012 (vendor=3GPP)")).toList();
         assertTrue(warnings.isEmpty(), "no warning but the unknown 3012: " + warnings);
-    }
-
-    /** The Diameter parts of a verbose decode. */
-    private static String diameterOnly(String text) {
-        StringBuilder sb = new StringBuilder();
-        boolean inDiameter = false;
-        for (String line : text.split("\n")) {
-            if (line.startsWith("Diameter Protocol")) {
-                inDiameter = true;
-            } else if (!line.startsWith(" ")) {
-                inDiameter = false;
-            }
-            if (inDiameter) {
-                sb.append(line).append('\n');
-            }
-        }
-        return sb.toString();
-    }
-
-    private static void pump(InputStream in, Consumer<String> onLine) {
-        Thread t = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = r.readLine()) != null) {
-                    onLine.accept(line);
-                }
-            } catch (IOException ignored) {
-                // the process ended
-            }
-        }, "tshark-output");
-        t.setDaemon(true);
-        t.start();
     }
 }

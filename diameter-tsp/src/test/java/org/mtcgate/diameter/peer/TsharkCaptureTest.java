@@ -1,14 +1,14 @@
 package org.mtcgate.diameter.peer;
 
+import org.mtcgate.diameter.interop.TsharkDiameterCapture;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.mtcgate.diameter.peer.TestPeers.WAIT;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,13 +59,13 @@ class TsharkCaptureTest {
                 CountDownLatch diameterPackets = new CountDownLatch(4);
                 CountDownLatch anyPacket = new CountDownLatch(1);
                 java.util.Queue<String> summary = new java.util.concurrent.ConcurrentLinkedQueue<>();
-                pump(capture.getErrorStream(), line -> {
+                TsharkDiameterCapture.pump(capture.getErrorStream(), line -> {
                     summary.add(line);
                     if (line.contains("Capturing on")) {
                         capturing.countDown();
                     }
                 });
-                pump(capture.getInputStream(), line -> {
+                TsharkDiameterCapture.pump(capture.getInputStream(), line -> {
                     summary.add(line);
                     if (line.contains("127.0.0.1")) {
                         anyPacket.countDown();
@@ -105,42 +105,10 @@ class TsharkCaptureTest {
                     "Product-Name: mtcgate-test", "Inband-Security-Id", "Firmware-Revision", "Supported-Vendor-Id",
                     "Result-Code: DIAMETER_SUCCESS (2001)", "AVP: Device-Action(3001)", "AVP: Reference-Number(3007) l=16 f=VM- vnd=TGPP val=31337",
                     "AVP: Action-Type(3005)", "AVP: Device-Notification(3002)", "AVP: Request-Status(3008)", "Session-Id", "Auth-Session-State")) {
-                assertTrue(text.contains(expected), "Wireshark decoded '" + expected + "'\n" + excerpt(text));
+                assertTrue(text.contains(expected), "Wireshark decoded '" + expected + "'\n" + TsharkDiameterCapture.excerpt(text));
             }
-            assertFalse(text.contains("Malformed"), "no malformed packets\n" + excerpt(text));
-            assertFalse(text.contains("Unknown AVP"), "every AVP known to Wireshark\n" + excerpt(text));
+            assertFalse(text.contains("Malformed"), "no malformed packets\n" + TsharkDiameterCapture.excerpt(text));
+            assertFalse(text.contains("Unknown AVP"), "every AVP known to Wireshark\n" + TsharkDiameterCapture.excerpt(text));
         }
-    }
-
-    /** The Diameter parts of the decode, for failure messages. */
-    private static String excerpt(String text) {
-        StringBuilder sb = new StringBuilder();
-        boolean inDiameter = false;
-        for (String line : text.split("\n")) {
-            if (line.startsWith("Diameter Protocol")) {
-                inDiameter = true;
-            } else if (!line.startsWith(" ")) {
-                inDiameter = false;
-            }
-            if (inDiameter && sb.length() < 20000) {
-                sb.append(line).append('\n');
-            }
-        }
-        return sb.toString();
-    }
-
-    private static void pump(java.io.InputStream in, java.util.function.Consumer<String> onLine) {
-        Thread t = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = r.readLine()) != null) {
-                    onLine.accept(line);
-                }
-            } catch (IOException ignored) {
-                // process ended
-            }
-        }, "tshark-output");
-        t.setDaemon(true);
-        t.start();
     }
 }
