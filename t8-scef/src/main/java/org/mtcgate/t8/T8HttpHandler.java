@@ -195,6 +195,16 @@ final class T8HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     }
 
     static void reply(ChannelHandlerContext ctx, HttpReply reply, boolean keepAlive) {
+        FullHttpResponse response = response(reply, keepAlive);
+        if (keepAlive) {
+            ctx.writeAndFlush(response);
+        } else {
+            ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+
+    /** The reply as an HTTP/1.1 response; without keep-alive it says "Connection: close". */
+    static FullHttpResponse response(HttpReply reply, boolean keepAlive) {
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(reply.status()),
                 reply.body() == null ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(reply.body()));
         reply.headers().forEach((k, v) -> response.headers().set(k, v));
@@ -202,12 +212,8 @@ final class T8HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             response.headers().set(HttpHeaderNames.CONTENT_TYPE, reply.contentType());
         }
         response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, response.content().readableBytes());
-        if (keepAlive) {
-            HttpUtil.setKeepAlive(response, true);
-            ctx.writeAndFlush(response);
-        } else {
-            ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
-        }
+        HttpUtil.setKeepAlive(response, keepAlive);
+        return response;
     }
 
     private static CompletionStage<HttpReply> done(HttpReply reply) {

@@ -4,14 +4,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import javax.net.ssl.SSLSocket;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -169,6 +173,41 @@ class T8RefusalTest {
         problem(t8.send(as1, "POST", AS1, token, t8.trigger("491701000001", "x").replace("600", "0")), 400, "MANDATORY_IE_INCORRECT");
         problem(t8.send(as1, "POST", AS1, token, t8.trigger("491701000001", "x").replace("https://", "http://")), 400, "MANDATORY_IE_INCORRECT");
         problem(t8.send(as1, "POST", AS1, token, t8.trigger("491701000001", "x".repeat(20_000))), 413, null);
+        nothingSubmitted();
+    }
+
+    @Test
+    void oversizedBodiesAreAnswered413BeforeTheConnectionCloses() throws Exception {
+        HttpClient as1 = t8.client(t8.as1);
+        String token = t8.token(as1, "as1", null);
+        // Larger than any socket buffer: the client is still writing when the 413 is sent. Before the drain, closing
+        // at that moment reset the connection and the client saw "header parser received no bytes" instead.
+        for (int size : new int[] {20_000, 300_000, 900_000}) {
+            HttpResponse<String> r = t8.send(as1, "POST", AS1, token, t8.trigger("491701000001", "x".repeat(size)));
+            problem(r, 413, null);
+        }
+        // Beyond the keep-alive limit the connection closes once the body has been read; the client still gets the answer.
+        HttpResponse<String> huge = t8.send(as1, "POST", AS1, token, t8.trigger("491701000001", "x".repeat(2_000_000)));
+        problem(huge, 413, null);
+        assertEquals("close", huge.headers().firstValue("Connection").orElseThrow());
+        assertEquals(201, t8.send(as1, "POST", AS1, token, t8.trigger("491701000001", "after")).statusCode(),
+                "the node still serves this client");
+        assertEquals(1, t8.smsc.submitted.size(), "only the last trigger reached the SMS-SC");
+    }
+
+    @Test
+    void aClientThatStopsInsideAnOversizedBodyIsClosed() throws Exception {
+        try (SSLSocket socket = (SSLSocket) TestPki.context(t8.as1, t8.pki.ca).getSocketFactory().createSocket("127.0.0.1", t8.server.localAddress().getPort())) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST " + AS1 + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: 2000000\r\n\r\n" + "x".repeat(100)).getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            // The 413 comes at once; then the node waits a bounded time for the rest, which never comes, and closes.
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+            assertTrue(answer.startsWith("HTTP/1.1 413 "), answer);
+            assertTrue(answer.toLowerCase(Locale.ROOT).contains("connection: close"), answer);
+        }
         nothingSubmitted();
     }
 }
