@@ -119,6 +119,27 @@ final class NodeLab {
         }
     }
 
+    /**
+     * What the nodes hold, their peers and counters, as the console would print them: put in a failed assertion's
+     * message so a failure in CI says where the work stopped.
+     */
+    static String state(Node... nodes) {
+        StringBuilder b = new StringBuilder();
+        for (Node node : nodes) {
+            if (node == null) {
+                continue;
+            }
+            Consumer<String> line = l -> b.append("\n  ").append(l);
+            b.append("\n[").append(node.config().name()).append("] held:");
+            node.heldTriggers(line);
+            b.append("\n[").append(node.config().name()).append("] peers:");
+            node.peers(line);
+            b.append("\n[").append(node.config().name()).append("] stats:");
+            node.stats(line);
+        }
+        return b.toString();
+    }
+
     /** An SSH client for the node's console, started, that takes any host key (the node makes its own). */
     static SshClient consoleClient() {
         SshClient ssh = SshClient.setUpDefaultClient();

@@ -124,7 +124,7 @@ class TwoNodeS6mT4Test {
 
         assertEquals(RequestStatus.SUCCESS.code(), send(1, "meter-1@meters.test"));
         ScsClient.DeliveryReport report = reports.poll(WAIT, TimeUnit.SECONDS);
-        assertNotNull(report, "DRR from B became a DNR at A");
+        assertNotNull(report, () -> "DRR from B became a DNR at A" + NodeLab.state(a, b));
         assertEquals(DeliveryOutcome.SUCCESS, report.outcome());
         SmsDeliver sm = msc.deliveredTo("262015500000001").get(0);
         assertEquals(0x48, sm.protocolIdentifier());
