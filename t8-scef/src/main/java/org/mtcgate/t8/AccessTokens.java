@@ -4,7 +4,7 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
@@ -44,7 +44,7 @@ public final class AccessTokens {
     private final ECKey key;
     private final ECDSAVerifier verifier;
     /** Made once: converting the key for each signature was a fifth of a notification's cost. */
-    private final ECDSASigner signer;
+    private final JWSSigner signer;
     private final String issuer;
     private final String audience;
     private final Duration lifetime;
@@ -59,7 +59,7 @@ public final class AccessTokens {
                     : new ECKey.Builder(Curve.P_256, (ECPublicKey) pair.getPublic()).privateKey((ECPrivateKey) pair.getPrivate()).build();
             this.key = new ECKey.Builder(k).keyID(k.computeThumbprint().toString()).build();
             this.verifier = new ECDSAVerifier(key.toECPublicKey());
-            this.signer = new ECDSASigner(key);
+            this.signer = new P256Signer(key.toECPrivateKey(), RANDOM);
         } catch (JOSEException | ClassCastException e) {
             throw new IllegalArgumentException("the token key must be an EC P-256 key pair: " + e.getMessage(), e);
         }
