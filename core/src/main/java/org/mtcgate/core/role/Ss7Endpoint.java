@@ -79,6 +79,11 @@ public final class Ss7Endpoint implements AutoCloseable {
             public void dropped(String peer) {
                 metrics.m3uaAssociation(peer).error();
             }
+
+            @Override
+            public void sent(String peer) {
+                metrics.m3uaAssociation(peer).messageOut();
+            }
         });
         stack.onReplyFromWrongLink(new MapEvents(observer, metrics, "ss7-stack")::replyFromWrongLink);
         metrics.peerStates("m3ua", () -> {

@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mtcgate.core.node.OperatedNode.MSC;
 import static org.mtcgate.core.node.OperatedNode.SCS;
 
-/** The per-peer counters count what crosses each peer's connection: a DAR in, its DAA out. */
+/** The per-peer counters count what crosses each peer's connection: a DAR in, its DAA out; M3UA both ways. */
 class NodePeerCountersTest {
     @TempDir
     Path dir;
@@ -44,6 +44,8 @@ class NodePeerCountersTest {
                 "served from the peer's first message; a refusal by policy is no error");
         assertTrue(lab.value("mtcgate_m3ua_messages_total{association=\"" + MSC + "\",direction=\"in\"}") > 0,
                 "ASP management over the association is counted");
+        assertTrue(lab.value("mtcgate_m3ua_messages_total{association=\"" + MSC + "\",direction=\"out\"}") > 0,
+                "and so are the node's answers to it (ASPUP ACK, ASPAC ACK)");
         assertEquals(1, lab.value("mtcgate_peer_up{peer=\"" + SCS + "\",protocol=\"diameter\"}"));
         assertEquals(1, lab.value("mtcgate_peer_up{peer=\"" + MSC + "\",protocol=\"m3ua\"}"));
         assertEquals(1, lab.value("mtcgate_tsp_dar_seconds_count"));

@@ -241,12 +241,10 @@ public final class Ss7Stack implements AutoCloseable {
 
     private NettySctpManagementImpl transport() throws java.io.IOException {
         String name = config.name() + "-sctp";
-        if (tap == M3uaTap.NONE) {
-            return new NettySctpManagementImpl(name);
-        }
+        // Always wrapped, tap or not: the per-association counters of what M3UA sends live there.
         Map<String, RemotePeer> byAssociation = new LinkedHashMap<>();
         config.peers().forEach(p -> byAssociation.put(objectName(p, "assoc"), p));
-        return new NettyTransportWithTap(name, tap, byAssociation);
+        return new NettyTransportWithTap(name, tap, () -> m3uaTraffic, byAssociation);
     }
 
     /** Puts an {@link OriginGuard} between the peer's association and the ASP factory M3UA just gave it. */

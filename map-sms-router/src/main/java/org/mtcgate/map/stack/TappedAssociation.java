@@ -3,6 +3,7 @@ package org.mtcgate.map.stack;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import java.net.InetSocketAddress;
+import java.util.function.Supplier;
 import org.mobicents.protocols.api.Association;
 import org.mobicents.protocols.api.AssociationListener;
 import org.mobicents.protocols.api.AssociationType;
@@ -10,19 +11,23 @@ import org.mobicents.protocols.api.IpChannelType;
 import org.mobicents.protocols.api.PayloadData;
 
 /**
- * One of jSS7's associations as M3UA sees it, telling a {@link M3uaTap} of each message M3UA sends (jSS7 writes
- * one whole M3UA message per {@link #send}); everything else is the association's own.
+ * One of jSS7's associations as M3UA sees it, telling a {@link M3uaTap} and the {@link M3uaTraffic} counters of
+ * each message M3UA sends (jSS7 writes one whole M3UA message per {@link #send}); everything else is the
+ * association's own.
  */
 final class TappedAssociation implements Association {
     private final Association delegate;
     private final M3uaTap tap;
+    private final Supplier<M3uaTraffic> traffic;
     private final String peer;
     private final InetSocketAddress local;
     private final InetSocketAddress remote;
 
-    TappedAssociation(Association delegate, M3uaTap tap, String peer, InetSocketAddress local, InetSocketAddress remote) {
+    TappedAssociation(Association delegate, M3uaTap tap, Supplier<M3uaTraffic> traffic, String peer, InetSocketAddress local,
+                      InetSocketAddress remote) {
         this.delegate = delegate;
         this.tap = tap;
+        this.traffic = traffic;
         this.peer = peer;
         this.local = local;
         this.remote = remote;
@@ -34,6 +39,7 @@ final class TappedAssociation implements Association {
             tap.seen(peer, false, local, remote, payload.getStreamNumber(), copy(payload));
         }
         delegate.send(payload);
+        traffic.get().sent(peer);
     }
 
     private static byte[] copy(PayloadData payload) {
