@@ -15,22 +15,27 @@ import org.mtcgate.filter.smsc.SmOutcomeListener;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * SMSC delivery receipts (SMPP 3.4 4.6.1, appendix B): when the SMS-SC reports the final outcome of an SM an SME
  * asked a receipt for, a deliver_sm with esm_class 0x04 and the usual {@code id:... stat:DELIVRD} text goes to a
  * receiver or transceiver bind of that SME; with none bound it waits (bounded) for the next one.
  *
- * <p>Receipt requests are kept in memory: after a restart the SMS-SC still delivers the SMs it resumes, but their
- * receipts are not sent. Receipts go out on one thread of their own, so neither the SMS-SC's scheduler nor the
- * store's writer waits for an SME's deliver_sm_resp.
+ * <p>Every receipt is kept in the {@link ReceiptStore} from the submit_sm_resp until it went out: after a restart
+ * the receipts of SMs the SMS-SC still holds follow their outcomes, and receipts due but not sent wait for the SME's
+ * next bind. A receipt whose SM ended while no outcome could be written (a crash in between) is dropped a day after
+ * the SM's validity. Receipts go out on one thread of their own, so neither the SMS-SC's scheduler nor the store's
+ * writer waits for an SME's deliver_sm_resp.
  */
 public final class DeliveryReceipts implements SmOutcomeListener, AutoCloseable {
     private static final Logger LOG = LogManager.getLogger(DeliveryReceipts.class);
@@ -38,53 +43,103 @@ public final class DeliveryReceipts implements SmOutcomeListener, AutoCloseable 
     static final int MAX_EXPECTED = 1_000_000;
     /** Receipts due for SMEs with no receiver bound. */
     static final int MAX_WAITING = 100_000;
+    /** How long after its SM's validity a receipt still waits for an outcome. */
+    static final Duration ORPHAN_AFTER = Duration.ofDays(1);
+    private static final Duration SWEEP_EVERY = Duration.ofHours(1);
 
     private final String submitterPrefix;
     private final BindRegistry binds;
     private final TsmsCounters counters;
     private final Clock clock;
+    private final ReceiptStore store;
     private final Map<SmId, ReceiptRequest> expected = new ConcurrentHashMap<>();
-    /** Only touched on the sender thread. */
+    /** Only touched on the sender thread (and in the constructor, before it runs anything). */
     private final ArrayDeque<Due> waiting = new ArrayDeque<>();
-    private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> {
+    private final ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "tsms-receipts");
         t.setDaemon(true);
         return t;
     });
 
-    private record Due(ReceiptRequest request, SmOutcome outcome, java.time.Instant at) {
+    private record Due(SmId id, ReceiptRequest request, SmOutcome outcome, Instant at) {
     }
 
-    DeliveryReceipts(String submitterPrefix, BindRegistry binds, TsmsCounters counters, Clock clock) {
+    DeliveryReceipts(String submitterPrefix, BindRegistry binds, TsmsCounters counters, Clock clock, ReceiptStore store) {
         this.submitterPrefix = submitterPrefix;
         this.binds = binds;
         this.counters = counters;
         this.clock = clock;
+        this.store = store;
+        recover();
+        sender.scheduleWithFixedDelay(this::dropOrphans, SWEEP_EVERY.toSeconds(), SWEEP_EVERY.toSeconds(), TimeUnit.SECONDS);
     }
 
-    /** Remembers that the SM stored as {@code id} wants a receipt; false when too many are outstanding. */
-    boolean expect(SmId id, ReceiptRequest request) {
+    private void recover() {
+        int expecting = 0;
+        int due = 0;
+        for (Map.Entry<String, byte[]> e : store.recovered().entrySet()) {
+            ReceiptRecord r;
+            try {
+                r = ReceiptRecord.decode(e.getValue());
+            } catch (IllegalArgumentException damaged) {
+                LOG.warn("tsms: receipt record {} in {} dropped: {}", e.getKey(), store.location(), damaged.getMessage());
+                store.remove(e.getKey());
+                continue;
+            }
+            if (r.due()) {
+                waiting.add(new Due(r.id(), r.request(), r.outcome(), r.at()));
+                due++;
+            } else {
+                expected.put(r.id(), r.request());
+                expecting++;
+            }
+        }
+        if (expecting + due > 0) {
+            LOG.info("tsms: {} receipts wait for their SM's outcome, {} for a receiver bind (from {})", expecting, due,
+                    store.location());
+        }
+    }
+
+    /**
+     * Remembers that the SM stored as {@code id} wants a receipt. Completes with true once that is durable, false
+     * when too many are outstanding (the SM then goes without); fails when the store could not write it.
+     */
+    CompletionStage<Boolean> expect(SmId id, ReceiptRequest request) {
         if (expected.size() >= MAX_EXPECTED) {
             counters.receiptsLost.increment();
-            return false;
+            return CompletableFuture.completedFuture(false);
         }
         expected.put(id, request);
-        return true;
+        return store.put(ReceiptRecord.key(id), ReceiptRecord.expected(id, request).encode()).thenApply(v -> true);
     }
 
     /** The SM was not stored after all: no receipt. */
     void forget(SmId id) {
         expected.remove(id);
+        store.remove(ReceiptRecord.key(id));
     }
 
+    /** Completes once the receipt, if one is due, is durable: the SMS-SC may then forget the SM. */
     @Override
     public CompletionStage<Boolean> onOutcome(SmId id, SmOutcome outcome) {
+        boolean ours = id.submitter().startsWith(submitterPrefix);
         ReceiptRequest request = expected.remove(id);
-        if (request != null && (outcome != SmOutcome.DELIVERED || !request.onFailureOnly())) {
-            Due due = new Due(request, outcome, clock.instant());
-            sender.execute(() -> send(due));
+        if (request == null) {
+            return CompletableFuture.completedFuture(ours);
         }
-        return CompletableFuture.completedFuture(id.submitter().startsWith(submitterPrefix));
+        String key = ReceiptRecord.key(id);
+        if (outcome == SmOutcome.DELIVERED && request.onFailureOnly()) {
+            return store.remove(key).handle((v, failure) -> ours);
+        }
+        Due due = new Due(id, request, outcome, clock.instant());
+        return store.put(key, new ReceiptRecord(id, request, outcome, due.at()).encode()).handle((v, failure) -> {
+            if (failure != null) {
+                LOG.warn("tsms: the receipt for {} could not be kept in {} (sent now, not after a restart): {}",
+                        request.messageId(), store.location(), failure.toString());
+            }
+            sender.execute(() -> send(due));
+            return ours;
+        });
     }
 
     /** A receiver of {@code systemId} bound: what waited for it goes now. */
@@ -102,12 +157,17 @@ public final class DeliveryReceipts implements SmOutcomeListener, AutoCloseable 
         });
     }
 
+    /** Receipts asked for whose SM has no outcome yet, and receipts due that wait for a receiver bind. */
+    CompletionStage<int[]> outstanding() {
+        return CompletableFuture.supplyAsync(() -> new int[] {expected.size(), waiting.size()}, sender);
+    }
+
     private void send(Due due) {
         ReceiptRequest r = due.request();
         var bound = binds.receiverOf(r.systemId());
         if (bound.isEmpty()) {
             if (waiting.size() >= MAX_WAITING) {
-                counters.receiptsLost.increment();
+                lost(due.id());
             } else {
                 waiting.add(due);
             }
@@ -121,15 +181,33 @@ public final class DeliveryReceipts implements SmOutcomeListener, AutoCloseable 
                     new OptionalParameter.Receipted_message_id(r.messageId()),
                     new OptionalParameter.Message_state(state(due.outcome()).value()));
             counters.receiptsSent.increment();
+            store.remove(ReceiptRecord.key(due.id()));
         } catch (Exception e) {
             // The SME did not take it (closed, timed out, refused): receipts are best effort, as at any SMSC.
-            counters.receiptsLost.increment();
+            lost(due.id());
             LOG.debug("receipt for {} to {} not delivered: {}", r.messageId(), r.systemId(), e.toString());
         }
     }
 
+    private void lost(SmId id) {
+        counters.receiptsLost.increment();
+        store.remove(ReceiptRecord.key(id));
+    }
+
+    /** Receipts whose SM ended without an outcome this side heard (a crash between the two writes). */
+    void dropOrphans() {
+        Instant limit = clock.instant().minus(ORPHAN_AFTER);
+        expected.forEach((id, request) -> {
+            if (request.expiresAt().isBefore(limit) && expected.remove(id, request)) {
+                LOG.info("tsms: the receipt for message {} of {} is dropped: its SM ended without an outcome here",
+                        request.messageId(), request.systemId());
+                lost(id);
+            }
+        });
+    }
+
     /** The de facto receipt text (SMPP 3.4 appendix B). */
-    static String text(ReceiptRequest r, SmOutcome outcome, java.time.Instant doneAt) {
+    static String text(ReceiptRequest r, SmOutcome outcome, Instant doneAt) {
         boolean delivered = outcome == SmOutcome.DELIVERED;
         return "id:" + r.messageId() + " sub:001 dlvrd:" + (delivered ? "001" : "000")
                 + " submit date:" + SmppTime.receiptDate(r.submittedAt()) + " done date:" + SmppTime.receiptDate(doneAt)
@@ -153,6 +231,7 @@ public final class DeliveryReceipts implements SmOutcomeListener, AutoCloseable 
         };
     }
 
+    /** Stops sending; the store is the caller's, and keeps what was not sent. */
     @Override
     public void close() {
         sender.shutdownNow();

@@ -59,13 +59,14 @@ public final class TsmsServer implements AutoCloseable {
     private volatile boolean closed;
 
     private TsmsServer(TsmsSettings settings, FilterEngine filter, RoutingInfo routing, SmsScEntry smsc,
-                       TsmsObserver observer, Clock clock, TimeSource time, PduTap tap) throws IOException {
+                       TsmsObserver observer, Clock clock, TimeSource time, PduTap tap, ReceiptStore receiptStore)
+            throws IOException {
         this.settings = settings;
         this.tap = tap;
         this.observer = observer;
         this.time = time;
         this.gate = new BindGate(settings.smes());
-        this.receipts = new DeliveryReceipts(SUBMITTER_PREFIX, binds, counters, clock);
+        this.receipts = new DeliveryReceipts(SUBMITTER_PREFIX, binds, counters, clock, receiptStore);
         this.submits = new SubmitService(settings, filter, routing, smsc, receipts, observer, counters, clock);
         this.mo = new MoDelivery(settings.smes(), binds, counters);
         ServerSocketFactory factory = settings.tls() == null ? ServerSocketFactory.getDefault()
@@ -78,6 +79,7 @@ public final class TsmsServer implements AutoCloseable {
             listener.bind(at, 50);
         } catch (IOException e) {
             listener.close();
+            receipts.close();
             throw new IOException("tsms cannot listen on " + settings.listen() + ": " + e.getMessage(), e);
         }
         this.acceptor = new Thread(this::acceptLoop, "tsms-accept");
@@ -93,8 +95,18 @@ public final class TsmsServer implements AutoCloseable {
     /** As above, with a tap that sees every PDU received and sent (the node's signalling capture). */
     public static TsmsServer start(TsmsSettings settings, FilterEngine filter, RoutingInfo routing, SmsScEntry smsc,
                                    TsmsObserver observer, Clock clock, TimeSource time, PduTap tap) throws IOException {
+        return start(settings, filter, routing, smsc, observer, clock, time, tap, new MemoryReceiptStore());
+    }
+
+    /**
+     * As above, keeping the receipts SMEs asked for in {@code receiptStore} (the node's: a journal), so that they
+     * survive a restart. The store stays the caller's to close, after this server.
+     */
+    public static TsmsServer start(TsmsSettings settings, FilterEngine filter, RoutingInfo routing, SmsScEntry smsc,
+                                   TsmsObserver observer, Clock clock, TimeSource time, PduTap tap,
+                                   ReceiptStore receiptStore) throws IOException {
         TsmsServer server = new TsmsServer(settings, filter, routing, smsc, observer, clock, time,
-                java.util.Objects.requireNonNull(tap));
+                java.util.Objects.requireNonNull(tap), java.util.Objects.requireNonNull(receiptStore));
         server.acceptor.start();
         LOG.info("tsms: SMPP server on {}{} for {} SMEs", server.localAddress(), settings.tls() == null ? "" : " (TLS)",
                 settings.smes().size());
@@ -121,6 +133,14 @@ public final class TsmsServer implements AutoCloseable {
 
     public TsmsCounters.Snapshot counters() {
         return counters.snapshot();
+    }
+
+    /**
+     * Receipts outstanding now: {@code [0]} asked for, their SM's outcome not yet known; {@code [1]} due, waiting
+     * for a receiver bind of their SME.
+     */
+    public CompletionStage<int[]> receiptsOutstanding() {
+        return receipts.outstanding();
     }
 
     /** Sessions bound now. */

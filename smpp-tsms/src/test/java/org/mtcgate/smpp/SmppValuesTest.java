@@ -41,7 +41,7 @@ class SmppValuesTest {
     @Test
     void receiptTextIsTheUsualOne() {
         ReceiptRequest r = new ReceiptRequest("tracker", "123", "4930123456", "491702000001",
-                Instant.parse("2026-12-03T10:00:00Z"), false);
+                Instant.parse("2026-12-03T10:00:00Z"), Instant.parse("2026-12-04T10:00:00Z"), false);
         assertEquals("id:123 sub:001 dlvrd:001 submit date:2612031000 done date:2612031001 stat:DELIVRD err:000 text:",
                 DeliveryReceipts.text(r, SmOutcome.DELIVERED, Instant.parse("2026-12-03T10:01:00Z")));
         assertTrue(DeliveryReceipts.text(r, SmOutcome.EXPIRED, Instant.now()).contains("dlvrd:000"));

@@ -129,7 +129,7 @@ public final class Node implements NodeView, AutoCloseable {
         }
         SmsScRole smsc = config.has(Role.SMS_SC) ? role(SmsScRole.start(ctx, config.smsSc())) : null;
         if (config.tsms() != null) {
-            role(TsmsRole.start(ctx, config.tsms(), smsc, capture.smppTap()));
+            role(TsmsRole.start(ctx, config.tsms(), smsc, config.smsSc().fsync(), capture.smppTap()));
         }
         if (config.has(Role.SMS_ROUTER)) {
             role(new SmsRouterRole(ctx, config.smsRouter()));

@@ -2,11 +2,13 @@ package org.mtcgate.core.role;
 
 import org.mtcgate.core.config.TsmsConfig;
 import org.mtcgate.core.observe.TsmsEvents;
+import org.mtcgate.core.store.StoreException;
 import org.mtcgate.diameter.pki.Pem;
 import org.mtcgate.filter.TimeSource;
 import org.mtcgate.filter.smsc.RoutingInfo;
 import org.mtcgate.smpp.TsmsCounters;
 import org.mtcgate.smpp.PduTap;
+import org.mtcgate.smpp.ReceiptStore;
 import org.mtcgate.smpp.TsmsServer;
 import org.mtcgate.smpp.TsmsSettings;
 
@@ -28,19 +30,22 @@ import java.util.function.Consumer;
  * address go to that SME's receiver bind.
  */
 public final class TsmsRole implements NodeRole {
+    /** The receipts owed to SMEs, under the data directory. */
+    static final String RECEIPTS = "tsms-receipts";
     private final TsmsServer server;
+    private final ReceiptStore receipts;
 
-    private TsmsRole(TsmsServer server) {
+    private TsmsRole(TsmsServer server, ReceiptStore receipts) {
         this.server = server;
+        this.receipts = receipts;
     }
 
-    /** Listens for SMEs in front of {@code smsc}. */
-    public static TsmsRole start(RoleContext ctx, TsmsConfig config, SmsScRole smsc) throws RoleStartException {
-        return start(ctx, config, smsc, PduTap.NONE);
-    }
-
-    /** As above, with a tap that sees every SMPP PDU (the node's signalling capture). */
-    public static TsmsRole start(RoleContext ctx, TsmsConfig config, SmsScRole smsc, PduTap tap) throws RoleStartException {
+    /**
+     * Listens for SMEs in front of {@code smsc}, with a tap that sees every SMPP PDU (the node's signalling capture);
+     * the receipts owed are written as the SMS-SC's SMs are ({@code fsync}).
+     */
+    public static TsmsRole start(RoleContext ctx, TsmsConfig config, SmsScRole smsc, boolean fsync, PduTap tap)
+            throws RoleStartException {
         RoutingInfo routing = ctx.stores().routingInfo().orElseThrow(() -> new RoleStartException(
                 "tsms locates subscribers in 'subscribers': give the subscriber file"));
         TsmsSettings s = config.settings();
@@ -48,16 +53,23 @@ public final class TsmsRole implements NodeRole {
             s = new TsmsSettings(s.listen(), tls(config), s.smes(), s.defaultValidity(), s.maxValidity(), s.bindTimeout(),
                     s.maxConnections(), s.enquireLink());
         }
+        ReceiptStore receipts;
+        try {
+            receipts = ctx.stores().tsmsReceipts(RECEIPTS, fsync);
+        } catch (StoreException e) {
+            throw new RoleStartException("tsms: " + e.getMessage(), e);
+        }
         TsmsServer server;
         try {
             server = TsmsServer.start(s, ctx.filter(), routing, smsc.storeAndForward()::submit,
-                    new TsmsEvents(ctx.observer()), ctx.clock(), TimeSource.SYSTEM, tap);
-        } catch (IOException e) {
+                    new TsmsEvents(ctx.observer()), ctx.clock(), TimeSource.SYSTEM, tap, receipts);
+        } catch (IOException | RuntimeException e) {
+            receipts.close();
             throw new RoleStartException(e.getMessage(), e);
         }
         smsc.reportOutcomesOf(TsmsServer.SUBMITTER_PREFIX, server.outcomes());
         smsc.deliverMoTo(new SmeMoSink(server, smsc.moToUes()));
-        return new TsmsRole(server);
+        return new TsmsRole(server, receipts);
     }
 
     private static SSLContext tls(TsmsConfig config) throws RoleStartException {
@@ -97,12 +109,17 @@ public final class TsmsRole implements NodeRole {
         out.accept(String.format("Tsms: %,d submits, %,d accepted, %,d blocked by the filter, %,d refused, %,d throttled; "
                 + "%,d receipts sent, %,d lost", c.submits(), c.accepted(), c.blocked(), c.refused(), c.throttled(),
                 c.receiptsSent(), c.receiptsLost()));
+        int[] owed = server.receiptsOutstanding().toCompletableFuture().join();
+        out.accept(String.format("Tsms receipts owed: %,d for SMs not yet ended, %,d due and waiting for a receiver bind",
+                owed[0], owed[1]));
         out.accept(String.format("Tsms MO: %,d delivered to SMEs, %,d not (no receiver bound, or refused)",
                 c.moDelivered(), c.moNotDelivered()));
     }
 
+    /** The server first (no receipt is written after), then the receipts it leaves owed. */
     @Override
     public void close() {
         server.close();
+        receipts.close();
     }
 }

@@ -53,7 +53,16 @@ public final class EmbeddedStores implements NodeStores {
     @Override
     public org.mtcgate.t8.TransactionStore t8Transactions(String name, boolean fsync) throws StoreException {
         try {
-            return JournalTransactionStore.open(dataDir.resolve(name), fsync);
+            return JournalRecordStore.open("T8 transactions", dataDir.resolve(name), fsync);
+        } catch (UncheckedIOException | IllegalStateException e) {
+            throw new StoreException("node.data-dir: " + dataDir.resolve(name) + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public org.mtcgate.smpp.ReceiptStore tsmsReceipts(String name, boolean fsync) throws StoreException {
+        try {
+            return JournalRecordStore.open("Tsms delivery receipts", dataDir.resolve(name), fsync);
         } catch (UncheckedIOException | IllegalStateException e) {
             throw new StoreException("node.data-dir: " + dataDir.resolve(name) + ": " + e.getMessage(), e);
         }

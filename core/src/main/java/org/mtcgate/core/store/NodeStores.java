@@ -22,6 +22,9 @@ public interface NodeStores {
     /** The SCEF's T8 transactions, under a name unique in the node. The caller closes it. */
     org.mtcgate.t8.TransactionStore t8Transactions(String name, boolean fsync) throws StoreException;
 
+    /** Tsms's delivery receipts owed to SMEs, under a name unique in the node. The caller closes it. */
+    org.mtcgate.smpp.ReceiptStore tsmsReceipts(String name, boolean fsync) throws StoreException;
+
     /** The SMS-SC's held SMs, under a name unique in the node. The caller closes it. */
     SmscStore heldSms(String name, boolean fsync) throws StoreException;
 

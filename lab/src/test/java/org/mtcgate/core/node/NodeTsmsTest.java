@@ -106,4 +106,32 @@ class NodeTsmsTest {
         assertTrue(node.observer().verdictCounts().keySet().stream().anyMatch(k -> k.startsWith("TSMS BLOCK")),
                 node.observer().verdictCounts().toString());
     }
+
+    @Test
+    void aReceiptAskedForBeforeARestartIsSentAfterIt() throws Exception {
+        node = Node.start(NodeConfigFile.load(dir.resolve("mtcgate.yaml")), Clock.systemUTC());
+        // No MSC yet: the SM is held, and so is the receipt it owes.
+        String submit = "{\"source\":\"4930123456\",\"destination\":\"491702000001\",\"pid\":72,\"hex\":\"77616b65\","
+                + "\"registeredDelivery\":1}";
+        String sme = "{\"host\":\"127.0.0.1\",\"port\":" + ports[2] + ",\"systemId\":\"tracker\",\"password\":\"sme-pw\"";
+        List<NodeSme.Event> before = NodeSme.run(sme + ",\"submits\":[" + submit + "]}");
+        NodeSme.Event resp = NodeSme.first(before, "submit_sm");
+        assertEquals(0, resp.status(), before.toString());
+        node.close();
+
+        node = Node.start(NodeConfigFile.load(dir.resolve("mtcgate.yaml")), Clock.systemUTC());
+        NodeSme.Running receiver = NodeSme.start(sme + ",\"receipts\":1,\"timeoutMs\":30000}");
+        NodeLab.Msc started = NodeLab.startMsc(dir, ports, node);
+        mscStack = started.stack();
+        List<NodeSme.Event> after = receiver.finish();
+        NodeSme.Event receipt = NodeSme.first(after, "deliver_sm");
+        assertTrue(receipt.get("text").startsWith("id:" + resp.get("messageId") + " "), after.toString());
+        assertTrue(receipt.get("text").contains("stat:DELIVRD"), receipt.get("text"));
+        assertEquals(1, started.lab().deliveredTo(IMSI).size(), "delivered once, after the restart");
+
+        List<String> stats = new ArrayList<>();
+        node.stats(stats::add);
+        assertTrue(stats.contains("Tsms receipts owed: 0 for SMs not yet ended, 0 due and waiting for a receiver bind"),
+                stats.toString());
+    }
 }

@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The SCEF's transactions across reopenings of their journal. */
-class JournalTransactionStoreTest {
+class JournalRecordStoreTest {
     @TempDir
     Path dir;
 
@@ -35,7 +35,7 @@ class JournalTransactionStoreTest {
 
     @Test
     void putsAndRemovalsSurviveAReopening() throws Exception {
-        try (JournalTransactionStore store = JournalTransactionStore.open(dir, true)) {
+        try (JournalRecordStore store = JournalRecordStore.open("T8 transactions", dir, true)) {
             assertEquals(Map.of(), store.recovered());
             await(store.put("as1/a", bytes("first")));
             await(store.put("as1/b", bytes("second")));
@@ -43,13 +43,13 @@ class JournalTransactionStoreTest {
             await(store.remove("as1/b"));
             await(store.remove("as1/never"));
         }
-        try (JournalTransactionStore store = JournalTransactionStore.open(dir, true)) {
+        try (JournalRecordStore store = JournalRecordStore.open("T8 transactions", dir, true)) {
             assertEquals(List.of("as1/a"), List.copyOf(store.recovered().keySet()));
             assertArrayEquals(bytes("first, changed"), store.recovered().get("as1/a"));
             await(store.remove("as1/a"));
             await(store.put("as1/b", bytes("back")));
         }
-        try (JournalTransactionStore store = JournalTransactionStore.open(dir, false)) {
+        try (JournalRecordStore store = JournalRecordStore.open("T8 transactions", dir, false)) {
             assertEquals(Map.of("as1/b", "back"), Map.of("as1/b", new String(store.recovered().get("as1/b"), StandardCharsets.UTF_8)));
             assertEquals(1, store.recovered().size());
         }
@@ -57,24 +57,24 @@ class JournalTransactionStoreTest {
 
     @Test
     void aPutAfterARemovalOfTheSameKeyIsKept() throws Exception {
-        try (JournalTransactionStore store = JournalTransactionStore.open(dir, false)) {
+        try (JournalRecordStore store = JournalRecordStore.open("T8 transactions", dir, false)) {
             await(store.put("as1/a", bytes("one")));
             var removed = store.remove("as1/a");
             var again = store.put("as1/a", bytes("two"));
             await(removed);
             await(again);
         }
-        try (JournalTransactionStore store = JournalTransactionStore.open(dir, false)) {
+        try (JournalRecordStore store = JournalRecordStore.open("T8 transactions", dir, false)) {
             assertArrayEquals(bytes("two"), store.recovered().get("as1/a"));
         }
     }
 
     @Test
     void damageStopsTheOpenNamingTheFileAndOffset() throws Exception {
-        try (JournalTransactionStore store = JournalTransactionStore.open(dir, false)) {
+        try (JournalRecordStore store = JournalRecordStore.open("T8 transactions", dir, false)) {
             await(store.put("as1/a", bytes("{\"format\":1}")));
         }
-        try (JournalTransactionStore store = JournalTransactionStore.open(dir, false)) {
+        try (JournalRecordStore store = JournalRecordStore.open("T8 transactions", dir, false)) {
             await(store.put("as1/b", bytes("{\"format\":1}")));
         }
         Path older;
@@ -84,7 +84,7 @@ class JournalTransactionStoreTest {
         try (FileChannel ch = FileChannel.open(older, StandardOpenOption.WRITE)) {
             ch.write(ByteBuffer.wrap(new byte[] {(byte) 0xEE}), JournalFiles.HEADER + 8 + 4);
         }
-        UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> JournalTransactionStore.open(dir, false));
+        UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> JournalRecordStore.open("T8 transactions", dir, false));
         assertTrue(e.getMessage().contains(older.getFileName().toString()) && e.getMessage().contains("offset " + JournalFiles.HEADER),
                 e.getMessage());
     }
