@@ -2,25 +2,13 @@ package org.mtcgate.smpp;
 
 import org.jsmpp.PDUStringException;
 import org.jsmpp.SMPPConstant;
-import org.jsmpp.bean.BroadcastSm;
-import org.jsmpp.bean.CancelBroadcastSm;
-import org.jsmpp.bean.CancelSm;
 import org.jsmpp.bean.DataSm;
 import org.jsmpp.bean.OptionalParameter;
-import org.jsmpp.bean.QueryBroadcastSm;
-import org.jsmpp.bean.QuerySm;
-import org.jsmpp.bean.ReplaceSm;
-import org.jsmpp.bean.SubmitMulti;
 import org.jsmpp.bean.SubmitSm;
 import org.jsmpp.extra.ProcessRequestException;
-import org.jsmpp.session.BroadcastSmResult;
 import org.jsmpp.session.DataSmResult;
-import org.jsmpp.session.QueryBroadcastSmResult;
-import org.jsmpp.session.QuerySmResult;
 import org.jsmpp.session.SMPPServerSession;
-import org.jsmpp.session.ServerMessageReceiverListener;
 import org.jsmpp.session.Session;
-import org.jsmpp.session.SubmitMultiResult;
 import org.jsmpp.util.MessageId;
 
 /**
@@ -28,7 +16,7 @@ import org.jsmpp.util.MessageId;
  * session's bind; the operations this SMS-SC does not offer (submit_multi, query, replace, cancel, broadcast) get
  * ESME_RINVCMDID, so an SME learns at once that it cannot rely on them.
  */
-final class SessionHandler implements ServerMessageReceiverListener {
+final class SessionHandler extends SubmitOnlyListener {
     private static final OptionalParameter[] NONE = new OptionalParameter[0];
 
     private final BindRegistry binds;
@@ -70,43 +58,8 @@ final class SessionHandler implements ServerMessageReceiverListener {
         }
     }
 
-    private static ProcessRequestException notOffered(String operation) {
+    @Override
+    protected ProcessRequestException refusal(String operation) {
         return new ProcessRequestException(operation + " is not offered by this SMS-SC", SMPPConstant.STAT_ESME_RINVCMDID);
-    }
-
-    @Override
-    public SubmitMultiResult onAcceptSubmitMulti(SubmitMulti pdu, SMPPServerSession source) throws ProcessRequestException {
-        throw notOffered("submit_multi");
-    }
-
-    @Override
-    public QuerySmResult onAcceptQuerySm(QuerySm pdu, SMPPServerSession source) throws ProcessRequestException {
-        throw notOffered("query_sm");
-    }
-
-    @Override
-    public void onAcceptReplaceSm(ReplaceSm pdu, SMPPServerSession source) throws ProcessRequestException {
-        throw notOffered("replace_sm");
-    }
-
-    @Override
-    public void onAcceptCancelSm(CancelSm pdu, SMPPServerSession source) throws ProcessRequestException {
-        throw notOffered("cancel_sm");
-    }
-
-    @Override
-    public BroadcastSmResult onAcceptBroadcastSm(BroadcastSm pdu, SMPPServerSession source) throws ProcessRequestException {
-        throw notOffered("broadcast_sm");
-    }
-
-    @Override
-    public void onAcceptCancelBroadcastSm(CancelBroadcastSm pdu, SMPPServerSession source) throws ProcessRequestException {
-        throw notOffered("cancel_broadcast_sm");
-    }
-
-    @Override
-    public QueryBroadcastSmResult onAcceptQueryBroadcastSm(QueryBroadcastSm pdu, SMPPServerSession source)
-            throws ProcessRequestException {
-        throw notOffered("query_broadcast_sm");
     }
 }

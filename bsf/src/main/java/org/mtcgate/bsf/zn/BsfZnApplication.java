@@ -11,7 +11,6 @@ import org.mtcgate.diameter.dictionary.CommandCodes;
 import org.mtcgate.diameter.dictionary.ResultCode;
 import org.mtcgate.diameter.peer.DiameterRequestHandler;
 import org.mtcgate.diameter.peer.RequestContext;
-import org.mtcgate.diameter.s6m.Answers;
 import org.mtcgate.diameter.s6m.TgppAvps;
 import org.mtcgate.gba.bootstrap.BootstrapContext;
 
@@ -57,8 +56,8 @@ public final class BsfZnApplication implements DiameterRequestHandler {
             String reason = nafs.knows(context.peerHost())
                     ? "NAF-Id " + fqdn + " is not one configured for NAF " + context.peerHost()
                     : "no NAF FQDN is configured for " + context.peerHost();
-            return answering.refuse(context, btid, fqdn, "naf-not-authorised", ZnResultCodes.DIAMETER_ERROR_NOT_AUTHORIZED, reason,
-                    answering.head(Answers.experimental(request, context, ZnResultCodes.DIAMETER_ERROR_NOT_AUTHORIZED)).build());
+            return answering.refuseExperimental(request, context, btid, fqdn, "naf-not-authorised",
+                    ZnResultCodes.DIAMETER_ERROR_NOT_AUTHORIZED, reason);
         }
         return contexts.find(bir.btid(), clock.instant()).thenApply(found -> answer(request, context, bir, found));
     }
@@ -68,9 +67,8 @@ public final class BsfZnApplication implements DiameterRequestHandler {
         String btid = bir.btid().value();
         String fqdn = bir.nafId().fqdn();
         if (found.isEmpty()) {
-            answering.refused(context, btid, fqdn, "btid-unknown", ZnResultCodes.DIAMETER_ERROR_TRANSACTION_IDENTIFIER_INVALID,
-                    "no valid bootstrapping context for the B-TID");
-            return answering.head(Answers.experimental(request, context, ZnResultCodes.DIAMETER_ERROR_TRANSACTION_IDENTIFIER_INVALID)).build();
+            return answering.refusedExperimental(request, context, btid, fqdn, "btid-unknown",
+                    ZnResultCodes.DIAMETER_ERROR_TRANSACTION_IDENTIFIER_INVALID, "no valid bootstrapping context for the B-TID");
         }
         BootstrapContext c = found.get();
         answering.served(context, btid, fqdn);

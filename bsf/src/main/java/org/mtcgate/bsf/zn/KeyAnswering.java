@@ -103,6 +103,23 @@ public final class KeyAnswering {
         return CompletableFuture.completedFuture(answer);
     }
 
+    /**
+     * Counts and tells a refusal with the Experimental-Result {@code code} (a 54xx of TS 29.109), then answers with
+     * it.
+     */
+    public CompletionStage<DiameterMessage> refuseExperimental(DiameterMessage request, RequestContext context,
+                                                               String subject, String fqdn, String rule, long code,
+                                                               String reason) {
+        return CompletableFuture.completedFuture(refusedExperimental(request, context, subject, fqdn, rule, code, reason));
+    }
+
+    /** As {@link #refuseExperimental}, for an answer built once the request's lookup has completed. */
+    public DiameterMessage refusedExperimental(DiameterMessage request, RequestContext context, String subject,
+                                               String fqdn, String rule, long code, String reason) {
+        refused(context, subject, fqdn, rule, code, reason);
+        return head(Answers.experimental(request, context, code)).build();
+    }
+
     public void refused(RequestContext context, String subject, String fqdn, String rule, long code, String reason) {
         refused.increment();
         outcomes.answered(context.peerHost(), subject, fqdn, rule, code, reason);

@@ -15,7 +15,6 @@ import org.mtcgate.diameter.dictionary.ResultCode;
 import org.mtcgate.diameter.dictionary.VendorIds;
 import org.mtcgate.diameter.peer.DiameterRequestHandler;
 import org.mtcgate.diameter.peer.RequestContext;
-import org.mtcgate.diameter.s6m.Answers;
 import org.mtcgate.diameter.s6m.TgppAvps;
 import org.mtcgate.gba.Impi;
 import org.mtcgate.gba.aka.HomeAuthentication;
@@ -77,8 +76,8 @@ public final class BsfZpnApplication implements DiameterRequestHandler {
             String reason = pushNafs.knows(context.peerHost())
                     ? "NAF-Id " + fqdn + " is not one configured for Push-NAF " + context.peerHost()
                     : context.peerHost() + " is not configured for GBA Push";
-            return answering.refuse(context, ue, fqdn, "push-not-authorised", ZpnResultCodes.DIAMETER_ERROR_NOT_AUTHORIZED, reason,
-                    answering.head(Answers.experimental(request, context, ZpnResultCodes.DIAMETER_ERROR_NOT_AUTHORIZED)).build());
+            return answering.refuseExperimental(request, context, ue, fqdn, "push-not-authorised",
+                    ZpnResultCodes.DIAMETER_ERROR_NOT_AUTHORIZED, reason);
         }
         if (gpir.mode() != GbaMode.GBA_ME) {
             String reason = "this BSF runs GBA_ME only";
@@ -96,9 +95,9 @@ public final class BsfZpnApplication implements DiameterRequestHandler {
         }
         Optional<Impi> impi = gpir.impi();
         if (impi.isEmpty()) {
-            return answering.refuse(context, ue, fqdn, "ue-unknown", ZpnResultCodes.DIAMETER_ERROR_IDENTITY_UNKNOWN,
-                    gpir.publicId() ? "this BSF resolves no public identity" : "UE-Id is no IMPI",
-                    answering.head(Answers.experimental(request, context, ZpnResultCodes.DIAMETER_ERROR_IDENTITY_UNKNOWN)).build());
+            return answering.refuseExperimental(request, context, ue, fqdn, "ue-unknown",
+                    ZpnResultCodes.DIAMETER_ERROR_IDENTITY_UNKNOWN,
+                    gpir.publicId() ? "this BSF resolves no public identity" : "UE-Id is no IMPI");
         }
         Instant expiry = gpir.requestedLifetime().isBefore(now.plus(maxLifetime)) ? gpir.requestedLifetime()
                 : now.plus(maxLifetime);
@@ -111,9 +110,8 @@ public final class BsfZpnApplication implements DiameterRequestHandler {
                                    HomeAuthentication.Outcome o, Instant now, Instant expiry) {
         String fqdn = gpir.nafId().fqdn();
         if (!(o instanceof HomeAuthentication.Issued issued)) {
-            answering.refused(context, gpir.ueId(), fqdn, "ue-unknown", ZpnResultCodes.DIAMETER_ERROR_IDENTITY_UNKNOWN,
-                    "the HSS knows no such IMPI");
-            return answering.head(Answers.experimental(request, context, ZpnResultCodes.DIAMETER_ERROR_IDENTITY_UNKNOWN)).build();
+            return answering.refusedExperimental(request, context, gpir.ueId(), fqdn, "ue-unknown",
+                    ZpnResultCodes.DIAMETER_ERROR_IDENTITY_UNKNOWN, "the HSS knows no such IMPI");
         }
         GpiIssuer.Issued gpi = issuer.issue(issued.vector(), issued.impi(), gpir.nafId(), gpir.ptid(), gpir.mode(),
                 gpir.appLabel(), expiry);

@@ -198,14 +198,7 @@ public final class AuditLog implements AutoCloseable {
      * @param reason  why, for an operator
      */
     public void gbaKeyRequest(String naf, String btid, String nafFqdn, String outcome, long code, String reason) {
-        logger.info(new AuditRecord("gba-key-request")
-                .field("peer", naf)
-                .field("btid", btid)
-                .field("naf_fqdn", nafFqdn)
-                .field("decision", "served".equals(outcome) ? "served" : "refused")
-                .field("rule", outcome)
-                .field("result_code", code)
-                .field("reason", reason));
+        gbaRequest("gba-key-request", "btid", naf, btid, nafFqdn, outcome, code, reason);
     }
 
     /**
@@ -219,9 +212,15 @@ public final class AuditLog implements AutoCloseable {
      * @param reason  why, for an operator
      */
     public void gbaPushRequest(String naf, String ueId, String nafFqdn, String outcome, long code, String reason) {
-        logger.info(new AuditRecord("gba-push-request")
+        gbaRequest("gba-push-request", "ue_id", naf, ueId, nafFqdn, outcome, code, reason);
+    }
+
+    /** A BSF key request (Zn or Zpn), whose records differ only in their type and the field naming the subject. */
+    private void gbaRequest(String type, String subjectField, String naf, String subject, String nafFqdn, String outcome,
+                            long code, String reason) {
+        logger.info(new AuditRecord(type)
                 .field("peer", naf)
-                .field("ue_id", ueId)
+                .field(subjectField, subject)
                 .field("naf_fqdn", nafFqdn)
                 .field("decision", "served".equals(outcome) ? "served" : "refused")
                 .field("rule", outcome)

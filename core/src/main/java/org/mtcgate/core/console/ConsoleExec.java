@@ -3,31 +3,25 @@ package org.mtcgate.core.console;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.apache.sshd.server.Environment;
-import org.apache.sshd.server.ExitCallback;
 import org.apache.sshd.server.channel.ChannelSession;
-import org.apache.sshd.server.command.Command;
 
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
 
 /**
  * One console command given on the ssh command line ({@code ssh -p 2222 lab@node show stats}): it runs through the
  * same dispatcher, audit and rules as in a shell, prints plain lines and ends with exit status 0, or 1 when the
  * command failed, so scripts can drive the console.
  */
-final class ConsoleExec implements Command {
+final class ConsoleExec extends ConsoleChannelCommand {
     private static final Logger LOG = LogManager.getLogger(ConsoleExec.class);
 
     private final String line;
     private final CommandDispatcher dispatcher;
     private final ExecutorService executor;
-    private OutputStream out;
-    private ExitCallback exitCallback;
 
     ConsoleExec(String line, CommandDispatcher dispatcher, ExecutorService executor) {
         this.line = line;
@@ -41,42 +35,22 @@ final class ConsoleExec implements Command {
     }
 
     @Override
-    public void setOutputStream(OutputStream out) {
-        this.out = out;
-    }
-
-    @Override
-    public void setErrorStream(OutputStream err) {
-        // errors are console lines starting with '%', on the output like in a shell
-    }
-
-    @Override
-    public void setExitCallback(ExitCallback callback) {
-        this.exitCallback = callback;
-    }
-
-    @Override
     public void start(ChannelSession channel, Environment env) {
-        String user = channel.getSession().getUsername();
-        String remote = String.valueOf(channel.getSession().getClientAddress());
-        try {
-            // off the SSH I/O thread: a command may take a while (policy reload, write config)
-            executor.execute(() -> run(user, remote));
-        } catch (RejectedExecutionException e) {
-            exitCallback.onExit(1, "the console is shutting down");
+        if (!runOff(channel, executor, this::run)) {
+            exitCallback().onExit(1, "the console is shutting down");
         }
     }
 
     private void run(String user, String remote) {
         boolean ok = false;
         try {
-            PrintWriter writer = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), false);
+            PrintWriter writer = new PrintWriter(new OutputStreamWriter(out(), StandardCharsets.UTF_8), false);
             ok = dispatcher.execute(new ConsoleSession(user, remote, writer, false), line);
             writer.flush();
         } catch (RuntimeException e) {
             LOG.warn("console command of {} from {} failed: {}", user, remote, e.toString());
         } finally {
-            exitCallback.onExit(ok ? 0 : 1);
+            exitCallback().onExit(ok ? 0 : 1);
         }
     }
 

@@ -3,10 +3,8 @@ package org.mtcgate.core.console;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.apache.sshd.server.Environment;
-import org.apache.sshd.server.ExitCallback;
 import org.apache.sshd.server.Signal;
 import org.apache.sshd.server.channel.ChannelSession;
-import org.apache.sshd.server.command.Command;
 import org.jline.keymap.KeyMap;
 import org.jline.reader.Binding;
 import org.jline.reader.EndOfFileException;
@@ -22,21 +20,19 @@ import org.jline.terminal.impl.ExternalTerminal;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One interactive console session over an SSH shell channel: a JLine line reader with the {@code mtcgate> }
  * prompt, completion, history and '?' help, running commands through the dispatcher on its own thread.
  */
-final class ConsoleShell implements Command {
+final class ConsoleShell extends ConsoleChannelCommand {
     static final String PROMPT = "mtcgate> ";
     private static final Logger LOG = LogManager.getLogger(ConsoleShell.class);
     private static final String HELP_WIDGET = "mtcgate-help";
@@ -47,8 +43,6 @@ final class ConsoleShell implements Command {
     private final AtomicInteger activeShells;
     private final int maxShells;
     private InputStream in;
-    private OutputStream out;
-    private ExitCallback exitCallback;
     private volatile Terminal terminal;
 
     ConsoleShell(CommandDispatcher dispatcher, ExecutorService executor, AtomicInteger activeShells, int maxShells) {
@@ -64,41 +58,22 @@ final class ConsoleShell implements Command {
     }
 
     @Override
-    public void setOutputStream(OutputStream out) {
-        this.out = out;
-    }
-
-    @Override
-    public void setErrorStream(OutputStream err) {
-        // the console writes everything to the terminal
-    }
-
-    @Override
-    public void setExitCallback(ExitCallback callback) {
-        this.exitCallback = callback;
-    }
-
-    @Override
     public void start(ChannelSession channel, Environment env) throws IOException {
-        String user = channel.getSession().getUsername();
-        String remote = String.valueOf(channel.getSession().getClientAddress());
         if (activeShells.incrementAndGet() > maxShells) {
             activeShells.decrementAndGet();
             refuse("% too many console sessions; try again later\r\n");
             return;
         }
-        try {
-            executor.execute(() -> run(user, remote, env));
-        } catch (RejectedExecutionException e) { // the server is closing
+        if (!runOff(channel, executor, (user, remote) -> run(user, remote, env))) {
             activeShells.decrementAndGet();
             refuse("% the console is shutting down\r\n");
         }
     }
 
     private void refuse(String message) throws IOException {
-        out.write(message.getBytes(StandardCharsets.UTF_8));
-        out.flush();
-        exitCallback.onExit(1, message.trim());
+        out().write(message.getBytes(StandardCharsets.UTF_8));
+        out().flush();
+        exitCallback().onExit(1, message.trim());
     }
 
     private void run(String user, String remote, Environment env) {
@@ -130,7 +105,7 @@ final class ConsoleShell implements Command {
             exitCode = 1;
         } finally {
             activeShells.decrementAndGet();
-            exitCallback.onExit(exitCode);
+            exitCallback().onExit(exitCode);
         }
     }
 
@@ -144,7 +119,7 @@ final class ConsoleShell implements Command {
         attributes.setControlChar(Attributes.ControlChar.VINTR, 3);
         attributes.setControlChar(Attributes.ControlChar.VEOF, 4);
         attributes.setControlChar(Attributes.ControlChar.VERASE, 127);
-        return new ExternalTerminal(null, "mtcgate-" + user, type, in, out, StandardCharsets.UTF_8,
+        return new ExternalTerminal(null, "mtcgate-" + user, type, in, out(), StandardCharsets.UTF_8,
                 Terminal.SignalHandler.SIG_DFL, false, attributes, size(env));
     }
 

@@ -1,32 +1,20 @@
 package org.mtcgate.lab.cli;
 
 import org.jsmpp.bean.BindType;
-import org.jsmpp.bean.BroadcastSm;
-import org.jsmpp.bean.CancelBroadcastSm;
-import org.jsmpp.bean.CancelSm;
 import org.jsmpp.bean.DataSm;
 import org.jsmpp.bean.ESMClass;
 import org.jsmpp.bean.NumberingPlanIndicator;
-import org.jsmpp.bean.QueryBroadcastSm;
-import org.jsmpp.bean.QuerySm;
 import org.jsmpp.bean.RawDataCoding;
 import org.jsmpp.bean.RegisteredDelivery;
-import org.jsmpp.bean.ReplaceSm;
-import org.jsmpp.bean.SubmitMulti;
 import org.jsmpp.bean.SubmitSm;
 import org.jsmpp.bean.TypeOfNumber;
 import org.jsmpp.extra.ProcessRequestException;
 import org.jsmpp.session.BindParameter;
-import org.jsmpp.session.BroadcastSmResult;
 import org.jsmpp.session.DataSmResult;
-import org.jsmpp.session.QueryBroadcastSmResult;
-import org.jsmpp.session.QuerySmResult;
 import org.jsmpp.session.SMPPServerSession;
 import org.jsmpp.session.SMPPServerSessionListener;
 import org.jsmpp.session.SMPPSession;
-import org.jsmpp.session.ServerMessageReceiverListener;
 import org.jsmpp.session.Session;
-import org.jsmpp.session.SubmitMultiResult;
 import org.jsmpp.session.SubmitSmResult;
 import org.jsmpp.util.MessageId;
 import org.mtcgate.core.store.JournalHeldSmStore;
@@ -43,6 +31,7 @@ import org.mtcgate.filter.smsc.StoreAndForward;
 import org.mtcgate.smpp.AddressBlock;
 import org.mtcgate.smpp.BindKind;
 import org.mtcgate.smpp.SmeAccount;
+import org.mtcgate.smpp.SubmitOnlyListener;
 import org.mtcgate.smpp.TsmsObserver;
 import org.mtcgate.smpp.TsmsServer;
 import org.mtcgate.smpp.TsmsSettings;
@@ -206,7 +195,7 @@ final class BenchTsmsCommand implements Callable<Integer> {
     }
 
     /** jSMPP's own server: binds accepted, every submit_sm answered at once with a message id. */
-    private static final class EchoServer implements AutoCloseable, ServerMessageReceiverListener {
+    private static final class EchoServer extends SubmitOnlyListener implements AutoCloseable {
         private final SMPPServerSessionListener listener;
         private final Thread acceptor;
         private final AtomicLong ids = new AtomicLong();
@@ -257,43 +246,13 @@ final class BenchTsmsCommand implements Callable<Integer> {
         }
 
         @Override
-        public SubmitMultiResult onAcceptSubmitMulti(SubmitMulti submitMulti, SMPPServerSession source) throws ProcessRequestException {
-            throw new ProcessRequestException("not served", 3);
-        }
-
-        @Override
-        public QuerySmResult onAcceptQuerySm(QuerySm querySm, SMPPServerSession source) throws ProcessRequestException {
-            throw new ProcessRequestException("not served", 3);
-        }
-
-        @Override
-        public void onAcceptReplaceSm(ReplaceSm replaceSm, SMPPServerSession source) throws ProcessRequestException {
-            throw new ProcessRequestException("not served", 3);
-        }
-
-        @Override
-        public void onAcceptCancelSm(CancelSm cancelSm, SMPPServerSession source) throws ProcessRequestException {
-            throw new ProcessRequestException("not served", 3);
-        }
-
-        @Override
-        public BroadcastSmResult onAcceptBroadcastSm(BroadcastSm broadcastSm, SMPPServerSession source) throws ProcessRequestException {
-            throw new ProcessRequestException("not served", 3);
-        }
-
-        @Override
-        public void onAcceptCancelBroadcastSm(CancelBroadcastSm cancelBroadcastSm, SMPPServerSession source) throws ProcessRequestException {
-            throw new ProcessRequestException("not served", 3);
-        }
-
-        @Override
-        public QueryBroadcastSmResult onAcceptQueryBroadcastSm(QueryBroadcastSm queryBroadcastSm, SMPPServerSession source) throws ProcessRequestException {
-            throw new ProcessRequestException("not served", 3);
-        }
-
-        @Override
         public DataSmResult onAcceptDataSm(DataSm dataSm, Session source) throws ProcessRequestException {
-            throw new ProcessRequestException("not served", 3);
+            throw refusal("data_sm");
+        }
+
+        @Override
+        protected ProcessRequestException refusal(String operation) {
+            return new ProcessRequestException("not served", 3);
         }
 
         @Override

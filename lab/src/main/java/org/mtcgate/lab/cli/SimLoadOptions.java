@@ -22,13 +22,14 @@ final class SimLoadOptions {
     @Option(names = "--quiet", description = "print the summary only")
     boolean quiet;
 
-    /** Sends {@link #count} SMs with {@code send} (see {@link SimLoad#run}). */
-    SimLoad.Result run(IntFunction<CompletableFuture<String>> send, SimLines out) throws InterruptedException {
-        return SimLoad.run(count, inFlight, rate, send, out, quiet);
-    }
-
-    /** The process exit status for what was sent. */
-    int status(SimLoad.Result r) {
+    /**
+     * Sends {@link #count} SMs with {@code send} (see {@link SimLoad#run}), prints {@code who}'s summary of them,
+     * counted as {@code what}, and gives the process exit status.
+     */
+    int send(IntFunction<CompletableFuture<String>> send, SimLines out, String who, String what)
+            throws InterruptedException {
+        SimLoad.Result r = SimLoad.run(count, inFlight, rate, send, out, quiet);
+        out.line(who + ": " + r.summary(what));
         return SimLoad.status(r, expectError);
     }
 }

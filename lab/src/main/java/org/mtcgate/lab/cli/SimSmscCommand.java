@@ -58,20 +58,16 @@ final class SimSmscCommand implements Callable<Integer> {
                 content.tpPid(), content.tpDcs(), ServiceCentreTimeStamp.of(OffsetDateTime.now()), content.userData()));
         try (Ss7Stack s = Ss7Stack.assemble(config)) {
             SmscPeer smsc = new SmscPeer(s, config.localGlobalTitle(), sc);
-            s.connect();
-            out.line("SMSC " + config.localGlobalTitle() + " (SC address " + sc + ", PC " + config.localPointCode()
-                    + "): " + config.peers().get(0).role() + " " + stack.local + " <-> " + stack.remote);
-            if (!stack.awaitActive(s, out, "SMSC")) {
+            if (!stack.connect(s, config, out, "SMSC " + config.localGlobalTitle() + " (SC address " + sc + ", PC "
+                    + config.localPointCode() + ")", "SMSC")) {
                 return 1;
             }
             out.line("SMSC: sending " + load.count + " SM to " + msisdn + " (" + content.describe() + ", TP-OA " + tpOa + ")");
             String called = sriGt != null ? sriGt : msisdn;
-            SimLoad.Result r = load.run(n -> smsc.sendRoutingInfoForSm(msisdn, called)
+            return load.send(n -> smsc.sendRoutingInfoForSm(msisdn, called)
                     .thenCompose(routing -> smsc.mtForwardSm(routing.imsi(), routing.networkNodeNumber(), tpdu, false)
                             .thenApply(v -> "delivered via " + routing.networkNodeNumber() + " to IMSI field "
-                                    + routing.imsi())), out);
-            out.line("SMSC: " + r.summary("SMs"));
-            return load.status(r);
+                                    + routing.imsi())), out, "SMSC", "SMs");
         }
     }
 }

@@ -69,6 +69,16 @@ final class SimStackOptions {
                 .timeouts(invokeTimeoutMillis, 2 * invokeTimeoutMillis).deliveryThreads(deliveryThreads).build();
     }
 
+    /**
+     * Connects {@code stack}, says so ({@code heading}, then the association) and waits for it; false (after saying
+     * so, as {@code who}) when it did not come up in time.
+     */
+    boolean connect(Ss7Stack stack, Ss7StackConfig config, SimLines out, String heading, String who) throws Exception {
+        stack.connect();
+        out.line(heading + ": " + config.peers().get(0).role() + " " + local + " <-> " + remote);
+        return awaitActive(stack, out, who);
+    }
+
     /** Waits for the association; false (after saying so) when it did not come up in time. */
     boolean awaitActive(Ss7Stack stack, SimLines out, String who) throws InterruptedException {
         try {

@@ -58,19 +58,15 @@ final class SimUeCommand implements Callable<Integer> {
                 content.tpPid(), content.tpDcs(), new ValidityPeriod.None(), content.userData()));
         try (Ss7Stack s = Ss7Stack.assemble(config)) {
             MoSender msc = new MoSender(s);
-            s.connect();
-            out.line("UE " + msisdn + " via MSC " + config.localGlobalTitle() + " (PC " + config.localPointCode() + "): "
-                    + config.peers().get(0).role() + " " + stack.local + " <-> " + stack.remote);
-            if (!stack.awaitActive(s, out, "UE")) {
+            if (!stack.connect(s, config, out, "UE " + msisdn + " via MSC " + config.localGlobalTitle() + " (PC "
+                    + config.localPointCode() + ")", "UE")) {
                 return 1;
             }
             out.line("UE: sending " + load.count + " MO SM to " + destination + " via SMS-SC " + serviceCentre + " ("
                     + content.describe() + ", MAP v" + mapVersion + ")");
             String called = smscGt != null ? smscGt : serviceCentre;
-            SimLoad.Result r = load.run(n -> msc.moForwardSm(serviceCentre, called, msisdn,
-                    tpdu, mapVersion).thenApply(v -> "accepted by the SMS-SC"), out);
-            out.line("UE: " + r.summary("MO SMs"));
-            return load.status(r);
+            return load.send(n -> msc.moForwardSm(serviceCentre, called, msisdn,
+                    tpdu, mapVersion).thenApply(v -> "accepted by the SMS-SC"), out, "UE", "MO SMs");
         }
     }
 }

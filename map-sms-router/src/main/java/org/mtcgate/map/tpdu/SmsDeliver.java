@@ -28,10 +28,7 @@ public record SmsDeliver(boolean moreMessagesToSend, boolean loopPrevention, boo
         Objects.requireNonNull(userData, "userData");
         Octets.check("TP-PID", protocolIdentifier);
         Octets.check("TP-DCS", dataCodingScheme);
-        if (CharacterSet.fromDataCodingScheme(dataCodingScheme) != userData.characterSet()) {
-            throw new IllegalArgumentException(String.format("TP-DCS %02X selects %s, user data is %s",
-                    dataCodingScheme, CharacterSet.fromDataCodingScheme(dataCodingScheme), userData.characterSet()));
-        }
+        userData.requireSelectedBy(dataCodingScheme);
     }
 
     public boolean userDataHeaderIndicator() {

@@ -25,10 +25,7 @@ public record SmsSubmit(boolean rejectDuplicates, boolean statusReportRequest, b
         Octets.check("TP-MR", messageReference);
         Octets.check("TP-PID", protocolIdentifier);
         Octets.check("TP-DCS", dataCodingScheme);
-        if (CharacterSet.fromDataCodingScheme(dataCodingScheme) != userData.characterSet()) {
-            throw new IllegalArgumentException(String.format("TP-DCS %02X selects %s, user data is %s",
-                    dataCodingScheme, CharacterSet.fromDataCodingScheme(dataCodingScheme), userData.characterSet()));
-        }
+        userData.requireSelectedBy(dataCodingScheme);
     }
 
     public boolean userDataHeaderIndicator() {

@@ -48,6 +48,15 @@ public record UserData(CharacterSet characterSet, UserDataHeader header, byte[] 
         return Optional.ofNullable(header);
     }
 
+    /** Throws unless TP-DCS {@code dataCodingScheme} selects this user data's alphabet (TS 23.038 clause 4). */
+    void requireSelectedBy(int dataCodingScheme) {
+        CharacterSet selected = CharacterSet.fromDataCodingScheme(dataCodingScheme);
+        if (selected != characterSet) {
+            throw new IllegalArgumentException(String.format("TP-DCS %02X selects %s, user data is %s",
+                    dataCodingScheme, selected, characterSet));
+        }
+    }
+
     public boolean hasHeader() {
         return header != null;
     }
