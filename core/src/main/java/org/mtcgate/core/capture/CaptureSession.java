@@ -35,14 +35,17 @@ final class CaptureSession {
     private final AtomicLong tooLarge = new AtomicLong();
     private final Thread writer;
     private final Consumer<CaptureSession> onEnd;
+    private final CaptureTotals totals;
     private final OutputStream out;
     private final PcapngFile file;
     private final SctpFrames sctp = new SctpFrames();
     private final TcpFrames tcp = new TcpFrames();
     private volatile String ended;
 
-    private CaptureSession(CaptureSettings settings, OutputStream out, PcapngFile file, Consumer<CaptureSession> onEnd) {
+    private CaptureSession(CaptureSettings settings, OutputStream out, PcapngFile file, Consumer<CaptureSession> onEnd,
+                           CaptureTotals totals) {
         this.settings = settings;
+        this.totals = totals;
         this.out = out;
         this.file = file;
         this.onEnd = onEnd;
@@ -55,7 +58,8 @@ final class CaptureSession {
      *
      * @param onEnd told, on the writer thread, when the capture ended by itself (limit, disk error)
      */
-    static CaptureSession open(CaptureSettings settings, boolean overwrite, Consumer<CaptureSession> onEnd) throws IOException {
+    static CaptureSession open(CaptureSettings settings, boolean overwrite, Consumer<CaptureSession> onEnd, CaptureTotals totals)
+            throws IOException {
         java.nio.file.Path parent = settings.file().toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
@@ -72,7 +76,7 @@ final class CaptureSession {
             out.close();
             throw e;
         }
-        CaptureSession s = new CaptureSession(settings, out, file, onEnd);
+        CaptureSession s = new CaptureSession(settings, out, file, onEnd, totals);
         s.writer.start();
         return s;
     }
@@ -86,6 +90,7 @@ final class CaptureSession {
         if (queuedOctets.addAndGet(size) > QUEUE_OCTETS || !queue.offer(m)) {
             queuedOctets.addAndGet(-size);
             dropped.incrementAndGet();
+            totals.dropped.increment();
         }
     }
 
@@ -123,11 +128,13 @@ final class CaptureSession {
                 List<byte[]> framed = m.protocol().sctp() ? single(sctp.frame(m)) : tcp.frames(m);
                 if (framed.isEmpty()) {
                     tooLarge.incrementAndGet();
+                    totals.tooLarge.increment();
                     continue;
                 }
                 for (byte[] packet : framed) {
                     file.packet(m.micros(), m.received(), packet, comment(m));
                     packets.incrementAndGet();
+                    totals.written.increment();
                 }
                 if (packets.get() >= settings.maxPackets()) {
                     why = "packet limit " + settings.maxPackets() + " reached";

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.mtcgate.diameter.peer.WireTap;
@@ -19,6 +20,7 @@ import org.mtcgate.t8.StreamTap;
 public final class PacketCapture implements AutoCloseable {
     private final Clock clock;
     private final AtomicReference<CaptureSession> current = new AtomicReference<>();
+    private final CaptureTotals totals = new CaptureTotals();
     private volatile String last = "";
 
     public PacketCapture(Clock clock) {
@@ -34,7 +36,7 @@ public final class PacketCapture implements AutoCloseable {
             if (current.compareAndSet(ended, null)) {
                 last = ended.status();
             }
-        });
+        }, totals);
         current.set(s);
         return s.status();
     }
@@ -57,6 +59,14 @@ public final class PacketCapture implements AutoCloseable {
             return "capturing to " + s.status();
         }
         return last.isEmpty() ? "no capture" : "no capture running; the last: " + last;
+    }
+
+    /**
+     * Every capture's messages since the node started, by outcome: {@code written}, {@code dropped} (queue full),
+     * {@code too-large}.
+     */
+    public Map<String, Long> totals() {
+        return totals.byOutcome();
     }
 
     public boolean running() {

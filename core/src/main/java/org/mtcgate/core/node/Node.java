@@ -109,6 +109,8 @@ public final class Node implements NodeView, AutoCloseable {
         }
         housekeeping = new Housekeeping();
         capture = new PacketCapture(clock);
+        metrics.counter("mtcgate_capture_packets_total", "Messages offered to signalling captures (trace pcap) since the "
+                + "start, by outcome: written, dropped (writer queue full), too-large", "outcome", capture::totals);
         if (config.trace() != null) {
             startCapture(config.trace());
         }

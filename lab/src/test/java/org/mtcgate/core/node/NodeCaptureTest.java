@@ -3,6 +3,7 @@ package org.mtcgate.core.node;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mtcgate.core.capture.PacketCapture;
 import org.mtcgate.core.capture.Tshark;
 import org.mtcgate.core.config.NodeConfigFile;
 import org.mtcgate.diameter.tsp.ScsClient;
@@ -34,6 +35,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -90,10 +92,13 @@ class NodeCaptureTest {
         assertEquals(1, msc.deliveredTo(IMSI).size());
         scs.close();
         scs = null;
+        PacketCapture capture = node.capture();
         node.close(); // closes the capture after the last DPR and M3UA message
         node = null;
 
         Path file = dir.resolve("signalling.pcapng");
+        assertEquals(Map.of("written", (long) Tshark.fields(file, null, "frame.number").size(), "dropped", 0L, "too-large", 0L),
+                capture.totals(), "mtcgate_capture_packets_total counts what the file holds");
         List<String> diameter = Tshark.fields(file, "diameter", "sctp.checksum.status", "sctp.data_payload_proto_id",
                 "frame.packet_flags_direction", "diameter.cmd.code", "diameter.flags.request", "diameter.Session-Id",
                 "diameter.Reference-Number", "diameter.Request-Status", "diameter.Delivery-Outcome");
