@@ -36,7 +36,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Stream;
 
 /**
@@ -83,9 +82,9 @@ final class BenchE2eCommand implements Callable<Integer> {
         writeFiles(dir, ports);
         Map<Long, Long> sentAt = new ConcurrentHashMap<>();
         Histogram e2e = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
-        LongAdder received = new LongAdder();
+        Tally received = new Tally();
         AtomicLong lastReceipt = new AtomicLong();
-        LongAdder dnrs = new LongAdder();
+        Tally dnrs = new Tally();
         try (Node node = Node.start(NodeConfigFile.load(dir.resolve("mtcgate.yaml")), Clock.systemUTC());
              Ss7Stack msc = Ss7Stack.assemble(Ss7StackConfig.builder().name("bench-msc").dataDir(dir.resolve("msc"))
                      .role(AssociationRole.CLIENT).local("127.0.0.1", ports[2]).remote("127.0.0.1", ports[1])
@@ -99,7 +98,7 @@ final class BenchE2eCommand implements Callable<Integer> {
                         e2e.recordValue(Math.min(now - t0, e2e.getHighestTrackableValue()));
                     }
                 }
-                received.increment();
+                received.add();
                 lastReceipt.set(now);
             });
             msc.connect();
@@ -110,7 +109,7 @@ final class BenchE2eCommand implements Callable<Integer> {
                             InetAddress.getLoopbackAddress()))
                     .peer(PeerConfig.connecting("mtc-iwf.bench.test", "bench.test", node.diameterAddress().orElseThrow(), PeerRole.MTC_IWF))
                     .tls(LabPki.tlsSettings(pki.certificate("scs1.bench.test"), pki.key("scs1.bench.test"), pki.caCertificate()))
-                    .build(), "bench.test", r -> dnrs.increment())) {
+                    .build(), "bench.test", r -> dnrs.add())) {
                 scs.connected("mtc-iwf.bench.test").get(30, TimeUnit.SECONDS);
                 AtomicLong nextRef = new AtomicLong(1);
                 java.util.function.LongFunction<DeviceActionRequest> request = n -> {
@@ -126,26 +125,26 @@ final class BenchE2eCommand implements Callable<Integer> {
                 out.println("warming up for " + warmup + " s ...");
                 out.flush();
                 TspLoad.run(scs, inFlight, rate, Duration.ofSeconds(warmup), Long.MAX_VALUE, request, null);
-                awaitDrained(sentAt, 30);
+                received.awaitAtLeast(nextRef.get() - 1, 30);
                 long heapBefore = heapAfterGc();
                 // The full collection that measured the heap also shrank it: load again, uncounted, until the
                 // collector has resized the young generation, so the measured run does not start with that stall.
                 TspLoad.run(scs, inFlight, rate, Duration.ofSeconds(SETTLE_SECONDS), Long.MAX_VALUE, request, null);
-                awaitDrained(sentAt, 30);
+                received.awaitAtLeast(nextRef.get() - 1, 30);
                 synchronized (e2e) {
                     e2e.reset();
                 }
-                long receivedBefore = received.sum();
-                long dnrsBefore = dnrs.sum();
+                long receivedBefore = received.value();
+                long dnrsBefore = dnrs.value();
                 long t0 = System.nanoTime();
                 TspLoad.Result r = TspLoad.run(scs, inFlight, rate, Duration.ofSeconds(seconds), Long.MAX_VALUE, request, progress ? out : null);
-                awaitDrained(sentAt, 60);
+                received.awaitAtLeast(nextRef.get() - 1, 60);
                 double e2eSeconds = (lastReceipt.get() - t0) / 1e9;
-                long delivered = received.sum() - receivedBefore;
+                long delivered = received.value() - receivedBefore;
                 // Read the heap once the delivery reports have come back too, so work still in flight on the
                 // return path (MSC result -> SMS-SC -> MTC-IWF store -> DNR) is not counted as retained.
                 long runEnd = t0 + TimeUnit.SECONDS.toNanos(seconds);
-                long dnrsMeasured = awaitCount(dnrs, dnrsBefore + r.sent(), 60) - dnrsBefore;
+                long dnrsMeasured = dnrs.awaitAtLeast(dnrsBefore + r.sent(), 60) - dnrsBefore;
                 double dnrLag = Math.max(0, System.nanoTime() - runEnd) / 1e9;
                 long heapAfter = heapAfterGc();
                 out.println();
@@ -167,23 +166,6 @@ final class BenchE2eCommand implements Callable<Integer> {
             deleteTree(dir);
         }
         return 0;
-    }
-
-    /** Waits, bounded, until the counter reaches {@code target}; returns its value. */
-    private static long awaitCount(LongAdder counter, long target, int seconds) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (counter.sum() < target && System.nanoTime() < deadline) {
-            TimeUnit.MILLISECONDS.sleep(50); // DNRs arrive on Netty threads; polled like the receipts below
-        }
-        return counter.sum();
-    }
-
-    private static void awaitDrained(Map<Long, Long> pending, int seconds) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (!pending.isEmpty() && System.nanoTime() < deadline) {
-            // Receipts arrive on jSS7 threads; there is no event for "all of them", so check every 50 ms, bounded.
-            TimeUnit.MILLISECONDS.sleep(50);
-        }
     }
 
     private static long heapAfterGc() {

@@ -42,7 +42,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -83,7 +82,7 @@ final class BenchT8Command implements Callable<Integer> {
         Path dir = Files.createTempDirectory("mtcgate-bench-t8");
         int[] ports = FreePorts.distinct(2);
         writeFiles(dir, ports);
-        LongAdder reports = new LongAdder();
+        Tally reports = new Tally();
         HttpsServer notifications = null;
         // The SCS/AS's threads (client and notification server): a fixed few, as a real one would have.
         java.util.concurrent.ExecutorService io = java.util.concurrent.Executors.newFixedThreadPool(4);
@@ -109,7 +108,7 @@ final class BenchT8Command implements Callable<Integer> {
             });
             notifications.createContext("/reports", exchange -> {
                 exchange.getRequestBody().readAllBytes();
-                reports.increment();
+                reports.add();
                 exchange.sendResponseHeaders(204, -1);
                 exchange.close();
             });
@@ -142,15 +141,12 @@ final class BenchT8Command implements Callable<Integer> {
                 out.flush();
                 load.run(inFlight, System.nanoTime() + TimeUnit.SECONDS.toNanos(warmup)).get(warmup + 60L, TimeUnit.SECONDS);
                 load.reset();
-                long reportsBefore = reports.sum();
+                long reportsBefore = reports.value();
                 long t0 = System.nanoTime();
                 load.run(inFlight, t0 + TimeUnit.SECONDS.toNanos(seconds)).get(seconds + 60L, TimeUnit.SECONDS);
                 double elapsed = (System.nanoTime() - t0) / 1e9;
                 long expected = reportsBefore + load.created.sum();
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-                while (reports.sum() < expected && System.nanoTime() < deadline) {
-                    TimeUnit.MILLISECONDS.sleep(50); // reports arrive on the notification server's threads; bounded poll
-                }
+                reports.awaitAtLeast(expected, 60);
                 double reportLag = (System.nanoTime() - t0) / 1e9 - seconds;
                 out.println();
                 out.println("== POST transactions -> 201 (SCS/AS over mutual TLS with an OAuth token; filter, store, SMS-SC)");
@@ -161,7 +157,7 @@ final class BenchT8Command implements Callable<Integer> {
                             load.latency.getValueAtPercentile(99) / 1e6, load.latency.getMaxValue() / 1e6);
                 }
                 out.printf("signed delivery reports back at the notification destination: %,d of %,d, the last %.1f s after the run%n",
-                        reports.sum() - reportsBefore, load.created.sum(), Math.max(0, reportLag));
+                        reports.value() - reportsBefore, load.created.sum(), Math.max(0, reportLag));
             }
             out.printf("node: %s%n", String.join("; ", statsLines(node)));
         } finally {
