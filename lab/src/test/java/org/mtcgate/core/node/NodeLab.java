@@ -158,11 +158,17 @@ final class NodeLab {
                 .role(AssociationRole.CLIENT).local("127.0.0.1", ports[1]).remote("127.0.0.1", ports[0])
                 .pointCodes(2, 1).localSsns(Ss7StackConfig.SSN_MSC).remoteSsns(Ss7StackConfig.SSN_MSC)
                 .localGlobalTitle("491720000200").build());
-        LabMsc msc = new LabMsc(stack);
-        stack.connect();
-        stack.active().get(WAIT, TimeUnit.SECONDS);
-        node.ss7().orElseThrow().active().get(WAIT, TimeUnit.SECONDS);
-        return new Msc(stack, msc);
+        try {
+            LabMsc msc = new LabMsc(stack);
+            stack.connect();
+            stack.active().get(WAIT, TimeUnit.SECONDS);
+            node.ss7().orElseThrow().active().get(WAIT, TimeUnit.SECONDS);
+            return new Msc(stack, msc);
+        } catch (Exception | AssertionError e) {
+            // Not handed to the test, so closed here: a client left retrying would reach the next test's node.
+            stack.close();
+            throw e;
+        }
     }
 
     /** scs1 connected to the node over TLS with its certificate from the lab PKI in {@code dir}/pki. */
