@@ -2,8 +2,12 @@ package org.mtcgate.map.stack;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.internal.ThreadExecutorMap;
 import java.net.InetSocketAddress;
 import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -32,6 +36,10 @@ final class OriginGuard implements AssociationListener {
     private static final int MAX_MESSAGE = 1 << 16;
     private static final int CLASS_TRANSFER = 1;
     private static final int TYPE_DATA = 1;
+    private static final int CLASS_ASPSM = 3;
+    private static final int TYPE_ASPDN_ACK = 5;
+    /** How long an ASPDN ACK is held back at most; jSS7 marks the ASP within microseconds of its write. */
+    static final int HOLD_LIMIT_MS = 500;
     private static final int TAG_PROTOCOL_DATA = 0x0210;
 
     private final AssociationListener delegate;
@@ -43,6 +51,7 @@ final class OriginGuard implements AssociationListener {
     private final InetSocketAddress remote;
     private volatile byte[] pending = new byte[0];
     private final java.util.function.Supplier<M3uaTraffic> traffic;
+    private volatile BooleanSupplier holdAspDownAck = () -> false;
 
     OriginGuard(AssociationListener delegate, String peer, int pointCode) {
         this(delegate, peer, pointCode, () -> M3uaTraffic.NONE);
@@ -62,6 +71,15 @@ final class OriginGuard implements AssociationListener {
         this.tap = tap;
         this.local = local;
         this.remote = remote;
+    }
+
+    /**
+     * While {@code hold} is true, an ASPDN ACK from the peer waits (on the association's event loop, a millisecond at
+     * a time, at most {@value #HOLD_LIMIT_MS} ms) before jSS7 sees it: the stack sets this for its stop, whose ASPDN
+     * jSS7 writes before it marks the ASP as having sent it.
+     */
+    void holdAspDownAckWhile(BooleanSupplier hold) {
+        this.holdAspDownAck = hold;
     }
 
     /** DATA messages dropped so far for a foreign or missing OPC, or for a broken framing. */
@@ -105,9 +123,31 @@ final class OriginGuard implements AssociationListener {
             return;
         }
         traffic.get().received(peer);
+        EventExecutor loop = ThreadExecutorMap.currentExecutor();
+        if (loop != null && isAspDownAck(message) && holdAspDownAck.getAsBoolean()) {
+            deliverWhenMarked(loop, association, original, message, 1);
+            return;
+        }
+        deliver(association, original, message);
+    }
+
+    private void deliverWhenMarked(EventExecutor loop, Association association, PayloadData original, byte[] message, int waited) {
+        if (waited >= HOLD_LIMIT_MS || !holdAspDownAck.getAsBoolean()) {
+            deliver(association, original, message);
+            return;
+        }
+        loop.schedule(() -> deliverWhenMarked(loop, association, original, message, waited + 1), 1, TimeUnit.MILLISECONDS);
+    }
+
+    private void deliver(Association association, PayloadData original, byte[] message) {
         delegate.onPayload(association, new PayloadData(message.length, Unpooled.wrappedBuffer(message),
                 original.isComplete(), original.isUnordered(), original.getPayloadProtocolId(),
                 original.getStreamNumber()));
+    }
+
+    /** RFC 4666 3.1.2: message class 3 (ASP state maintenance), type 5 (ASPDN ACK). */
+    static boolean isAspDownAck(byte[] m) {
+        return m.length >= HEADER && (m[2] & 0xFF) == CLASS_ASPSM && (m[3] & 0xFF) == TYPE_ASPDN_ACK;
     }
 
     /** Why a whole M3UA message must not be passed on, or null when it may. */

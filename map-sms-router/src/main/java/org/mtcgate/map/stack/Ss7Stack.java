@@ -12,10 +12,15 @@ import org.apache.logging.log4j.Logger;
 import org.mobicents.protocols.api.Association;
 import org.mobicents.protocols.api.IpChannelType;
 import org.mobicents.protocols.sctp.netty.NettySctpManagementImpl;
+import org.mobicents.protocols.ss7.m3ua.Asp;
+import org.mobicents.protocols.ss7.m3ua.AspFactory;
 import org.mobicents.protocols.ss7.m3ua.ExchangeType;
 import org.mobicents.protocols.ss7.m3ua.Functionality;
 import org.mobicents.protocols.ss7.m3ua.IPSPType;
+import org.mobicents.protocols.ss7.m3ua.impl.AspImpl;
+import org.mobicents.protocols.ss7.m3ua.impl.AspState;
 import org.mobicents.protocols.ss7.m3ua.impl.M3UAManagementImpl;
+import org.mobicents.protocols.ss7.m3ua.impl.fsm.FSM;
 import org.mobicents.protocols.ss7.m3ua.impl.parameter.ParameterFactoryImpl;
 import org.mobicents.protocols.ss7.m3ua.parameter.RoutingContext;
 import org.mobicents.protocols.ss7.m3ua.parameter.TrafficModeType;
@@ -88,6 +93,8 @@ public final class Ss7Stack implements AutoCloseable {
     private final List<String> aspNames = new ArrayList<>();
     private final Map<String, OriginGuard> originGuards = new LinkedHashMap<>();
     private volatile M3uaTraffic m3uaTraffic = M3uaTraffic.NONE;
+    /** From the first step of {@link #close()}: an ASPDN ACK may then be held back (see {@link OriginGuard}). */
+    private volatile boolean stopping;
     private final Ss7Links links;
     private final M3uaTap tap;
     private ReplyLinkGuard replyGuard;
@@ -252,8 +259,31 @@ public final class Ss7Stack implements AutoCloseable {
         Association association = transport.getAssociation(objectName(peer, "assoc"));
         OriginGuard guard = new OriginGuard(association.getAssociationListener(), peer.name(), peer.pointCode(),
                 () -> m3uaTraffic, tap, NettyTransportWithTap.local(peer), NettyTransportWithTap.remote(peer));
+        String asp = objectName(peer, "asp");
+        guard.holdAspDownAckWhile(() -> stopping && aspDownNotYetMarked(asp));
         association.setAssociationListener(guard);
         originGuards.put(peer.name(), guard);
+    }
+
+    /**
+     * Whether an ASP of the factory still has to be marked as having sent ASPDN. jSS7's stop writes ASPDN first and
+     * moves the ASP's state machine to DOWN_SENT after, on another thread: a quick peer's ASPDN ACK can come in
+     * between and make jSS7 log an unknown transition as an ERROR at every such stop (see {@link OriginGuard}).
+     */
+    private boolean aspDownNotYetMarked(String aspFactory) {
+        for (AspFactory factory : m3ua.getAspfactories()) {
+            if (!factory.getName().equals(aspFactory)) {
+                continue;
+            }
+            for (Asp asp : factory.getAspList()) {
+                FSM local = ((AspImpl) asp).getLocalFSM();
+                String state = local == null ? null : local.getState().getName();
+                if (state != null && !state.equals(AspState.DOWN_SENT.toString()) && !state.equals(AspState.DOWN.toString())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private String describePeers() {
@@ -432,6 +462,7 @@ public final class Ss7Stack implements AutoCloseable {
         // M3UA's own stop() takes its ASPs down (stopFactories); an explicit stopAsp() before it races
         // with the peer's ASPDN-ACK and makes jSS7 log an unknown FSM transition.
         aspsStarted = false;
+        stopping = true;
         while (!stopActions.isEmpty()) {
             try {
                 stopActions.pop().close();
