@@ -1,11 +1,13 @@
 package org.mtcgate.architecture;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.mtcgate.filter.smsc.Gsm7Alphabet;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -88,9 +90,15 @@ class ArchitectureTest {
             .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "javax.crypto..", "org.bouncycastle..",
                     "org.mtcgate.gba..");
 
-    /** The SMS TPDU codec is the one a handset's reading is compared with: JDK only. */
+    /**
+     * The SMS TPDU codec is the one a handset's reading is compared with: JDK only, and the domain's GSM 7-bit table
+     * (every interface's text is held in it), itself JDK only.
+     */
     static final ArchRule TPDU_CODEC_IS_JDK_ONLY = classes().that().resideInAPackage("org.mtcgate.map.tpdu..")
-            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.mtcgate.map.tpdu..");
+            .should().onlyDependOnClassesThat(JavaClass.Predicates.resideInAnyPackage("java..", "org.mtcgate.map.tpdu..")
+                    .or(JavaClass.Predicates.belongToAnyOf(Gsm7Alphabet.class)));
+    static final ArchRule GSM7_ALPHABET_IS_JDK_ONLY = classes().that().belongToAnyOf(Gsm7Alphabet.class)
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.mtcgate.filter.smsc..");
 
     /** Simulators, load generators, benchmarks and lab PKI are for the lab; nothing in the node depends on them. */
     static final ArchRule NOTHING_DEPENDS_ON_LAB_CODE = noClasses().that().resideOutsideOfPackage("org.mtcgate.lab..")
@@ -185,6 +193,7 @@ class ArchitectureTest {
     @Test
     void tpduCodecIsJdkOnly() {
         TPDU_CODEC_IS_JDK_ONLY.check(main);
+        GSM7_ALPHABET_IS_JDK_ONLY.check(main);
     }
 
     @Test

@@ -132,15 +132,56 @@ class SubmissionMappingTest {
     }
 
     @Test
-    void theDefaultAlphabetAndReservedCodingsAreRefusedEightBitAndUcs2Carried() throws Exception {
-        Submission gsm7 = SubmissionReader.read(submit(0, 0, 0x00, "hello".getBytes()));
-        assertEquals(SmppStatus.INVALID_DATA_CODING, assertThrows(SmppRefusal.class, () -> Carriage.shortMessage(gsm7)).status());
+    void textGoesAsGsm7BitReservedCodingsAreRefusedEightBitAndUcs2Carried() throws Exception {
+        ShortMessage hello = Carriage.shortMessage(SubmissionReader.read(submit(0, 0, 0x00, "hello".getBytes())));
+        assertEquals(0x00, hello.dataCoding());
+        assertArrayEquals(new byte[] {0x68, 0x65, 0x6C, 0x6C, 0x6F}, hello.userData(),
+                "data_coding 0: one GSM 7-bit septet an octet, as given");
         Submission ucs2 = SubmissionReader.read(submit(0, 0, 0x08, new byte[] {0, 'h'}));
         assertEquals(0x08, Carriage.shortMessage(ucs2).dataCoding(), "UCS2 is carried (octets, as SMPP gives them)");
         Submission reserved = SubmissionReader.read(submit(0, 0, 0x0C, new byte[] {1}));
         assertEquals(SmppStatus.INVALID_DATA_CODING, assertThrows(SmppRefusal.class, () -> Carriage.shortMessage(reserved)).status());
         assertEquals(0x15, Carriage.shortMessage(SubmissionReader.read(submit(0, 0, 0x15, new byte[] {1}))).dataCoding(),
                 "8-bit data with a message class is carried");
+    }
+
+    @Test
+    void latin1AndIa5TextIsConvertedToGsm7AndWhatItLacksIsRefusedByName() throws Exception {
+        // Latin-1 "Grüße {1}": ü and ß are in the basic table, the braces in the extension table (ESC 0x28, ESC 0x29).
+        byte[] latin1 = "Grüße {1}".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        ShortMessage gruesse = Carriage.shortMessage(SubmissionReader.read(submit(0, 0, 0x03, latin1)));
+        assertEquals(0x00, gruesse.dataCoding(), "on the air as GSM 7-bit");
+        assertArrayEquals(new byte[] {0x47, 0x72, 0x7E, 0x1E, 0x65, 0x20, 0x1B, 0x28, 0x31, 0x1B, 0x29}, gruesse.userData());
+        ShortMessage ia5 = Carriage.shortMessage(SubmissionReader.read(submit(0, 0, 0x01, "a@b".getBytes())));
+        assertArrayEquals(new byte[] {0x61, 0x00, 0x62}, ia5.userData(), "'@' is septet 0x00");
+
+        SmppRefusal grave = assertThrows(SmppRefusal.class,
+                () -> Carriage.shortMessage(SubmissionReader.read(submit(0, 0, 0x01, "a`b".getBytes()))));
+        assertEquals(SmppStatus.INVALID_DATA_CODING, grave.status());
+        assertTrue(grave.getMessage().contains("character 2 ('`', U+0060)"), grave.getMessage());
+        SmppRefusal high = assertThrows(SmppRefusal.class,
+                () -> Carriage.shortMessage(SubmissionReader.read(submit(0, 0, 0x00, new byte[] {0x61, (byte) 0x80}))));
+        assertTrue(high.getMessage().contains("octet 2 is 0x80"), high.getMessage());
+        SmppRefusal escape = assertThrows(SmppRefusal.class,
+                () -> Carriage.shortMessage(SubmissionReader.read(submit(0, 0, 0x00, new byte[] {0x61, 0x1B}))));
+        assertTrue(escape.getMessage().contains("ends with an escape"), escape.getMessage());
+        assertEquals(SmppStatus.INVALID_DATA_CODING, assertThrows(SmppRefusal.class,
+                () -> Carriage.shortMessage(SubmissionReader.read(submit(0, 0, 0x01, new byte[] {0x61, (byte) 0xE9})))).status(),
+                "IA5 has no octets above 0x7F");
+    }
+
+    @Test
+    void aTextSmWithItsOwnUdhMustFitOneSmInSeptets() throws Exception {
+        byte[] udh = {0x06, 0x05, 0x04, 0x23, (byte) 0xF0, 0x00, 0x00}; // UDHL 6: 16-bit ports 9200 -> 0
+        byte[] fits = new byte[udh.length + 152];
+        System.arraycopy(udh, 0, fits, 0, udh.length);
+        java.util.Arrays.fill(fits, udh.length, fits.length, (byte) 'x');
+        ShortMessage sm = Carriage.shortMessage(SubmissionReader.read(submit(0x40, 0, 0x00, fits)));
+        assertEquals(152, sm.userData().length, "152 septets beside a 7-octet UDH (its 56 bits take 8 septets)");
+        byte[] tooLong = java.util.Arrays.copyOf(fits, fits.length + 1);
+        tooLong[tooLong.length - 1] = 'x';
+        assertEquals(SmppStatus.INVALID_LENGTH, assertThrows(SmppRefusal.class,
+                () -> Carriage.shortMessage(SubmissionReader.read(submit(0x40, 0, 0x00, tooLong)))).status());
     }
 
     @Test

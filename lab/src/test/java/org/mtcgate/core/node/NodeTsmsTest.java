@@ -108,6 +108,35 @@ class NodeTsmsTest {
     }
 
     @Test
+    void textFromAnSmeReachesTheHandsetAsGsm7BitInOneOrMoreSegments() throws Exception {
+        node = Node.start(NodeConfigFile.load(dir.resolve("mtcgate.yaml")), Clock.systemUTC());
+        NodeLab.Msc started = NodeLab.startMsc(dir, ports, node);
+        mscStack = started.stack();
+        String latin1 = java.util.HexFormat.of().formatHex("Grüße {1}".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        String longText = "The quick brown fox jumps over the lazy dog. ".repeat(4); // 180 characters: two segments
+        String gsm7 = java.util.HexFormat.of().formatHex(longText.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        List<NodeSme.Event> events = NodeSme.run("{\"host\":\"127.0.0.1\",\"port\":" + ports[2]
+                + ",\"systemId\":\"tracker\",\"password\":\"sme-pw\",\"receipts\":2,\"submits\":["
+                + "{\"source\":\"4930123456\",\"destination\":\"491702000001\",\"dcs\":3,\"hex\":\"" + latin1
+                + "\",\"registeredDelivery\":1},"
+                + "{\"source\":\"4930123456\",\"destination\":\"491702000001\",\"dcs\":0,\"hex\":\"" + gsm7
+                + "\",\"registeredDelivery\":1}]}");
+        List<NodeSme.Event> resps = NodeSme.all(events, "submit_sm");
+        assertEquals(0, resps.get(0).status(), events.toString());
+        assertEquals(0, resps.get(1).status(), events.toString());
+        assertEquals(2, NodeSme.all(events, "deliver_sm").size(), "both receipts: " + events);
+
+        List<SmsDeliver> got = started.lab().deliveredTo(IMSI);
+        assertEquals(3, got.size(), "one SM, then two segments");
+        for (SmsDeliver d : got) {
+            assertEquals(org.mtcgate.map.tpdu.CharacterSet.GSM_7BIT, d.userData().characterSet());
+            assertEquals(0x00, d.dataCodingScheme());
+        }
+        assertEquals("Grüße {1}", got.get(0).userData().text());
+        assertEquals(longText, got.get(1).userData().text() + got.get(2).userData().text());
+    }
+
+    @Test
     void aReceiptAskedForBeforeARestartIsSentAfterIt() throws Exception {
         node = Node.start(NodeConfigFile.load(dir.resolve("mtcgate.yaml")), Clock.systemUTC());
         // No MSC yet: the SM is held, and so is the receipt it owes.

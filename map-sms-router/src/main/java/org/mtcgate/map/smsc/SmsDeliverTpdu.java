@@ -1,5 +1,6 @@
 package org.mtcgate.map.smsc;
 
+import org.mtcgate.filter.smsc.Gsm7Alphabet;
 import org.mtcgate.filter.smsc.HeldSm;
 import org.mtcgate.filter.smsc.ShortMessage;
 import org.mtcgate.filter.smsc.SmsDeliverEncoder;
@@ -78,19 +79,48 @@ public final class SmsDeliverTpdu implements SmsDeliverEncoder {
         if (alphabet == CharacterSet.UCS2) {
             perSegment &= ~1; // a UTF-16 code unit is never split between segments
         }
-        int total = (body.length + perSegment - 1) / perSegment;
+        List<int[]> cuts = cuts(body, perSegment, alphabet);
+        int total = cuts.size();
         if (total > 255) {
             throw new TpduException("TP-UD", 0, body.length + " units need " + total + " segments (at most 255)");
         }
         List<byte[]> out = new ArrayList<>(total);
         for (int i = 0; i < total; i++) {
-            byte[] part = Arrays.copyOfRange(body, i * perSegment, Math.min(body.length, (i + 1) * perSegment));
+            byte[] part = Arrays.copyOfRange(body, cuts.get(i)[0], cuts.get(i)[1]);
             List<InformationElement> segmentIes = new ArrayList<>(ies.size() + 1);
             segmentIes.add(InformationElement.concatenation16(reference, total, i + 1));
             segmentIes.addAll(ies);
             out.add(TpduCodec.encode(tpdu(sm, new UserDataHeader(segmentIes), part, originatorAddress, clock)));
         }
         return out;
+    }
+
+    /**
+     * Where the body is cut into segments of at most {@code perSegment} units: in 7-bit text an escape and the septet
+     * after it are one character (TS 23.038 6.2.1.1), so a segment never ends between them; a handset would read the
+     * escape alone as a space and the next segment's first septet as a character of the basic table.
+     */
+    static List<int[]> cuts(byte[] body, int perSegment, CharacterSet alphabet) {
+        List<int[]> cuts = new ArrayList<>();
+        int at = 0;
+        while (at < body.length) {
+            int end = Math.min(body.length, at + perSegment);
+            if (alphabet == CharacterSet.GSM_7BIT && end < body.length && escapeOpenAt(body, at, end)) {
+                end--;
+            }
+            cuts.add(new int[] {at, end});
+            at = end;
+        }
+        return cuts;
+    }
+
+    /** Whether the septets {@code [from, end)} end with an escape whose character is past {@code end}. */
+    private static boolean escapeOpenAt(byte[] septets, int from, int end) {
+        int i = from;
+        while (i < end) {
+            i += (septets[i] & 0x7F) == Gsm7Alphabet.ESCAPE ? 2 : 1;
+        }
+        return i > end;
     }
 
     /** Body units (septets or octets) that fit one SM beside a header of {@code headerOctets} (UDHL included). */

@@ -110,6 +110,20 @@ class SmsDeliverTpduTest {
     }
 
     @Test
+    void anEscapedCharacterIsNeverSplitBetweenSegments() throws Exception {
+        // 151 septets, then the euro sign as ESC 0x65: the escape would be the 152nd septet, the last of segment 1.
+        String text = "a".repeat(151) + "€ and more text after the boundary";
+        HeldSm sm = relayed(10, 0x00, org.mtcgate.map.tpdu.Gsm7.toSeptets(text), null, "491701000009");
+        List<byte[]> segments = encoder.encode(sm);
+        assertEquals(2, segments.size());
+        String first = TpduCodec.decodeDeliver(segments.get(0)).userData().text();
+        String second = TpduCodec.decodeDeliver(segments.get(1)).userData().text();
+        assertEquals("a".repeat(151), first, "the segment ends before the escape, one septet short");
+        assertTrue(second.startsWith("€"), second);
+        assertEquals(text, first + second);
+    }
+
+    @Test
     void aPartOfAnMoConcatenatedSmKeepsItsOwnHeaderAndIsNeverSplitAgain() throws Exception {
         byte[] concatIe = {0x00, 0x03, 0x2A, 0x02, 0x01}; // 8-bit reference 42, part 1 of 2
         HeldSm part = relayed(7, 0x00, org.mtcgate.map.tpdu.Gsm7.toSeptets("part one"), concatIe, "491701000009");
