@@ -55,6 +55,8 @@ public final class DeliveryReceipts implements SmOutcomeListener, AutoCloseable 
     private final Map<SmId, ReceiptRequest> expected = new ConcurrentHashMap<>();
     /** Only touched on the sender thread (and in the constructor, before it runs anything). */
     private final ArrayDeque<Due> waiting = new ArrayDeque<>();
+    /** Its size, for the console, which must not wait for the sender thread (it may be waiting for an SME). */
+    private volatile int waitingCount;
     private final ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "tsms-receipts");
         t.setDaemon(true);
@@ -88,6 +90,7 @@ public final class DeliveryReceipts implements SmOutcomeListener, AutoCloseable 
             }
             if (r.due()) {
                 waiting.add(new Due(r.id(), r.request(), r.outcome(), r.at()));
+                waitingCount = waiting.size();
                 due++;
             } else {
                 expected.put(r.id(), r.request());
@@ -148,18 +151,25 @@ public final class DeliveryReceipts implements SmOutcomeListener, AutoCloseable 
             int n = waiting.size();
             for (int i = 0; i < n; i++) {
                 Due d = waiting.poll();
+                waitingCount = waiting.size();
                 if (d.request().systemId().equals(systemId)) {
                     send(d);
                 } else {
                     waiting.add(d);
+                    waitingCount = waiting.size();
                 }
             }
         });
     }
 
     /** Receipts asked for whose SM has no outcome yet, and receipts due that wait for a receiver bind. */
-    CompletionStage<int[]> outstanding() {
-        return CompletableFuture.supplyAsync(() -> new int[] {expected.size(), waiting.size()}, sender);
+    int[] outstanding() {
+        return new int[] {expected.size(), waitingCount};
+    }
+
+    /** Completes once the sender thread has done what was queued on it before (tests read the counts after it). */
+    CompletionStage<Void> afterQueued() {
+        return CompletableFuture.runAsync(() -> { }, sender);
     }
 
     private void send(Due due) {
@@ -170,6 +180,7 @@ public final class DeliveryReceipts implements SmOutcomeListener, AutoCloseable 
                 lost(due.id());
             } else {
                 waiting.add(due);
+                waitingCount = waiting.size();
             }
             return;
         }

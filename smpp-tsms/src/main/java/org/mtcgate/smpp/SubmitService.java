@@ -103,26 +103,22 @@ final class SubmitService {
             SmId id = new SmId(submitter(sme.systemId()), reference);
             String messageId = Long.toString(reference);
             boolean receipt = (s.registeredDelivery() & 0x03) != 0;
-            SmsScResult stored;
             try {
                 // The receipt is kept before the SM: an SM the SMS-SC holds never lacks the receipt it owes.
                 if (receipt) {
                     await(receipts.expect(id, new ReceiptRequest(sme.systemId(), messageId, s.sourceAddress(),
                             s.destinationAddress(), now, expiresAt, (s.registeredDelivery() & 0x03) == 2)), "the receipt store");
                 }
-                stored = await(smsc.submit(HeldSm.held(id, recipient, sm, now, expiresAt)), "the SMS-SC's store");
-            } catch (SmppRefusal r) {
+                SmsScResult stored = await(smsc.submit(HeldSm.held(id, recipient, sm, now, expiresAt)), "the SMS-SC's store");
+                if (!stored.isAccepted()) {
+                    throw new SmppRefusal(stored.kind() == SmsScResult.Kind.STORE_FAILED ? SmppStatus.QUEUE_FULL
+                            : SmppStatus.SYSTEM_ERROR, "tsms-not-stored", stored.detail());
+                }
+            } catch (SmppRefusal notTaken) {
                 if (receipt) {
                     receipts.forget(id);
                 }
-                throw r;
-            }
-            if (!stored.isAccepted()) {
-                if (receipt) {
-                    receipts.forget(id);
-                }
-                throw new SmppRefusal(stored.kind() == SmsScResult.Kind.STORE_FAILED ? SmppStatus.QUEUE_FULL
-                        : SmppStatus.SYSTEM_ERROR, "tsms-not-stored", stored.detail());
+                throw notTaken;
             }
             counters.accepted.increment();
             observer.accepted(item, verdict);

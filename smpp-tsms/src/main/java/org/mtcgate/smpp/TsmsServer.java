@@ -139,7 +139,7 @@ public final class TsmsServer implements AutoCloseable {
      * Receipts outstanding now: {@code [0]} asked for, their SM's outcome not yet known; {@code [1]} due, waiting
      * for a receiver bind of their SME.
      */
-    public CompletionStage<int[]> receiptsOutstanding() {
+    public int[] receiptsOutstanding() {
         return receipts.outstanding();
     }
 

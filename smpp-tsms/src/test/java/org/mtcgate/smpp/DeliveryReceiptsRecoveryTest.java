@@ -29,8 +29,10 @@ class DeliveryReceiptsRecoveryTest {
         return new DeliveryReceipts(TsmsServer.SUBMITTER_PREFIX, new BindRegistry(), new TsmsCounters(), clock, store);
     }
 
+    /** Read after the sender thread has done what was queued before (a task behind them on the same thread). */
     private static int[] outstanding(DeliveryReceipts r) throws Exception {
-        return r.outstanding().toCompletableFuture().get(5, TimeUnit.SECONDS);
+        r.afterQueued().toCompletableFuture().get(5, TimeUnit.SECONDS);
+        return r.outstanding();
     }
 
     @Test

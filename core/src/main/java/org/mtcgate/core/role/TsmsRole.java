@@ -109,7 +109,7 @@ public final class TsmsRole implements NodeRole {
         out.accept(String.format("Tsms: %,d submits, %,d accepted, %,d blocked by the filter, %,d refused, %,d throttled; "
                 + "%,d receipts sent, %,d lost", c.submits(), c.accepted(), c.blocked(), c.refused(), c.throttled(),
                 c.receiptsSent(), c.receiptsLost()));
-        int[] owed = server.receiptsOutstanding().toCompletableFuture().join();
+        int[] owed = server.receiptsOutstanding();
         out.accept(String.format("Tsms receipts owed: %,d for SMs not yet ended, %,d due and waiting for a receiver bind",
                 owed[0], owed[1]));
         out.accept(String.format("Tsms MO: %,d delivered to SMEs, %,d not (no receiver bound, or refused)",
