@@ -123,10 +123,12 @@ final class OriginGuard implements AssociationListener {
             return;
         }
         traffic.get().received(peer);
-        EventExecutor loop = ThreadExecutorMap.currentExecutor();
-        if (loop != null && isAspDownAck(message) && holdAspDownAck.getAsBoolean()) {
-            deliverWhenMarked(loop, association, original, message, 1);
-            return;
+        if (isAspDownAck(message) && holdAspDownAck.getAsBoolean()) {
+            EventExecutor loop = ThreadExecutorMap.currentExecutor();
+            if (loop != null) {
+                deliverWhenMarked(loop, association, original, message, 1);
+                return;
+            }
         }
         deliver(association, original, message);
     }
