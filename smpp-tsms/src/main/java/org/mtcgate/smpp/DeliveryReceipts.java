@@ -12,6 +12,7 @@ import org.jsmpp.bean.TypeOfNumber;
 import org.mtcgate.filter.smsc.SmId;
 import org.mtcgate.filter.smsc.SmOutcome;
 import org.mtcgate.filter.smsc.SmOutcomeListener;
+import org.mtcgate.filter.store.RecordStore;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -31,7 +32,7 @@ import java.util.concurrent.TimeUnit;
  * asked a receipt for, a deliver_sm with esm_class 0x04 and the usual {@code id:... stat:DELIVRD} text goes to a
  * receiver or transceiver bind of that SME; with none bound it waits (bounded) for the next one.
  *
- * <p>Every receipt is kept in the {@link ReceiptStore} from the submit_sm_resp until it went out: after a restart
+ * <p>Every receipt is kept in the {@link RecordStore} from the submit_sm_resp until it went out: after a restart
  * the receipts of SMs the SMS-SC still holds follow their outcomes, and receipts due but not sent wait for the SME's
  * next bind. A receipt whose SM ended while no outcome could be written (a crash in between) is dropped a day after
  * the SM's validity. Receipts go out on one thread of their own, so neither the SMS-SC's scheduler nor the store's
@@ -51,7 +52,7 @@ public final class DeliveryReceipts implements SmOutcomeListener, AutoCloseable 
     private final BindRegistry binds;
     private final TsmsCounters counters;
     private final Clock clock;
-    private final ReceiptStore store;
+    private final RecordStore store;
     private final Map<SmId, ReceiptRequest> expected = new ConcurrentHashMap<>();
     /** Only touched on the sender thread (and in the constructor, before it runs anything). */
     private final ArrayDeque<Due> waiting = new ArrayDeque<>();
@@ -66,7 +67,7 @@ public final class DeliveryReceipts implements SmOutcomeListener, AutoCloseable 
     private record Due(SmId id, ReceiptRequest request, SmOutcome outcome, Instant at) {
     }
 
-    DeliveryReceipts(String submitterPrefix, BindRegistry binds, TsmsCounters counters, Clock clock, ReceiptStore store) {
+    DeliveryReceipts(String submitterPrefix, BindRegistry binds, TsmsCounters counters, Clock clock, RecordStore store) {
         this.submitterPrefix = submitterPrefix;
         this.binds = binds;
         this.counters = counters;

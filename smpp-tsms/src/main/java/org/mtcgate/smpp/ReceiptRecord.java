@@ -2,6 +2,7 @@ package org.mtcgate.smpp;
 
 import org.mtcgate.filter.smsc.SmId;
 import org.mtcgate.filter.smsc.SmOutcome;
+import org.mtcgate.filter.store.RecordStore;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -13,7 +14,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * One receipt as {@link ReceiptStore} keeps it: the SM it is for, the request, and once the SMS-SC reported the SM's
+ * One receipt as {@link RecordStore} keeps it: the SM it is for, the request, and once the SMS-SC reported the SM's
  * final outcome, that outcome and when (the receipt is then due, and waits only for a receiver bind).
  *
  * <p>Encoding, version 1: version octet, state octet (0 expected, 1 due), submitter, reference, system_id,

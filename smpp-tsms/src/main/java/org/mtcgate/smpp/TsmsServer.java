@@ -13,6 +13,8 @@ import org.mtcgate.filter.FilterEngine;
 import org.mtcgate.filter.TimeSource;
 import org.mtcgate.filter.smsc.RoutingInfo;
 import org.mtcgate.filter.smsc.SmOutcomeListener;
+import org.mtcgate.filter.store.MemoryRecordStore;
+import org.mtcgate.filter.store.RecordStore;
 
 import javax.net.ServerSocketFactory;
 import java.io.IOException;
@@ -59,7 +61,7 @@ public final class TsmsServer implements AutoCloseable {
     private volatile boolean closed;
 
     private TsmsServer(TsmsSettings settings, FilterEngine filter, RoutingInfo routing, SmsScEntry smsc,
-                       TsmsObserver observer, Clock clock, TimeSource time, PduTap tap, ReceiptStore receiptStore)
+                       TsmsObserver observer, Clock clock, TimeSource time, PduTap tap, RecordStore receiptStore)
             throws IOException {
         this.settings = settings;
         this.tap = tap;
@@ -95,7 +97,7 @@ public final class TsmsServer implements AutoCloseable {
     /** As above, with a tap that sees every PDU received and sent (the node's signalling capture). */
     public static TsmsServer start(TsmsSettings settings, FilterEngine filter, RoutingInfo routing, SmsScEntry smsc,
                                    TsmsObserver observer, Clock clock, TimeSource time, PduTap tap) throws IOException {
-        return start(settings, filter, routing, smsc, observer, clock, time, tap, new MemoryReceiptStore());
+        return start(settings, filter, routing, smsc, observer, clock, time, tap, new MemoryRecordStore());
     }
 
     /**
@@ -104,7 +106,7 @@ public final class TsmsServer implements AutoCloseable {
      */
     public static TsmsServer start(TsmsSettings settings, FilterEngine filter, RoutingInfo routing, SmsScEntry smsc,
                                    TsmsObserver observer, Clock clock, TimeSource time, PduTap tap,
-                                   ReceiptStore receiptStore) throws IOException {
+                                   RecordStore receiptStore) throws IOException {
         TsmsServer server = new TsmsServer(settings, filter, routing, smsc, observer, clock, time,
                 java.util.Objects.requireNonNull(tap), java.util.Objects.requireNonNull(receiptStore));
         server.acceptor.start();

@@ -3,6 +3,7 @@ package org.mtcgate.smpp;
 import org.junit.jupiter.api.Test;
 import org.mtcgate.filter.smsc.SmId;
 import org.mtcgate.filter.smsc.SmOutcome;
+import org.mtcgate.filter.store.MemoryRecordStore;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -19,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DeliveryReceiptsRecoveryTest {
     private static final Instant NOW = Instant.parse("2026-12-03T10:00:00Z");
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-    private final MemoryReceiptStore store = new MemoryReceiptStore();
+    private final MemoryRecordStore store = new MemoryRecordStore();
 
     private static ReceiptRequest request(String messageId, boolean onFailureOnly) {
         return new ReceiptRequest("tracker", messageId, "4930123456", "491702000001", NOW, NOW.plusSeconds(3600), onFailureOnly);

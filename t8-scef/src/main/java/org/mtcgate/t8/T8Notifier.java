@@ -5,6 +5,7 @@ import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import org.mtcgate.filter.store.RecordStore;
 import org.mtcgate.filter.trigger.DeviceNotification;
 import org.mtcgate.filter.trigger.DeviceNotifier;
 
@@ -29,7 +30,7 @@ import java.util.concurrent.TimeUnit;
  * fresh random jti. A receiver that keeps the jtis it saw within the JWS's lifetime cannot be fooled by a replay,
  * even one that does not come over the same TLS connection.
  *
- * <p>A report is marked pending in the transaction (written to the {@link TransactionStore}) before it is sent and
+ * <p>A report is marked pending in the transaction (written to the {@link RecordStore}) before it is sent and
  * cleared once the receiver answered 2xx, so a report not yet sent when the node stops is sent after its start
  * ({@link #resume()}), and one that was sent is not sent again. Retried with growing delays ({@link #RETRY_SECONDS},
  * some seven minutes in all) on a connection failure, a timeout, 408, 429 or 5xx; any other answer is final.

@@ -14,6 +14,8 @@ import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import org.mtcgate.filter.store.MemoryRecordStore;
+import org.mtcgate.filter.store.RecordStore;
 import org.mtcgate.filter.trigger.DeviceNotifier;
 import org.mtcgate.filter.trigger.DeviceTriggering;
 
@@ -51,7 +53,7 @@ public final class T8Server implements AutoCloseable {
     private java.util.function.Supplier<T8HttpHandler> handlers;
 
     private T8Server(T8Settings configured, DeviceTriggering triggering, ClientSecrets secrets, T8RefusalListener refusals,
-                     TransactionStore store, Clock clock, StreamTap tap) throws IOException, GeneralSecurityException {
+                     RecordStore store, Clock clock, StreamTap tap) throws IOException, GeneralSecurityException {
         stats = new T8Stats(refusals);
         SslContext tls = TlsProfile.server(configured);
         group = new NioEventLoopGroup(2, new DefaultThreadFactory("t8", true));
@@ -119,13 +121,13 @@ public final class T8Server implements AutoCloseable {
     /** Binds the T8 server; triggers go to {@code triggering}, whose notifier must pass T8's triggers to {@link #notifier()}. */
     public static T8Server start(T8Settings settings, DeviceTriggering triggering, ClientSecrets secrets, Clock clock)
             throws IOException, GeneralSecurityException {
-        return new T8Server(settings, triggering, secrets, T8RefusalListener.NONE, new MemoryTransactionStore(), clock, StreamTap.NONE);
+        return new T8Server(settings, triggering, secrets, T8RefusalListener.NONE, new MemoryRecordStore(), clock, StreamTap.NONE);
     }
 
     /** As {@link #start(T8Settings, DeviceTriggering, ClientSecrets, Clock)}, every security refusal also to {@code refusals}. */
     public static T8Server start(T8Settings settings, DeviceTriggering triggering, ClientSecrets secrets,
                                  T8RefusalListener refusals, Clock clock) throws IOException, GeneralSecurityException {
-        return new T8Server(settings, triggering, secrets, refusals, new MemoryTransactionStore(), clock, StreamTap.NONE);
+        return new T8Server(settings, triggering, secrets, refusals, new MemoryRecordStore(), clock, StreamTap.NONE);
     }
 
     /**
@@ -133,14 +135,14 @@ public final class T8Server implements AutoCloseable {
      * (and their pending delivery reports) kept in {@code store}; the caller closes it after this server.
      */
     public static T8Server start(T8Settings settings, DeviceTriggering triggering, ClientSecrets secrets,
-                                 T8RefusalListener refusals, TransactionStore store, Clock clock)
+                                 T8RefusalListener refusals, RecordStore store, Clock clock)
             throws IOException, GeneralSecurityException {
         return start(settings, triggering, secrets, refusals, store, clock, StreamTap.NONE);
     }
 
     /** As above, with a tap that sees every connection's octets after TLS (the node's signalling capture). */
     public static T8Server start(T8Settings settings, DeviceTriggering triggering, ClientSecrets secrets,
-                                 T8RefusalListener refusals, TransactionStore store, Clock clock, StreamTap tap)
+                                 T8RefusalListener refusals, RecordStore store, Clock clock, StreamTap tap)
             throws IOException, GeneralSecurityException {
         return new T8Server(settings, triggering, secrets, refusals, store, clock, java.util.Objects.requireNonNull(tap));
     }

@@ -1,5 +1,7 @@
 package org.mtcgate.t8;
 
+import org.mtcgate.filter.store.MemoryRecordStore;
+import org.mtcgate.filter.store.RecordStore;
 import org.mtcgate.filter.trigger.TriggerId;
 
 import java.time.Instant;
@@ -11,19 +13,19 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The transactions of every SCS/AS: indexed in memory, every change also written to a {@link TransactionStore}, so a
+ * The transactions of every SCS/AS: indexed in memory, every change also written to a {@link RecordStore}, so a
  * restart keeps them (and their pending delivery reports). Changes are made under one lock together with queueing their
  * write, so the store sees them in the order the table does. Bounded; swept when kept long enough.
  */
 final class Transactions {
     private final Map<String, Transaction> byKey = new ConcurrentHashMap<>();
     private final Map<TriggerId, String> byTrigger = new ConcurrentHashMap<>();
-    private final TransactionStore store;
+    private final RecordStore store;
     private final int max;
 
     /** In memory only. */
     Transactions(int max) {
-        this(max, new MemoryTransactionStore());
+        this(max, new MemoryRecordStore());
     }
 
     /**
@@ -31,7 +33,7 @@ final class Transactions {
      *
      * @throws IllegalArgumentException naming the record that cannot be read
      */
-    Transactions(int max, TransactionStore store) {
+    Transactions(int max, RecordStore store) {
         this.max = max;
         this.store = store;
         store.recovered().forEach((key, record) -> {

@@ -1,6 +1,7 @@
 package org.mtcgate.t8;
 
 import org.junit.jupiter.api.Test;
+import org.mtcgate.filter.store.RecordStore;
 import org.mtcgate.filter.trigger.TriggerId;
 
 import java.nio.charset.StandardCharsets;
@@ -19,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Transactions as stored records, and a table rebuilt from them as after a restart. */
 class TransactionRecordsTest {
     /** A store that outlives the table (as the journal outlives the process). */
-    static final class KeptStore implements TransactionStore {
+    static final class KeptStore implements RecordStore {
         final Map<String, byte[]> records = new ConcurrentHashMap<>();
 
         @Override

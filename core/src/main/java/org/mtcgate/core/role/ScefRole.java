@@ -14,7 +14,7 @@ import org.mtcgate.t8.T8Client;
 import org.mtcgate.t8.StreamTap;
 import org.mtcgate.t8.T8Server;
 import org.mtcgate.t8.T8Settings;
-import org.mtcgate.t8.TransactionStore;
+import org.mtcgate.filter.store.RecordStore;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -43,9 +43,9 @@ public final class ScefRole implements NodeRole {
     /** The transactions' journal under the node's data-dir. */
     static final String STORE = "t8";
     private final T8Server server;
-    private final TransactionStore transactions;
+    private final RecordStore transactions;
 
-    private ScefRole(T8Server server, TransactionStore transactions) {
+    private ScefRole(T8Server server, RecordStore transactions) {
         this.server = server;
         this.transactions = transactions;
     }
@@ -61,7 +61,7 @@ public final class ScefRole implements NodeRole {
             throw new RoleStartException("the scef role needs the mtc-iwf role: T8 triggers go through its procedure");
         }
         T8Settings settings = settings(config);
-        TransactionStore transactions;
+        RecordStore transactions;
         try {
             transactions = ctx.stores().t8Transactions(STORE, fsync);
         } catch (StoreException e) {

@@ -8,7 +8,7 @@ import org.mtcgate.filter.TimeSource;
 import org.mtcgate.filter.smsc.RoutingInfo;
 import org.mtcgate.smpp.TsmsCounters;
 import org.mtcgate.smpp.PduTap;
-import org.mtcgate.smpp.ReceiptStore;
+import org.mtcgate.filter.store.RecordStore;
 import org.mtcgate.smpp.TsmsServer;
 import org.mtcgate.smpp.TsmsSettings;
 
@@ -33,9 +33,9 @@ public final class TsmsRole implements NodeRole {
     /** The receipts owed to SMEs, under the data directory. */
     static final String RECEIPTS = "tsms-receipts";
     private final TsmsServer server;
-    private final ReceiptStore receipts;
+    private final RecordStore receipts;
 
-    private TsmsRole(TsmsServer server, ReceiptStore receipts) {
+    private TsmsRole(TsmsServer server, RecordStore receipts) {
         this.server = server;
         this.receipts = receipts;
     }
@@ -53,7 +53,7 @@ public final class TsmsRole implements NodeRole {
             s = new TsmsSettings(s.listen(), tls(config), s.smes(), s.defaultValidity(), s.maxValidity(), s.bindTimeout(),
                     s.maxConnections(), s.enquireLink());
         }
-        ReceiptStore receipts;
+        RecordStore receipts;
         try {
             receipts = ctx.stores().tsmsReceipts(RECEIPTS, fsync);
         } catch (StoreException e) {

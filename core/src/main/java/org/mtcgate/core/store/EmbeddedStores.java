@@ -51,7 +51,7 @@ public final class EmbeddedStores implements NodeStores {
     }
 
     @Override
-    public org.mtcgate.t8.TransactionStore t8Transactions(String name, boolean fsync) throws StoreException {
+    public org.mtcgate.filter.store.RecordStore t8Transactions(String name, boolean fsync) throws StoreException {
         try {
             return JournalRecordStore.open("T8 transactions", dataDir.resolve(name), fsync);
         } catch (UncheckedIOException | IllegalStateException e) {
@@ -60,7 +60,7 @@ public final class EmbeddedStores implements NodeStores {
     }
 
     @Override
-    public org.mtcgate.smpp.ReceiptStore tsmsReceipts(String name, boolean fsync) throws StoreException {
+    public org.mtcgate.filter.store.RecordStore tsmsReceipts(String name, boolean fsync) throws StoreException {
         try {
             return JournalRecordStore.open("Tsms delivery receipts", dataDir.resolve(name), fsync);
         } catch (UncheckedIOException | IllegalStateException e) {

@@ -1,7 +1,6 @@
 package org.mtcgate.core.store;
 
-import org.mtcgate.smpp.ReceiptStore;
-import org.mtcgate.t8.TransactionStore;
+import org.mtcgate.filter.store.RecordStore;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -11,10 +10,10 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * Opaque records by key in a {@link JournalStore} of their own: the SCEF's T8 transactions and Tsms's delivery
- * receipts (the records are the role's, opaque here; both ports ask the same of a store). A removal is written as an
+ * receipts (the records are the role's, opaque here). A removal is written as an
  * empty record, which the journal then drops as finished, so it needs no operation of its own.
  */
-public final class JournalRecordStore implements TransactionStore, ReceiptStore {
+public final class JournalRecordStore implements RecordStore {
     /** One record; {@code data} null once removed. */
     record Entry(String key, byte[] data) {
     }

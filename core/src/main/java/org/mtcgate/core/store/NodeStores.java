@@ -20,10 +20,10 @@ public interface NodeStores {
     HeldTriggerStore triggers(String name, boolean fsync) throws StoreException;
 
     /** The SCEF's T8 transactions, under a name unique in the node. The caller closes it. */
-    org.mtcgate.t8.TransactionStore t8Transactions(String name, boolean fsync) throws StoreException;
+    org.mtcgate.filter.store.RecordStore t8Transactions(String name, boolean fsync) throws StoreException;
 
     /** Tsms's delivery receipts owed to SMEs, under a name unique in the node. The caller closes it. */
-    org.mtcgate.smpp.ReceiptStore tsmsReceipts(String name, boolean fsync) throws StoreException;
+    org.mtcgate.filter.store.RecordStore tsmsReceipts(String name, boolean fsync) throws StoreException;
 
     /** The SMS-SC's held SMs, under a name unique in the node. The caller closes it. */
     SmscStore heldSms(String name, boolean fsync) throws StoreException;

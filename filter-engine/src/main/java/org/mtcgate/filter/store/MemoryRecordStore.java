@@ -1,12 +1,12 @@
-package org.mtcgate.smpp;
+package org.mtcgate.filter.store;
 
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Receipt records in memory only, for a server that runs without a node's data directory: none survive a restart. */
-final class MemoryReceiptStore implements ReceiptStore {
+/** Records in memory only, for a role that runs without a node's data directory: none survive a restart. */
+public final class MemoryRecordStore implements RecordStore {
     private final Map<String, byte[]> records = new ConcurrentHashMap<>();
 
     @Override
