@@ -1,15 +1,11 @@
 package org.mtcgate.t8;
 
 import org.junit.jupiter.api.Test;
-import org.mtcgate.filter.store.RecordStore;
+import org.mtcgate.filter.store.MemoryRecordStore;
 import org.mtcgate.filter.trigger.TriggerId;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,37 +15,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Transactions as stored records, and a table rebuilt from them as after a restart. */
 class TransactionRecordsTest {
-    /** A store that outlives the table (as the journal outlives the process). */
-    static final class KeptStore implements RecordStore {
-        final Map<String, byte[]> records = new ConcurrentHashMap<>();
-
-        @Override
-        public Map<String, byte[]> recovered() {
-            return Map.copyOf(records);
-        }
-
-        @Override
-        public CompletionStage<Void> put(String key, byte[] record) {
-            records.put(key, record);
-            return CompletableFuture.completedFuture(null);
-        }
-
-        @Override
-        public CompletionStage<Void> remove(String key) {
-            records.remove(key);
-            return CompletableFuture.completedFuture(null);
-        }
-
-        @Override
-        public String location() {
-            return "kept";
-        }
-
-        @Override
-        public void close() {
-        }
-    }
-
     @Test
     void aTransactionReadsBackAsItWasWritten() {
         Transaction t = TransactionsTest.transaction("t1", 7).withReport("SUCCESS");
@@ -68,7 +33,7 @@ class TransactionRecordsTest {
 
     @Test
     void aRestartedTableHasEveryTransactionAndItsPendingReport() {
-        KeptStore store = new KeptStore();
+        MemoryRecordStore store = new MemoryRecordStore(); // outlives the table, as the journal outlives the process
         Transactions before = new Transactions(10, store);
         Transaction t1 = TransactionsTest.transaction("t1", 1);
         Transaction t2 = TransactionsTest.transaction("t2", 2);
@@ -88,11 +53,11 @@ class TransactionRecordsTest {
 
     @Test
     void anUnreadableRecordIsNamedWithWhereItIs() {
-        KeptStore store = new KeptStore();
-        store.records.put("as1/bad", "{\"format\":9}".getBytes(StandardCharsets.UTF_8));
+        MemoryRecordStore store = new MemoryRecordStore(); // outlives the table, as the journal outlives the process
+        store.put("as1/bad", "{\"format\":9}".getBytes(StandardCharsets.UTF_8));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Transactions(10, store));
         assertTrue(e.getMessage().contains("as1/bad") && e.getMessage().contains("format 9"), e.getMessage());
-        store.records.put("as1/bad", "{not json".getBytes(StandardCharsets.UTF_8));
+        store.put("as1/bad", "{not json".getBytes(StandardCharsets.UTF_8));
         e = assertThrows(IllegalArgumentException.class, () -> new Transactions(10, store));
         assertTrue(e.getMessage().contains("as1/bad") && e.getMessage().contains("not a transaction record"), e.getMessage());
     }
