@@ -1,6 +1,7 @@
 package org.mtcgate.bsf;
 
 import org.junit.jupiter.api.Test;
+import org.mtcgate.filter.MutableClock;
 import org.mtcgate.gba.Amf;
 import org.mtcgate.gba.Impi;
 import org.mtcgate.gba.aka.AuthenticationCentre;
@@ -10,11 +11,8 @@ import org.mtcgate.gba.aka.Usim;
 import org.mtcgate.gba.aka.UsimSequenceState;
 
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -27,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class FloodLimitsTest {
     static final Impi OTHER = new Impi("001010000000002@ims.mnc001.mcc001.3gppnetwork.org");
 
-    final TestClock clock = new TestClock(Instant.parse("2026-12-03T10:00:00Z"));
+    final MutableClock clock = new MutableClock(Instant.parse("2026-12-03T10:00:00Z"));
     final AtomicInteger fetched = new AtomicInteger();
 
     Bootstrapping bsf(FloodLimits limits) {
@@ -151,33 +149,5 @@ class FloodLimitsTest {
         FloodGuard.Refusal r = g.admitVector(new Impi("x@ims.example")).orElseThrow();
         assertTrue(r.busy());
         assertEquals("ub-busy", r.rule());
-    }
-
-    /** A clock the test moves by hand, so refill and expiry are tested without waiting. */
-    static final class TestClock extends Clock {
-        private volatile Instant now;
-
-        TestClock(Instant start) {
-            now = start;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }

@@ -1,6 +1,7 @@
 package org.mtcgate.smpp;
 
 import org.junit.jupiter.api.Test;
+import org.mtcgate.filter.MutableClock;
 import org.mtcgate.filter.smsc.SmId;
 import org.mtcgate.filter.smsc.SmOutcome;
 import org.mtcgate.filter.store.MemoryRecordStore;
@@ -93,31 +94,15 @@ class DeliveryReceiptsRecoveryTest {
 
     @Test
     void aReceiptWhoseSmEndedUnheardIsDroppedADayAfterItsValidity() throws Exception {
-        java.util.concurrent.atomic.AtomicReference<Instant> now = new java.util.concurrent.atomic.AtomicReference<>(NOW);
-        Clock moving = new Clock() {
-            @Override
-            public java.time.ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now.get();
-            }
-        };
+        MutableClock moving = new MutableClock(NOW);
         SmId id = new SmId(TsmsServer.SUBMITTER_PREFIX + "tracker", 8);
         try (DeliveryReceipts r = new DeliveryReceipts(TsmsServer.SUBMITTER_PREFIX, new BindRegistry(), new TsmsCounters(),
                 moving, store)) {
             r.expect(id, request("8", false)).toCompletableFuture().get(5, TimeUnit.SECONDS);
-            now.set(NOW.plusSeconds(3600).plus(DeliveryReceipts.ORPHAN_AFTER));
+            moving.set(NOW.plusSeconds(3600).plus(DeliveryReceipts.ORPHAN_AFTER));
             r.dropOrphans();
             assertArrayEquals(new int[] {1, 0}, outstanding(r), "not before the day is over");
-            now.set(now.get().plusSeconds(1));
+            moving.advance(java.time.Duration.ofSeconds(1));
             r.dropOrphans();
             assertArrayEquals(new int[] {0, 0}, outstanding(r));
         }

@@ -14,16 +14,15 @@ import org.mtcgate.diameter.peer.DiameterNode;
 import org.mtcgate.filter.ExternalId;
 import org.mtcgate.filter.Imsi;
 import org.mtcgate.filter.Msisdn;
+import org.mtcgate.filter.MutableClock;
 import org.mtcgate.filter.RequestStatus;
 import org.mtcgate.filter.trigger.Subscriber;
 import org.mtcgate.filter.trigger.SubscriberLookup;
 import org.mtcgate.filter.trigger.SubscriberTable;
 import org.mtcgate.filter.trigger.UeName;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -42,26 +41,6 @@ class S6mTest {
     static final Imsi IMSI = Imsi.of("262015500000001");
     static final UeName METER = UeName.of(ExternalId.of("meter-1@meters.test"));
 
-    /** A clock the test moves by hand, to expire cache entries without sleeping. */
-    static final class HandClock extends Clock {
-        Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     static SubscriberTable table() {
         return new SubscriberTable(List.of(
                 new Subscriber(IMSI, Msisdn.of("491701000001"), List.of(ExternalId.of("meter-1@meters.test")), Set.of(SCS),
@@ -71,7 +50,7 @@ class S6mTest {
     }
 
     final LoopbackNodes nodes = new LoopbackNodes();
-    final HandClock clock = new HandClock();
+    final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
     HssS6mApplication hss;
     DiameterNode mtcIwf;
     S6mSubscriberDirectory directory;
@@ -135,7 +114,7 @@ class S6mTest {
         lookup(UeName.of(ExternalId.of("nobody@meters.test")), SCS);
         assertEquals(3, hss.requestCount(), "refusals are not cached");
 
-        clock.now = clock.now.plus(Duration.ofMinutes(5));
+        clock.advance(Duration.ofMinutes(5));
         assertTrue(lookup(METER, SCS).isFound());
         assertEquals(4, hss.requestCount(), "an expired entry is asked for again");
     }

@@ -2,6 +2,7 @@ package org.mtcgate.filter.smsc;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.mtcgate.filter.MutableClock;
 import org.mtcgate.filter.Imsi;
 import org.mtcgate.filter.Msisdn;
 import org.mtcgate.filter.RequestStatus;
@@ -13,11 +14,8 @@ import org.mtcgate.filter.trigger.TriggerId;
 import org.mtcgate.filter.trigger.TriggerState;
 import org.mtcgate.filter.trigger.UeName;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,26 +33,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class StoreAndForwardTest {
     static final Instant T0 = Instant.parse("2026-11-22T12:00:00Z");
     static final long WAIT = 10;
-
-    /** A clock the test moves; the SMS-SC reads it for expiry. */
-    static final class MovableClock extends Clock {
-        volatile Instant now = T0;
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     /**
      * The network as the SMS-SC sees it: UEs (by IMSI) are reachable, absent, or unknown; every attempt is counted
@@ -89,7 +67,7 @@ class StoreAndForwardTest {
         }
     }
 
-    final MovableClock clock = new MovableClock();
+    final MutableClock clock = new MutableClock(T0);
     final MemoryHeldSmStore store = new MemoryHeldSmStore();
     final Network network = new Network();
     final LinkedBlockingQueue<String> reports = new LinkedBlockingQueue<>();
@@ -177,7 +155,7 @@ class StoreAndForwardTest {
     void absentUntilValidityEndsExpires() throws Exception {
         sc().submit(trigger(3, "262015500000003")).toCompletableFuture().get(WAIT, TimeUnit.SECONDS);
         waitForAbsentAttempts(2);
-        clock.now = T0.plusSeconds(61);
+        clock.set(T0.plusSeconds(61));
         assertEquals("scs1#3 EXPIRED", report());
         assertEquals(HeldSmState.EXPIRED, store.find(new SmId("scs1", 3)).orElseThrow().state());
         network.absentAttempts.clear();
@@ -191,7 +169,7 @@ class StoreAndForwardTest {
         network.slow.add("262015500000009");
         sc().submit(trigger(9, "262015500000009")).toCompletableFuture().get(WAIT, TimeUnit.SECONDS);
         var attempt = network.held.poll(WAIT, TimeUnit.SECONDS);
-        clock.now = T0.plusSeconds(61); // validity ends while the attempt is out
+        clock.set(T0.plusSeconds(61)); // validity ends while the attempt is out
         attempt.getValue().complete(new DeliveryAttempt(DeliveryAttempt.Result.TEMPORARY, "memoryCapacityExceeded"));
         assertEquals("scs1#9 TEMPORARYERROR", report());
         assertEquals(HeldSmState.EXPIRED, store.find(new SmId("scs1", 9)).orElseThrow().state());

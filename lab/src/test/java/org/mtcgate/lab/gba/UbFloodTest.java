@@ -8,7 +8,7 @@ import org.mtcgate.bsf.ub.DigestParameters;
 import org.mtcgate.core.config.NodeConfigFile;
 import org.mtcgate.core.node.Node;
 import org.mtcgate.gba.aka.UsimSequenceState;
-import org.mtcgate.map.testing.MutableClock;
+import org.mtcgate.filter.MutableClock;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -60,7 +60,7 @@ import org.mtcgate.map.smsc.MoShortMessage;
 import org.mtcgate.map.stack.GlobalTitles;
 import org.mtcgate.map.stack.Ss7StackConfig;
 import org.mtcgate.map.testing.LabPolicy;
-import org.mtcgate.map.testing.MutableClock;
+import org.mtcgate.filter.MutableClock;
 import org.mtcgate.map.testing.Sms;
 import org.mtcgate.map.tpdu.SmsAddress;
 import org.mtcgate.map.tpdu.SmsDeliver;

@@ -55,7 +55,7 @@ import org.mtcgate.map.stack.RemotePeer;
 import org.mtcgate.map.stack.Ss7Stack;
 import org.mtcgate.map.stack.Ss7StackConfig;
 import org.mtcgate.map.testing.LabPolicy;
-import org.mtcgate.map.testing.MutableClock;
+import org.mtcgate.filter.MutableClock;
 import org.mtcgate.map.testing.Sms;
 
 /**

@@ -52,7 +52,7 @@ import org.mtcgate.map.smsc.MoObserver;
 import org.mtcgate.map.smsc.MoShortMessage;
 import org.mtcgate.map.stack.Transport;
 import org.mtcgate.map.testing.LabPolicy;
-import org.mtcgate.map.testing.MutableClock;
+import org.mtcgate.filter.MutableClock;
 import org.mtcgate.map.tpdu.Hex;
 import org.mtcgate.map.tpdu.SmsDeliver;
 

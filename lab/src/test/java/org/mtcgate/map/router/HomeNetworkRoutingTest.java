@@ -67,7 +67,7 @@ import org.mtcgate.lab.map.UnansweredDialogGuard;
 import org.mtcgate.map.stack.GlobalTitles;
 import org.mtcgate.map.stack.Ss7StackConfig;
 import org.mtcgate.map.testing.LabPolicy;
-import org.mtcgate.map.testing.MutableClock;
+import org.mtcgate.filter.MutableClock;
 import org.mtcgate.map.testing.Sms;
 import org.mtcgate.map.tpdu.ApplicationPort;
 import org.mtcgate.map.tpdu.SmsDeliver;
